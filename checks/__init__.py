@@ -1,0 +1,1 @@
+"""Rule suites over claims: cross-source alignment, arithmetic, bounds, dates, text integrity."""

@@ -1,0 +1,41 @@
+"""The claim record: one figure of a document, normalized and located."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+KINDS = ("count", "money", "percent", "percentage_points", "weight", "area", "length", "volume", "energy",
+         "power", "duration", "multiple", "number", "date", "rank")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric claim.
+
+    ``start``/``end`` are code-point offsets into the document's original text and ``text`` is
+    exactly ``original[start:end]``. For quantities ``value``/``low``/``high`` are exact decimals
+    in ``unit`` with 万/亿 folded in (662万吨 → 6620000 tonne); ``low``/``high`` bound the interval
+    the wording allows (``None``: unbounded) and ``precision`` is the place value of the last
+    stated digit. For dates they are ISO strings (``"2024-10-31"``, ``"2024-10"``, ``"2024"``)
+    and ``precision`` is ``"day"``, ``"month"`` or ``"year"``. ``span`` is the claim's place in
+    the normalized view, for later stages that read context.
+    """
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: Decimal | str | None
+    low: Decimal | str | None
+    high: Decimal | str | None
+    unit: str | None = None
+    measure: str | None = None
+    qualifier: str | None = None
+    subject: str | None = None
+    place: str | None = None
+    time: str | None = None
+    precision: Decimal | str | None = None
+    total: Decimal | None = None
+    span: tuple[int, int] = (0, 0)

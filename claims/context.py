@@ -1,0 +1,95 @@
+"""Where and when a figure is about: the place and the time it refers to.
+
+A figure takes the nearest place named before it in its sentence, unless that place is only a
+partner (与北京27家医院合作 is still about the document's city); 全市/全区/全国 resolve against
+the document's own place. Its time is the nearest date before it in the sentence, 今年/去年
+relative to the document's year, else the document's year.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from sources.document import Document
+from sources.gazetteer import Gazetteer, Place, PlaceMention, load_gazetteer
+
+COUNTRY = "全国"
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+# 全国 names a scope only before a figure or as 在全国 (全国模范集体 is a kind of award).
+_SCOPE = re.compile(r"(?:全|我|本)(市|区|盟|旗|县|省)|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十]))")
+_PARTNER = re.compile(r"(?:与|同|跟|向|赴|携手|联合|协同|对口|邀请)[^,;:。!?]*$")
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "明年": 1}
+_RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Per-document lookups, built once: sentence starts and place mentions."""
+
+    text: str
+    sentence_starts: list[int]
+    mentions: list[PlaceMention]
+    mention_starts: list[int]
+    place: Place | None
+    year: int | None
+    gazetteer: Gazetteer
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentContext:
+        gazetteer = load_gazetteer()
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(doc.text)]
+        mentions = gazetteer.find(doc.text)
+        places = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
+        return cls(doc.text, starts, mentions, [m.start for m in mentions], places[0] if places else None,
+                   doc.meta.year, gazetteer)
+
+    def sentence_start(self, position: int) -> int:
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
+
+
+def place_of(context: DocumentContext, start: int) -> str | None:
+    """The place a figure at ``start`` (normalized view) is about."""
+    sentence = context.sentence_start(start)
+    before = context.text[sentence:start]
+    scope_match = None
+    for scope_match in _SCOPE.finditer(before):
+        pass
+    index = bisect.bisect_left(context.mention_starts, start) - 1
+    while index >= 0 and context.mentions[index].start >= sentence:
+        mention = context.mentions[index]
+        if scope_match and scope_match.start() + sentence > mention.start:
+            break
+        if mention.end <= start and not _PARTNER.search(context.text[sentence:mention.start]):
+            return context.gazetteer.resolve(mention, context.place).name
+        index -= 1
+    if scope_match:
+        return _scope_place(context, scope_match)
+    return context.place.name if context.place else None
+
+
+def _scope_place(context: DocumentContext, scope: re.Match[str]) -> str | None:
+    """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country."""
+    if scope.group(0) == COUNTRY:
+        return COUNTRY
+    if context.place is None:
+        return None
+    suffix = scope.group(1)
+    for place in [context.place, *context.gazetteer.ancestors(context.place)]:
+        if (suffix == "省" and place.level == 1) or place.name.endswith(suffix):
+            return place.name
+    return context.place.name
+
+
+def time_of(context: DocumentContext, start: int, dates: list[tuple[int, str]]) -> str | None:
+    """The time a figure at ``start`` refers to; ``dates`` are (position, time) of the date claims."""
+    sentence = context.sentence_start(start)
+    index = bisect.bisect_left(dates, (start, "")) - 1
+    if index >= 0 and dates[index][0] >= sentence:
+        return dates[index][1]
+    relative = None
+    for relative in _RELATIVE.finditer(context.text, sentence, start):
+        pass
+    if relative and context.year:
+        return str(context.year + _RELATIVE_YEAR[relative.group()])
+    return str(context.year) if context.year else None

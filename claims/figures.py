@@ -1,0 +1,174 @@
+"""Turn one match of the master pattern into the fields of a quantity or date claim."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claims.intervals import interval
+from claims.numbers import SCALES, is_arabic, parse_number, step_of
+from claims.units import units
+from claims.vocab import measure_words, qualifiers
+
+_RANK_VERBS = re.compile(r"(?:居|位居|排名|排|名列|位列|列|排在|跃居|升至|跃升至|保持)$")
+_LINK_BEFORE = re.compile(r"(?:达到|达|为|至|增至|降至|提高到|提升至|下降到|是)$")
+_TIME_FRAME_UNITS = {"年", "个月"}
+_DATE_TAILS = {"底": "end", "末": "end", "初": "start", "上旬": "start", "中旬": "middle", "下旬": "end"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The measured part of a claim, before subject, place and time are attached."""
+
+    kind: str
+    value: Decimal | str | None
+    low: Decimal | str | None
+    high: Decimal | str | None
+    unit: str | None = None
+    measure: str | None = None
+    qualifier: str | None = None
+    precision: Decimal | str | None = None
+    total: Decimal | None = None
+
+
+def quantity(match: re.Match[str], text: str, year: int | None) -> Figure | None:
+    """The figure of a ``qty`` match, or ``None`` when it is no quantity (an ordinal, a bare label)."""
+    group = match.group
+    start = match.start("n1") if group("n1") else match.start()
+    if text[max(0, start - 2):start].rstrip().endswith("第"):
+        return _rank(match, text, start)
+    if group("vague"):
+        return _vague(match)
+    numeral = group("n1")
+    if is_arabic(numeral) and start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "._#/"):
+        return None
+    try:
+        mantissa = parse_number(numeral)
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+    scale_word = group("scale")
+    scale = SCALES[scale_word] if scale_word else Decimal(1)
+    unit_word = group("unit")
+    qualified = _qualifiers(group)
+    if not _is_figure(match, text, numeral, mantissa, scale_word, unit_word, bool(qualified)):
+        return None
+    kind, unit, measure = _kind_and_unit(unit_word, bool(group("pct")), scale_word, text, match.end())
+    x = mantissa * scale
+    step = step_of(numeral, scale)
+    if group("n2"):
+        try:
+            high = parse_number(group("n2")) * scale
+        except (ValueError, ArithmeticError, KeyError):
+            return None
+        return Figure(kind, None, x, high, unit, measure, "range", step)
+    if unit_word in _TIME_FRAME_UNITS and qualified[:1] and qualified[0][1] == "nearly" and group("pre"):
+        qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
+    low, high = interval(x, step, [meaning for _, meaning in qualified])
+    return Figure(kind, x, low, high, unit, measure, ",".join(word for word, _ in qualified) or None, step)
+
+
+def _qualifiers(group) -> list[tuple[str, str]]:
+    """(word, meaning) of every qualifier of the match, in reading order."""
+    table = qualifiers()
+    found = [(group("pre"), table.prefix.get(group("pre") or ""))]
+    found += [(group(slot), "truncated") for slot in ("mid", "mid2", "plus")]
+    found.append((group("post"), table.suffix.get(group("post") or "")))
+    return [(word, meaning) for word, meaning in found if word]
+
+
+def _is_figure(match, text, numeral, mantissa, scale_word, unit_word, qualified: bool) -> bool:
+    """Whether a number is a figure: it needs a unit, a scale, a qualifier or a linking verb."""
+    if not is_arabic(numeral):
+        if mantissa == 1 and not scale_word and not qualified:
+            return False  # 一个, 一批: the indefinite article
+        if numeral[0] in "百千万亿" and not qualified:
+            return False  # 万人上山: a bare scale word is a name, not a count
+    if unit_word or scale_word or match.group("pct"):
+        return True
+    if qualified:
+        return is_arabic(numeral)
+    return is_arabic(numeral) and bool(_LINK_BEFORE.search(text[max(0, match.start() - 3):match.start()]))
+
+
+def _kind_and_unit(unit_word, percent_words, scale_word, text, end) -> tuple[str, str | None, str | None]:
+    if percent_words:
+        return "percent", "percent", None
+    if unit_word in units():
+        unit = units()[unit_word]
+        return unit.kind, unit.name or None, None
+    if unit_word in measure_words():
+        return "count", "item", unit_word
+    if scale_word and end < len(text) and "\u4e00" <= text[end] <= "\u9fff":
+        return "count", "item", None  # 为1.35万各族群众: a count without a measure word
+    return "number", None, None
+
+
+def _rank(match: re.Match[str], text: str, start: int) -> Figure | None:
+    """居第3位 is a rank (with its total when 在339个城市中 precedes); other 第N are ordinals."""
+    before = text[max(0, start - 8):start].rstrip().removesuffix("第")
+    if not (_RANK_VERBS.search(before) or match.group("unit") in ("位", "名")):
+        return None
+    try:
+        rank = parse_number(match.group("n1"))
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+    return Figure("rank", rank, rank, rank, None, match.group("unit"), None, Decimal(1), _rank_total(text, start))
+
+
+_TOTAL = re.compile(r"(\d+|[一二两三四五六七八九十百千]+)个[^,;。!?\n]{0,30}?中[^,;。!?\n]{0,6}$")
+
+
+def _rank_total(text: str, start: int) -> Decimal | None:
+    window = text[max(0, start - 48):start]
+    found = _TOTAL.search(window)
+    if not found:
+        return None
+    try:
+        return parse_number(found.group(1))
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+
+
+def _vague(match: re.Match[str]) -> Figure | None:
+    low, high = qualifiers().vague[match.group("vague")]
+    unit_word = match.group("unit")
+    kind, unit, measure = _kind_and_unit(unit_word, False, None, "", 0)
+    low_d = Decimal(low)
+    high_d = Decimal(high) if high is not None else None
+    return Figure(kind, low_d if high is None else None, low_d, high_d, unit, measure, match.group("vague"), None)
+
+
+def date(match: re.Match[str], year: int | None) -> Figure | None:
+    """The figure of a date match: ISO value, bounds and precision."""
+    group = match.group
+    if group("yrange"):
+        first, last = int(parse_number(group("y1"))), int(parse_number(group("y2")))
+        return Figure("date", f"{first}/{last}", str(first), str(last), qualifier="range", precision="year")
+    if group("iso"):
+        return _calendar_date(int(group("iy")), int(group("im")), int(group("id")), None)
+    if group("ymd"):
+        y = int(parse_number(group("y")))
+        m = int(parse_number(group("m")[:-1])) if group("m") else None
+        d = int(parse_number(group("d")[:-1])) if group("d") else None
+        return _calendar_date(y, m, d, group("ytail"))
+    m = int(parse_number(group("m2")[:-1]))
+    d = int(parse_number(group("d2")[:-1])) if group("d2") else None
+    if m > 12 and d is None:
+        return None
+    return _calendar_date(year, m, d, group("mtail"))
+
+
+def _calendar_date(y: int | None, m: int | None, d: int | None, tail: str | None) -> Figure:
+    """ISO strings for a date of year, month or day precision; ``--MM-DD`` when the year is unknown."""
+    tail = tail if tail in _DATE_TAILS or tail == "以来" else None
+    prefix = f"{y:04d}" if y is not None else "-"
+    if m is None:
+        return Figure("date", prefix, f"{prefix}-01-01", f"{prefix}-12-31", qualifier=tail, precision="year")
+    month = f"{prefix}-{m:02d}"
+    if d is None:
+        last = calendar.monthrange(y or 2000, m)[1] if 1 <= m <= 12 else None
+        low, high = (f"{month}-01", f"{month}-{last:02d}") if last else (None, None)
+        return Figure("date", month, low, high, qualifier=tail, precision="month")
+    day = f"{month}-{d:02d}"
+    return Figure("date", day, day, day, qualifier=tail, precision="day")

@@ -1,0 +1,76 @@
+"""The master regular expression that finds figures, dates and the look-alikes that are neither.
+
+One pass over the normalized text; at each position the alternatives are tried in order, so the
+look-alikes (phone numbers, licence numbers, URLs) are consumed before a number could be read
+out of them. Word alternatives come from the data files, longest first.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.numbers import SCALES
+from claims.vocab import measure_words, not_before, qualifiers, unit_words
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
+_CN_SMALL = r"[一二三四五六七八九十]{1,3}"
+_DATE_TAIL = r"(?P<{name}>底|末|初|上旬|中旬|下旬|以来|份|度)?"
+
+# Look-alikes: consumed and dropped.
+LOOKALIKES = "|".join((
+    r"https?://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+",
+    r"www\.[A-Za-z0-9.\-]+(?:/[^\s\u3000-\u303f\u4e00-\u9fff]*)?",
+    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
+    r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu)\b",
+    r"(?<!\d)(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)",
+    r"(?:ICP[备证]|公网安备|标识码|备案号)[:\s]*\d[\d\-号]*",
+    r"(?i:copyright)\s*(?:©\s*)?\d{4}(?:\s*-\s*\d{4})?|©\s*\d{4}(?:\s*-\s*\d{4})?",
+    r"[〔\[【(]\d{4}[〕\]】)]\s*第?\s*\d+\s*号",
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
+    r"\d+(?:\.\d+)*[A-Za-z#][A-Za-z0-9#\-]*|[A-Za-z]+[\-_]?\d[\w\-]*",
+))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _unit_alternation() -> str:
+    blocked = not_before()
+    words = sorted({*unit_words(), *measure_words()}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) + (f"(?!{blocked[w]})" if w in blocked else "") for w in words)
+
+
+def _scale_alternation() -> str:
+    units = list(unit_words())
+    parts = []
+    for scale in sorted(SCALES, key=len, reverse=True):
+        clashes = [u[len(scale):] for u in units if u.startswith(scale) and len(u) > len(scale)]
+        parts.append(re.escape(scale) + (f"(?!{_alternation(clashes)})" if clashes else ""))
+    return "|".join(parts)
+
+
+@cache
+def master() -> re.Pattern[str]:
+    table = qualifiers()
+    quantity = (
+        rf"(?P<pre>{_alternation(table.prefix)})?"
+        rf"(?:(?P<vague>{_alternation(table.vague)})|(?P<pct>百分之)?(?P<n1>{ARABIC}|{CHINESE})"
+        rf"(?:\s*(?P<rsep>-|~|—|–|至|到)\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
+        rf"(?P<mid>余|多)?(?P<scale>{_scale_alternation()})?(?P<mid2>余|多)?(?P<plus>\+)?"
+        rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"
+        rf"(?P<post>{_alternation(table.suffix)})?"
+    )
+    day = rf"(?:\d{{1,2}}|{_CN_SMALL})[日号]"
+    month = rf"(?:\d{{1,2}}|{_CN_SMALL})月"
+    year = r"(?:1[89]\d{2}|20\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
+    alternatives = (
+        rf"(?P<skip>{LOOKALIKES})",
+        rf"(?P<yrange>(?P<y1>{year})年?\s*(?:-{{1,2}}|—{{1,2}}|–|~|至|到)\s*(?P<y2>{year})年)",
+        rf"(?P<iso>(?<!\d)(?P<iy>{year})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.]))",
+        rf"(?P<ymd>(?P<y>{year})年(?:(?P<m>{month})(?P<d>{day})?)?{_DATE_TAIL.format(name='ytail')})",
+        rf"(?P<md>(?<![\d个])(?P<m2>{month})(?P<d2>{day})?{_DATE_TAIL.format(name='mtail')})",
+        rf"(?P<qty>{quantity})",
+    )
+    return re.compile("|".join(alternatives))

@@ -1,0 +1,100 @@
+"""The short phrase naming what a figure counts: 改造老旧小区279个 → 老旧小区改造.
+
+Chinese states a figure either after the counted thing (举办招聘活动142场, 居民满意度达90.65%)
+or before it (建成17个“一刻钟社区生活圈”). The phrase is cut from the clause around the figure
+with the word lists of data/subject_words.txt; nothing here parses the sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.vocab import measure_words, subject_words
+
+MAX_LENGTH = 20
+_BOUNDARY = set(",;:。!?\n|、“”")
+_BRACKETS = re.compile(r"\([^()]{0,12}\)|“|”|\"|'|‘|’|《|》|「|」")
+_LEADING = re.compile(
+    r"^(?:[、,;:\s]|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
+    r"截至目前|其中|共|累计|先后|已|已经|共计|新|还|并|也|同时|分别|进一步|持续|积极|大力|深入|全面|成功|各类|各种|"
+    r"相关|有|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均|同比|环比)+"
+)
+_CHANGE = re.compile(r"(同比|环比|比上年|较上年)?(提高|增长|下降|增加|减少|上升|降低)$")
+
+
+@cache
+def _words(section: str) -> re.Pattern[str]:
+    words = sorted(subject_words()[section], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _trailing_links() -> re.Pattern[str]:
+    return re.compile(f"(?:{_words('link').pattern})+$")
+
+
+def clean(phrase: str) -> str:
+    """Drop quotes, short bracketed notes and filler; keep the head after 等/的 and the tail."""
+    phrase = _LEADING.sub("", _BRACKETS.sub("", phrase).strip())
+    phrase = phrase.rstrip("的、,;: ")
+    for marker in ("等", "的"):
+        head = phrase.rsplit(marker, 1)[-1]
+        if marker in phrase[:-1] and len(head) >= 2:
+            phrase = head
+    return phrase[-MAX_LENGTH:]
+
+
+def following(text: str, end: int) -> str:
+    """The noun phrase right after a measure word: 17个“一刻钟社区生活圈” → 一刻钟社区生活圈."""
+    if end < len(text) and text[end] == "“":
+        close = text.find("”", end + 1, end + 30)
+        return clean(text[end + 1:close]) if close > 0 else ""
+    phrase = []
+    for position in range(end, min(len(text), end + MAX_LENGTH)):
+        transform = _words("transform").match(text, position)
+        if transform:
+            phrase.append(transform.group())
+            break
+        ch = text[position]
+        if ch in _BOUNDARY or ch.isdigit() or _words("action").match(text, position) or _words("stop_after").match(text, position):
+            break
+        phrase.append(ch)
+    return clean("".join(phrase)) if phrase and "\u4e00" <= phrase[0] <= "\u9fff" else ""
+
+
+def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
+    """The counted thing from the clause text before a figure (``phrase``), or ``""``.
+
+    ``previous`` is the subject of the figure before in the same sentence: a list continuation
+    (33310元、17002元) inherits it, a change (同比提高2.8个百分点) extends it.
+    """
+    phrase = phrase.strip()
+    change = _CHANGE.search(phrase)
+    stripped = _LEADING.sub("", _trailing_links().sub("", phrase))
+    if not stripped:
+        if change and previous:
+            return previous + change.group(0)
+        return previous if previous and phrase == "、" else clean(phrase)
+    transform = _last(_words("transform"), stripped)
+    action = _last(_words("action"), stripped)
+    verb = max((m for m in (transform, action) if m), key=lambda m: m.end(), default=None)
+    if verb is None:
+        return clean(stripped)
+    before, obj = clean(stripped[:verb.start()]), clean(stripped[verb.end():])
+    if verb is transform:
+        head = obj or clean(_words("action").sub("", stripped[:verb.start()]))
+        return head + verb.group()
+    if obj and not _words("generic").fullmatch(obj):
+        return obj
+    if obj:
+        return clean(stripped)  # 参与人数: the verb belongs to the noun
+    if before:
+        return before  # 生产总值实现: the verb only links
+    return verb.group() + measure_words().get(measure or "", "")
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found

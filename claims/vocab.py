@@ -1,0 +1,83 @@
+"""Load the claim vocabularies from the data files beside this module (read once, cached)."""
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _read(name: str) -> str:
+    return resources.files("claims").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in _read(name).splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _lines(name: str) -> list[str]:
+    stripped = (line.split("#", 1)[0].strip() for line in _read(name).splitlines())
+    return [line for line in stripped if line]
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """Qualifier words by position, their meanings, parameters and vague numerals."""
+
+    prefix: dict[str, str]
+    suffix: dict[str, str]
+    nearly: float
+    about: float
+    vague: dict[str, tuple[int, int | None]]
+
+
+@cache
+def qualifiers() -> Qualifiers:
+    data = tomllib.loads(_read("qualifiers.toml"))
+    meanings = {"truncated", "nearly", "about", "more_than", "at_least", "less_than", "at_most"}
+    for position in ("prefix", "suffix"):
+        unknown = set(data[position].values()) - meanings
+        if unknown:
+            raise ValueError(f"qualifiers.toml [{position}]: unknown meaning {sorted(unknown)}")
+    vague = {word: (bounds[0], bounds[1] if len(bounds) > 1 else None) for word, bounds in data["vague"].items()}
+    parameters = data["parameters"]
+    return Qualifiers(data["prefix"], data["suffix"], parameters["nearly"], parameters["about"], vague)
+
+
+@cache
+def unit_words() -> dict[str, tuple[str, str]]:
+    """Surface word → (pint unit expression, kind)."""
+    return {row["word"]: (row["unit"], row["kind"]) for row in _csv_rows("unit_words.csv")}
+
+
+@cache
+def not_before() -> dict[str, str]:
+    """Unit or measure word → alternatives that may not follow it (年 in 90年代)."""
+    rows = _csv_rows("unit_words.csv") + _csv_rows("measure_words.csv")
+    return {row["word"]: row["not_before"] for row in rows if row["not_before"]}
+
+
+@cache
+def measure_words() -> dict[str, str]:
+    """Measure word → the noun naming what it counts."""
+    return {row["word"]: row["noun"] for row in _csv_rows("measure_words.csv")}
+
+
+@cache
+def named_numbers() -> tuple[str, ...]:
+    return tuple(_lines("named_numbers.txt"))
+
+
+@cache
+def subject_words() -> dict[str, tuple[str, ...]]:
+    """Word lists by section: ``transform``, ``action``, ``link``, ``stop_after``, ``generic``."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in _lines("subject_words.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return {name: tuple(words) for name, words in sections.items()}

@@ -1,0 +1,1 @@
+"""Renderers: each turns a run's records into one output format (``render(claim_set) -> str``)."""

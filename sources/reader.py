@@ -1,0 +1,82 @@
+"""Read input paths into documents; a file that cannot be read becomes an error document."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from sources.boilerplate import furniture_lines
+from sources.decode import DecodeError, decode_bytes
+from sources.document import Document
+from sources.html import extract_html
+from sources.metadata import read_metadata
+from sources.normalize import normalize
+from sources.offsets import OffsetMap
+
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the supported files inside folders (recursively, sorted, no hidden ones).
+
+    A path that does not exist raises ``FileNotFoundError``: that is a usage error, not a
+    document error.
+    """
+    files: list[Path] = []
+    for given in map(Path, paths):
+        if not given.exists():
+            raise FileNotFoundError(f"no such file or folder: {given}")
+        if given.is_dir():
+            found = (p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
+            files += sorted((p for p in found if not _hidden(p.relative_to(given))), key=lambda p: p.as_posix())
+        else:
+            files.append(given)
+    return files
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def document_ids(files: list[Path]) -> list[str]:
+    """Short, unique ids: the file stem, with ``-2``, ``-3`` … for repeated stems."""
+    seen: Counter[str] = Counter()
+    ids = []
+    for path in files:
+        seen[path.stem] += 1
+        ids.append(path.stem if seen[path.stem] == 1 else f"{path.stem}-{seen[path.stem]}")
+    return ids
+
+
+def load_documents(paths: Iterable[str | Path]) -> list[Document]:
+    files = expand_paths(paths)
+    return [read_document(path, doc_id) for path, doc_id in zip(files, document_ids(files))]
+
+
+def read_document(path: Path, doc_id: str) -> Document:
+    """One file as a document; unreadable, binary, empty or undecodable files get ``status="error"``."""
+    shown = path.as_posix()
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        return Document(doc_id, shown, "error", f"unsupported file type {path.suffix or '(none)'!r}; "
+                        f"supported: {', '.join(sorted(FORMATS))}")
+    try:
+        decoded = decode_bytes(path.read_bytes())
+    except OSError as error:
+        return Document(doc_id, shown, "error", f"cannot read: {error.strerror or error}", format=fmt)
+    except DecodeError as error:
+        return Document(doc_id, shown, "error", str(error), format=fmt)
+    original = decoded.text
+    title = published = None
+    if fmt == "html":
+        extracted = extract_html(original)
+        text, offsets = normalize(extracted.text, extracted.offsets)
+        title, published = extracted.title, extracted.published
+    else:
+        text, offsets = normalize(original, OffsetMap.identity(len(original)))
+    if not text.strip():
+        return Document(doc_id, shown, "error", "no text: the file holds only markup or white space",
+                        decoded.encoding, fmt, original)
+    skip = furniture_lines(text)
+    meta = read_metadata(text, skip, title, published)
+    return Document(doc_id, shown, "ok", None, decoded.encoding, fmt, original, text, offsets, skip, meta)
