@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sources.document import Document
 from sources.gazetteer import Gazetteer, Place, PlaceMention, load_gazetteer
 
 COUNTRY = "全国"
 _SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE_END = re.compile(r"[,;:。!?\n|]")
+CLAUSE_WINDOW = 64
 # 全国 names a scope only before a figure or as 在全国 (全国模范集体 is a kind of award).
 _SCOPE = re.compile(r"(?:全|我|本)(市|区|盟|旗|县|省)|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十]))")
 _PARTNER = re.compile(r"(?:与|同|跟|向|赴|携手|联合|协同|对口|邀请)[^,;:。!?]*$")
@@ -25,65 +27,78 @@ _RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
 
 @dataclass(frozen=True)
 class DocumentContext:
-    """Per-document lookups, built once: sentence starts and place mentions."""
+    """Per-document lookups, built once: sentences, place mentions, scope words (全市, 全区)."""
 
     text: str
     sentence_starts: list[int]
+    clause_starts: list[int]
     mentions: list[PlaceMention]
     mention_starts: list[int]
+    scopes: list[tuple[int, str | None]]
     place: Place | None
     year: int | None
     gazetteer: Gazetteer
+    resolved: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
         gazetteer = load_gazetteer()
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(doc.text)]
-        mentions = gazetteer.find(doc.text)
-        places = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
-        return cls(doc.text, starts, mentions, [m.start for m in mentions], places[0] if places else None,
-                   doc.meta.year, gazetteer)
+        clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(doc.text)]
+        mentions = list(doc.places)
+        found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
+        place = found[0] if found else None
+        scopes = [(m.start(), _scope_place(gazetteer, place, m)) for m in _SCOPE.finditer(doc.text)]
+        return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year, gazetteer)
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
 
+    def clause_start(self, position: int) -> int:
+        """Start of the clause holding ``position``, at most ``CLAUSE_WINDOW`` characters back."""
+        start = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
+        return max(start, position - CLAUSE_WINDOW)
 
-def place_of(context: DocumentContext, start: int) -> str | None:
-    """The place a figure at ``start`` (normalized view) is about."""
-    sentence = context.sentence_start(start)
-    before = context.text[sentence:start]
-    scope_match = None
-    for scope_match in _SCOPE.finditer(before):
-        pass
+    def resolve(self, mention: PlaceMention) -> str:
+        """The official name of a mention, resolved against the document's place (memoized)."""
+        name = self.resolved.get(mention.surface)
+        if name is None:
+            name = self.resolved[mention.surface] = self.gazetteer.resolve(mention, self.place).name
+        return name
+
+
+def place_of(context: DocumentContext, start: int, sentence: int) -> str | None:
+    """The place a figure at ``start`` (normalized view, in the sentence starting at ``sentence``) is about."""
+    scope_index = bisect.bisect_left(context.scopes, (start, "")) - 1
+    scope = context.scopes[scope_index] if scope_index >= 0 and context.scopes[scope_index][0] >= sentence else None
     index = bisect.bisect_left(context.mention_starts, start) - 1
     while index >= 0 and context.mentions[index].start >= sentence:
         mention = context.mentions[index]
-        if scope_match and scope_match.start() + sentence > mention.start:
+        if scope and scope[0] > mention.start:
             break
-        if mention.end <= start and not _PARTNER.search(context.text[sentence:mention.start]):
-            return context.gazetteer.resolve(mention, context.place).name
+        if mention.end <= start and not _PARTNER.search(context.text, sentence, mention.start):
+            return context.resolve(mention)
         index -= 1
-    if scope_match:
-        return _scope_place(context, scope_match)
+    if scope:
+        return scope[1]
     return context.place.name if context.place else None
 
 
-def _scope_place(context: DocumentContext, scope: re.Match[str]) -> str | None:
+def _scope_place(gazetteer: Gazetteer, place: Place | None, scope: re.Match[str]) -> str | None:
     """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country."""
     if scope.group(0) == COUNTRY:
         return COUNTRY
-    if context.place is None:
+    if place is None:
         return None
     suffix = scope.group(1)
-    for place in [context.place, *context.gazetteer.ancestors(context.place)]:
-        if (suffix == "省" and place.level == 1) or place.name.endswith(suffix):
-            return place.name
-    return context.place.name
+    for candidate in [place, *gazetteer.ancestors(place)]:
+        if (suffix == "省" and candidate.level == 1) or candidate.name.endswith(suffix):
+            return candidate.name
+    return place.name
 
 
-def time_of(context: DocumentContext, start: int, dates: list[tuple[int, str]]) -> str | None:
+def time_of(context: DocumentContext, start: int, sentence: int, dates: list[tuple[int, str]]) -> str | None:
     """The time a figure at ``start`` refers to; ``dates`` are (position, time) of the date claims."""
-    sentence = context.sentence_start(start)
     index = bisect.bisect_left(dates, (start, "")) - 1
     if index >= 0 and dates[index][0] >= sentence:
         return dates[index][1]

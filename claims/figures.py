@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from claims.intervals import interval
@@ -17,8 +17,7 @@ _TIME_FRAME_UNITS = {"年", "个月"}
 _DATE_TAILS = {"底": "end", "末": "end", "初": "start", "上旬": "start", "中旬": "middle", "下旬": "end"}
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """The measured part of a claim, before subject, place and time are attached."""
 
     kind: str
@@ -32,63 +31,88 @@ class Figure:
     total: Decimal | None = None
 
 
-def quantity(match: re.Match[str], text: str, year: int | None) -> Figure | None:
+class Parts(NamedTuple):
+    """The named pieces of a quantity match, read in one call."""
+
+    pre: str | None
+    vague: str | None
+    pct: str | None
+    n1: str | None
+    n2: str | None
+    mid: str | None
+    scale: str | None
+    mid2: str | None
+    plus: str | None
+    unit: str | None
+    post: str | None
+
+    @classmethod
+    def of(cls, match: re.Match[str]) -> Parts:
+        return cls(*match.group(*cls._fields))
+
+
+def quantity(match: re.Match[str], text: str) -> Figure | None:
     """The figure of a ``qty`` match, or ``None`` when it is no quantity (an ordinal, a bare label)."""
-    group = match.group
-    start = match.start("n1") if group("n1") else match.start()
-    if text[max(0, start - 2):start].rstrip().endswith("第"):
-        return _rank(match, text, start)
-    if group("vague"):
-        return _vague(match)
-    numeral = group("n1")
-    if is_arabic(numeral) and start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "._#/"):
-        return None
+    parts = Parts.of(match)
+    start = match.start("n1") if parts.n1 else match.start()
+    if "第" in text[max(0, start - 2):start]:
+        return _rank(parts, text, start)
+    if parts.vague:
+        return _vague(parts)
+    numeral = parts.n1
+    arabic = is_arabic(numeral)
+    marked = parts.unit or parts.scale or parts.pct
+    qualified = _qualifiers(parts)
+    if not (marked or qualified) and not arabic:
+        return None  # 统一, 一个个: a bare Chinese numeral is never a figure
+    if arabic and start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "._#/"):
+        return None  # part of a code: V2, No.5
     try:
         mantissa = parse_number(numeral)
     except (ValueError, ArithmeticError, KeyError):
         return None
-    scale_word = group("scale")
-    scale = SCALES[scale_word] if scale_word else Decimal(1)
-    unit_word = group("unit")
-    qualified = _qualifiers(group)
-    if not _is_figure(match, text, numeral, mantissa, scale_word, unit_word, bool(qualified)):
+    if not _is_figure(parts, text, match.start(), arabic, mantissa, bool(qualified)):
         return None
-    kind, unit, measure = _kind_and_unit(unit_word, bool(group("pct")), scale_word, text, match.end())
+    kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.pct), parts.scale, text, match.end())
+    scale = SCALES[parts.scale] if parts.scale else Decimal(1)
     x = mantissa * scale
     step = step_of(numeral, scale)
-    if group("n2"):
+    if parts.n2:
         try:
-            high = parse_number(group("n2")) * scale
+            high = parse_number(parts.n2) * scale
         except (ValueError, ArithmeticError, KeyError):
             return None
         return Figure(kind, None, x, high, unit, measure, "range", step)
-    if unit_word in _TIME_FRAME_UNITS and qualified[:1] and qualified[0][1] == "nearly" and group("pre"):
+    if parts.unit in _TIME_FRAME_UNITS and parts.pre and qualified[0][1] == "nearly":
         qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
     low, high = interval(x, step, [meaning for _, meaning in qualified])
     return Figure(kind, x, low, high, unit, measure, ",".join(word for word, _ in qualified) or None, step)
 
 
-def _qualifiers(group) -> list[tuple[str, str]]:
+def _qualifiers(parts: Parts) -> list[tuple[str, str]]:
     """(word, meaning) of every qualifier of the match, in reading order."""
     table = qualifiers()
-    found = [(group("pre"), table.prefix.get(group("pre") or ""))]
-    found += [(group(slot), "truncated") for slot in ("mid", "mid2", "plus")]
-    found.append((group("post"), table.suffix.get(group("post") or "")))
-    return [(word, meaning) for word, meaning in found if word]
+    found = []
+    if parts.pre:
+        found.append((parts.pre, table.prefix[parts.pre]))
+    found += [(word, "truncated") for word in (parts.mid, parts.mid2, parts.plus) if word]
+    if parts.post:
+        found.append((parts.post, table.suffix[parts.post]))
+    return found
 
 
-def _is_figure(match, text, numeral, mantissa, scale_word, unit_word, qualified: bool) -> bool:
+def _is_figure(parts: Parts, text: str, match_start: int, arabic: bool, mantissa: Decimal, qualified: bool) -> bool:
     """Whether a number is a figure: it needs a unit, a scale, a qualifier or a linking verb."""
-    if not is_arabic(numeral):
-        if mantissa == 1 and not scale_word and not qualified:
+    if not arabic:
+        if mantissa == 1 and not parts.scale and not qualified:
             return False  # 一个, 一批: the indefinite article
-        if numeral[0] in "百千万亿" and not qualified:
+        if parts.n1[0] in "百千万亿" and not qualified:
             return False  # 万人上山: a bare scale word is a name, not a count
-    if unit_word or scale_word or match.group("pct"):
+    if parts.unit or parts.scale or parts.pct:
         return True
     if qualified:
-        return is_arabic(numeral)
-    return is_arabic(numeral) and bool(_LINK_BEFORE.search(text[max(0, match.start() - 3):match.start()]))
+        return arabic
+    return arabic and bool(_LINK_BEFORE.search(text, max(0, match_start - 3), match_start))
 
 
 def _kind_and_unit(unit_word, percent_words, scale_word, text, end) -> tuple[str, str | None, str | None]:
@@ -104,16 +128,16 @@ def _kind_and_unit(unit_word, percent_words, scale_word, text, end) -> tuple[str
     return "number", None, None
 
 
-def _rank(match: re.Match[str], text: str, start: int) -> Figure | None:
+def _rank(parts: Parts, text: str, start: int) -> Figure | None:
     """居第3位 is a rank (with its total when 在339个城市中 precedes); other 第N are ordinals."""
     before = text[max(0, start - 8):start].rstrip().removesuffix("第")
-    if not (_RANK_VERBS.search(before) or match.group("unit") in ("位", "名")):
+    if not parts.n1 or not (_RANK_VERBS.search(before) or parts.unit in ("位", "名")):
         return None
     try:
-        rank = parse_number(match.group("n1"))
+        rank = parse_number(parts.n1)
     except (ValueError, ArithmeticError, KeyError):
         return None
-    return Figure("rank", rank, rank, rank, None, match.group("unit"), None, Decimal(1), _rank_total(text, start))
+    return Figure("rank", rank, rank, rank, None, parts.unit, None, Decimal(1), _rank_total(text, start))
 
 
 _TOTAL = re.compile(r"(\d+|[一二两三四五六七八九十百千]+)个[^,;。!?\n]{0,30}?中[^,;。!?\n]{0,6}$")
@@ -130,13 +154,13 @@ def _rank_total(text: str, start: int) -> Decimal | None:
         return None
 
 
-def _vague(match: re.Match[str]) -> Figure | None:
-    low, high = qualifiers().vague[match.group("vague")]
-    unit_word = match.group("unit")
-    kind, unit, measure = _kind_and_unit(unit_word, False, None, "", 0)
+def _vague(parts: Parts) -> Figure:
+    """数百名, 上万人: an interval from the vague-numeral table, a value only when one-sided."""
+    low, high = qualifiers().vague[parts.vague]
+    kind, unit, measure = _kind_and_unit(parts.unit, False, None, "", 0)
     low_d = Decimal(low)
     high_d = Decimal(high) if high is not None else None
-    return Figure(kind, low_d if high is None else None, low_d, high_d, unit, measure, match.group("vague"), None)
+    return Figure(kind, low_d if high is None else None, low_d, high_d, unit, measure, parts.vague, None)
 
 
 def date(match: re.Match[str], year: int | None) -> Figure | None:

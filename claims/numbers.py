@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import cn2an
 
@@ -16,6 +17,7 @@ def is_arabic(text: str) -> bool:
     return text[:1].isdigit()
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> Decimal:
     """The value of one numeral: ``"1,234.5"``, ``"三千"``, ``"万"`` (= 一万), ``"二〇二四"``."""
     if is_arabic(text):
@@ -27,6 +29,7 @@ def parse_number(text: str) -> Decimal:
     return Decimal(str(cn2an.cn2an(text, "smart")))
 
 
+@lru_cache(maxsize=8192)
 def step_of(numeral: str, scale: Decimal = Decimal(1)) -> Decimal:
     """Place value of the last significant digit: 270 → 10, 2.8 (万) → 1000, 17 → 1."""
     if is_arabic(numeral):

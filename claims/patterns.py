@@ -65,6 +65,7 @@ def master() -> re.Pattern[str]:
     day = rf"(?:\d{{1,2}}|{_CN_SMALL})[日号]"
     month = rf"(?:\d{{1,2}}|{_CN_SMALL})月"
     year = r"(?:1[89]\d{2}|20\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
+    first_chars = _first_characters(table)
     alternatives = (
         rf"(?P<skip>{LOOKALIKES})",
         rf"(?P<yrange>(?P<y1>{year})年?\s*(?:-{{1,2}}|—{{1,2}}|–|~|至|到)\s*(?P<y2>{year})年)",
@@ -73,4 +74,13 @@ def master() -> re.Pattern[str]:
         rf"(?P<md>(?<![\d个])(?P<m2>{month})(?P<d2>{day})?{_DATE_TAIL.format(name='mtail')})",
         rf"(?P<qty>{quantity})",
     )
-    return re.compile("|".join(alternatives))
+    # The lookahead lets the engine skip, at C speed, every position where no alternative can start.
+    return re.compile(f"(?=[{first_chars}])(?:{'|'.join(alternatives)})")
+
+
+def _first_characters(table) -> str:
+    """Every character an alternative of the master pattern can start with, as a class body."""
+    ascii_letters = "A-Za-z"
+    starts = set("0123456789〇零一二两三四五六七八九十百千万亿") | set("公标备©〔[【(")
+    starts |= {word[0] for word in (*table.prefix, *table.vague)}
+    return ascii_letters + "".join(re.escape(ch) for ch in sorted(starts))

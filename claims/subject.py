@@ -29,8 +29,22 @@ def _words(section: str) -> re.Pattern[str]:
 
 
 @cache
+def _verbs() -> re.Pattern[str]:
+    """Transform and action verbs in one pattern; ``lastgroup`` tells which matched."""
+    return re.compile(f"(?P<transform>{_words('transform').pattern})|(?P<action>{_words('action').pattern})")
+
+
+@cache
 def _trailing_links() -> re.Pattern[str]:
     return re.compile(f"(?:{_words('link').pattern})+$")
+
+
+@cache
+def _following_phrase() -> re.Pattern[str]:
+    """Characters up to a boundary, a digit or a stop word; a transform verb is kept and ends it."""
+    stops = f"{_words('action').pattern}|{_words('stop_after').pattern}|{_words('transform').pattern}"
+    boundary = re.escape("".join(sorted(_BOUNDARY)))
+    return re.compile(rf"(?!{stops})[\u4e00-\u9fff](?:(?!{stops})[^{boundary}\d])*(?:{_words('transform').pattern})?")
 
 
 def clean(phrase: str) -> str:
@@ -49,17 +63,8 @@ def following(text: str, end: int) -> str:
     if end < len(text) and text[end] == "“":
         close = text.find("”", end + 1, end + 30)
         return clean(text[end + 1:close]) if close > 0 else ""
-    phrase = []
-    for position in range(end, min(len(text), end + MAX_LENGTH)):
-        transform = _words("transform").match(text, position)
-        if transform:
-            phrase.append(transform.group())
-            break
-        ch = text[position]
-        if ch in _BOUNDARY or ch.isdigit() or _words("action").match(text, position) or _words("stop_after").match(text, position):
-            break
-        phrase.append(ch)
-    return clean("".join(phrase)) if phrase and "\u4e00" <= phrase[0] <= "\u9fff" else ""
+    found = _following_phrase().match(text, end, end + MAX_LENGTH)
+    return clean(found.group()) if found else ""
 
 
 def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
@@ -75,13 +80,11 @@ def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
         if change and previous:
             return previous + change.group(0)
         return previous if previous and phrase == "、" else clean(phrase)
-    transform = _last(_words("transform"), stripped)
-    action = _last(_words("action"), stripped)
-    verb = max((m for m in (transform, action) if m), key=lambda m: m.end(), default=None)
+    verb = _last(_verbs(), stripped)
     if verb is None:
         return clean(stripped)
     before, obj = clean(stripped[:verb.start()]), clean(stripped[verb.end():])
-    if verb is transform:
+    if verb.lastgroup == "transform":
         head = obj or clean(_words("action").sub("", stripped[:verb.start()]))
         return head + verb.group()
     if obj and not _words("generic").fullmatch(obj):

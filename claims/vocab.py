@@ -65,19 +65,25 @@ def measure_words() -> dict[str, str]:
     return {row["word"]: row["noun"] for row in _csv_rows("measure_words.csv")}
 
 
+def _sections(name: str) -> dict[str, tuple[str, ...]]:
+    """A word list file with ``[section]`` headers, one word per line."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return {section: tuple(words) for section, words in sections.items()}
+
+
 @cache
-def named_numbers() -> tuple[str, ...]:
-    return tuple(_lines("named_numbers.txt"))
+def named_numbers() -> dict[str, tuple[str, ...]]:
+    """Sections ``names``, ``hotlines`` and ``hotline_words``."""
+    return _sections("named_numbers.txt")
 
 
 @cache
 def subject_words() -> dict[str, tuple[str, ...]]:
     """Word lists by section: ``transform``, ``action``, ``link``, ``stop_after``, ``generic``."""
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in _lines("subject_words.txt"):
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        else:
-            current.append(line)
-    return {name: tuple(words) for name, words in sections.items()}
+    return _sections("subject_words.txt")

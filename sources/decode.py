@@ -58,6 +58,10 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _detect_legacy(data: bytes) -> Decoded:
+    """GB18030 or Big5: when only one decodes strictly it is the one; otherwise ask charset-normalizer."""
+    strict = [encoding for encoding in ("gb18030", "big5") if _decodes(data, encoding)]
+    if len(strict) == 1:
+        return Decoded(data.decode(strict[0]), strict[0])
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
     if best is None:
         raise DecodeError("undecodable: not UTF-8, GB18030/GBK or Big5 text")
@@ -66,6 +70,14 @@ def _detect_legacy(data: bytes) -> Decoded:
     if _control_ratio(text) > 0.01:
         raise DecodeError("binary file: mostly control characters")
     return Decoded(text, encoding)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _control_ratio(text: str) -> float:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sources.gazetteer import PlaceMention
 from sources.offsets import OffsetMap
 
 
@@ -25,7 +26,7 @@ class Document:
     normalized view (article text only, Simplified script, half-width digits and punctuation,
     pronunciation glosses removed); ``offsets`` maps every character of ``text`` back to
     ``original``. ``skip`` lists spans of ``text`` (page furniture, contact lines) where no
-    claim is looked for. A file that could not be read has ``status == "error"`` and an
+    claim is looked for; ``places`` are the place names mentioned in ``text``. A file that could not be read has ``status == "error"`` and an
     ``error`` message, and empty texts.
     """
 
@@ -39,6 +40,7 @@ class Document:
     text: str = ""
     offsets: OffsetMap = field(default_factory=lambda: OffsetMap.identity(0))
     skip: tuple[tuple[int, int], ...] = ()
+    places: tuple[PlaceMention, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
 
     @property

@@ -390,8 +390,8 @@ class _Writer:
                 self.ends.append(end)
 
     def result(self) -> tuple[str, OffsetMap]:
-        starts = np.array(self.starts, dtype=np.int64)
-        ends = np.array(self.ends, dtype=np.int64)
+        starts = np.array(self.starts, dtype=np.int32)
+        ends = np.array(self.ends, dtype=np.int32)
         return "".join(self.parts), OffsetMap(starts, ends)
 
     def _space(self, start: int, end: int) -> None:

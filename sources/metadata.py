@@ -5,40 +5,59 @@ import re
 from collections import Counter
 
 from sources.document import Metadata
-from sources.gazetteer import load_gazetteer
+from sources.gazetteer import PlaceMention, load_gazetteer
+from sources.spans import Span, merge, overlaps
 
-_HEADER_LINES = 12
+_EDGE_LINES = 12
 _PUBLISHED = re.compile(r"(?:发文时间|发布时间|发布日期|发稿时间|更新时间|成文日期|日期|时间)\s*:\s*"
                         r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_SOURCE = re.compile(r"(?:资料来源|信息来源|稿件来源|来源|稿源|出处)\s*:\s*(.+?)(?=\s{2,}|\s*作者|\s*发布|\s*时间|$)")
+_SOURCE = re.compile(r"(?:资料来源|信息来源|稿件来源|来源|稿源|出处)\s*:\s*(.+?)"
+                     r"(?=\s{2,}|\s*(?:作者|发布|时间|字号|浏览|点击|编辑|责编|\|)|$)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*[-/.]\s*\d{1,2}\s*[-/.])")
 _TITLE_END = re.compile(r"[。!?;,]$")
+_SELF = re.compile(r"(?:我|全|本)(市|区|盟|旗|县|省)")
 
 
-def read_metadata(text: str, skip: tuple[tuple[int, int], ...], title: str | None = None,
-                  published: str | None = None) -> Metadata:
-    """Metadata from the normalized text; ``title``/``published`` found elsewhere (HTML head) win."""
-    header = _header_lines(text, skip)
-    published = _iso(published) or next((_iso(m) for line in header if (m := _PUBLISHED.search(line))), None)
-    source = next((m.group(1).strip() for line in _lines(text, skip) if (m := _SOURCE.search(line))), None)
-    title = title or (header[0].strip() if header and _looks_like_title(header[0]) else None)
-    body = "\n".join(_lines(text, skip))
-    return Metadata(title=title, published=published, source=source, place=main_place(body, title),
-                    year=main_year(text, skip, published))
+def read_metadata(text: str, skip: tuple[Span, ...], places: tuple[PlaceMention, ...],
+                  title: str | None = None, published: str | None = None) -> Metadata:
+    """Metadata from the normalized text and its place mentions; a ``title`` or ``published``
+    found elsewhere (an HTML head) wins."""
+    furniture = merge(skip)
+    header = _content_lines(text, furniture, reverse=False)
+    edges = header + _content_lines(text, furniture, reverse=True)
+    dated = next(((span, m) for span, line in header if (m := _PUBLISHED.search(line))), None)
+    sourced = next(((span, m) for span, line in edges if (m := _SOURCE.search(line))), None)
+    published = _iso(published) or (_iso(dated[1]) if dated else None)
+    if title is None and header and _looks_like_title(header[0][1].lstrip("# ")):
+        title = header[0][1].lstrip("# ").strip()
+    own_lines = merge(found[0] for found in (dated, sourced) if found)
+    body_places = [m for m in places if not overlaps(furniture, m.start, m.end)]
+    return Metadata(title=title, published=published, source=sourced[1].group(1).strip() if sourced else None,
+                    place=main_place(body_places, text, title),
+                    year=main_year(text, merge([*furniture, *own_lines]), published))
 
 
-def _lines(text: str, skip: tuple[tuple[int, int], ...]) -> list[str]:
-    skipped = {start for start, _ in skip}
-    lines, start = [], 0
-    for line in text.split("\n"):
-        if start not in skipped and line.strip():
-            lines.append(line)
-        start += len(line) + 1
+def _content_lines(text: str, furniture: list[Span], reverse: bool) -> list[tuple[Span, str]]:
+    """The first (or last) non-empty lines outside page furniture, with their spans."""
+    lines: list[tuple[Span, str]] = []
+    end = len(text) if reverse else -1
+    while len(lines) < _EDGE_LINES:
+        if reverse:
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            span, end = (start, end), start - 1
+        else:
+            start = end + 1
+            if start > len(text):
+                break
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            span = (start, end)
+        line = text[span[0]:span[1]]
+        if line.strip() and not overlaps(furniture, *span):
+            lines.append((span, line))
     return lines
-
-
-def _header_lines(text: str, skip: tuple[tuple[int, int], ...]) -> list[str]:
-    return _lines(text, skip)[:_HEADER_LINES]
 
 
 def _looks_like_title(line: str) -> bool:
@@ -47,24 +66,21 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _iso(found: re.Match[str] | str | None) -> str | None:
-    if found is None:
-        return None
     if isinstance(found, str):
         found = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", found)
-        if found is None:
-            return None
+    if found is None:
+        return None
     year, month, day = (int(part) for part in found.groups())
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def main_year(text: str, skip: tuple[tuple[int, int], ...], published: str | None) -> int | None:
+def main_year(text: str, ignored: list[Span], published: str | None) -> int | None:
     """The year the document is mostly about: its most cited year, the latest on a tie.
 
-    The publication year counts as one citation, and years after it (plan periods, targets)
-    do not count.
+    Years in ``ignored`` spans (furniture, the date and source lines) do not count; the
+    publication year counts as one citation, and years after it (plan periods, targets) do not.
     """
-    counts = Counter(int(m.group(1)) for line in _lines(text, skip) for m in _YEAR.finditer(line)
-                     if not _SOURCE.search(line) and not _PUBLISHED.search(line))
+    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text) if not overlaps(ignored, *m.span()))
     if published:
         limit = int(published[:4])
         counts = Counter({year: n for year, n in counts.items() if year <= limit})
@@ -72,18 +88,14 @@ def main_year(text: str, skip: tuple[tuple[int, int], ...], published: str | Non
     return max(counts, key=lambda year: (counts[year], year)) if counts else None
 
 
-_SELF = re.compile(r"(?:我|全|本)(市|区|盟|旗|县|省)")
-
-
-def main_place(text: str, title: str | None) -> str | None:
-    """The place the document is about (``text`` without its page furniture).
+def main_place(mentions: list[PlaceMention], text: str, title: str | None) -> str | None:
+    """The place the document is about, from its place ``mentions`` outside page furniture.
 
     Each mention counts once (three times in the title), plus a third of the mentions of the
     places under it; a place of the kind the document calls itself most (我市, 全区) counts
     double.
     """
     gazetteer = load_gazetteer()
-    mentions = gazetteer.find(text)
     if not mentions:
         return None
     in_title = {m.surface for m in gazetteer.find(title)} if title else set()

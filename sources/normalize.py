@@ -36,6 +36,15 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _traditional() -> re.Pattern[str]:
+    """The characters ``t2s`` changes on their own, found by converting every CJK character once."""
+    han = "".join(map(chr, range(0x3400, 0xA000)))
+    converted = _t2s().convert(han)
+    changed = "".join(a for a, b in zip(han, converted) if a != b) if len(converted) == len(han) else han
+    return re.compile(f"[{re.escape(changed)}]")
+
+
 def fold(text: str) -> str:
     """Half-width digits and punctuation, plain spaces; the length never changes."""
     return text.translate(_fold_table())
@@ -47,6 +56,8 @@ def to_simplified(text: str) -> str:
     ``t2s`` maps character for character in practice; should a line ever change length, that
     line keeps its original script so the offset map stays exact.
     """
+    if not _traditional().search(text):
+        return text  # no Traditional character: nothing to convert
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted

@@ -23,7 +23,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        starts = np.arange(length, dtype=np.int64)
+        starts = np.arange(length, dtype=np.int32)
         return cls(starts, starts + 1)
 
     def __len__(self) -> int:

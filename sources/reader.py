@@ -8,6 +8,7 @@ from pathlib import Path
 from sources.boilerplate import furniture_lines
 from sources.decode import DecodeError, decode_bytes
 from sources.document import Document
+from sources.gazetteer import load_gazetteer
 from sources.html import extract_html
 from sources.metadata import read_metadata
 from sources.normalize import normalize
@@ -78,5 +79,6 @@ def read_document(path: Path, doc_id: str) -> Document:
         return Document(doc_id, shown, "error", "no text: the file holds only markup or white space",
                         decoded.encoding, fmt, original)
     skip = furniture_lines(text)
-    meta = read_metadata(text, skip, title, published)
-    return Document(doc_id, shown, "ok", None, decoded.encoding, fmt, original, text, offsets, skip, meta)
+    places = tuple(load_gazetteer().find(text))
+    meta = read_metadata(text, skip, places, title, published)
+    return Document(doc_id, shown, "ok", None, decoded.encoding, fmt, original, text, offsets, skip, places, meta)
