@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from sources.document import Document
 from sources.gazetteer import Gazetteer, Place, PlaceMention, load_gazetteer
@@ -19,7 +20,7 @@ _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n|]")
 CLAUSE_WINDOW = 64
 # 全国 names a scope only before a figure or as 在全国 (全国模范集体 is a kind of award).
-_SCOPE = re.compile(r"(?:全|我|本)(市|区|盟|旗|县|省)|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十]))")
+_SCOPE = re.compile(r"(?=[全我本])(?:(?:全|我|本)(市|区|盟|旗|县|省)|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十])))")
 _PARTNER = re.compile(r"(?:与|同|跟|向|赴|携手|联合|协同|对口|邀请)[^,;:。!?]*$")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "明年": 1}
 _RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
@@ -38,7 +39,6 @@ class DocumentContext:
     place: Place | None
     year: int | None
     gazetteer: Gazetteer
-    resolved: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
@@ -60,11 +60,13 @@ class DocumentContext:
         return max(start, position - CLAUSE_WINDOW)
 
     def resolve(self, mention: PlaceMention) -> str:
-        """The official name of a mention, resolved against the document's place (memoized)."""
-        name = self.resolved.get(mention.surface)
-        if name is None:
-            name = self.resolved[mention.surface] = self.gazetteer.resolve(mention, self.place).name
-        return name
+        """The official name of a mention, resolved against the document's place."""
+        return _resolve(mention, self.place)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(mention: PlaceMention, place: Place | None) -> str:
+    return load_gazetteer().resolve(mention, place).name
 
 
 def place_of(context: DocumentContext, start: int, sentence: int) -> str | None:

@@ -9,7 +9,7 @@ from claims.context import DocumentContext, place_of, time_of
 from claims.figures import Figure, date, quantity
 from claims.patterns import master
 from claims.subject import clean, following, preceding
-from claims.vocab import named_numbers
+from claims.vocab import alternation, named_numbers
 from sources.document import Document
 from sources.spans import merge, overlaps
 
@@ -21,18 +21,14 @@ _RANK_SCOPE = re.compile(r"在[^,;:。!?]*$|(?:居|位居|排名|排|名列|位�
 _DATE_GROUPS = ("yrange", "iso", "ymd", "md")
 
 
-def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 @cache
 def _named() -> re.Pattern[str]:
     """Named numbers and hotlines (12345热线), never inside a longer numeral (1200 is no 120)."""
     table = named_numbers()
     firsts = re.escape("".join(sorted({word[0] for word in (*table["names"], *table["hotlines"])})))
     numeral = "0-9〇零一二两三四五六七八九十百千万亿"
-    names = f"(?:{_alternation(table['names'])})"
-    hotlines = f"(?:{_alternation(table['hotlines'])})(?=[”\"]?(?:{_alternation(table['hotline_words'])}))"
+    names = f"(?:{alternation(table['names'])})"
+    hotlines = f"(?:{alternation(table['hotlines'])})(?=[”\"]?(?:{alternation(table['hotline_words'])}))"
     return re.compile(f"(?=[{firsts}])(?<![{numeral}])(?:{names}|{hotlines})(?![{numeral}])")
 
 

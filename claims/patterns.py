@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from claims.numbers import SCALES
-from claims.vocab import measure_words, not_before, qualifiers, unit_words
+from claims.vocab import alternation, measure_words, not_before, qualifiers, unit_words
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
@@ -32,10 +32,6 @@ LOOKALIKES = "|".join((
 ))
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
-
-
 def _unit_alternation() -> str:
     blocked = not_before()
     words = sorted({*unit_words(), *measure_words()}, key=lambda w: (-len(w), w))
@@ -47,7 +43,7 @@ def _scale_alternation() -> str:
     parts = []
     for scale in sorted(SCALES, key=len, reverse=True):
         clashes = [u[len(scale):] for u in units if u.startswith(scale) and len(u) > len(scale)]
-        parts.append(re.escape(scale) + (f"(?!{_alternation(clashes)})" if clashes else ""))
+        parts.append(re.escape(scale) + (f"(?!{alternation(clashes)})" if clashes else ""))
     return "|".join(parts)
 
 
@@ -55,12 +51,12 @@ def _scale_alternation() -> str:
 def master() -> re.Pattern[str]:
     table = qualifiers()
     quantity = (
-        rf"(?P<pre>{_alternation(table.prefix)})?"
-        rf"(?:(?P<vague>{_alternation(table.vague)})|(?P<pct>百分之)?(?P<n1>{ARABIC}|{CHINESE})"
+        rf"(?P<pre>{alternation(table.prefix)})?"
+        rf"(?:(?P<vague>{alternation(table.vague)})|(?P<pct>百分之)?(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|至|到)\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
         rf"(?P<mid>余|多)?(?P<scale>{_scale_alternation()})?(?P<mid2>余|多)?(?P<plus>\+)?"
         rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"
-        rf"(?P<post>{_alternation(table.suffix)})?"
+        rf"(?P<post>{alternation(table.suffix)})?"
     )
     day = rf"(?:\d{{1,2}}|{_CN_SMALL})[日号]"
     month = rf"(?:\d{{1,2}}|{_CN_SMALL})月"

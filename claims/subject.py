@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claims.vocab import measure_words, subject_words
+from claims.vocab import alternation, measure_words, subject_words
 
 MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")
@@ -23,28 +23,34 @@ _CHANGE = re.compile(r"(同比|环比|比上年|较上年)?(提高|增长|下降
 
 
 @cache
-def _words(section: str) -> re.Pattern[str]:
-    words = sorted(subject_words()[section], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+def _words(section: str) -> str:
+    return alternation(subject_words()[section])
 
 
 @cache
 def _verbs() -> re.Pattern[str]:
     """Transform and action verbs in one pattern; ``lastgroup`` tells which matched."""
-    return re.compile(f"(?P<transform>{_words('transform').pattern})|(?P<action>{_words('action').pattern})")
+    verbs = subject_words()
+    firsts = re.escape("".join(sorted({w[0] for w in (*verbs["transform"], *verbs["action"])})))
+    return re.compile(f"(?=[{firsts}])(?:(?P<transform>{_words('transform')})|(?P<action>{_words('action')}))")
 
 
 @cache
 def _trailing_links() -> re.Pattern[str]:
-    return re.compile(f"(?:{_words('link').pattern})+$")
+    return re.compile(f"(?:{_words('link')})+$")
+
+
+@cache
+def _generic() -> re.Pattern[str]:
+    return re.compile(_words("generic"))
 
 
 @cache
 def _following_phrase() -> re.Pattern[str]:
     """Characters up to a boundary, a digit or a stop word; a transform verb is kept and ends it."""
-    stops = f"{_words('action').pattern}|{_words('stop_after').pattern}|{_words('transform').pattern}"
+    stops = f"{_words('action')}|{_words('stop_after')}|{_words('transform')}"
     boundary = re.escape("".join(sorted(_BOUNDARY)))
-    return re.compile(rf"(?!{stops})[\u4e00-\u9fff](?:(?!{stops})[^{boundary}\d])*(?:{_words('transform').pattern})?")
+    return re.compile(rf"(?!{stops})[\u4e00-\u9fff](?:(?!{stops})[^{boundary}\d])*(?:{_words('transform')})?")
 
 
 def clean(phrase: str) -> str:
@@ -85,9 +91,9 @@ def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
         return clean(stripped)
     before, obj = clean(stripped[:verb.start()]), clean(stripped[verb.end():])
     if verb.lastgroup == "transform":
-        head = obj or clean(_words("action").sub("", stripped[:verb.start()]))
+        head = obj or clean(_verbs().sub("", stripped[:verb.start()]))
         return head + verb.group()
-    if obj and not _words("generic").fullmatch(obj):
+    if obj and not _generic().fullmatch(obj):
         return obj
     if obj:
         return clean(stripped)  # 参与人数: the verb belongs to the noun

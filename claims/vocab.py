@@ -2,10 +2,22 @@
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal ``words``, longest first so the longest word wins."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def word_pattern(words) -> re.Pattern[str]:
+    """A pattern for any of ``words``; its first-character lookahead skips other positions fast."""
+    firsts = re.escape("".join(sorted({word[0] for word in words})))
+    return re.compile(f"(?=[{firsts}])(?:{alternation(words)})")
 
 
 def _read(name: str) -> str:
