@@ -59,6 +59,14 @@ class DocumentContext:
         start = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         return max(start, position - CLAUSE_WINDOW)
 
+    def skip_place(self, position: int, end: int) -> int:
+        """``position`` moved past place names starting there (乌海市投入… → 投入…), up to ``end``."""
+        index = bisect.bisect_left(self.mention_starts, position)
+        while index < len(self.mentions) and self.mentions[index].start == position and self.mentions[index].end <= end:
+            position = self.mentions[index].end
+            index += 1
+        return position
+
     def resolve(self, mention: PlaceMention) -> str:
         """The official name of a mention, resolved against the document's place."""
         return _resolve(mention, self.place)

@@ -7,6 +7,7 @@ from functools import cache
 from claims.claim import Claim
 from claims.context import DocumentContext, place_of, time_of
 from claims.figures import Figure, date, quantity
+from claims.lists import distribute
 from claims.patterns import master
 from claims.subject import clean, following, preceding
 from claims.vocab import alternation, named_numbers
@@ -57,7 +58,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     for number, (start, end, figure) in enumerate(found, 1):
         sentence = context.sentence_start(start)
         same_sentence = previous_end >= sentence
-        clause = max(context.clause_start(start), previous_end if same_sentence else -1)
+        clause = context.skip_place(max(context.clause_start(start), previous_end if same_sentence else -1), start)
         subject = _subject(doc.text, start, end, figure, context.clause_start(start), clause,
                            previous_subject if same_sentence else None)
         original_start, original_end = doc.original_span(start, end)
@@ -71,7 +72,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         ))
         previous_end = end
         previous_subject = subject if figure.kind != "date" else previous_subject
-    return claims
+    return distribute(claims, context)
 
 
 def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phrase_start: int,

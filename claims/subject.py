@@ -19,6 +19,7 @@ _LEADING = re.compile(
     r"截至目前|其中|共|累计|先后|已|已经|共计|新|还|并|也|同时|分别|进一步|持续|积极|大力|深入|全面|成功|各类|各种|"
     r"相关|有|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均|同比|环比)+"
 )
+_LIST_JOINERS = ("、", "和", "及", "与")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年)?(提高|增长|下降|增加|减少|上升|降低)$")
 
 
@@ -80,12 +81,14 @@ def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
     (33310元、17002元) inherits it, a change (同比提高2.8个百分点) extends it.
     """
     phrase = phrase.strip()
+    if phrase in _LIST_JOINERS:
+        return previous or ""
     change = _CHANGE.search(phrase)
     stripped = _LEADING.sub("", _trailing_links().sub("", phrase))
     if not stripped:
         if change and previous:
             return previous + change.group(0)
-        return previous if previous and phrase == "、" else clean(phrase)
+        return clean(phrase)
     verb = _last(_verbs(), stripped)
     if verb is None:
         return clean(stripped)

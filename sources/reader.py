@@ -67,7 +67,12 @@ def read_document(path: Path, doc_id: str) -> Document:
         return Document(doc_id, shown, "error", f"cannot read: {error.strerror or error}", format=fmt)
     except DecodeError as error:
         return Document(doc_id, shown, "error", str(error), format=fmt)
-    original = decoded.text
+    return document_from_text(decoded.text, doc_id, shown, fmt, decoded.encoding)
+
+
+def document_from_text(original: str, doc_id: str = "text", path: str = "<text>", fmt: str = "text",
+                       encoding: str | None = None) -> Document:
+    """A document from text already decoded (``fmt`` "text", "markdown" or "html")."""
     title = published = None
     if fmt == "html":
         extracted = extract_html(original)
@@ -76,9 +81,9 @@ def read_document(path: Path, doc_id: str) -> Document:
     else:
         text, offsets = normalize(original, OffsetMap.identity(len(original)))
     if not text.strip():
-        return Document(doc_id, shown, "error", "no text: the file holds only markup or white space",
-                        decoded.encoding, fmt, original)
+        return Document(doc_id, path, "error", "no text: the file holds only markup or white space",
+                        encoding, fmt, original)
     skip = furniture_lines(text)
     places = tuple(load_gazetteer().find(text))
     meta = read_metadata(text, skip, places, title, published)
-    return Document(doc_id, shown, "ok", None, decoded.encoding, fmt, original, text, offsets, skip, places, meta)
+    return Document(doc_id, path, "ok", None, encoding, fmt, original, text, offsets, skip, places, meta)
