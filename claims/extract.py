@@ -9,7 +9,7 @@ from claims.context import DocumentContext, place_of, time_of
 from claims.figures import Figure, date, quantity
 from claims.lists import distribute
 from claims.patterns import master
-from claims.subject import clean, following, preceding
+from claims.subject import clean, following, preceding, table_row_label
 from claims.vocab import alternation, named_numbers
 from sources.document import Document
 from sources.spans import merge, overlaps
@@ -18,7 +18,9 @@ from sources.spans import merge, overlaps
 _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
-_RANK_SCOPE = re.compile(r"在[^,;:。!?]*$|(?:居|位居|排名|排|名列|位列|列|排在|跃居|升至|跃升至|保持)$")
+# Where a rank's scope starts (在全国…中居第3位, 位列全国…第3位): its subject ends there.
+_RANK_SCOPE = re.compile(r"在|位居|居|排名|名列|位列|排在|跃居|跃升至")
+_BREAKDOWN = re.compile(r"\s*(?:其中\s*[,:]?)?[、和及与\s]*")
 _DATE_GROUPS = ("yrange", "iso", "ymd", "md")
 
 
@@ -58,9 +60,12 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     for number, (start, end, figure) in enumerate(found, 1):
         sentence = context.sentence_start(start)
         same_sentence = previous_end >= sentence
-        clause = context.skip_place(max(context.clause_start(start), previous_end if same_sentence else -1), start)
-        subject = _subject(doc.text, start, end, figure, context.clause_start(start), clause,
+        clause = max(context.clause_start(start), previous_end if same_sentence else -1)
+        phrase_start = context.skip_place(_skip_breakdown(doc.text, clause, start), start)
+        subject = _subject(doc.text, start, end, figure, context.clause_start(start), phrase_start,
                            previous_subject if same_sentence else None)
+        if not subject and phrase_start == start and phrase_start > clause:
+            subject = _earlier_subject(claims, figure)  # 其中,海勃湾区7个: a part of an earlier figure
         original_start, original_end = doc.original_span(start, end)
         time = _as_time(figure) if figure.kind == "date" else time_of(context, start, sentence, dates)
         claims.append(Claim(
@@ -81,7 +86,11 @@ def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phras
     if figure.kind == "date":
         return ""
     if figure.kind == "rank":
-        return clean(_RANK_SCOPE.sub("", text[clause:start]))
+        scope = _RANK_SCOPE.search(text, clause, start)
+        return clean(text[clause:scope.start() if scope else start])
+    label = table_row_label(text, start)
+    if label:
+        return label
     phrase = text[phrase_start:start]
     if figure.kind == "count":
         after = following(text, end)
@@ -93,9 +102,23 @@ def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phras
 def _place_anchor(text: str, start: int, figure: Figure, context: DocumentContext) -> int:
     """Where to read a figure's place: a rank's place comes before its 在全国…中 scope."""
     if figure.kind == "rank":
-        scope = text.find("在", context.clause_start(start), start)
-        return scope if scope >= 0 else start
+        scope = _RANK_SCOPE.search(text, context.clause_start(start), start)
+        return scope.start() if scope else start
     return start
+
+
+def _skip_breakdown(text: str, clause: int, start: int) -> int:
+    """Past a leading 其中 (the parts of a figure stated before) and list joiners."""
+    found = _BREAKDOWN.match(text, clause, start)
+    return found.end() if found else clause
+
+
+def _earlier_subject(claims: list[Claim], figure: Figure, lookback: int = 12) -> str | None:
+    """The subject of the nearest earlier claim counted the same way (same measure and unit)."""
+    for claim in reversed(claims[-lookback:]):
+        if claim.subject and claim.measure == figure.measure and claim.unit == figure.unit:
+            return claim.subject
+    return None
 
 
 def _as_time(figure: Figure) -> str:

@@ -140,7 +140,8 @@ def _rank(parts: Parts, text: str, start: int) -> Figure | None:
     return Figure("rank", rank, rank, rank, None, parts.unit, None, Decimal(1), _rank_total(text, start))
 
 
-_TOTAL = re.compile(r"(\d+|[一二两三四五六七八九十百千]+)个[^,;。!?\n]{0,30}?中[^,;。!?\n]{0,6}$")
+# The number ranked among: 在全国339个城市中居第3位, 位列全国339个城市第3位.
+_TOTAL = re.compile(r"(\d+|[一二两三四五六七八九十百千]+)个[^,;。!?\n\d]{0,30}$")
 
 
 def _rank_total(text: str, start: int) -> Decimal | None:

@@ -15,7 +15,7 @@ from claims.subject import clean, preceding
 _JOINERS = {"、", "和", "及", "与", ",、"}
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _RESPECTIVELY = "分别"
-_CHANGE = re.compile(r"(?:同比|环比|比上年|较上年)?(?:分别)?(?:增长|提高|下降|增加|减少|上升|降低)")
+_CHANGE = re.compile(r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)?(?:分别)?(增长|提高|下降|增加|减少|上升|降低)")
 
 
 def distribute(claims: list[Claim], context: DocumentContext) -> list[Claim]:
@@ -33,7 +33,7 @@ def distribute(claims: list[Claim], context: DocumentContext) -> list[Claim]:
         change = _CHANGE.fullmatch(lead.strip())
         if change and previous and previous[0] == context.sentence_start(start) and len(previous[1]) == last - first + 1:
             for offset, subject in enumerate(previous[1]):
-                result[first + offset] = replace(claims[first + offset], subject=subject + change.group())
+                result[first + offset] = replace(claims[first + offset], subject=subject + change.group(1))
             continue
         if _RESPECTIVELY not in lead:
             continue

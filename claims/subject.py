@@ -14,13 +14,15 @@ from claims.vocab import alternation, measure_words, subject_words
 MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")
 _BRACKETS = re.compile(r"\([^()]{0,12}\)|“|”|\"|'|‘|’|《|》|「|」")
+_COMPARATOR = r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)"
 _LEADING = re.compile(
-    r"^(?:[、,;:\s]|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
+    rf"^(?:[、,;:\s]|{_COMPARATOR}|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
     r"截至目前|其中|共|累计|先后|已|已经|共计|新|还|并|也|同时|分别|进一步|持续|积极|大力|深入|全面|成功|各类|各种|"
-    r"相关|有|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均|同比|环比)+"
+    r"相关|有|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均)+"
 )
 _LIST_JOINERS = ("、", "和", "及", "与")
-_CHANGE = re.compile(r"(同比|环比|比上年|较上年)?(提高|增长|下降|增加|减少|上升|降低)$")
+_CHANGE = re.compile(rf"{_COMPARATOR}?(提高|增长|下降|增加|减少|上升|降低)$")
+_QUOTES = {"“": "”", "「": "」", "\"": "\"", "《": "》"}
 
 
 @cache
@@ -38,7 +40,7 @@ def _verbs() -> re.Pattern[str]:
 
 @cache
 def _trailing_links() -> re.Pattern[str]:
-    return re.compile(f"(?:{_words('link')})+$")
+    return re.compile(f"(?:{_words('link')}|{_COMPARATOR})+$")
 
 
 @cache
@@ -48,10 +50,14 @@ def _generic() -> re.Pattern[str]:
 
 @cache
 def _following_phrase() -> re.Pattern[str]:
-    """Characters up to a boundary, a digit or a stop word; a transform verb is kept and ends it."""
+    """Characters up to a boundary, 的, a digit or a stop word; a transform verb is kept and ends it.
+
+    After a figure, 的 ends what is counted: 十七个生活圈的服务功能 counts 生活圈.
+    """
     stops = f"{_words('action')}|{_words('stop_after')}|{_words('transform')}"
-    boundary = re.escape("".join(sorted(_BOUNDARY)))
-    return re.compile(rf"(?!{stops})[\u4e00-\u9fff](?:(?!{stops})[^{boundary}\d])*(?:{_words('transform')})?")
+    boundary = re.escape("".join(sorted(_BOUNDARY | {"的"})))
+    char = rf"(?:及以上|及以下|(?!{stops})[^{boundary}\d])"
+    return re.compile(rf"(?!{stops})[\u4e00-\u9fff]{char}*(?:{_words('transform')})?")
 
 
 def clean(phrase: str) -> str:
@@ -67,18 +73,27 @@ def clean(phrase: str) -> str:
 
 def following(text: str, end: int) -> str:
     """The noun phrase right after a measure word: 17个“一刻钟社区生活圈” → 一刻钟社区生活圈."""
-    if end < len(text) and text[end] == "“":
-        close = text.find("”", end + 1, end + 30)
+    if end < len(text) and text[end] in _QUOTES:
+        close = text.find(_QUOTES[text[end]], end + 1, end + 30)
         return clean(text[end + 1:close]) if close > 0 else ""
     found = _following_phrase().match(text, end, end + MAX_LENGTH)
     return clean(found.group()) if found else ""
+
+
+def table_row_label(text: str, start: int) -> str | None:
+    """In a Markdown table row (| 居民满意度 | 96.5% |), the first cell names a figure in a later cell."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    if not line.lstrip().startswith("|") or line.count("|") < 2:
+        return None
+    return clean(line.strip().split("|")[1]) or None
 
 
 def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
     """The counted thing from the clause text before a figure (``phrase``), or ``""``.
 
     ``previous`` is the subject of the figure before in the same sentence: a list continuation
-    (33310元、17002元) inherits it, a change (同比提高2.8个百分点) extends it.
+    (33310元、17002元) inherits it, a change (同比提高2.8个百分点) extends it with the change verb.
     """
     phrase = phrase.strip()
     if phrase in _LIST_JOINERS:
@@ -87,8 +102,16 @@ def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
     stripped = _LEADING.sub("", _trailing_links().sub("", phrase))
     if not stripped:
         if change and previous:
-            return previous + change.group(0)
+            return previous + change.group(1)
         return clean(phrase)
+    subject = _counted(stripped, measure)
+    if change and subject and not subject.endswith(change.group(1)):
+        return subject + change.group(1)  # 优良天数比率较上年提高2.8个百分点: the change of the ratio
+    return subject
+
+
+def _counted(stripped: str, measure: str | None) -> str:
+    """The counted thing in a clause stripped of linking words: the object of its last verb."""
     verb = _last(_verbs(), stripped)
     if verb is None:
         return clean(stripped)

@@ -3,18 +3,34 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 
+@dataclass(frozen=True)
+class _Rules:
+    pattern: re.Pattern[str]
+    max_length: int
+
+
 @cache
-def _skip_line_pattern() -> re.Pattern[str]:
-    """One multiline pattern matching a whole line that contains any furniture pattern."""
+def _rules() -> _Rules:
+    """One multiline pattern: group ``always`` for precise patterns, ``short`` for the others."""
     data = tomllib.loads(resources.files("sources").joinpath("data/boilerplate.toml").read_text("utf-8"))
-    alternatives = "|".join(f"(?:{p})" for p in data["skip_lines"]["patterns"])
-    return re.compile(rf"^[^\n]*?(?:{alternatives})[^\n]*", re.MULTILINE)
+    rules = data["skip_lines"]
+    always = "|".join(f"(?:{p})" for p in rules["always"])
+    short = "|".join(f"(?:{p})" for p in rules["short"])
+    pattern = re.compile(rf"^[^\n]*?(?:(?P<always>{always})|(?P<short>{short}))[^\n]*", re.MULTILINE)
+    return _Rules(pattern, rules["max_length"])
 
 
 def furniture_lines(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the lines of ``text`` that are page furniture rather than report content."""
-    return tuple(match.span() for match in _skip_line_pattern().finditer(text))
+    rules = _rules()
+    spans = []
+    for match in rules.pattern.finditer(text):
+        line = match.group()
+        if match.group("always") or (len(line) <= rules.max_length and "。" not in line):
+            spans.append(match.span())
+    return tuple(spans)

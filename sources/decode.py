@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -26,6 +27,13 @@ _MAGIC = (
 # Legacy encodings a Chinese report may come in; GB18030 is the superset of GB2312 and GBK.
 _CANDIDATES = ["gb18030", "big5", "big5hkscs", "utf_16"]
 _LEGACY_NAMES = {"gb2312": "gb18030", "gbk": "gb18030", "hz": "gb18030", "cp950": "big5"}
+# Level-1 (most frequent) character blocks by decoding: GB2312 rows 16-55, Big5 A440-C67E.
+_COMMON = {"gb18030": ("gb2312", b"\xb0\xa1", b"\xd7\xf9"), "big5": ("big5", b"\xa4\x40", b"\xc6\x7e")}
+_PLAUSIBLE = 0.5
+_CLEAR_MARGIN = 0.15
+_SHORT_TEXT = 50
+_SAMPLE = 20_000
+_LETTER_LIKE = {"L", "C"}  # letters; C: private-use and unassigned (controls fail earlier)
 
 
 class DecodeError(ValueError):
@@ -44,7 +52,10 @@ def decode_bytes(data: bytes) -> Decoded:
         raise DecodeError("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(data.decode(encoding), encoding)
+            text = data.decode(encoding)
+            if not text.lstrip("\ufeff").strip():
+                raise DecodeError("empty file")
+            return Decoded(text, encoding)
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file: {what}")
@@ -54,30 +65,65 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    return _detect_legacy(data)
+    decoded = _detect_legacy(data)
+    if _control_ratio(decoded.text) > 0.01:
+        raise DecodeError("binary file: mostly control characters")
+    return decoded
 
 
 def _detect_legacy(data: bytes) -> Decoded:
-    """GB18030 or Big5: when only one decodes strictly it is the one; otherwise ask charset-normalizer."""
-    strict = [encoding for encoding in ("gb18030", "big5") if _decodes(data, encoding)]
-    if len(strict) == 1:
-        return Decoded(data.decode(strict[0]), strict[0])
-    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None:
+    """GB18030 or Big5, judged by how much of the text is each standard's frequent characters.
+
+    Real Chinese text is almost all level-1 ("common") characters of its own standard; the wrong
+    reading of the same bytes, or noise, is not. A reading below ``_PLAUSIBLE`` is rejected; of two
+    plausible readings the one ahead by ``_CLEAR_MARGIN`` wins; a close call goes to
+    charset-normalizer on long texts, and to GB18030 (the more common) on short ones.
+    """
+    readings = {encoding: text for encoding in _COMMON if (text := _decoded(data, encoding)) is not None}
+    shares = {encoding: _common_share(text, encoding) for encoding, text in readings.items()}
+    plausible = sorted((share, encoding) for encoding, share in shares.items() if share >= _PLAUSIBLE)
+    if not plausible:
         raise DecodeError("undecodable: not UTF-8, GB18030/GBK or Big5 text")
-    encoding = _LEGACY_NAMES.get(best.encoding, best.encoding).replace("_", "-")
-    text = data.decode(encoding, errors="strict")
-    if _control_ratio(text) > 0.01:
-        raise DecodeError("binary file: mostly control characters")
-    return Decoded(text, encoding)
+    if len(plausible) == 1 or plausible[1][0] - plausible[0][0] >= _CLEAR_MARGIN:
+        encoding = plausible[-1][1]
+        return Decoded(readings[encoding], encoding)
+    if _han_count(readings["gb18030"]) < _SHORT_TEXT:
+        return Decoded(readings["gb18030"], "gb18030")
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    encoding = _LEGACY_NAMES.get(best.encoding, best.encoding).replace("_", "-") if best else "gb18030"
+    encoding = encoding if encoding in readings else "gb18030"
+    return Decoded(readings[encoding], encoding)
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError:
+        return None
+
+
+def _han_count(text: str) -> int:
+    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+
+
+def _common_share(text: str, encoding: str) -> float:
+    """Share of the non-ASCII letters of ``text`` (Han, kana, Greek …, and private-use or unassigned
+    code points; not punctuation) in the level-1 (frequent) block of ``encoding``, on the first
+    ``_SAMPLE`` characters: a wrong reading turns into rare characters, stray kana or Greek
+    letters and private-use code points."""
+    standard, low, high = _COMMON[encoding]
+    sample = text[:_SAMPLE]
+    common = {ch: _in_block(ch, standard, low, high) for ch in set(sample)
+              if ch > "\x7f" and unicodedata.category(ch)[0] in _LETTER_LIKE}
+    letters = [common[ch] for ch in sample if ch in common]
+    return sum(letters) / len(letters) if letters else 0.0
+
+
+def _in_block(ch: str, standard: str, low: bytes, high: bytes) -> bool:
+    try:
+        return low <= ch.encode(standard) <= high
+    except UnicodeEncodeError:
         return False
-    return True
 
 
 def _control_ratio(text: str) -> float:

@@ -91,8 +91,8 @@ def main_year(text: str, ignored: list[Span], published: str | None) -> int | No
 def main_place(mentions: list[PlaceMention], text: str, title: str | None) -> str | None:
     """The place the document is about, from its place ``mentions`` outside page furniture.
 
-    Each mention counts once (three times in the title), plus a third of the mentions of the
-    places under it; a place of the kind the document calls itself most (我市, 全区) counts
+    Each mention counts once (three times when the same name is in the title), plus a third of
+    the mentions of the places under it; a place of the kind the document calls itself most (我市, 全区) counts
     double.
     """
     gazetteer = load_gazetteer()

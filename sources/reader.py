@@ -1,7 +1,6 @@
 """Read input paths into documents; a file that cannot be read becomes an error document."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -40,12 +39,16 @@ def _hidden(relative: Path) -> bool:
 
 
 def document_ids(files: list[Path]) -> list[str]:
-    """Short, unique ids: the file stem, with ``-2``, ``-3`` … for repeated stems."""
-    seen: Counter[str] = Counter()
+    """Short, unique ids: the file stem, with ``-2``, ``-3`` … when it is already taken."""
+    used: set[str] = set()
     ids = []
     for path in files:
-        seen[path.stem] += 1
-        ids.append(path.stem if seen[path.stem] == 1 else f"{path.stem}-{seen[path.stem]}")
+        candidate, number = path.stem, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{path.stem}-{number}"
+        used.add(candidate)
+        ids.append(candidate)
     return ids
 
 

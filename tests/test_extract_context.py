@@ -25,6 +25,7 @@ def subjects(text: str) -> dict[str, str | None]:
     ("参与人数突破100万。", "突破100万", "参与人数"),
     ("生产总值实现176.5亿元。", "176.5亿元", "生产总值"),
     ("与61个城市建立劳务协作关系。", "61个", "城市"),
+    ("完善十七个生活圈的服务功能。", "十七个", "生活圈"),
     ("完成1850户困难老年人家庭适老化改造。", "1850户", "困难老年人家庭适老化改造"),
     ("解决群众实际困难和问题近2100件。", "近2100件", "群众实际困难和问题"),
 ])
@@ -34,7 +35,7 @@ def test_subject(sentence, figure, subject):
 
 def test_change_extends_the_previous_subject():
     found = subjects("空气质量优良天数比率达78.9%、同比提高2.8个百分点。")
-    assert found["2.8个百分点"] == "空气质量优良天数比率同比提高"
+    assert found["2.8个百分点"] == "空气质量优良天数比率提高"
 
 
 def test_each_listed_item_keeps_its_own_subject():
@@ -83,3 +84,30 @@ def test_time_from_the_sentence_then_relative_words_then_the_document_year():
     text = "2024年工作报告\n2019年,生产总值176.5亿元。去年接待游客80万人次。新增就业9480人。"
     times = {c.text: c.time for c in claims_in(text)}
     assert times == {"2024年": "2024", "2019年": "2019", "176.5亿元": "2019", "80万人次": "2023", "9480人": "2024"}
+
+
+def test_breakdown_parts_take_the_subject_of_the_whole():
+    found = claims_in("全市建成17个“一刻钟便民生活圈”,覆盖常住人口53.21万人。其中,海勃湾区7个、乌达区5个、海南区5个。")
+    assert [(c.text, c.subject, c.place) for c in found[2:]] == [
+        ("7个", "一刻钟便民生活圈", "海勃湾区"), ("5个", "一刻钟便民生活圈", "乌达区"), ("5个", "一刻钟便民生活圈", "海南区")]
+
+
+def test_rank_subject_and_total_before_its_scope():
+    found = claims_in("乌海市报告\n改善幅度位列全国339个地级及以上城市第3位。")
+    assert [(c.text, c.subject, c.place, c.total) for c in found] == [
+        ("339个", "地级及以上城市", "全国", None), ("3位", "改善幅度", "乌海市", 339)]
+
+
+def test_markdown_table_row_label_is_the_subject():
+    found = claims_in("| 指标 | 数值 |\n|---|---|\n| 老旧小区改造 | 279个 |\n| 居民满意度 | 96.5% |", fmt="markdown")
+    assert [(c.text, c.subject) for c in found] == [("279个", "老旧小区改造"), ("96.5%", "居民满意度")]
+
+
+@pytest.mark.parametrize("sentence, figure, subject", [
+    ("全市17個「一刻鐘便民生活圈」均已建起驿站。", "17個", "一刻钟便民生活圈"),
+    ("优良天数比率较上年同期提高2.8个百分点。", "2.8个百分点", "优良天数比率提高"),
+    ("优良天数比率已升至78.9%。", "78.9%", "优良天数比率"),
+    ("养老服务中心(站)已有88个。", "88个", "养老服务中心"),
+])
+def test_subject_punctuation_and_linking_words(sentence, figure, subject):
+    assert subjects(sentence)[figure] == subject
