@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from sources.document import Document
 from sources.gazetteer import Gazetteer, Place, PlaceMention, load_gazetteer
+from sources.spans import merge, overlaps
 
 COUNTRY = "全国"
 _SENTENCE_END = re.compile(r"[。!?;\n]")
@@ -22,13 +23,16 @@ CLAUSE_WINDOW = 64
 # 全国 names a scope only before a figure or as 在全国 (全国模范集体 is a kind of award).
 _SCOPE = re.compile(r"(?=[全我本])(?:(?:全|我|本)(市|区|盟|旗|县|省)|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十])))")
 _PARTNER = re.compile(r"(?:与|同|跟|向|赴|携手|联合|协同|对口|邀请)[^,;:。!?]*$")
+# Quoted names (“三千孤儿入内蒙”主题展馆, 《包头市…方案》): a place inside one is part of the name.
+_QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "明年": 1}
 _RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
 
 
 @dataclass(frozen=True)
 class DocumentContext:
-    """Per-document lookups, built once: sentences, place mentions, scope words (全市, 全区)."""
+    """Per-document lookups, built once: sentences, clauses, place mentions outside quoted names,
+    scope words (全市, 全区)."""
 
     text: str
     sentence_starts: list[int]
@@ -45,7 +49,8 @@ class DocumentContext:
         gazetteer = load_gazetteer()
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(doc.text)]
         clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(doc.text)]
-        mentions = list(doc.places)
+        quoted = merge(m.span() for m in _QUOTED.finditer(doc.text))
+        mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
         scopes = [(m.start(), _scope_place(gazetteer, place, m)) for m in _SCOPE.finditer(doc.text)]

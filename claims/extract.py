@@ -20,6 +20,8 @@ _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
 # Where a rank's scope starts (在全国…中居第3位, 位列全国…第3位): its subject ends there.
 _RANK_SCOPE = re.compile(r"在|位居|居|排名|名列|位列|排在|跃居|跃升至")
+# A bare figure whose subject names a count of something is a count: 参与人数, 阅读量, 人次.
+_COUNTED_HEAD = re.compile(r"(?:人数|人次|次数|数量|户数|件数|量)$")
 _BREAKDOWN = re.compile(r"\s*(?:其中\s*[,:]?)?[、和及与\s]*")
 _DATE_GROUPS = ("yrange", "iso", "ymd", "md")
 
@@ -66,6 +68,12 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
                            previous_subject if same_sentence else None)
         if not subject and phrase_start == start and phrase_start > clause:
             subject = _earlier_subject(claims, figure)  # 其中,海勃湾区7个: a part of an earlier figure
+        if not subject and figure.kind == "rank":
+            subject = _ranked_subject(claims, context, start)  # 资金拨付率达93.6%,居全区20个旗县第一
+        if figure.kind == "number" and subject and _COUNTED_HEAD.search(subject):
+            figure = figure._replace(kind="count", unit="item")  # 参与人数突破100万
+        if figure.kind == "rank":
+            start = doc.text.rfind("第", max(0, start - 2), start)  # the rank's text includes 第
         original_start, original_end = doc.original_span(start, end)
         time = _as_time(figure) if figure.kind == "date" else time_of(context, start, sentence, dates)
         claims.append(Claim(
@@ -111,6 +119,15 @@ def _skip_breakdown(text: str, clause: int, start: int) -> int:
     """Past a leading 其中 (the parts of a figure stated before) and list joiners."""
     found = _BREAKDOWN.match(text, clause, start)
     return found.end() if found else clause
+
+
+def _ranked_subject(claims: list[Claim], context: DocumentContext, start: int) -> str | None:
+    """The subject of the figure a rank ranks: the last one of its sentence before the rank's scope."""
+    scope = _RANK_SCOPE.search(context.text, context.clause_start(start), start)
+    limit = scope.start() if scope else start
+    sentence = context.sentence_start(start)
+    earlier = [c for c in claims[-8:] if sentence <= c.span[0] and c.span[1] <= limit and c.subject]
+    return earlier[-1].subject if earlier else None
 
 
 def _earlier_subject(claims: list[Claim], figure: Figure, lookback: int = 12) -> str | None:

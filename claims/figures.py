@@ -11,7 +11,9 @@ from claims.numbers import SCALES, is_arabic, parse_number, step_of
 from claims.units import units
 from claims.vocab import measure_words, qualifiers
 
-_RANK_VERBS = re.compile(r"(?:居|位居|排名|排|名列|位列|列|排在|跃居|升至|跃升至|保持)$")
+# A rank verb earlier in the clause: 居第3位, 居全区20个边境旗县第一 (居 of 聚居 is no verb).
+_RANK_VERBS = re.compile(r"(?:(?<![聚定安民移家邻群散杂独同寡蛰])居|位居|排名|名列|位列|排在|跃居|跃升至|升至)"
+                         r"[^,;:。!?\n]{0,30}$")
 _LINK_BEFORE = re.compile(r"(?:达到|达|为|至|增至|降至|提高到|提升至|下降到|是)$")
 _TIME_FRAME_UNITS = {"年", "个月"}
 _DATE_TAILS = {"底": "end", "末": "end", "初": "start", "上旬": "start", "中旬": "middle", "下旬": "end"}
@@ -36,7 +38,8 @@ class Parts(NamedTuple):
 
     pre: str | None
     vague: str | None
-    pct: str | None
+    den: str | None
+    neg: str | None
     n1: str | None
     n2: str | None
     mid: str | None
@@ -61,7 +64,7 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         return _vague(parts)
     numeral = parts.n1
     arabic = is_arabic(numeral)
-    marked = parts.unit or parts.scale or parts.pct
+    marked = parts.unit or parts.scale or parts.den
     qualified = _qualifiers(parts)
     if not (marked or qualified) and not arabic:
         return None  # 统一, 一个个: a bare Chinese numeral is never a figure
@@ -73,10 +76,17 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         return None
     if not _is_figure(parts, text, match.start(), arabic, mantissa, bool(qualified)):
         return None
-    kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.pct), parts.scale, text, match.end())
+    kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.den), parts.scale, text, match.end())
     scale = SCALES[parts.scale] if parts.scale else Decimal(1)
+    if parts.den:
+        try:
+            scale = Decimal(100) / _denominator(parts.den)  # 三分之一 → 33.3… percent
+        except (ValueError, ArithmeticError, KeyError):
+            return None
+    if parts.neg:
+        scale = -scale
     x = mantissa * scale
-    step = step_of(numeral, scale)
+    step = abs(step_of(numeral, scale))
     if parts.n2:
         try:
             high = parse_number(parts.n2) * scale
@@ -104,19 +114,24 @@ def _qualifiers(parts: Parts) -> list[tuple[str, str]]:
 def _is_figure(parts: Parts, text: str, match_start: int, arabic: bool, mantissa: Decimal, qualified: bool) -> bool:
     """Whether a number is a figure: it needs a unit, a scale, a qualifier or a linking verb."""
     if not arabic:
-        if mantissa == 1 and not parts.scale and not qualified:
+        if mantissa == 1 and not parts.scale and not parts.den and not qualified:
             return False  # 一个, 一批: the indefinite article
         if parts.n1[0] in "百千万亿" and not qualified:
             return False  # 万人上山: a bare scale word is a name, not a count
-    if parts.unit or parts.scale or parts.pct:
+    if parts.unit or parts.scale or parts.den:
         return True
     if qualified:
         return arabic
     return arabic and bool(_LINK_BEFORE.search(text, max(0, match_start - 3), match_start))
 
 
-def _kind_and_unit(unit_word, percent_words, scale_word, text, end) -> tuple[str, str | None, str | None]:
-    if percent_words:
+def _denominator(word: str) -> Decimal:
+    """百 → 100, 千 → 1000, 三 → 3 (the N of N分之M)."""
+    return SCALES.get(word) or parse_number(word)
+
+
+def _kind_and_unit(unit_word, fraction, scale_word, text, end) -> tuple[str, str | None, str | None]:
+    if fraction:
         return "percent", "percent", None
     if unit_word in units():
         unit = units()[unit_word]
@@ -130,9 +145,12 @@ def _kind_and_unit(unit_word, percent_words, scale_word, text, end) -> tuple[str
 
 def _rank(parts: Parts, text: str, start: int) -> Figure | None:
     """居第3位 is a rank (with its total when 在339个城市中 precedes); other 第N are ordinals."""
-    before = text[max(0, start - 8):start].rstrip().removesuffix("第")
+    before = text[max(0, start - 40):start].rstrip().removesuffix("第")
     if not parts.n1 or not (_RANK_VERBS.search(before) or parts.unit in ("位", "名")):
         return None
+    after = start + len(parts.n1)
+    if not parts.unit and after < len(text) and "\u4e00" <= text[after] <= "\u9fff":
+        return None  # 第一要务, 第一方阵: an ordinal adjective
     try:
         rank = parse_number(parts.n1)
     except (ValueError, ArithmeticError, KeyError):

@@ -15,6 +15,7 @@ from claims.vocab import alternation, measure_words, not_before, qualifiers, uni
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
+_DENOMINATOR = r"百|千|万|\d+|[一二两三四五六七八九十]{1,3}"  # 百分之五, 千分之三, 三分之一
 _DATE_TAIL = r"(?P<{name}>底|末|初|上旬|中旬|下旬|以来|份|度)?"
 
 # Look-alikes: consumed and dropped.
@@ -52,7 +53,8 @@ def master() -> re.Pattern[str]:
     table = qualifiers()
     quantity = (
         rf"(?P<pre>{alternation(table.prefix)})?"
-        rf"(?:(?P<vague>{alternation(table.vague)})|(?P<pct>百分之)?(?P<n1>{ARABIC}|{CHINESE})"
+        rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
+        rf"(?:(?<=[为是达至:(\s,])(?P<neg>-))?(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|至|到)\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
         rf"(?P<mid>余|多)?(?P<scale>{_scale_alternation()})?(?P<mid2>余|多)?(?P<plus>\+)?"
         rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"
@@ -77,6 +79,6 @@ def master() -> re.Pattern[str]:
 def _first_characters(table) -> str:
     """Every character an alternative of the master pattern can start with, as a class body."""
     ascii_letters = "A-Za-z"
-    starts = set("0123456789〇零一二两三四五六七八九十百千万亿") | set("公标备©〔[【(")
+    starts = set("0123456789〇零一二两三四五六七八九十百千万亿-") | set("公标备©〔[【(")
     starts |= {word[0] for word in (*table.prefix, *table.vague)}
     return ascii_letters + "".join(re.escape(ch) for ch in sorted(starts))

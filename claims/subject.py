@@ -18,7 +18,7 @@ _COMPARATOR = r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期
 _LEADING = re.compile(
     rf"^(?:[、,;:\s]|{_COMPARATOR}|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
     r"截至目前|其中|共|累计|先后|已|已经|共计|新|还|并|也|同时|分别|进一步|持续|积极|大力|深入|全面|成功|各类|各种|"
-    r"相关|有|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均)+"
+    r"相关|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均)+"
 )
 _LIST_JOINERS = ("、", "和", "及", "与")
 _CHANGE = re.compile(rf"{_COMPARATOR}?(提高|增长|下降|增加|减少|上升|降低)$")
@@ -52,9 +52,11 @@ def _generic() -> re.Pattern[str]:
 def _following_phrase() -> re.Pattern[str]:
     """Characters up to a boundary, 的, a digit or a stop word; a transform verb is kept and ends it.
 
-    After a figure, 的 ends what is counted: 十七个生活圈的服务功能 counts 生活圈.
+    After a figure, 的 ends what is counted: 十七个生活圈的服务功能 counts 生活圈; so do an ordinal
+    (城市第3位, but not 第一书记) and 同 used as "with" (企业同自治区院校签订, but not 共同体).
     """
-    stops = f"{_words('action')}|{_words('stop_after')}|{_words('transform')}"
+    stops = (f"{_words('action')}|{_words('stop_after')}|{_words('transform')}"
+             f"|第(?=\\d|[一二三四五六七八九十]+(?:[位名,;:。!?\\n]|$))|(?<![共相协认合一不陪会赞等混如大])同")
     boundary = re.escape("".join(sorted(_BOUNDARY | {"的"})))
     char = rf"(?:及以上|及以下|(?!{stops})[^{boundary}\d])"
     return re.compile(rf"(?!{stops})[\u4e00-\u9fff]{char}*(?:{_words('transform')})?")
@@ -77,7 +79,7 @@ def following(text: str, end: int) -> str:
         close = text.find(_QUOTES[text[end]], end + 1, end + 30)
         return clean(text[end + 1:close]) if close > 0 else ""
     found = _following_phrase().match(text, end, end + MAX_LENGTH)
-    return clean(found.group()) if found else ""
+    return clean(found.group().removesuffix("中")) if found else ""  # 339个城市中: among them
 
 
 def table_row_label(text: str, start: int) -> str | None:

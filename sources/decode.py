@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from charset_normalizer import from_bytes
 
@@ -27,13 +27,13 @@ _MAGIC = (
 # Legacy encodings a Chinese report may come in; GB18030 is the superset of GB2312 and GBK.
 _CANDIDATES = ["gb18030", "big5", "big5hkscs", "utf_16"]
 _LEGACY_NAMES = {"gb2312": "gb18030", "gbk": "gb18030", "hz": "gb18030", "cp950": "big5"}
-# Level-1 (most frequent) character blocks by decoding: GB2312 rows 16-55, Big5 A440-C67E.
+# Level-1 (most frequent) character blocks by decoding, as (standard, first code, last code):
+# GB2312 rows 16-55, Big5 A440-C67E.
 _COMMON = {"gb18030": ("gb2312", b"\xb0\xa1", b"\xd7\xf9"), "big5": ("big5", b"\xa4\x40", b"\xc6\x7e")}
 _PLAUSIBLE = 0.5
 _CLEAR_MARGIN = 0.15
 _SHORT_TEXT = 50
-_SAMPLE = 20_000
-_LETTER_LIKE = {"L", "C"}  # letters; C: private-use and unassigned (controls fail earlier)
+_SAMPLE = 5_000
 
 
 class DecodeError(ValueError):
@@ -107,23 +107,21 @@ def _han_count(text: str) -> int:
 
 
 def _common_share(text: str, encoding: str) -> float:
-    """Share of the non-ASCII letters of ``text`` (Han, kana, Greek …, and private-use or unassigned
-    code points; not punctuation) in the level-1 (frequent) block of ``encoding``, on the first
+    """Share of the non-ASCII letters of ``text`` (Han, kana, Greek …, and private-use code points;
+    not punctuation or digits) in the level-1 (frequent) block of ``encoding``, on the first
     ``_SAMPLE`` characters: a wrong reading turns into rare characters, stray kana or Greek
     letters and private-use code points."""
+    letters = [ch for ch in text[:_SAMPLE] if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff")]
+    common = _common_characters(encoding)
+    return sum(ch in common for ch in letters) / len(letters) if letters else 0.0
+
+
+@cache
+def _common_characters(encoding: str) -> frozenset[str]:
+    """The characters of a standard's level-1 block, decoded from its byte range once."""
     standard, low, high = _COMMON[encoding]
-    sample = text[:_SAMPLE]
-    common = {ch: _in_block(ch, standard, low, high) for ch in set(sample)
-              if ch > "\x7f" and unicodedata.category(ch)[0] in _LETTER_LIKE}
-    letters = [common[ch] for ch in sample if ch in common]
-    return sum(letters) / len(letters) if letters else 0.0
-
-
-def _in_block(ch: str, standard: str, low: bytes, high: bytes) -> bool:
-    try:
-        return low <= ch.encode(standard) <= high
-    except UnicodeEncodeError:
-        return False
+    codes = (bytes((lead, trail)) for lead in range(low[0], high[0] + 1) for trail in range(0x40, 0xFF))
+    return frozenset(filter(None, (_decoded(code, standard) for code in codes if low <= code <= high)))
 
 
 def _control_ratio(text: str) -> float:

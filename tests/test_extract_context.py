@@ -71,13 +71,13 @@ def test_place_defaults_to_the_document_place_and_follows_mentions():
             "居全区20个边境旗县第一。与北京27家医院合作。")
     places = {c.text: c.place for c in claims_in(text)}
     assert places == {"5个": "包头市", "11个": "达尔罕茂明安联合旗", "93.6%": "达尔罕茂明安联合旗",
-                      "20个": "内蒙古自治区", "27家": "包头市"}
+                      "20个": "内蒙古自治区", "第一": "包头市", "27家": "包头市"}
 
 
 def test_national_scope_only_before_a_figure():
     text = "乌兰浩特市工作\n乌兰浩特市共创建6个全国民族团结进步示范单位。在全国339个城市中居第3位。"
     places = {c.text: c.place for c in claims_in(text)}
-    assert places == {"6个": "乌兰浩特市", "339个": "全国", "3位": "乌兰浩特市"}
+    assert places == {"6个": "乌兰浩特市", "339个": "全国", "第3位": "乌兰浩特市"}
 
 
 def test_time_from_the_sentence_then_relative_words_then_the_document_year():
@@ -95,7 +95,7 @@ def test_breakdown_parts_take_the_subject_of_the_whole():
 def test_rank_subject_and_total_before_its_scope():
     found = claims_in("乌海市报告\n改善幅度位列全国339个地级及以上城市第3位。")
     assert [(c.text, c.subject, c.place, c.total) for c in found] == [
-        ("339个", "地级及以上城市", "全国", None), ("3位", "改善幅度", "乌海市", 339)]
+        ("339个", "地级及以上城市", "全国", None), ("第3位", "改善幅度", "乌海市", 339)]
 
 
 def test_markdown_table_row_label_is_the_subject():
@@ -111,3 +111,25 @@ def test_markdown_table_row_label_is_the_subject():
 ])
 def test_subject_punctuation_and_linking_words(sentence, figure, subject):
     assert subjects(sentence)[figure] == subject
+
+
+def test_rank_ranks_the_figure_before_its_scope():
+    found = claims_in("资金拨付率达93.6%,居全区20个边境旗县第一。")
+    assert [(c.text, c.kind, c.subject, c.total) for c in found] == [
+        ("93.6%", "percent", "资金拨付率", None), ("20个", "count", "边境旗县", None), ("第一", "rank", "资金拨付率", 20)]
+
+
+@pytest.mark.parametrize("sentence", ["把发展作为开展民族聚居乡镇工作的第一要务。", "位居全国第一方阵。", "全面推行第一书记制度。"])
+def test_ordinal_adjectives_are_not_ranks(sentence):
+    assert [c for c in claims_in(sentence) if c.kind == "rank"] == []
+
+
+def test_bare_figure_of_a_counted_subject_is_a_count():
+    found = claims_in("参与人数突破100万,话题阅读量达5667万+,增长率为5.2。")
+    assert [(c.text, c.kind, c.unit) for c in found] == [
+        ("突破100万", "count", "item"), ("5667万+", "count", "item"), ("5.2", "number", None)]
+
+
+def test_place_inside_a_quoted_name_is_not_the_figure_place():
+    found = claims_in("包头市报告\n我市建成“三千孤儿入内蒙”主题展馆,接待旅客11余万人次。")
+    assert [(c.text, c.place) for c in found] == [("11余万人次", "包头市")]

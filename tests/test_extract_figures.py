@@ -5,7 +5,28 @@ from decimal import Decimal as D
 
 import pytest
 
+from claims.units import convert
 from tests.conftest import claims_in, only_claim
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("约三分之一的社区已完成。", "约三分之一", D(100) / D(3)),
+    ("不良率控制在千分之五以内。", "千分之五以内", D("0.5")),
+    ("八成以上居民满意。", "八成以上", D(8)),
+    ("增速为-3.2%。", "-3.2%", D("-3.2")),
+])
+def test_fractions_tenths_and_signs(sentence, text, value):
+    claim = only_claim(sentence)
+    assert (claim.text, claim.kind, claim.value) == (text, "percent", value)
+
+
+def test_tenths_convert_to_percent():
+    assert convert(only_claim("近七成居民参与。").value, "cheng", "percent") == D(70)
+
+
+def test_vague_teens():
+    claim = only_claim("完成十几项改革。")
+    assert (claim.low, claim.high, claim.measure) == (D(11), D(19), "项")
 
 
 @pytest.mark.parametrize("sentence, text, value, unit, measure", [
@@ -124,7 +145,7 @@ def test_rank_with_its_total():
     found = claims_in("水质改善在全国339个地级及以上城市中居第3位。")
     rank = next(c for c in found if c.kind == "rank")
     assert (rank.value, rank.total, rank.measure) == (D(3), D(339), "位")
-    assert [c.text for c in found] == ["339个", "3位"]
+    assert [c.text for c in found] == ["339个", "第3位"]
 
 
 @pytest.mark.parametrize("sentence", [
