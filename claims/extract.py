@@ -57,35 +57,47 @@ def extract_claims(doc: Document) -> list[Claim]:
 def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     context = DocumentContext.of(doc)
     dates = [(start, _as_time(figure)) for start, _, figure in found if figure.kind == "date"]
-    claims = []
+    claims: list[Claim] = []
     previous_end, previous_subject = -1, None
     for number, (start, end, figure) in enumerate(found, 1):
         sentence = context.sentence_start(start)
         same_sentence = previous_end >= sentence
-        clause = max(context.clause_start(start), previous_end if same_sentence else -1)
-        phrase_start = context.skip_place(_skip_breakdown(doc.text, clause, start), start)
-        subject = _subject(doc.text, start, end, figure, context.clause_start(start), phrase_start,
-                           previous_subject if same_sentence else None)
-        if not subject and phrase_start == start and phrase_start > clause:
-            subject = _earlier_subject(claims, figure)  # 其中,海勃湾区7个: a part of an earlier figure
-        if not subject and figure.kind == "rank":
-            subject = _ranked_subject(claims, context, start)  # 资金拨付率达93.6%,居全区20个旗县第一
+        subject = _resolve_subject(doc.text, start, end, figure, context, claims,
+                                   previous_subject if same_sentence else None, previous_end if same_sentence else -1)
         if figure.kind == "number" and subject and _COUNTED_HEAD.search(subject):
             figure = figure._replace(kind="count", unit="item")  # 参与人数突破100万
+        place = place_of(context, _place_anchor(doc.text, start, figure, context), sentence)
         if figure.kind == "rank":
             start = doc.text.rfind("第", max(0, start - 2), start)  # the rank's text includes 第
-        original_start, original_end = doc.original_span(start, end)
         time = _as_time(figure) if figure.kind == "date" else time_of(context, start, sentence, dates)
+        original_start, original_end = doc.original_span(start, end)
         claims.append(Claim(
             id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
-            text=doc.original[original_start:original_end], kind=figure.kind, value=figure.value, low=figure.low,
-            high=figure.high, unit=figure.unit, measure=figure.measure, qualifier=figure.qualifier,
-            subject=subject or None, place=place_of(context, _place_anchor(doc.text, start, figure, context), sentence), time=time, precision=figure.precision,
-            total=figure.total, span=(start, end),
+            text=doc.original[original_start:original_end], kind=figure.kind, value=figure.value,
+            low=figure.low, high=figure.high, unit=figure.unit, measure=figure.measure,
+            qualifier=figure.qualifier, subject=subject or None, place=place, time=time,
+            precision=figure.precision, total=figure.total, span=(start, end),
         ))
         previous_end = end
-        previous_subject = subject if figure.kind != "date" else previous_subject
+        if figure.kind != "date":
+            previous_subject = subject
     return distribute(claims, context)
+
+
+def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: DocumentContext,
+                     claims: list[Claim], previous: str | None, previous_end: int) -> str | None:
+    """The subject of a figure, from its clause, or from an earlier figure it continues.
+
+    ``previous`` and ``previous_end`` describe the figure before in the same sentence (-1: none).
+    """
+    clause = context.clause_start(start)
+    phrase_start = context.skip_place(_skip_breakdown(text, max(clause, previous_end), start), start)
+    subject = _subject(text, start, end, figure, clause, phrase_start, previous)
+    if not subject and phrase_start == start and phrase_start > max(clause, previous_end):
+        return _earlier_subject(claims, figure)  # 其中,海勃湾区7个: a part of an earlier figure
+    if not subject and figure.kind == "rank":
+        return _ranked_subject(claims, context, start)  # 资金拨付率达93.6%,居全区20个旗县第一
+    return subject
 
 
 def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phrase_start: int,

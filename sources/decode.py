@@ -33,7 +33,7 @@ _COMMON = {"gb18030": ("gb2312", b"\xb0\xa1", b"\xd7\xf9"), "big5": ("big5", b"\
 _PLAUSIBLE = 0.5
 _CLEAR_MARGIN = 0.15
 _SHORT_TEXT = 50
-_SAMPLE = 5_000
+_SAMPLE = 1_000
 
 
 class DecodeError(ValueError):

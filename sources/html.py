@@ -198,14 +198,20 @@ def _reference_atoms(source: str, start: int) -> list[_Atom]:
     The decoded characters map to the whole reference. A tail that decoding left as it was
     ("&notit;" -> "¬it;", an unknown "&foo;") stays raw, so every span still decodes exactly.
     """
-    decoded = html.unescape(source)
-    tail = min(_common_suffix(decoded, source), len(decoded) - 1)
+    head, tail = _decode_reference(source)
     head_end = start + len(source) - tail
-    head = decoded[: len(decoded) - tail]
     atoms: list[_Atom] = [(head, start, head_end, head == source[: head_end - start])]
     if tail:
         atoms.append((source[len(source) - tail :], head_end, start + len(source), True))
     return atoms
+
+
+@lru_cache(maxsize=1024)
+def _decode_reference(source: str) -> tuple[str, int]:
+    """The decoded head of a reference and the length of the tail decoding left unchanged."""
+    decoded = html.unescape(source)
+    tail = min(_common_suffix(decoded, source), len(decoded) - 1)
+    return decoded[: len(decoded) - tail], tail
 
 
 class _TreeBuilder(HTMLParser):
