@@ -1,12 +1,12 @@
 """Extraction throughput and peak memory on a corpus of at least 10 MB built from the examples.
 
-    python benchmarks/bench_extract.py [--size-mb 10] [--repeat 3] [--source examples]
+    python benchmarks/bench_extract.py [--size-mb 10] [--repeat 3] [--source DIR]
 
-Copies every file of ``--source`` (default: the bundled ``examples/``) into a temporary folder
-as many times as needed to reach the size (each copy keeps its encoding), then reads and extracts file by file on one core, as the
-command line does. Throughput counts the decoded characters of the original files (markup
-included) per second of wall time, best of ``--repeat`` runs; peak memory is the process's peak
-resident set size. Results go to standard output as one JSON object.
+Copies every file of ``--source`` (default: the bundled ``examples/``) into a temporary folder as
+many times as needed to reach the size (each copy keeps its encoding), then reads and extracts
+file by file on one core, as the command line does. Throughput counts the decoded characters of
+the original files (markup included) per second of wall time, best of ``--repeat`` runs; peak
+memory is the process's peak resident set size. Results go to standard output as one JSON object.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def build_corpus(folder: Path, size_mb: float, source: Path = ROOT / "examples")
 def run(files: list[Path]) -> dict[str, float]:
     characters = claims = 0
     start = time.perf_counter()
-    for path, doc_id in zip(files, document_ids(files)):
+    for path, doc_id in zip(files, document_ids(files), strict=True):
         doc = read_document(path, doc_id)
         characters += len(doc.original)
         claims += len(extract_claims(doc))

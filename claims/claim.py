@@ -9,23 +9,16 @@ KINDS = ("count", "money", "percent", "percentage_points", "weight", "area", "le
 
 
 @dataclass(frozen=True)
-class Claim:
-    """A numeric claim.
+class Figure:
+    """The measured part of a claim: kind, value and interval, unit, hedging, precision.
 
-    ``start``/``end`` are code-point offsets into the document's original text and ``text`` is
-    exactly ``original[start:end]``. For quantities ``value``/``low``/``high`` are exact decimals
-    in ``unit`` with 万/亿 folded in (662万吨 → 6620000 tonne); ``low``/``high`` bound the interval
-    the wording allows (``None``: unbounded) and ``precision`` is the place value of the last
-    stated digit. For dates they are ISO strings (``"2024-10-31"``, ``"2024-10"``, ``"2024"``)
-    and ``precision`` is ``"day"``, ``"month"`` or ``"year"``. ``span`` is the claim's place in
-    the normalized view, for later stages that read context.
+    For quantities ``value``/``low``/``high`` are exact decimals in ``unit`` with 万/亿 folded in
+    (662万吨 → 6620000 tonne); ``low``/``high`` bound the interval the wording allows (``None``:
+    unbounded) and ``precision`` is the place value of the last stated digit. For dates they are
+    ISO strings (``"2024-10-31"``, ``"2024-10"``, ``"2024"``) and ``precision`` is ``"day"``,
+    ``"month"`` or ``"year"``. ``total`` is what a rank ranks among.
     """
 
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
     kind: str
     value: Decimal | str | None
     low: Decimal | str | None
@@ -33,9 +26,25 @@ class Claim:
     unit: str | None = None
     measure: str | None = None
     qualifier: str | None = None
+    precision: Decimal | str | None = None
+    total: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(Figure):
+    """A numeric claim: a figure, where it stands in its document, and what it is about.
+
+    ``start``/``end`` are code-point offsets into the document's original text and ``text`` is
+    exactly ``original[start:end]``; ``span`` is the claim's place in the normalized view, for
+    later stages that read context.
+    """
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
     subject: str | None = None
     place: str | None = None
     time: str | None = None
-    precision: Decimal | str | None = None
-    total: Decimal | None = None
     span: tuple[int, int] = (0, 0)

@@ -21,7 +21,8 @@ _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n|]")
 CLAUSE_WINDOW = 64
 # 全国 names a scope only before a figure or as 在全国 (全国模范集体 is a kind of award).
-_SCOPE = re.compile(r"(?=[全我本])(?:(?:全|我|本)(市|区|盟|旗|县|省)|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十])))")
+_SCOPE = re.compile(r"(?=[全我本])(?:(?:全|我|本)(市|区|盟|旗|县|省)"
+                    r"|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十])))")
 _PARTNER = re.compile(r"(?:与|同|跟|向|赴|携手|联合|协同|对口|邀请)[^,;:。!?]*$")
 # Quoted names (“三千孤儿入内蒙”主题展馆, 《包头市…方案》): a place inside one is part of the name.
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》")
@@ -54,7 +55,8 @@ class DocumentContext:
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
         scopes = [(m.start(), _scope_place(gazetteer, place, m)) for m in _SCOPE.finditer(doc.text)]
-        return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year, gazetteer)
+        return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
+                   gazetteer)
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
@@ -117,9 +119,8 @@ def time_of(context: DocumentContext, start: int, sentence: int, dates: list[tup
     index = bisect.bisect_left(dates, (start, "")) - 1
     if index >= 0 and dates[index][0] >= sentence:
         return dates[index][1]
-    relative = None
-    for relative in _RELATIVE.finditer(context.text, sentence, start):
-        pass
+    relatives = list(_RELATIVE.finditer(context.text, sentence, start))
+    relative = relatives[-1] if relatives else None
     if relative and context.year:
         return str(context.year + _RELATIVE_YEAR[relative.group()])
     return str(context.year) if context.year else None

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from claims.claim import Claim
+from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
-from claims.figures import Figure, date, quantity
+from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
 from claims.subject import clean, following, preceding, table_row_label
@@ -65,18 +66,16 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         subject = _resolve_subject(doc.text, start, end, figure, context, claims,
                                    previous_subject if same_sentence else None, previous_end if same_sentence else -1)
         if figure.kind == "number" and subject and _COUNTED_HEAD.search(subject):
-            figure = figure._replace(kind="count", unit="item")  # 参与人数突破100万
+            figure = replace(figure, kind="count", unit="item")  # 参与人数突破100万
         place = place_of(context, _place_anchor(doc.text, start, figure, context), sentence)
         if figure.kind == "rank":
             start = doc.text.rfind("第", max(0, start - 2), start)  # the rank's text includes 第
         time = _as_time(figure) if figure.kind == "date" else time_of(context, start, sentence, dates)
         original_start, original_end = doc.original_span(start, end)
         claims.append(Claim(
-            id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
-            text=doc.original[original_start:original_end], kind=figure.kind, value=figure.value,
-            low=figure.low, high=figure.high, unit=figure.unit, measure=figure.measure,
-            qualifier=figure.qualifier, subject=subject or None, place=place, time=time,
-            precision=figure.precision, total=figure.total, span=(start, end),
+            **vars(figure), id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
+            text=doc.original[original_start:original_end], subject=subject or None, place=place, time=time,
+            span=(start, end),
         ))
         previous_end = end
         if figure.kind != "date":

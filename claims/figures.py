@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
+from claims.claim import Figure
 from claims.intervals import interval
 from claims.numbers import SCALES, is_arabic, parse_number, step_of
 from claims.units import units
@@ -17,20 +18,6 @@ _RANK_VERBS = re.compile(r"(?:(?<![聚定安民移家邻群散杂独同寡蛰])�
 _LINK_BEFORE = re.compile(r"(?:达到|达|为|至|增至|降至|提高到|提升至|下降到|是)$")
 _TIME_FRAME_UNITS = {"年", "个月"}
 _DATE_TAILS = {"底": "end", "末": "end", "初": "start", "上旬": "start", "中旬": "middle", "下旬": "end"}
-
-
-class Figure(NamedTuple):
-    """The measured part of a claim, before subject, place and time are attached."""
-
-    kind: str
-    value: Decimal | str | None
-    low: Decimal | str | None
-    high: Decimal | str | None
-    unit: str | None = None
-    measure: str | None = None
-    qualifier: str | None = None
-    precision: Decimal | str | None = None
-    total: Decimal | None = None
 
 
 class Parts(NamedTuple):

@@ -10,12 +10,12 @@ from dataclasses import replace
 
 from claims.claim import Claim
 from claims.context import DocumentContext
-from claims.subject import clean, preceding
+from claims.subject import COMPARATOR, clean, preceding
 
 _JOINERS = {"、", "和", "及", "与", ",、"}
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _RESPECTIVELY = "分别"
-_CHANGE = re.compile(r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)?(?:分别)?(增长|提高|下降|增加|减少|上升|降低)")
+_CHANGE = re.compile(rf"{COMPARATOR}?(?:分别)?(增长|提高|下降|增加|减少|上升|降低)")
 
 
 def distribute(claims: list[Claim], context: DocumentContext) -> list[Claim]:
@@ -25,13 +25,14 @@ def distribute(claims: list[Claim], context: DocumentContext) -> list[Claim]:
     (…分别达到33310元、17002元,增长7%、11.5%), extends the same items' subjects.
     """
     result = list(claims)
-    previous: tuple[int, list[str]] | None = None  # (sentence start, distributed subjects)
+    previous: tuple[int, list[str]] | None = None  # sentence start, subjects distributed there
     for first, last in _runs(claims, context.text):
         start = claims[first].span[0]
         clause = context.clause_start(start)
         lead = context.text[clause:start]
         change = _CHANGE.fullmatch(lead.strip())
-        if change and previous and previous[0] == context.sentence_start(start) and len(previous[1]) == last - first + 1:
+        continues = previous and previous[0] == context.sentence_start(start) and len(previous[1]) == last - first + 1
+        if change and continues:
             for offset, subject in enumerate(previous[1]):
                 result[first + offset] = replace(claims[first + offset], subject=subject + change.group(1))
             continue

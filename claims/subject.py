@@ -14,14 +14,14 @@ from claims.vocab import alternation, measure_words, subject_words
 MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")
 _BRACKETS = re.compile(r"\([^()]{0,12}\)|“|”|\"|'|‘|’|《|》|「|」")
-_COMPARATOR = r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)"
+COMPARATOR = r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)"
 _LEADING = re.compile(
-    rf"^(?:[、,;:\s]|{_COMPARATOR}|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
+    rf"^(?:[、,;:\s]|{COMPARATOR}|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
     r"截至目前|其中|共|累计|先后|已|已经|共计|新|还|并|也|同时|分别|进一步|持续|积极|大力|深入|全面|成功|各类|各种|"
     r"相关|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均)+"
 )
 _LIST_JOINERS = ("、", "和", "及", "与")
-_CHANGE = re.compile(rf"{_COMPARATOR}?(提高|增长|下降|增加|减少|上升|降低)$")
+_CHANGE = re.compile(rf"{COMPARATOR}?(提高|增长|下降|增加|减少|上升|降低)$")
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "《": "》"}
 
 
@@ -40,7 +40,7 @@ def _verbs() -> re.Pattern[str]:
 
 @cache
 def _trailing_links() -> re.Pattern[str]:
-    return re.compile(f"(?:{_words('link')}|{_COMPARATOR})+$")
+    return re.compile(f"(?:{_words('link')}|{COMPARATOR})+$")
 
 
 @cache
@@ -131,7 +131,5 @@ def _counted(stripped: str, measure: str | None) -> str:
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):
-        pass
-    return found
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None

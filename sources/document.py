@@ -25,9 +25,9 @@ class Document:
     ``original`` is the decoded file exactly as it was (HTML markup included); ``text`` is the
     normalized view (article text only, Simplified script, half-width digits and punctuation,
     pronunciation glosses removed); ``offsets`` maps every character of ``text`` back to
-    ``original``. ``skip`` lists spans of ``text`` (page furniture, contact lines) where no
-    claim is looked for; ``places`` are the place names mentioned in ``text``. A file that could not be read has ``status == "error"`` and an
-    ``error`` message, and empty texts.
+    ``original``. ``skip`` lists spans of ``text`` (page furniture, contact lines) where no claim
+    is looked for; ``places`` are the place names mentioned in ``text``. A file that could not be
+    read has ``status == "error"``, an ``error`` message, and empty texts.
     """
 
     id: str

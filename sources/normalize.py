@@ -41,7 +41,7 @@ def _traditional() -> re.Pattern[str]:
     """The characters ``t2s`` changes on their own, found by converting every CJK character once."""
     han = "".join(map(chr, range(0x3400, 0xA000)))
     converted = _t2s().convert(han)
-    changed = "".join(a for a, b in zip(han, converted) if a != b) if len(converted) == len(han) else han
+    changed = "".join(a for a, b in zip(han, converted, strict=True) if a != b) if len(converted) == len(han) else han
     return re.compile(f"[{re.escape(changed)}]")
 
 
@@ -62,7 +62,7 @@ def to_simplified(text: str) -> str:
     if len(converted) == len(text):
         return converted
     lines = text.split("\n")
-    kept = [line if len(new) != len(line) else new for line, new in zip(lines, map(_t2s().convert, lines))]
+    kept = [line if len(new) != len(line) else new for line, new in zip(lines, map(_t2s().convert, lines), strict=True)]
     return "\n".join(kept)
 
 

@@ -54,7 +54,7 @@ def document_ids(files: list[Path]) -> list[str]:
 
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
     files = expand_paths(paths)
-    return [read_document(path, doc_id) for path, doc_id in zip(files, document_ids(files))]
+    return [read_document(path, doc_id) for path, doc_id in zip(files, document_ids(files), strict=True)]
 
 
 def read_document(path: Path, doc_id: str) -> Document:

@@ -65,7 +65,7 @@ def test_empty_or_blank_file(data):
 
 def test_nul_bytes_mean_binary():
     with pytest.raises(DecodeError, match="binary.*NUL"):
-        decode_bytes("全市人口".encode("utf-8") + b"\x00\x01\x02" + b"abc")
+        decode_bytes("全市人口".encode() + b"\x00\x01\x02" + b"abc")
 
 
 @pytest.mark.parametrize(

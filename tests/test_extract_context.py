@@ -89,7 +89,9 @@ def test_time_from_the_sentence_then_relative_words_then_the_document_year():
 def test_breakdown_parts_take_the_subject_of_the_whole():
     found = claims_in("全市建成17个“一刻钟便民生活圈”,覆盖常住人口53.21万人。其中,海勃湾区7个、乌达区5个、海南区5个。")
     assert [(c.text, c.subject, c.place) for c in found[2:]] == [
-        ("7个", "一刻钟便民生活圈", "海勃湾区"), ("5个", "一刻钟便民生活圈", "乌达区"), ("5个", "一刻钟便民生活圈", "海南区")]
+        ("7个", "一刻钟便民生活圈", "海勃湾区"),
+        ("5个", "一刻钟便民生活圈", "乌达区"),
+        ("5个", "一刻钟便民生活圈", "海南区")]
 
 
 def test_rank_subject_and_total_before_its_scope():
@@ -116,10 +118,13 @@ def test_subject_punctuation_and_linking_words(sentence, figure, subject):
 def test_rank_ranks_the_figure_before_its_scope():
     found = claims_in("资金拨付率达93.6%,居全区20个边境旗县第一。")
     assert [(c.text, c.kind, c.subject, c.total) for c in found] == [
-        ("93.6%", "percent", "资金拨付率", None), ("20个", "count", "边境旗县", None), ("第一", "rank", "资金拨付率", 20)]
+        ("93.6%", "percent", "资金拨付率", None),
+        ("20个", "count", "边境旗县", None),
+        ("第一", "rank", "资金拨付率", 20)]
 
 
-@pytest.mark.parametrize("sentence", ["把发展作为开展民族聚居乡镇工作的第一要务。", "位居全国第一方阵。", "全面推行第一书记制度。"])
+@pytest.mark.parametrize("sentence", [
+    "把发展作为开展民族聚居乡镇工作的第一要务。", "位居全国第一方阵。", "全面推行第一书记制度。"])
 def test_ordinal_adjectives_are_not_ranks(sentence):
     assert [c for c in claims_in(sentence) if c.kind == "rank"] == []
 

@@ -53,7 +53,8 @@ def test_quantities_value_unit_measure(sentence, text, value, unit, measure):
 
 
 def test_kind_follows_unit():
-    kinds = {c.text: c.kind for c in claims_in("投入资金3亿元,覆盖率达43%,提高2.8个百分点,增长1.5倍,占地20公顷,用时3个月。")}
+    text = "投入资金3亿元,覆盖率达43%,提高2.8个百分点,增长1.5倍,占地20公顷,用时3个月。"
+    kinds = {c.text: c.kind for c in claims_in(text)}
     assert kinds == {"3亿元": "money", "43%": "percent", "2.8个百分点": "percentage_points", "1.5倍": "multiple",
                      "20公顷": "area", "3个月": "duration"}
 

@@ -124,7 +124,7 @@ def test_hex_and_named_references() -> None:
     markup = "<p>&#x4E07;元&amp;&lt;5&gt;&amp 与&copy</p>"
     result = extract_html(markup)
     assert result.text == "万元&<5>& 与©"
-    spans = [markup[s:e] for s, e in zip(result.offsets.starts, result.offsets.ends)]
+    spans = [markup[s:e] for s, e in zip(result.offsets.starts, result.offsets.ends, strict=True)]
     assert spans == ["&#x4E07;", "元", "&amp;", "&lt;", "5", "&gt;", "&amp", " ", "与", "&copy"]
 
 

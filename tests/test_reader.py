@@ -81,7 +81,8 @@ def test_one_document_per_file_in_order_with_errors_isolated(tmp_path, monkeypat
         write(tmp_path / "05-markup.html", "<html><head><title>空页面</title></head><body><div> </div></body></html>"),
         write(tmp_path / "06-gbk.txt", REPORT.encode("gbk")),
     ]
-    explicit = [write(tmp_path / "other" / "scan.pdf", b"%PDF-1.4\n"), write(tmp_path / "other" / "t.csv", "年份,产量\n")]
+    explicit = [write(tmp_path / "other" / "scan.pdf", b"%PDF-1.4\n"),
+                write(tmp_path / "other" / "t.csv", "年份,产量\n")]
     locked, real_read_bytes = files[3], Path.read_bytes
 
     def read_bytes(path: Path) -> bytes:
