@@ -105,8 +105,7 @@ def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phras
     if figure.kind == "date":
         return ""
     if figure.kind == "rank":
-        scope = _RANK_SCOPE.search(text, clause, start)
-        return clean(text[clause:scope.start() if scope else start])
+        return clean(text[clause:_rank_scope(text, clause, start)])
     label = table_row_label(text, start)
     if label:
         return label
@@ -120,10 +119,13 @@ def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phras
 
 def _place_anchor(text: str, start: int, figure: Figure, context: DocumentContext) -> int:
     """Where to read a figure's place: a rank's place comes before its 在全国…中 scope."""
-    if figure.kind == "rank":
-        scope = _RANK_SCOPE.search(text, context.clause_start(start), start)
-        return scope.start() if scope else start
-    return start
+    return _rank_scope(text, context.clause_start(start), start) if figure.kind == "rank" else start
+
+
+def _rank_scope(text: str, clause: int, start: int) -> int:
+    """Where a rank's scope starts (在全国…中居, 位列全国…): its subject ends and its place is read there."""
+    scope = _RANK_SCOPE.search(text, clause, start)
+    return scope.start() if scope else start
 
 
 def _skip_breakdown(text: str, clause: int, start: int) -> int:
@@ -134,8 +136,7 @@ def _skip_breakdown(text: str, clause: int, start: int) -> int:
 
 def _ranked_subject(claims: list[Claim], context: DocumentContext, start: int) -> str | None:
     """The subject of the figure a rank ranks: the last one of its sentence before the rank's scope."""
-    scope = _RANK_SCOPE.search(context.text, context.clause_start(start), start)
-    limit = scope.start() if scope else start
+    limit = _rank_scope(context.text, context.clause_start(start), start)
     sentence = context.sentence_start(start)
     earlier = [c for c in claims[-8:] if sentence <= c.span[0] and c.span[1] <= limit and c.subject]
     return earlier[-1].subject if earlier else None

@@ -17,7 +17,8 @@ _RANK_VERBS = re.compile(r"(?:(?<![聚定安民移家邻群散杂独同寡蛰])�
                          r"[^,;:。!?\n]{0,30}$")
 _LINK_BEFORE = re.compile(r"(?:达到|达|为|至|增至|降至|提高到|提升至|下降到|是)$")
 _TIME_FRAME_UNITS = {"年", "个月"}
-_DATE_TAILS = {"底": "end", "末": "end", "初": "start", "上旬": "start", "中旬": "middle", "下旬": "end"}
+# Date tails kept as the qualifier (10月底, 2013年以来); 份 and 度 (5月份, 2023年度) add nothing.
+_DATE_QUALIFIERS = {"底", "末", "初", "上旬", "中旬", "下旬", "以来"}
 
 
 class Parts(NamedTuple):
@@ -174,7 +175,7 @@ def date(match: re.Match[str], year: int | None) -> Figure | None:
     group = match.group
     if group("yrange"):
         first, last = int(parse_number(group("y1"))), int(parse_number(group("y2")))
-        return Figure("date", f"{first}/{last}", str(first), str(last), qualifier="range", precision="year")
+        return Figure("date", f"{first}/{last}", f"{first}-01-01", f"{last}-12-31", qualifier="range", precision="year")
     if group("iso"):
         return _calendar_date(int(group("iy")), int(group("im")), int(group("id")), None)
     if group("ymd"):
@@ -191,7 +192,7 @@ def date(match: re.Match[str], year: int | None) -> Figure | None:
 
 def _calendar_date(y: int | None, m: int | None, d: int | None, tail: str | None) -> Figure:
     """ISO strings for a date of year, month or day precision; ``--MM-DD`` when the year is unknown."""
-    tail = tail if tail in _DATE_TAILS or tail == "以来" else None
+    tail = tail if tail in _DATE_QUALIFIERS else None
     prefix = f"{y:04d}" if y is not None else "-"
     if m is None:
         return Figure("date", prefix, f"{prefix}-01-01", f"{prefix}-12-31", qualifier=tail, precision="year")
