@@ -9,7 +9,6 @@ import cn2an
 SCALES = {"十万": Decimal(10**5), "百万": Decimal(10**6), "千万": Decimal(10**7), "万亿": Decimal(10**12),
           "亿": Decimal(10**8), "万": Decimal(10**4), "千": Decimal(10**3), "百": Decimal(100)}
 CHINESE_DIGITS = "〇零一二两三四五六七八九"
-CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿点"
 _DIGIT_VALUES = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
 

@@ -14,12 +14,6 @@ def alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
 
 
-def word_pattern(words) -> re.Pattern[str]:
-    """A pattern for any of ``words``; its first-character lookahead skips other positions fast."""
-    firsts = re.escape("".join(sorted({word[0] for word in words})))
-    return re.compile(f"(?=[{firsts}])(?:{alternation(words)})")
-
-
 def _read(name: str) -> str:
     return resources.files("claims").joinpath(f"data/{name}").read_text("utf-8")
 

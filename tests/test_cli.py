@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from claims.claim import KINDS
 from claims.frame import CLAIM_FIELDS, DOCUMENT_FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ def test_json_contract(examples_json):
     assert examples_json["version"] == 1
     assert all(tuple(doc) == DOCUMENT_FIELDS for doc in examples_json["documents"])
     assert all(tuple(claim) == CLAIM_FIELDS for claim in examples_json["claims"])
+    assert {claim["kind"] for claim in examples_json["claims"]} <= set(KINDS)
     assert len(examples_json["claims"]) > 100
 
 
