@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -111,9 +112,13 @@ def _common_share(text: str, encoding: str) -> float:
     not punctuation or digits) in the level-1 (frequent) block of ``encoding``, on the first
     ``_SAMPLE`` characters: a wrong reading turns into rare characters, stray kana or Greek
     letters and private-use code points."""
-    letters = [ch for ch in text[:_SAMPLE] if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff")]
     common = _common_characters(encoding)
-    return sum(ch in common for ch in letters) / len(letters) if letters else 0.0
+    letters = hits = 0
+    for ch, count in Counter(text[:_SAMPLE]).items():
+        if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"):
+            letters += count
+            hits += count if ch in common else 0
+    return hits / letters if letters else 0.0
 
 
 @cache
