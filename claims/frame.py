@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from claims.claim import Claim
 from claims.extract import extract_claims
 from claims.numbers import plain
 from sources.document import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CLAIM_FIELDS = ("id", "doc", "start", "end", "text", "kind", "value", "low", "high", "unit", "measure",
                 "qualifier", "subject", "place", "time", "precision", "total")
@@ -29,7 +31,9 @@ class ClaimSet:
         return cls(documents, [claim for doc in documents for claim in extract_claims(doc)])
 
     def frame(self) -> pd.DataFrame:
-        """One row per claim, the columns of the JSON contract."""
+        """One row per claim, the columns of the JSON contract (pandas is imported on first use)."""
+        import pandas as pd
+
         return pd.DataFrame([claim_record(c) for c in self.claims], columns=list(CLAIM_FIELDS))
 
 

@@ -120,3 +120,17 @@ def test_claims_path_does_not_import_great_expectations():
             "sys.stderr.write(str(any(m.startswith('great_expectations') for m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stderr.strip().endswith("False")
+
+
+def test_claims_form_a_dataframe():
+    import pandas as pd
+
+    from claims.frame import ClaimSet
+    from sources.reader import load_documents
+
+    frame = ClaimSet.of(load_documents([EXAMPLES / "wuhai_work_report.txt"])).frame()
+    assert isinstance(frame, pd.DataFrame)
+    assert tuple(frame.columns) == CLAIM_FIELDS
+    row = frame.set_index("text").loc["近10亿元"]
+    assert (row["kind"], row["value"], row["low"], row["qualifier"]) == ("money", 1000000000, 900000000, "近")
+    assert frame["doc"].eq("wuhai_work_report").all()
