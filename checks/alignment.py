@@ -1,0 +1,121 @@
+"""Which claims of different documents state the same fact.
+
+Two claims align when they are about the same place and a compatible time, measure the same kind
+of quantity in compatible units, and their subjects, normalized (script unified, verbs, places
+and filler stripped), score at least ``min_score`` with rapidfuzz's ``ratio``. Claims are blocked
+by place, kind and unit class, then by the first and last two characters of the normalized
+subject (years must agree where both are known), so the work grows with the number of claims,
+not its square. Of several candidates in
+another document a claim keeps the best, and only mutual best matches are kept.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from claims.claim import Claim
+from claims.subject import clean
+from claims.vocab import alternation, subject_words
+
+ALIGNABLE = ("count", "money", "percent", "percentage_points", "weight", "area", "length", "volume", "energy",
+             "power", "duration", "multiple", "number", "rank")
+# Measure words that count the same things.
+_MEASURE_CLASSES = {"名": "人", "位": "人", "场次": "场", "批次": "批"}
+_FILLER = re.compile(r"^(?:全市|全区|全盟|全旗|全县|我市|我区|各类|各项|各族|共|累计|新增|现有|共有)+|(?:总数|总量|数量)$")
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Claim ``a`` (earlier document) and claim ``b`` (later document) state the same fact."""
+
+    a: Claim
+    b: Claim
+    score: float
+    reasons: tuple[str, ...]
+
+
+@cache
+def _verbs() -> re.Pattern[str]:
+    words = subject_words()
+    return re.compile(alternation((*words["transform"], *words["action"])))
+
+
+@cache
+def normalized_subject(subject: str) -> str:
+    """The subject stripped of verbs, filler and bracketed notes: 改造老旧小区 → 老旧小区."""
+    return _FILLER.sub("", _verbs().sub("", clean(subject)))
+
+
+def unit_class(claim: Claim) -> str:
+    """What must agree for two figures to be compared: the measure class or the unit."""
+    if claim.kind == "count":
+        return _MEASURE_CLASSES.get(claim.measure or "", claim.measure or "")
+    return claim.unit or ""
+
+
+def year_of(claim: Claim) -> str:
+    return (claim.time or "")[:4]
+
+
+def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
+    return place(claim), claim.kind, unit_class(claim)
+
+
+def compatible_times(a: Claim, b: Claim) -> bool:
+    """Same year, or a year unknown on either side (a report that never says its year)."""
+    first, second = year_of(a), year_of(b)
+    return not first or not second or first == second
+
+
+def align(claims: Iterable[Claim], documents: list[str], min_score: float,
+          place: Callable[[Claim], object] = lambda claim: claim.place) -> list[Alignment]:
+    """Mutual best matches between claims of different documents (``documents`` gives their order).
+
+    ``place`` is the blocking key for places: the place itself for same-place alignment, or a
+    coarser key (the province) when looking across administrative levels.
+    """
+    order = {doc: index for index, doc in enumerate(documents)}
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        subject = normalized_subject(claim.subject) if claim.kind in ALIGNABLE and claim.subject else ""
+        if len(subject) >= 2:
+            key = _block_key(claim, place)
+            blocks[(*key, "head", subject[:2])].append(claim)
+            blocks[(*key, "tail", subject[-2:])].append(claim)
+    best: dict[tuple[str, str], tuple[float, str]] = {}  # (claim id, other doc) → (score, other id)
+    by_id: dict[str, Claim] = {}
+    for members in blocks.values():
+        if len({claim.doc for claim in members}) < 2:
+            continue
+        subjects = [normalized_subject(claim.subject) for claim in members]
+        scores = process.cdist(subjects, subjects, scorer=fuzz.ratio, score_cutoff=min_score)
+        for i, first in enumerate(members):
+            by_id[first.id] = first
+            for j, second in enumerate(members):
+                if first.doc != second.doc and scores[i][j] >= min_score and compatible_times(first, second):
+                    _keep_best(best, first, second, float(scores[i][j]))
+    pairs = []
+    for (claim_id, other_doc), (score, other_id) in best.items():
+        if best.get((other_id, by_id[claim_id].doc), (0, ""))[1] == claim_id and order[by_id[claim_id].doc] < order[other_doc]:
+            a, b = by_id[claim_id], by_id[other_id]
+            pairs.append(Alignment(a, b, round(score, 1), _reasons(a, b, score)))
+    return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
+
+
+def _keep_best(best: dict, claim: Claim, other: Claim, score: float) -> None:
+    """Keep, per claim and other document, the best-scoring other claim (ties: the closer value)."""
+    key = (claim.id, other.doc)
+    current = best.get(key)
+    if current is None or score > current[0] or (score == current[0] and other.id < current[1]):
+        best[key] = (score, other.id)
+
+
+def _reasons(a: Claim, b: Claim, score: float) -> tuple[str, ...]:
+    return (f"place {a.place} / {b.place}", f"year {year_of(a) or '?'} / {year_of(b) or '?'}",
+            f"kind {a.kind}, measure {unit_class(a) or '-'}",
+            f"subjects {a.subject} ~ {b.subject} ({score:.1f})")

@@ -1,0 +1,1 @@
+"""Internal arithmetic: totals against their parts, averages, shares, growth."""

@@ -1,0 +1,57 @@
+"""What the rules read: the readable documents, their claims, and lookups built once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checks.alignment import Alignment, align
+from claims.claim import Claim
+from sources.document import Document
+from sources.gazetteer import load_gazetteer
+
+
+@dataclass
+class Corpus:
+    """Documents with status "ok" and all their claims, in reading order."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    by_id: dict[str, Claim] = field(init=False)
+    _alignments: dict[tuple, list[Alignment]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.documents = [doc for doc in self.documents if doc.ok]
+        self.by_id = {claim.id: claim for claim in self.claims}
+
+    def aligned(self, min_score: float, across_levels: bool = False) -> list[Alignment]:
+        """Alignments of claims across documents, computed once per setting.
+
+        ``across_levels`` aligns a place with the places above and below it (same province), for
+        scope checks; otherwise only claims about the same place align.
+        """
+        key = (min_score, across_levels)
+        if key not in self._alignments:
+            place = _province if across_levels else (lambda claim: claim.place)
+            self._alignments[key] = align(self.claims, [doc.id for doc in self.documents], min_score, place)
+        return self._alignments[key]
+
+    @cached_property
+    def document(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documents}
+
+    @cached_property
+    def claims_of(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {doc.id: [] for doc in self.documents}
+        for claim in self.claims:
+            grouped.setdefault(claim.doc, []).append(claim)
+        return grouped
+
+
+def _province(claim: Claim) -> str | None:
+    """The province-level place above a claim's place (itself for a province), for blocking."""
+    gazetteer = load_gazetteer()
+    places = gazetteer.lookup(claim.place) if claim.place else ()
+    if not places:
+        return claim.place
+    chain = [places[0], *gazetteer.ancestors(places[0])]
+    return chain[-1].name

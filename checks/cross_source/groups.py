@@ -1,0 +1,59 @@
+"""Aligned claims grouped into facts, and which of a fact's statements is the odd one out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.alignment import Alignment
+from checks.values import interval
+from claims.claim import Claim
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One claim of a fact, with the claims of other documents that agree and disagree with it."""
+
+    claim: Claim
+    agree: tuple[Claim, ...]
+    disagree: tuple[Claim, ...]
+    score: float
+
+    @property
+    def support(self) -> int:
+        return 1 + len(self.agree)
+
+
+def statements(alignments: list[Alignment], order: dict[str, int]) -> list[Statement]:
+    """Every aligned claim as a statement of its fact (connected alignments form one fact)."""
+    parent: dict[str, str] = {}
+
+    def root(claim_id: str) -> str:
+        while parent.setdefault(claim_id, claim_id) != claim_id:
+            claim_id = parent[claim_id]
+        return claim_id
+
+    claims: dict[str, Claim] = {}
+    scores: dict[str, float] = {}
+    for pair in alignments:
+        claims[pair.a.id], claims[pair.b.id] = pair.a, pair.b
+        for claim in (pair.a, pair.b):
+            scores[claim.id] = max(scores.get(claim.id, 0.0), pair.score)
+        parent[root(pair.a.id)] = root(pair.b.id)
+    facts: dict[str, list[Claim]] = {}
+    for claim_id, claim in claims.items():
+        facts.setdefault(root(claim_id), []).append(claim)
+    result = []
+    for members in facts.values():
+        members.sort(key=lambda c: (order[c.doc], c.start))
+        unit = members[0].unit
+        for claim in members:
+            others = [o for o in members if o.doc != claim.doc]
+            agree = tuple(o for o in others if interval(claim, unit).overlaps(interval(o, unit)))
+            disagree = tuple(o for o in others if o not in agree)
+            result.append(Statement(claim, agree, disagree, scores[claim.id]))
+    return sorted(result, key=lambda s: (order[s.claim.doc], s.claim.start))
+
+
+def is_odd_one_out(statement: Statement, by_claim: dict[str, Statement], order: dict[str, int]) -> bool:
+    """Whether a statement has less support than one it disagrees with (a tie: it comes later)."""
+    mine = (statement.support, -order[statement.claim.doc])
+    return any((by_claim[other.id].support, -order[other.doc]) > mine for other in statement.disagree)

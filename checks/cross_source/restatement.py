@@ -1,0 +1,66 @@
+"""CS02: a figure restated less precisely than another source states it."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from checks.corpus import Corpus
+from checks.cross_source.groups import statements
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import Rule
+from checks.values import interval, is_exact, shown, tolerance
+from claims.claim import Claim
+
+
+def _width(claim: Claim, unit: str | None) -> float:
+    span = interval(claim, unit)
+    return float("inf") if span.low is None or span.high is None else float(span.high - span.low)
+
+
+@register
+class ImpreciseRestatement(Rule):
+    """A figure restated with a qualifier or at a coarser precision than another source's exact one.
+
+    What it does
+    Among aligned claims that agree, flags one whose interval is wider than another's: a
+    qualified restatement of an exact figure (279 → 270余), or a coarser rounding (53.21万 →
+    53万余). The message says which source states it exactly.
+
+    Why is this bad?
+    The restatement is not wrong, but it loses information and hides whether the writer had the
+    exact figure; a reprint should carry the source's figure.
+
+    Example
+    The report says `改造老旧小区279个`; the reprint says `提升老旧小区改造270余个`.
+
+    Use instead
+    Keep the source's exact figure: `改造老旧小区279个`.
+    """
+
+    code = "CS02"
+    name = "imprecise-restatement"
+    family = "cross_source"
+    default_severity = Severity.WARNING
+    options = MappingProxyType({"min_score": 75.0})
+    messages = MappingProxyType({
+        "zh": "“{subject}”此处表述为{this},{exact_doc}的精确数字为{exact}(两者相容)",
+        "en": "{subject} is restated as {this}; {exact_doc} states it exactly as {exact} (compatible)",
+    })
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        order = {doc.id: index for index, doc in enumerate(corpus.documents)}
+        for statement in statements(corpus.aligned(self.settings["min_score"]), order):
+            claim, unit = statement.claim, statement.claim.unit
+            width = _width(claim, unit)
+            sharper = [o for o in statement.agree if _width(o, unit) < width and is_exact(o)]
+            if not sharper or claim.qualifier == "range":
+                continue
+            best = min(sharper, key=lambda o: (_width(o, unit), order[o.doc]))
+            yield self.finding(
+                claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in sharper)),
+                related=[Location(o.doc, o.start, o.end, f"stated exactly as {shown(o)} here") for o in sharper],
+                evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
+                          "exact": shown(best), "exact_interval": interval(best, unit).show(),
+                          "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score},
+                subject=claim.subject, this=shown(claim), exact=shown(best), exact_doc=best.doc)

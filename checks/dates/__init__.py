@@ -1,0 +1,1 @@
+"""Date plausibility: years far from the document's time, invalid calendar dates."""

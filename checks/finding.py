@@ -1,0 +1,56 @@
+"""The finding record: what a rule found, where, and the evidence side by side."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class Severity(IntEnum):
+    """How bad a finding is; ordered so that ``severity >= threshold`` compares."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r}; use error, warning or info") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Location:
+    """A labelled place in a document: ``original[start:end]`` of document ``doc``."""
+
+    doc: str
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: the rule, how bad, why (message), where, the claims involved, the related
+    places in other documents (each labelled, e.g. "stated as 14 here") and the evidence
+    (values, intervals, alignment score, tolerance) as a read-only mapping."""
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    doc: str
+    start: int
+    end: int
+    claims: tuple[str, ...] = ()
+    related: tuple[Location, ...] = ()
+    evidence: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def sort_key(self) -> tuple:
+        return self.doc, self.start, self.end, self.rule, self.claims

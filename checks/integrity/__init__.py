@@ -1,0 +1,1 @@
+"""Text integrity: mojibake, replacement characters, injected spam, leftover glosses, mixed script."""

@@ -1,0 +1,1 @@
+"""Style: stacked qualifiers, one figure repeated for different subjects, percentages without %."""

@@ -1,0 +1,67 @@
+"""Every rule: its documentation, and its fixture cases (tests/fixtures/rules/<ID>.toml).
+
+A fixture file holds named cases:
+
+    [[case]]
+    name = "two reports disagree"
+    documents = ["建成17个生活圈。", "建成14个生活圈。"]   # texts; doc ids d0, d1, …
+    options = {}                                       # optional rule options
+    expect = [{doc = 1, text = "14个"}]                # each finding: its document and the
+                                                       # original text of its primary span
+
+A string in ``expect`` is short for ``{doc = 0, text = ...}``. Every rule needs at least one case
+that fires and one that stays quiet.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checks.config import Config
+from checks.corpus import Corpus
+from checks.engine import run_rules
+from checks.registry import FAMILIES, all_rules
+from checks.rule import DOC_SECTIONS
+from claims.extract import extract_claims
+from sources.reader import document_from_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+RULES = all_rules()
+
+
+def _cases():
+    for code in RULES:
+        path = FIXTURES / f"{code}.toml"
+        if path.is_file():
+            for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+                yield pytest.param(code, case, id=f"{code}-{case['name']}")
+
+
+def findings_of(code: str, texts: list[str], options: dict | None = None):
+    documents = [document_from_text(text, doc_id=f"d{i}", path=f"d{i}.txt") for i, text in enumerate(texts)]
+    corpus = Corpus(documents, [claim for doc in documents for claim in extract_claims(doc)])
+    config = Config(select=(code,), options={code: options or {}})
+    return documents, run_rules(corpus, config)
+
+
+@pytest.mark.parametrize("code, case", list(_cases()))
+def test_fixture_case(code, case):
+    documents, findings = findings_of(code, case["documents"], case.get("options"))
+    originals = {doc.id: doc.original for doc in documents}
+    got = sorted((int(f.doc[1:]), originals[f.doc][f.start:f.end]) for f in findings)
+    expected = sorted((0, e) if isinstance(e, str) else (e.get("doc", 0), e["text"]) for e in case["expect"])
+    assert got == expected, [f.message for f in findings]
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_rule_has_docs_and_fixtures(code):
+    rule = RULES[code]
+    assert re.fullmatch(r"[A-Z]{2}\d{2}", code) and rule.family in FAMILIES
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert rule.summary() and set(rule.doc_sections()) == set(DOC_SECTIONS), rule.doc_sections().keys()
+    assert set(rule.messages) == {"zh", "en"}
+    cases = tomllib.loads((FIXTURES / f"{code}.toml").read_text(encoding="utf-8"))["case"]
+    assert any(case["expect"] for case in cases) and any(not case["expect"] for case in cases)
