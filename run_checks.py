@@ -1,8 +1,14 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
-Usage: ``python run_checks.py claims PATH... [--format table|json|csv] [--output FILE]``.
-Exit status: 0 on success (unreadable files are reported in the output, not fatal), 2 for usage
-errors such as a path that does not exist.
+    run-checks claims PATH... [--format table|json|csv] [--output FILE]
+    run-checks check PATH... [--format table|json] [--output FILE] [--fail-on LEVEL]
+                             [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
+    run-checks rules
+    run-checks rule ID
+
+Exit status: 0 on success (unreadable files are reported in the output, not fatal); for ``check``
+1 when a finding is at or above ``--fail-on`` (default: error); 2 for usage or configuration
+errors, such as a path that does not exist or an unknown rule.
 """
 from __future__ import annotations
 
@@ -11,11 +17,15 @@ import os
 import sys
 from pathlib import Path
 
+from checks.config import FAIL_ON, ConfigError, load_config
+from checks.corpus import Corpus
+from checks.engine import exit_status, run_rules
+from checks.registry import all_rules
+from checks.rule import LANGUAGES
 from claims.frame import ClaimSet
 from reports import csv_report, json_report, terminal
 from sources.reader import load_documents
 
-RENDERERS = {"json": json_report.render, "csv": csv_report.render}
 USAGE_ERROR = 2
 
 
@@ -23,33 +33,80 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run-checks", description=__doc__.split("\n", 1)[0])
     commands = parser.add_subparsers(dest="command", required=True)
     claims = commands.add_parser("claims", help="extract the numeric claims of documents")
-    claims.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders of them")
     claims.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    claims.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    check = commands.add_parser("check", help="extract claims and report the findings of the rules")
+    check.add_argument("--format", choices=("table", "json"), default="table")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="exit 1 at or above this severity (default: error)")
+    check.add_argument("--select", type=_names, default=(), help="rule ids or families to run, comma-separated")
+    check.add_argument("--ignore", type=_names, default=(), help="rule ids or families to skip, comma-separated")
+    check.add_argument("--lang", dest="language", choices=LANGUAGES, help="message language (default: both)")
+    for command in (claims, check):
+        command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders of them")
+        command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    commands.add_parser("rules", help="list the rules")
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code", metavar="ID")
     return parser
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "rules":
+        return _print(_rules_table())
+    if args.command == "rule":
+        return _rule_doc(args.code)
     try:
+        config = load_config(Path.cwd())
+        if args.command == "check":
+            config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
+                                   fail_on=args.fail_on)
         documents = load_documents(args.paths)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ConfigError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    output = _render(ClaimSet.of(documents), args.format, to_terminal=args.output is None)
-    if args.output is None:
-        sys.stdout.write(output)
+    claim_set = ClaimSet.of(documents)
+    to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = os.get_terminal_size().columns if to_terminal else 140
+    status = 0
+    if args.command == "claims":
+        output = {"json": json_report.render, "csv": csv_report.render}.get(args.format)
+        text = output(claim_set) if output else terminal.render(claim_set, color=to_terminal, width=width)
     else:
-        args.output.write_text(output, encoding="utf-8")
+        findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config)
+        status = exit_status(findings, config.fail_on)
+        text = (json_report.render(claim_set, findings) if args.format == "json"
+                else terminal.render_findings(claim_set, findings, color=to_terminal, width=width))
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+    return status
+
+
+def _print(text: str) -> int:
+    sys.stdout.write(text)
     return 0
 
 
-def _render(claim_set: ClaimSet, fmt: str, to_terminal: bool) -> str:
-    if fmt != "table":
-        return RENDERERS[fmt](claim_set)
-    color = to_terminal and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = os.get_terminal_size().columns if color else 140
-    return terminal.render(claim_set, color=color, width=width)
+def _rules_table() -> str:
+    lines = [f"{code}  {rule.name:<28} {str(rule.default_severity):<8} {rule.summary()}"
+             for code, rule in all_rules().items()]
+    return "\n".join(lines) + "\n"
+
+
+def _rule_doc(code: str) -> int:
+    rule = all_rules().get(code.upper())
+    if rule is None:
+        print(f"run-checks: error: unknown rule {code!r} (see `run-checks rules`)", file=sys.stderr)
+        return USAGE_ERROR
+    header = f"{rule.code} {rule.name} ({rule.family}, default severity {rule.default_severity})"
+    options = "".join(f"\n    {name} = {value!r}" for name, value in rule.options.items())
+    sections = "\n\n".join(f"{title}\n{text}" for title, text in rule.doc_sections().items())
+    return _print(f"{header}\n{rule.summary()}\n\n{sections}\n" + (f"\nOptions{options}\n" if options else ""))
 
 
 if __name__ == "__main__":

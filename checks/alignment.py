@@ -26,7 +26,8 @@ ALIGNABLE = ("count", "money", "percent", "percentage_points", "weight", "area",
              "power", "duration", "multiple", "number", "rank")
 # Measure words that count the same things.
 _MEASURE_CLASSES = {"名": "人", "位": "人", "场次": "场", "批次": "批"}
-_FILLER = re.compile(r"^(?:全市|全区|全盟|全旗|全县|我市|我区|各类|各项|各族|共|累计|新增|现有|共有)+|(?:总数|总量|数量)$")
+_FILLER = re.compile(r"^(?:全市|全区|全盟|全旗|全县|我市|我区|各类|各项|各族|共|累计|新增|现有|共有)+"
+                     r"|(?:总数|总量|数量)$")
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,9 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
                     _keep_best(best, first, second, float(scores[i][j]))
     pairs = []
     for (claim_id, other_doc), (score, other_id) in best.items():
-        if best.get((other_id, by_id[claim_id].doc), (0, ""))[1] == claim_id and order[by_id[claim_id].doc] < order[other_doc]:
-            a, b = by_id[claim_id], by_id[other_id]
+        a, b = by_id[claim_id], by_id[other_id]
+        mutual = best.get((other_id, a.doc), (0, ""))[1] == claim_id
+        if mutual and order[a.doc] < order[other_doc]:
             pairs.append(Alignment(a, b, round(score, 1), _reasons(a, b, score)))
     return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
 

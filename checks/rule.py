@@ -17,7 +17,7 @@ from checks.finding import Finding, Location, Severity
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 LANGUAGES = ("both", "zh", "en")
-_SECTION = re.compile(r"^(%s)\s*$" % "|".join(map(re.escape, DOC_SECTIONS)), re.MULTILINE)
+_SECTION = re.compile(rf"^({'|'.join(map(re.escape, DOC_SECTIONS))})\s*$", re.MULTILINE)
 
 
 class Rule:

@@ -1,17 +1,33 @@
-"""The JSON contract: ``{"version": 1, "documents": [...], "claims": [...]}``, byte-stable."""
+"""The JSON contract: ``{"version": 1, "documents": [...], "claims": [...]}``, byte-stable.
+
+``check`` adds ``"findings": [...]``: each with rule, name, severity, message, doc, start, end,
+claims, related (``{doc, start, end, label}``) and evidence.
+"""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
+from checks.finding import Finding
 from claims.frame import ClaimSet, claim_record, document_record
 
 VERSION = 1
 
 
-def render(claim_set: ClaimSet) -> str:
-    payload = {
+def finding_record(finding: Finding) -> dict[str, object]:
+    return {"rule": finding.rule, "name": finding.name, "severity": str(finding.severity),
+            "message": finding.message, "doc": finding.doc, "start": finding.start, "end": finding.end,
+            "claims": list(finding.claims),
+            "related": [{"doc": r.doc, "start": r.start, "end": r.end, "label": r.label} for r in finding.related],
+            "evidence": dict(finding.evidence)}
+
+
+def render(claim_set: ClaimSet, findings: Sequence[Finding] | None = None) -> str:
+    payload: dict[str, object] = {
         "version": VERSION,
         "documents": [document_record(doc) for doc in claim_set.documents],
         "claims": [claim_record(claim) for claim in claim_set.claims],
     }
+    if findings is not None:
+        payload["findings"] = [finding_record(finding) for finding in findings]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from checks.finding import Finding, Severity
 from claims.claim import Claim
 from claims.frame import ClaimSet
 from claims.numbers import plain
 
 
 def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
+    """Documents, then each document's claims."""
+    buffer, console = _console(color, width)
     console.print(_documents_table(claim_set))
     for doc in claim_set.documents:
         claims = [c for c in claim_set.claims if c.doc == doc.id]
@@ -24,6 +28,29 @@ def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
     console.print(f"{len(claim_set.claims)} claims in {ok} of {len(claim_set.documents)} documents"
                   + (f"; {len(claim_set.documents) - ok} could not be read" if ok < len(claim_set.documents) else ""))
     return buffer.getvalue()
+
+
+def render_findings(claim_set: ClaimSet, findings: Sequence[Finding], color: bool = False, width: int = 140) -> str:
+    """Documents, then the findings, most severe first, each with its text and the other sources."""
+    buffer, console = _console(color, width)
+    console.print(_documents_table(claim_set))
+    originals = {doc.id: doc.original for doc in claim_set.documents}
+    for finding in sorted(findings, key=lambda f: (-f.severity, f.sort_key())):
+        text = " ".join(originals[finding.doc][finding.start:finding.end].split())
+        console.print(f"[{_STYLE[finding.severity]}]{finding.severity}[/] {finding.rule} {finding.name}  "
+                      f"{finding.doc} 「{escape(text)}」", highlight=False)
+        console.print(f"    {escape(finding.message)}")
+        for place in finding.related:
+            other = " ".join(originals[place.doc][place.start:place.end].split())
+            console.print(f"    ↳ {place.doc} 「{escape(other)}」 {escape(place.label)}")
+    counts = Counter(str(f.severity) for f in findings)
+    console.print(f"{len(findings)} findings: " + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info")))
+    return buffer.getvalue()
+
+
+def _console(color: bool, width: int) -> tuple[io.StringIO, Console]:
+    buffer = io.StringIO()
+    return buffer, Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
 
 
 def _documents_table(claim_set: ClaimSet) -> Table:
@@ -38,6 +65,9 @@ def _documents_table(claim_set: ClaimSet) -> Table:
         table.add_row(doc.path, status, doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
                       doc.meta.published or "", str(counts[doc.id]))
     return table
+
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _claims_table(doc_id: str, claims: list[Claim]) -> Table:
