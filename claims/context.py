@@ -40,7 +40,7 @@ class DocumentContext:
     clause_starts: list[int]
     mentions: list[PlaceMention]
     mention_starts: list[int]
-    scopes: list[tuple[int, str | None]]
+    scopes: list[tuple[int, str | None, str | None]]  # position, suffix (市, 区; None: 全国), place
     place: Place | None
     year: int | None
     gazetteer: Gazetteer
@@ -54,7 +54,7 @@ class DocumentContext:
         mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
-        scopes = [(m.start(), _scope_place(gazetteer, place, m)) for m in _SCOPE.finditer(doc.text)]
+        scopes = [(m.start(), m.group(1), _scope_place(gazetteer, place, m)) for m in _SCOPE.finditer(doc.text)]
         return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
                    gazetteer)
 
@@ -85,20 +85,33 @@ def _resolve(mention: PlaceMention, place: Place | None) -> str:
 
 
 def place_of(context: DocumentContext, start: int, sentence: int) -> str | None:
-    """The place a figure at ``start`` (normalized view, in the sentence starting at ``sentence``) is about."""
-    scope_index = bisect.bisect_left(context.scopes, (start, "")) - 1
+    """The place a figure at ``start`` (normalized view, in the sentence starting at ``sentence``) is about.
+
+    The nearest place named before it wins; a nearer scope word (全市, 全区) means the place named
+    earlier in the sentence when that is of its kind (乌海市…全市83个社区), else the document's.
+    """
+    scope_index = bisect.bisect_left(context.scopes, (start,)) - 1
     scope = context.scopes[scope_index] if scope_index >= 0 and context.scopes[scope_index][0] >= sentence else None
+    mention = _topic(context, start, sentence)
+    if scope and (mention is None or scope[0] > mention[0]):
+        suffix = scope[1]
+        if mention and suffix and mention[1].endswith(suffix):
+            return mention[1]
+        return scope[2]
+    if mention:
+        return mention[1]
+    return context.place.name if context.place else None
+
+
+def _topic(context: DocumentContext, start: int, sentence: int) -> tuple[int, str] | None:
+    """(position, official name) of the nearest non-partner place named before ``start`` in its sentence."""
     index = bisect.bisect_left(context.mention_starts, start) - 1
     while index >= 0 and context.mentions[index].start >= sentence:
         mention = context.mentions[index]
-        if scope and scope[0] > mention.start:
-            break
         if mention.end <= start and not _PARTNER.search(context.text, sentence, mention.start):
-            return context.resolve(mention)
+            return mention.start, context.resolve(mention)
         index -= 1
-    if scope:
-        return scope[1]
-    return context.place.name if context.place else None
+    return None
 
 
 def _scope_place(gazetteer: Gazetteer, place: Place | None, scope: re.Match[str]) -> str | None:

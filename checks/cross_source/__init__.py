@@ -1,2 +1,2 @@
 """Cross-source rules: aligned claims of different documents that disagree."""
-from checks.cross_source import conflict, restatement  # noqa: F401  (registers their rules)
+from checks.cross_source import conflict, containment, restatement  # noqa: F401  (registers their rules)

@@ -25,7 +25,8 @@ class ImpreciseRestatement(Rule):
     What it does
     Among aligned claims that agree, flags one whose interval is wider than another's: a
     qualified restatement of an exact figure (279 → 270余), or a coarser rounding (53.21万 →
-    53万余). The message says which source states it exactly.
+    53万余). One-sided bounds (至少1个, 超过5000人次) and ranges state something else and are left
+    alone. The message says which source states it exactly.
 
     Why is this bad?
     The restatement is not wrong, but it loses information and hides whether the writer had the
@@ -54,8 +55,8 @@ class ImpreciseRestatement(Rule):
             claim, unit = statement.claim, statement.claim.unit
             width = _width(claim, unit)
             sharper = [o for o in statement.agree if _width(o, unit) < width and is_exact(o)]
-            if not sharper or claim.qualifier == "range":
-                continue
+            if not sharper or claim.qualifier == "range" or width == float("inf"):
+                continue  # a range, or a one-sided bound (至少1个), is no rounding of a figure
             best = min(sharper, key=lambda o: (_width(o, unit), order[o.doc]))
             yield self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in sharper)),

@@ -1,0 +1,84 @@
+"""BD04 date-after-publication."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from checks.bounds.vocab import has_any, plan_words, sentence_bounds
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.registry import register
+from checks.rule import Rule
+from claims.claim import Claim
+from sources.document import Document
+
+
+@register
+class DateAfterPublication(Rule):
+    """A reported event dated after the document was published.
+
+    What it does
+    Flags a date stated to the day or the month whose first day falls after the document's
+    publication date (its 发布时间 line). Plans, targets, deadlines and effective dates are left
+    alone: a date with 将于, 计划, 预计, 力争… before it in the same sentence, 到 right before it,
+    or 前, 起, 施行… right after it (``checks/bounds/data/plan_words.toml``).
+
+    Why is this bad?
+    A report published on 12 December cannot tell what happened on 20 December: the month or
+    the day is a typo, or the document's date line is wrong.
+
+    Example
+    发布时间:2024-12-11
+    12月20日,全市召开民族团结进步表彰大会。
+
+    Use instead
+    发布时间:2024-12-11
+    12月2日,全市召开民族团结进步表彰大会。
+    全市将于12月20日召开民族团结进步表彰大会。
+    """
+
+    code = "BD04"
+    name = "date-after-publication"
+    family = "bounds"
+    default_severity = Severity.ERROR
+    messages = {
+        "zh": "{text}晚于文档发布日期{published}({days}天后)",
+        "en": "{text} is after the document's publication date {published} ({days} days later)",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            published = _day(doc.meta.published)
+            if published is None:
+                continue
+            for claim in corpus.claims_of.get(doc.id, []):
+                if claim.kind != "date" or claim.precision not in ("day", "month"):
+                    continue
+                first = _day(claim.low if isinstance(claim.low, str) else None)
+                if first is None or first <= published or _planned(doc, claim):
+                    continue
+                days = (first - published).days
+                yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                                   evidence={"date": claim.value, "first_day": first.isoformat(),
+                                             "published": published.isoformat(), "days_after": days},
+                                   text=claim.text, published=published.isoformat(), days=days)
+
+
+def _day(iso: str | None) -> date | None:
+    """The date of a full ISO day string, or None (no year, invalid, or not a day)."""
+    try:
+        return date.fromisoformat(iso) if iso and len(iso) == 10 else None
+    except ValueError:
+        return None
+
+
+def _planned(doc: Document, claim: Claim) -> bool:
+    """Whether the sentence makes the date a plan, target, deadline or effective date."""
+    words = plan_words()
+    text = doc.text
+    start, end = claim.span
+    begin, _ = sentence_bounds(text, start, end)
+    before = text[begin:start]
+    after = text[end:end + 6]
+    return bool(has_any(before, words.before) or before.endswith(words.just_before)
+                or after.startswith(words.after) or claim.text.endswith(words.after))

@@ -1,0 +1,66 @@
+"""BD03 negative-count."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from checks.bounds.vocab import has_any, signed_words
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.registry import register
+from checks.rule import Rule
+from claims.numbers import plain
+
+KIND_NAMES = MappingProxyType({
+    "count": ("数量", "a count"), "money": ("金额", "an amount of money"), "weight": ("重量", "a weight"),
+    "area": ("面积", "an area"), "length": ("长度", "a length"), "volume": ("体积", "a volume"),
+    "energy": ("能耗", "an amount of energy"), "power": ("功率", "a power"),
+    "duration": ("时长", "a duration"), "rank": ("名次", "a rank"),
+})
+
+
+@register
+class NegativeCount(Rule):
+    """A count, amount, area or other quantity that cannot be negative, stated as negative.
+
+    What it does
+    Flags a claim of a kind that has no negative values (counts, money, weights, areas, lengths,
+    volumes, energy, power, durations, ranks; option ``kinds``) whose value is below zero.
+    Percentages and percentage points are not checked (a change may be negative), nor subjects
+    that name a balance, a change or a level (利润, 结余, 增减, 海拔: ``data/signed_words.txt``).
+
+    Why is this bad?
+    There are no −12 schools or −3.5 km of road: the minus sign is a stray dash from a table, a
+    decrease written as a level, or a typo, and totals computed from it are wrong.
+
+    Example
+    全年新建幼儿园-12所,新改建农村公路-3.5公里。
+
+    Use instead
+    全年新建幼儿园12所,新改建农村公路3.5公里。
+    幼儿园数量比上年减少12所。
+    """
+
+    code = "BD03"
+    name = "negative-count"
+    family = "bounds"
+    default_severity = Severity.ERROR
+    options = MappingProxyType({"kinds": tuple(KIND_NAMES)})
+    messages = {
+        "zh": "“{text}”为负值:{kind_zh}不能为负",
+        "en": "“{text}” is negative: {kind_en} cannot be below zero",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        kinds = set(self.settings["kinds"])
+        for claim in corpus.claims:
+            if claim.kind not in kinds or claim.kind not in KIND_NAMES:
+                continue
+            highest = claim.value if claim.value is not None else claim.high
+            if highest is None or highest >= 0 or has_any(claim.subject, signed_words()):
+                continue
+            kind_zh, kind_en = KIND_NAMES[claim.kind]
+            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                               evidence={"value": plain(highest), "unit": claim.unit, "kind": claim.kind,
+                                         "subject": claim.subject},
+                               text=claim.text, kind_zh=kind_zh, kind_en=kind_en)

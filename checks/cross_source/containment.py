@@ -1,0 +1,103 @@
+"""CS03: a part stated at or above its whole across administrative levels."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import Rule
+from checks.values import interval, is_exact, shown
+from claims.claim import Claim
+from claims.units import convert
+from sources.gazetteer import Place, load_gazetteer
+
+# Quantities that add up over places; rates, shares and averages do not.
+_EXTENSIVE = {"count", "money", "weight", "area", "length", "volume", "energy"}
+_NOT_ADDITIVE = re.compile(r"率|比|比例|比重|占|平均|人均|均|每")
+
+
+@register
+class ScopeContainment(Rule):
+    """A smaller place's figure for a programme at or above the figure of the place containing it.
+
+    What it does
+    Aligns claims about places on different administrative levels (a district and its city, a
+    city and its region: a place hierarchy from administrative-division codes) and flags a part
+    whose interval lies at or above its whole's. Only quantities that add up over places are
+    compared: counts, money, weights, areas, lengths; not rates, shares or averages.
+
+    Why is this bad?
+    A district cannot have renovated more compounds than its whole city: one of the two figures,
+    or the place it is attributed to, is wrong.
+
+    Example
+    The city report says `全市改造老旧小区279个`; the district briefing says
+    `海勃湾区改造老旧小区296个`.
+
+    Use instead
+    Check the district's figure against the city's breakdown: `海勃湾区改造老旧小区96个`.
+    """
+
+    code = "CS03"
+    name = "scope-containment"
+    family = "cross_source"
+    default_severity = Severity.WARNING
+    options = MappingProxyType({"min_score": 75.0})
+    messages = MappingProxyType({
+        "zh": "{part_place}的“{subject}”为{part},不低于其上级{whole_place}的{whole}",
+        "en": "{subject} of {part_place} is {part}, at or above the {whole} of {whole_place} which contains it",
+    })
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        gazetteer = load_gazetteer()
+        for pair in corpus.aligned(self.settings["min_score"], across_levels=True):
+            if pair.a.kind not in _EXTENSIVE or _NOT_ADDITIVE.search(pair.a.subject or "") \
+                    or _NOT_ADDITIVE.search(pair.b.subject or ""):
+                continue
+            ordered = _part_and_whole(pair.a, pair.b, gazetteer.lookup)
+            if ordered is None:
+                continue
+            part, whole = ordered
+            unit = whole.unit
+            part_values, whole_values = interval(part, unit), interval(whole, unit)
+            if not _at_or_above(part, whole, unit):
+                continue
+            yield self.finding(
+                part.doc, part.start, part.end, claims=(part.id, whole.id),
+                related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here")],
+                evidence={"part": shown(part), "part_place": part.place, "part_interval": part_values.show(),
+                          "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
+                          "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons)},
+                subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
+                whole_place=whole.place)
+
+
+def _at_or_above(part: Claim, whole: Claim, unit: str | None) -> bool:
+    """Two exact figures compare as stated; otherwise the part's least possible value must reach
+    the whole's greatest."""
+    if is_exact(part) and is_exact(whole):
+        value = convert(part.value, part.unit, unit) if part.unit and unit and part.unit != unit else part.value
+        return value >= whole.value
+    low, high = interval(part, unit).low, interval(whole, unit).high
+    return low is not None and high is not None and low >= high
+
+
+def _part_and_whole(a, b, lookup) -> tuple | None:
+    """(part, whole) when one claim's place lies strictly inside the other's, else None."""
+    first, second = _place(a.place, lookup), _place(b.place, lookup)
+    if first is None or second is None or first.code == second.code:
+        return None
+    gazetteer = load_gazetteer()
+    if gazetteer.contains(second, first):
+        return a, b
+    if gazetteer.contains(first, second):
+        return b, a
+    return None
+
+
+def _place(name: str | None, lookup) -> Place | None:
+    found = lookup(name) if name else ()
+    return found[0] if found else None

@@ -1,0 +1,50 @@
+"""The history words of DT01 (``data/history_words.txt``) and reading of the claims' ISO dates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checks.bounds.vocab import data_lines
+
+_ISO = re.compile(r"(?:(\d{4})|-)(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+@dataclass(frozen=True)
+class HistoryWords:
+    words: tuple[str, ...]  # anywhere near the date in its sentence
+    frames: tuple[tuple[str, str], ...]  # right before and right after it (自…起)
+
+
+@cache
+def history_words() -> HistoryWords:
+    words, frames = [], []
+    for line in data_lines("checks.dates", "history_words.txt"):
+        if "…" in line:
+            before, _, after = line.partition("…")
+            frames.append((before, after))
+        else:
+            words.append(line)
+    return HistoryWords(tuple(words), tuple(frames))
+
+
+@dataclass(frozen=True)
+class DateParts:
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def date_parts(value: str | None) -> list[DateParts]:
+    """The parts of a claim's ISO date value (``2024-10-31``, ``2024-10``, ``--05-14``, ``2024``,
+    ``2019/2023``), one per end of a range; empty when the value is not of that form."""
+    if not value:
+        return []
+    parts = []
+    for piece in value.split("/"):
+        found = _ISO.fullmatch(piece)
+        if found is None or piece == "-":
+            return []
+        year, month, day = (int(group) if group else None for group in found.groups())
+        parts.append(DateParts(year, month, day))
+    return parts

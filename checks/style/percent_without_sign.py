@@ -1,0 +1,68 @@
+"""ST03 percent-without-sign."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from checks.bounds.vocab import has_any, rate_word
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.registry import register
+from checks.rule import Rule
+from claims.numbers import plain
+
+SCORE_WORDS = ("指数", "得分", "评分", "分值", "测评分", "星级")  # subjects scored, not percentages
+SCORE_SUFFIXES = ("分", "星", "级", "档", "倍", "/", ":", ":", "比", "‰")  # what may follow a score or ratio
+
+
+@register
+class PercentWithoutSign(Rule):
+    """A rate or share written as a bare number, without its % sign (满意度达90.65).
+
+    What it does
+    Flags a bare number (no unit) whose subject is a rate or a share (a word of
+    ``checks/bounds/data/rate_words.txt`` such as 满意度, 覆盖率, 占比) and whose value lies above
+    ``min_value`` (10) and at most 100. Scores are left alone: a number followed by 分, 星 or 级,
+    a ratio (1:15), and subjects such as 满意度指数 or 测评得分; small values (满意度4.8) are too,
+    as they are usually scores out of 5 or 10.
+
+    Why is this bad?
+    居民满意度达90.65 leaves the reader to guess the unit (percent? points out of 100?), and
+    tools that read the figure cannot compare it with 90.65% elsewhere.
+
+    Example
+    经第三方测评,居民满意度达90.65。
+    城市建成区绿化覆盖率为43。
+
+    Use instead
+    经第三方测评,居民满意度达90.65%。
+    经第三方测评,居民满意度测评得分90.65分。
+    """
+
+    code = "ST03"
+    name = "percent-without-sign"
+    family = "style"
+    default_severity = Severity.INFO
+    options = MappingProxyType({"min_value": 10})
+    messages = {
+        "zh": "{subject}为{text},缺少百分号(%)",
+        "en": "{subject} is given as {text} without a % sign",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        min_value = self.settings["min_value"]
+        for claim in corpus.claims:
+            if claim.kind != "number" or claim.value is None or not min_value < claim.value <= 100:
+                continue
+            word = rate_word(claim.subject)
+            if word is None or has_any(claim.subject, SCORE_WORDS):
+                continue
+            text = corpus.document[claim.doc].text
+            if text[claim.span[1]:claim.span[1] + 1].startswith(SCORE_SUFFIXES):
+                continue
+            if text[max(0, claim.span[0] - 1):claim.span[0]] in (":", ":", "/"):
+                continue
+            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                               evidence={"value": plain(claim.value), "subject": claim.subject,
+                                         "rate_word": word.word},
+                               subject=claim.subject, text=claim.text)

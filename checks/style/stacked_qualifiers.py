@@ -1,0 +1,74 @@
+"""ST01 stacked-qualifiers."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.registry import register
+from checks.rule import Rule
+from claims.vocab import qualifiers
+
+LOWER = {"truncated", "more_than", "at_least"}  # the figure is a floor
+UPPER = {"nearly", "less_than", "at_most"}  # the figure is a ceiling
+KINDS = {  # (zh, en) of how the qualifiers combine
+    "redundant": ("意思重复", "they say the same thing"),
+    "contradictory": ("方向相反,互相矛盾", "they point in opposite directions"),
+    "stacked": ("叠加使用,含义不清", "stacked, the meaning is unclear"),
+}
+
+
+@register
+class StackedQualifiers(Rule):
+    """Two hedging words on one figure (超410万余, 约5万人左右, 近300余人).
+
+    What it does
+    Flags a figure carrying more than one qualifier (the claim's ``qualifier`` lists them):
+    the same meaning twice (约…左右, 超过…以上) is redundant, a floor with a ceiling (近…余,
+    不足…多) is contradictory, any other pair (超…余) is stacked.
+
+    Why is this bad?
+    超410万余 says both "more than 4.1 million" and "4.1 million odd"; 近300余人 says both "nearly
+    300" and "300-odd", which cannot both be true. The reader cannot tell which bound was meant,
+    and checks that compare figures have to guess.
+
+    Example
+    线上线下观众累计超410万余人次。
+    全年接待游客约5万人左右。
+    参与志愿者近300余人。
+
+    Use instead
+    线上线下观众累计超410万人次。
+    全年接待游客约5万人。
+    参与志愿者300余人。
+    """
+
+    code = "ST01"
+    name = "stacked-qualifiers"
+    family = "style"
+    default_severity = Severity.INFO
+    messages = {
+        "zh": "“{text}”叠用了限定词{words}:{zh_kind}",
+        "en": "“{text}” stacks the qualifiers {words}: {en_kind}",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        table = qualifiers()
+        meaning_of = {**table.prefix, **table.suffix}
+        for claim in corpus.claims:
+            if claim.kind == "date" or not claim.qualifier:
+                continue
+            words = [word for word in claim.qualifier.split(",") if word in meaning_of]
+            if len(words) < 2:
+                continue
+            meanings = [meaning_of[word] for word in words]
+            if len(set(meanings)) == 1:
+                kind = "redundant"
+            elif LOWER & set(meanings) and UPPER & set(meanings):
+                kind = "contradictory"
+            else:
+                kind = "stacked"
+            zh_kind, en_kind = KINDS[kind]
+            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                               evidence={"qualifiers": words, "meanings": meanings, "combination": kind},
+                               text=claim.text, words="、".join(words), zh_kind=zh_kind, en_kind=en_kind)
