@@ -60,7 +60,7 @@ def test_fixture_case(code, case):
 def test_rule_has_docs_and_fixtures(code):
     rule = RULES[code]
     assert re.fullmatch(r"[A-Z]{2}\d{2}", code) and rule.family in FAMILIES
-    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
     assert rule.summary() and set(rule.doc_sections()) == set(DOC_SECTIONS), rule.doc_sections().keys()
     assert set(rule.messages) == {"zh", "en"}
     cases = tomllib.loads((FIXTURES / f"{code}.toml").read_text(encoding="utf-8"))["case"]

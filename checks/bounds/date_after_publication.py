@@ -4,13 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from checks.bounds.vocab import has_any, plan_words, sentence_bounds
+from checks.bounds.vocab import planned
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
 from checks.rule import Rule
-from claims.claim import Claim
-from sources.document import Document
 
 
 @register
@@ -55,7 +53,7 @@ class DateAfterPublication(Rule):
                 if claim.kind != "date" or claim.precision not in ("day", "month"):
                     continue
                 first = _day(claim.low if isinstance(claim.low, str) else None)
-                if first is None or first <= published or _planned(doc, claim):
+                if first is None or first <= published or planned(doc.text, claim.span, claim.text):
                     continue
                 days = (first - published).days
                 yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
@@ -71,14 +69,3 @@ def _day(iso: str | None) -> date | None:
     except ValueError:
         return None
 
-
-def _planned(doc: Document, claim: Claim) -> bool:
-    """Whether the sentence makes the date a plan, target, deadline or effective date."""
-    words = plan_words()
-    text = doc.text
-    start, end = claim.span
-    begin, _ = sentence_bounds(text, start, end)
-    before = text[begin:start]
-    after = text[end:end + 6]
-    return bool(has_any(before, words.before) or before.endswith(words.just_before)
-                or after.startswith(words.after) or claim.text.endswith(words.after))

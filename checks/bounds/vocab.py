@@ -84,3 +84,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def clause_before(text: str, start: int) -> str:
     """The text from the start of the clause holding position ``start`` up to it."""
     return text[max(text.rfind(mark, 0, start) for mark in CLAUSE_ENDS) + 1:start]
+
+
+def planned(text: str, span: tuple[int, int], claim_text: str) -> bool:
+    """Whether the sentence makes the date at ``span`` of ``text`` a plan, target, deadline or
+    effective date (``data/plan_words.toml``)."""
+    words = plan_words()
+    start, end = span
+    begin, _ = sentence_bounds(text, start, end)
+    before, after = text[begin:start], text[end:end + 6]
+    return bool(has_any(before, words.before) or before.endswith(words.just_before)
+                or after.startswith(words.after) or claim_text.endswith(words.after))

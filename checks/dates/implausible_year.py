@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from checks.bounds.vocab import has_any, sentence_bounds
+from checks.bounds.vocab import has_any, planned, sentence_bounds
 from checks.corpus import Corpus
 from checks.dates.vocab import date_parts, history_words
 from checks.finding import Finding, Severity
@@ -28,7 +28,8 @@ class ImplausibleYear(Rule):
     single digit (2004 or 2034 in a 2024 report) it is a likely typo, reported one severity
     higher (an error by default) with the intended year. Historical references are left alone:
     ranges (1999—2004年), 以来, dates inside a 《title》, and dates with a history word such as
-    成立, 始建, 创办, 周年 near them (``checks/dates/data/history_words.txt``).
+    成立, 始建, 创办, 周年 near them (``checks/dates/data/history_words.txt``). Future years of
+    plans and targets (到2035年, 2035年远景目标: ``checks/bounds/data/plan_words.toml``) are too.
 
     Why is this bad?
     A 2024 work report that dates an event 2004年5月14日 misleads every reader and every
@@ -48,7 +49,7 @@ class ImplausibleYear(Rule):
     default_severity = Severity.WARNING
     options = MappingProxyType({"max_years_back": 15, "max_years_ahead": 6})
     messages = {
-        "zh": "{text}的年份{year}年与文档主要年份{main_year}年相差{gap}年,超出{first}—{last}年{zh_hint}",
+        "zh": "{text}的年份{year}年与文档主要年份{main_year}年相差{gap}年,超出合理范围({first}—{last}年){zh_hint}",
         "en": "{text}: year {year} is {gap} years from the document's main year {main_year}, "
               "outside {first}-{last}{en_hint}",
     }
@@ -66,9 +67,9 @@ class ImplausibleYear(Rule):
                 parts = date_parts(claim.value) if claim.kind == "date" else []
                 if len(parts) != 1 or parts[0].year is None or first <= parts[0].year <= last:
                     continue
-                if _historical(doc, claim):
-                    continue
                 year = parts[0].year
+                if _historical(doc, claim) or (year > last and planned(doc.text, claim.span, claim.text)):
+                    continue
                 likely = next((anchor for anchor in anchors if _one_digit_off(year, anchor)), None)
                 finding = self.finding(
                     claim.doc, claim.start, claim.end, claims=[claim.id],

@@ -1,0 +1,62 @@
+"""What the integrity rules share: the article lines of the original, Han ranges, character sets."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from sources.decode import _common_characters
+from sources.document import Document
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def original_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` of each line of the original that holds article text.
+
+    A text or Markdown file is read line by line. For HTML it is the original span of each line of
+    the normalized view (one article block, inline markup and character references included), so
+    scripts, menus and footers are never read.
+    """
+    if doc.format != "html":
+        for match in _LINE.finditer(doc.original):
+            yield match.start(), match.group()
+        return
+    position = 0
+    for line in doc.text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            start, stop = doc.original_span(position, end)
+            if end < len(doc.text):  # reach the block's end: a gloss may follow its last character
+                stop = max(stop, doc.original_span(end, end + 1)[0])
+            yield start, doc.original[start:stop]
+        position = end + 1
+
+
+def text_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` of each non-blank line of the normalized view."""
+    for match in _LINE.finditer(doc.text):
+        if match.group().strip():
+            yield match.start(), match.group()
+
+
+@cache
+def common_characters() -> frozenset[str]:
+    """The level-1 (frequent) characters of GB2312 and Big5: ordinary Chinese text is almost all these."""
+    return _common_characters("gb18030") | _common_characters("big5")
+
+
+@cache
+def charset(encoding: str) -> frozenset[str]:
+    """Every Han character of GB2312 (both levels) or Big5 (both levels)."""
+    leads, trails = {"gb2312": (range(0xB0, 0xF8), range(0xA1, 0xFF)),
+                     "big5": (range(0xA4, 0xFA), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])}[encoding]
+    found = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                found.add(bytes((lead, trail)).decode(encoding))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(found)

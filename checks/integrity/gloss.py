@@ -1,0 +1,58 @@
+"""TI04 leftover-gloss."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.integrity._text import original_lines
+from checks.registry import register
+from checks.rule import Rule
+from sources.normalize import GLOSS
+
+
+@register
+class LeftoverGloss(Rule):
+    """Inline pinyin glosses such as 來(lái) left in the published text.
+
+    What it does
+    Finds pronunciation glosses (ASCII brackets around tone-marked pinyin) in the original text,
+    one finding per line or paragraph: the span runs from its first gloss to its last, and the
+    message gives the count and the first ``max_listed`` (3) glosses with their characters. The
+    normalized view drops them for matching, so figures are still read; real brackets such as
+    社区(村) or (试行) carry no tone mark and are never flagged.
+
+    Why is this bad?
+    Glosses are scraping artefacts (a reading aid of the page the text was copied from). Printed,
+    they break words and numbers apart (4萬(wàn)人) and make the copy look careless.
+
+    Example
+    全市養(yǎng)老服務(wù)中心(站)已達(dá)到36個。
+
+    Use instead
+    全市養老服務中心(站)已達到36個。
+    """
+
+    code = "TI04"
+    name = "leftover-gloss"
+    family = "integrity"
+    default_severity = Severity.WARNING
+    options = MappingProxyType({"max_listed": 3})
+    messages = {
+        "zh": "本段残留{count}处拼音注音，如{listed}，发布前应删除",
+        "en": "{count} leftover pinyin gloss(es) in this paragraph, e.g. {listed}; remove them before publication",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        shown = self.settings["max_listed"]
+        for doc in corpus.documents:
+            for offset, line in original_lines(doc):
+                found = list(GLOSS.finditer(line))
+                if not found:
+                    continue
+                glosses = [line[max(0, m.start() - 1):m.end()] for m in found]
+                listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
+                yield self.finding(doc.id, offset + found[0].start(), offset + found[-1].end(),
+                                   evidence={"count": len(glosses), "glosses": glosses},
+                                   count=len(glosses), listed=listed)

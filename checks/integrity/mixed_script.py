@@ -1,0 +1,119 @@
+"""TI05 mixed-script."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from types import MappingProxyType
+
+import opencc
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.integrity._text import charset, original_lines
+from checks.registry import register
+from checks.rule import Rule
+from sources.document import Document
+
+MAX_GAP = 10  # neutral characters a minority run may span between two of its characters
+_NAMES = {"T": ("繁体", "Traditional"), "S": ("简体", "Simplified")}
+_TO = {"T": "s2t", "S": "t2s"}  # conversion into a script
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+@cache
+def script_of(ch: str) -> str | None:
+    """"T" for a character only Traditional text uses, "S" for one only Simplified text uses, else None.
+
+    OpenCC says which characters have another form in the other script; a character that is also
+    in the other script's standard set (群 in Big5, 乾 in GB2312: variants and homographs) is
+    not distinctive.
+    """
+    if ch < "\u3400":
+        return None
+    if _converter("t2s").convert(ch) != ch and ch not in charset("gb2312"):
+        return "T"
+    if _converter("s2t").convert(ch) != ch and ch not in charset("big5"):
+        return "S"
+    return None
+
+
+@register
+class MixedScript(Rule):
+    """A document that mixes Traditional and Simplified characters.
+
+    What it does
+    Classifies every character with OpenCC as Traditional-only, Simplified-only or shared (shared
+    ones, the majority, are ignored). When the smaller script has at least ``min_minority`` (5)
+    distinctive characters and at least ``min_share`` (0.02) of all distinctive ones, each run of
+    it (a stretch of the line without a character of the main script) is reported, with the
+    run converted into the main script.
+
+    Why is this bad?
+    A paragraph pasted from a Traditional source into a Simplified report (or the reverse), or a
+    half-finished conversion, looks careless, and a search for a name in one script misses the
+    other.
+
+    Example
+    全市建成社区食堂24个，其中海勃灣區8個，日均服务老年人1200人次。
+
+    Use instead
+    全市建成社区食堂24个，其中海勃湾区8个，日均服务老年人1200人次。
+    """
+
+    code = "TI05"
+    name = "mixed-script"
+    family = "integrity"
+    default_severity = Severity.INFO
+    options = MappingProxyType({"min_minority": 5, "min_share": 0.02})
+    messages = {
+        "zh": "{main_zh}文本中夹杂{minority_zh}字：“{run}”（{main_zh}应为“{converted}”；全文{minority_zh}字{minority}个、"
+              "{main_zh}字{majority}个）",
+        "en": "{minority_en} characters in {main_en} text: “{run}” ({main_en}: “{converted}”; {minority} {minority_en} "
+              "and {majority} {main_en} characters in the document)",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            yield from self._check_document(doc)
+
+    def _check_document(self, doc: Document) -> Iterator[Finding]:
+        marks = [(offset, line, [(i, s) for i, ch in enumerate(line) if (s := script_of(ch))])
+                 for offset, line in original_lines(doc)]
+        counts = {"T": 0, "S": 0}
+        for _, _, found in marks:
+            for _, script in found:
+                counts[script] += 1
+        main, minor = sorted(counts, key=lambda script: (counts[script], script == "S"), reverse=True)
+        total = counts[main] + counts[minor]
+        if counts[minor] < self.settings["min_minority"] or counts[minor] < self.settings["min_share"] * total:
+            return
+        for offset, line, found in marks:
+            for start, end in _runs(found, minor):
+                run = line[start:end]
+                yield self.finding(
+                    doc.id, offset + start, offset + end,
+                    evidence={"run": run, "converted": _converter(_TO[main]).convert(run), "main_script": main,
+                              "counts": dict(counts)},
+                    run=run, converted=_converter(_TO[main]).convert(run), minority=counts[minor],
+                    majority=counts[main], main_zh=_NAMES[main][0], main_en=_NAMES[main][1],
+                    minority_zh=_NAMES[minor][0], minority_en=_NAMES[minor][1])
+
+
+def _runs(found: list[tuple[int, str]], minor: str) -> Iterator[tuple[int, int]]:
+    """Line spans of the runs of ``minor`` characters: no main-script character inside, and no gap
+    wider than ``MAX_GAP``."""
+    start = end = None
+    for position, script in found:
+        if script != minor or (end is not None and position - end > MAX_GAP):
+            if start is not None:
+                yield start, end
+            start = end = None
+        if script == minor:
+            start = position if start is None else start
+            end = position + 1
+    if start is not None:
+        yield start, end

@@ -1,0 +1,53 @@
+"""TI02 replacement-character."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Severity
+from checks.registry import register
+from checks.rule import Rule
+
+_RUN = re.compile("\ufffd+")
+_CONTEXT = 8  # characters shown on each side
+
+
+@register
+class ReplacementCharacter(Rule):
+    """The replacement character � (U+FFFD): bytes that could not be decoded and are lost.
+
+    What it does
+    Flags every run of U+FFFD in the article text, with the run's length and a few characters on
+    each side so the editor can find the spot in the source and restore the missing words.
+
+    Why is this bad?
+    A decoder writes � where the bytes made no sense in the encoding it assumed: the character
+    that stood there is gone, and a figure or name next to it may be incomplete. Text with �
+    must not be published or quoted.
+
+    Example
+    各社区建成“石榴��”服务站12个。
+
+    Use instead
+    各社区建成“石榴籽家园”服务站12个。(the lost words restored from the source file)
+    """
+
+    code = "TI02"
+    name = "replacement-character"
+    family = "integrity"
+    default_severity = Severity.WARNING
+    messages = {
+        "zh": "文本中有{count}个替换字符“�”（解码失败，原字已丢失）：……{before}{run}{after}……",
+        "en": "{count} replacement character(s) (undecodable bytes, the original text is lost): …{before}{run}{after}…",
+    }
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            for match in _RUN.finditer(doc.text):
+                start, end = match.span()
+                before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
+                after = doc.text[end:end + _CONTEXT].split("\n")[0]
+                yield self.finding(doc.id, *doc.original_span(start, end),
+                                   evidence={"count": end - start, "before": before, "after": after},
+                                   count=end - start, run=match.group(), before=before, after=after)
