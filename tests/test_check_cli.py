@@ -1,0 +1,109 @@
+"""`run-checks check`, `rules` and `rule`: exit statuses, configuration, findings in JSON."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checks.config import ConfigError, load_config
+from checks.finding import Severity
+from tests.test_cli import ROOT, run
+
+
+@pytest.fixture(scope="module")
+def examples_check() -> tuple[int, dict]:
+    result = run("check", "examples", "--format", "json", "--lang", "en")
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_findings_in_json(examples_check):
+    status, payload = examples_check
+    assert status == 1  # errors found, --fail-on defaults to error
+    conflict = next(f for f in payload["findings"] if f["rule"] == "CS01" and f["doc"] == "wuhai_magazine_reprint")
+    assert tuple(conflict) == ("rule", "name", "severity", "message", "doc", "start", "end", "claims", "related",
+                               "evidence")
+    assert conflict["severity"] == "error" and "14個" in conflict["message"]
+    assert {r["doc"] for r in conflict["related"]} >= {"wuhai_work_report", "editor_draft"}
+    assert all(r["label"] == "stated as 17个 here" for r in conflict["related"] if r["doc"] == "wuhai_work_report")
+    assert conflict["evidence"]["interval"] == [13.5, 14.5]
+
+
+def test_planted_problems_are_found(examples_check):
+    _, payload = examples_check
+    documents = {doc["id"]: (ROOT / doc["path"]).read_bytes().decode(doc["encoding"]) for doc in payload["documents"]}
+    found = {(f["rule"], f["doc"], documents[f["doc"]][f["start"]:f["end"]]) for f in payload["findings"]}
+    assert {("CS01", "wuhai_magazine_reprint", "14個"), ("CS01", "editor_draft", "96.5%"),
+            ("CS01", "wuhai_magazine_reprint_big5", "8261人"), ("CS01", "region_news_release", "15个"),
+            ("CS02", "wuhai_magazine_reprint", "270餘個"), ("AR01", "wuhai_magazine_reprint_big5", "3200人次")} <= found
+
+
+@pytest.mark.parametrize("fail_on, status", [("never", 0), ("error", 1), ("warning", 1), ("info", 1)])
+def test_exit_status_follows_fail_on(fail_on, status):
+    assert run("check", "examples", "--format", "json", "--fail-on", fail_on).returncode == status
+
+
+def test_a_clean_document_exits_zero():
+    result = run("check", "examples/wuhai_work_report.txt", "--select", "CS01,AR01")
+    assert result.returncode == 0 and "0 findings" in result.stdout
+
+
+def test_select_and_ignore():
+    findings = json.loads(run("check", "examples", "--format", "json", "--select", "cross_source",
+                              "--ignore", "CS02").stdout)["findings"]
+    assert {f["rule"] for f in findings} == {"CS01"}
+
+
+def test_messages_in_chinese():
+    findings = json.loads(run("check", "examples", "--format", "json", "--lang", "zh", "--select", "CS01").stdout)
+    assert all("不一致" in f["message"] and "disagrees" not in f["message"] for f in findings["findings"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (("check", "examples", "--select", "XX99"), "unknown rule or family 'XX99'"),
+    (("rule", "XX99"), "unknown rule 'XX99'"),
+])
+def test_unknown_rules_are_usage_errors(args, message):
+    result = run(*args)
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_rules_and_rule_docs():
+    listing = run("rules").stdout
+    assert "CS01  cross-source-conflict" in listing and "AR01  parts-and-total" in listing
+    doc = run("rule", "cs01").stdout
+    assert doc.startswith("CS01 cross-source-conflict (cross_source, default severity error)")
+    assert "Why is this bad?" in doc and "Options\n    min_score = 75.0" in doc
+
+
+def test_configuration_from_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.run-checks]\nignore = ["CS02"]\nseverity = {CS01 = "warning"}\nlanguage = "zh"\nfail-on = "warning"\n'
+        'options = {CS01 = {min_score = 90}}\n', encoding="utf-8")
+    config = load_config(tmp_path)
+    assert (config.ignore, config.severity["CS01"], config.language, config.fail_on) == (
+        ("CS02",), Severity.WARNING, "zh", "warning")
+    assert config.options["CS01"]["min_score"] == 90
+
+
+@pytest.mark.parametrize("content, message", [
+    ('select = ["CS01"]\ncolour = "red"\n', "unknown key 'colour'"),
+    ('severity = {CS01 = "fatal"}\n', "unknown severity 'fatal'"),
+    ('options = {CS01 = {min_scor = 90}}\n', "rule CS01 has no option 'min_scor'"),
+    ('language = "fr"\n', "language must be one of"),
+    ('select = [', "run-checks.toml"),
+])
+def test_bad_configuration_is_reported_with_its_file(tmp_path, content, message):
+    (tmp_path / "run-checks.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as error:
+        load_config(tmp_path)
+    assert "run-checks.toml" in str(error.value)
+
+
+def test_configuration_error_exits_two(tmp_path):
+    (tmp_path / "run-checks.toml").write_text('colour = "red"\n', encoding="utf-8")
+    result = run("check", str(ROOT / "examples"), cwd=tmp_path)
+    assert result.returncode == 2 and "unknown key 'colour'" in result.stderr
+
+
+def test_check_json_is_byte_identical_across_runs():
+    assert run("check", "examples", "--format", "json").stdout == run("check", "examples", "--format", "json").stdout
