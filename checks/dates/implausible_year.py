@@ -32,14 +32,14 @@ class ImplausibleYear(Rule):
     plans and targets (到2035年, 2035年远景目标: ``checks/bounds/data/plan_words.toml``) are too.
 
     Why is this bad?
-    A 2024 work report that dates an event 2004年5月14日 misleads every reader and every
+    A 2024 work report that dates an event 2004年9月12日 misleads every reader and every
     timeline built from it; a one-digit slip is easy to make and hard to see.
 
     Example
-    2024年全区铸牢中华民族共同体意识工作综述……2004年5月14日,宣传基层行活动在呼和浩特启动。
+    2024年全区社区治理工作总结……2004年9月12日,全区社区治理现场推进会在包头召开。
 
     Use instead
-    2024年全区铸牢中华民族共同体意识工作综述……2024年5月14日,宣传基层行活动在呼和浩特启动。
+    2024年全区社区治理工作总结……2024年9月12日,全区社区治理现场推进会在包头召开。
     内蒙古自治区成立于1947年5月1日。(历史日期)
     """
 

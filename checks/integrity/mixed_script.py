@@ -94,26 +94,26 @@ class MixedScript(Rule):
         for offset, line, found in marks:
             for start, end in _runs(found, minor):
                 run = line[start:end]
+                converted = _converter(_TO[main]).convert(run)
                 yield self.finding(
                     doc.id, offset + start, offset + end,
-                    evidence={"run": run, "converted": _converter(_TO[main]).convert(run), "main_script": main,
-                              "counts": dict(counts)},
-                    run=run, converted=_converter(_TO[main]).convert(run), minority=counts[minor],
-                    majority=counts[main], main_zh=_NAMES[main][0], main_en=_NAMES[main][1],
+                    evidence={"run": run, "converted": converted, "main_script": main, "counts": dict(counts)},
+                    run=run, converted=converted, minority=counts[minor], majority=counts[main],
+                    main_zh=_NAMES[main][0], main_en=_NAMES[main][1],
                     minority_zh=_NAMES[minor][0], minority_en=_NAMES[minor][1])
 
 
-def _runs(found: list[tuple[int, str]], minor: str) -> Iterator[tuple[int, int]]:
-    """Line spans of the runs of ``minor`` characters: no main-script character inside, and no gap
-    wider than ``MAX_GAP``."""
-    start = end = None
+def _runs(found: list[tuple[int, str]], minor: str) -> list[tuple[int, int]]:
+    """Line spans of the runs of ``minor`` characters: none of the main script inside, no gap wider
+    than ``MAX_GAP``."""
+    runs: list[tuple[int, int]] = []
+    broken = True
     for position, script in found:
-        if script != minor or (end is not None and position - end > MAX_GAP):
-            if start is not None:
-                yield start, end
-            start = end = None
-        if script == minor:
-            start = position if start is None else start
-            end = position + 1
-    if start is not None:
-        yield start, end
+        if script != minor:
+            broken = True
+        elif broken or position - runs[-1][1] > MAX_GAP:
+            runs.append((position, position + 1))
+            broken = False
+        else:
+            runs[-1] = (runs[-1][0], position + 1)
+    return runs

@@ -17,7 +17,7 @@ SCORE_SUFFIXES = ("分", "星", "级", "档", "倍", "/", ":", ":", "比", "‰"
 
 @register
 class PercentWithoutSign(Rule):
-    """A rate or share written as a bare number, without its % sign (满意度达90.65).
+    """A rate or share written as a bare number, without its % sign (满意度达92.4).
 
     What it does
     Flags a bare number (no unit) whose subject is a rate or a share (a word of
@@ -27,16 +27,16 @@ class PercentWithoutSign(Rule):
     as they are usually scores out of 5 or 10.
 
     Why is this bad?
-    居民满意度达90.65 leaves the reader to guess the unit (percent? points out of 100?), and
-    tools that read the figure cannot compare it with 90.65% elsewhere.
+    居民满意度达92.4 leaves the reader to guess the unit (percent? points out of 100?), and
+    tools that read the figure cannot compare it with 92.4% elsewhere.
 
     Example
-    经第三方测评,居民满意度达90.65。
-    城市建成区绿化覆盖率为43。
+    经第三方测评,社区居民满意度达92.4。
+    城市建成区绿化覆盖率为41。
 
     Use instead
-    经第三方测评,居民满意度达90.65%。
-    经第三方测评,居民满意度测评得分90.65分。
+    经第三方测评,社区居民满意度达92.4%。
+    经第三方测评,社区居民满意度测评得分92.4分。
     """
 
     code = "ST03"

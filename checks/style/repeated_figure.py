@@ -32,11 +32,11 @@ class RepeatedFigure(Rule):
     copied the previous figure and forgot to change it, and one of the two is wrong.
 
     Example
-    全区打造304个互嵌式发展试点,建成150个红色物业,命名304个教育实践基地。
+    全市建成218个便民服务站,培育150支志愿服务队伍,新增218个养老服务点。
 
     Use instead
-    全区打造304个互嵌式发展试点,建成150个红色物业,命名126个教育实践基地。
-    (若两个数字确实相同,可写明“均为304个”。)
+    全市建成218个便民服务站,培育150支志愿服务队伍,新增126个养老服务点。
+    (若两个数字确实相同,可写明“均为218个”。)
     """
 
     code = "ST02"

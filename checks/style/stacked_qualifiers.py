@@ -20,7 +20,7 @@ KINDS = {  # (zh, en) of how the qualifiers combine
 
 @register
 class StackedQualifiers(Rule):
-    """Two hedging words on one figure (超410万余, 约5万人左右, 近300余人).
+    """Two hedging words on one figure (超120万余, 约3万人左右, 近600余人).
 
     What it does
     Flags a figure carrying more than one qualifier (the claim's ``qualifier`` lists them):
@@ -28,19 +28,19 @@ class StackedQualifiers(Rule):
     不足…多) is contradictory, any other pair (超…余) is stacked.
 
     Why is this bad?
-    超410万余 says both "more than 4.1 million" and "4.1 million odd"; 近300余人 says both "nearly
-    300" and "300-odd", which cannot both be true. The reader cannot tell which bound was meant,
+    超120万余 says both "more than 1.2 million" and "1.2 million odd"; 近600余人 says both "nearly
+    600" and "600-odd", which cannot both be true. The reader cannot tell which bound was meant,
     and checks that compare figures have to guess.
 
     Example
-    线上线下观众累计超410万余人次。
-    全年接待游客约5万人左右。
-    参与志愿者近300余人。
+    全年接待游客超120万余人次。
+    每个生活圈服务居民约3万人左右。
+    参与志愿服务的党员近600余人。
 
     Use instead
-    线上线下观众累计超410万人次。
-    全年接待游客约5万人。
-    参与志愿者300余人。
+    全年接待游客超120万人次。
+    每个生活圈服务居民约3万人。
+    参与志愿服务的党员600余人。
     """
 
     code = "ST01"
