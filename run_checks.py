@@ -3,6 +3,7 @@
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
     run-checks check PATH... [--format table|json] [--output FILE] [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
+                             [--expectations SUITE.json]
     run-checks rules
     run-checks rule ID
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_names, default=(), help="rule ids or families to run, comma-separated")
     check.add_argument("--ignore", type=_names, default=(), help="rule ids or families to skip, comma-separated")
     check.add_argument("--lang", dest="language", choices=LANGUAGES, help="message language (default: both)")
+    check.add_argument("--expectations", metavar="SUITE.json", help="a Great Expectations suite of your own")
     for command in (claims, check):
         command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders of them")
         command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(Path.cwd())
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
-                                   fail_on=args.fail_on)
+                                   fail_on=args.fail_on, expectations=args.expectations)
         documents = load_documents(args.paths)
     except (FileNotFoundError, ConfigError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)

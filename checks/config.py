@@ -18,6 +18,7 @@ from checks.registry import FAMILIES, all_rules
 from checks.rule import LANGUAGES
 
 FAIL_ON = ("error", "warning", "info", "never")
+USER_SUITE_RULE = "GE01"
 KEYS = ("select", "ignore", "severity", "options", "language", "fail-on", "expectations")
 
 
@@ -41,6 +42,13 @@ class Config:
         merged = replace(self, **given)
         validate(merged, "command line")
         return merged
+
+    def rule_options(self, code: str) -> Mapping[str, Any]:
+        """The options of rule ``code``; the suite file of ``expectations`` goes to GE01."""
+        options = dict(self.options.get(code, {}))
+        if code == USER_SUITE_RULE and self.expectations:
+            options["suite"] = self.expectations
+        return options
 
 
 def load_config(folder: Path) -> Config:
@@ -98,3 +106,5 @@ def validate(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
     if config.fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
+    if config.expectations and not Path(config.expectations).is_file():
+        raise ConfigError(f"{where}: no expectation suite file {config.expectations!r}")

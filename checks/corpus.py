@@ -1,8 +1,10 @@
 """What the rules read: the readable documents, their claims, and lookups built once."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from checks.alignment import Alignment, align
 from claims.claim import Claim
@@ -18,6 +20,7 @@ class Corpus:
     claims: list[Claim]
     by_id: dict[str, Claim] = field(init=False)
     _alignments: dict[tuple, list[Alignment]] = field(init=False, default_factory=dict)
+    _memo: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.documents = [doc for doc in self.documents if doc.ok]
@@ -34,6 +37,12 @@ class Corpus:
             place = _province if across_levels else (lambda claim: claim.place)
             self._alignments[key] = align(self.claims, [doc.id for doc in self.documents], min_score, place)
         return self._alignments[key]
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per corpus and ``key`` (a table or a validation several rules share)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def document(self) -> dict[str, Document]:

@@ -17,7 +17,7 @@ def selected_rules(config: Config) -> list[Rule]:
             continue
         if names & set(config.ignore):
             continue
-        chosen.append(rule(config.severity.get(code), config.options.get(code), config.language))
+        chosen.append(rule(config.severity.get(code), config.rule_options(code), config.language))
     return chosen
 
 

@@ -5,7 +5,7 @@ import importlib
 
 from checks.rule import Rule
 
-FAMILIES = ("cross_source", "arithmetic", "bounds", "dates", "integrity", "style")
+FAMILIES = ("cross_source", "arithmetic", "bounds", "dates", "integrity", "style", "expectations")
 _RULES: dict[str, type[Rule]] = {}
 
 

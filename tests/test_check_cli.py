@@ -107,3 +107,28 @@ def test_configuration_error_exits_two(tmp_path):
 
 def test_check_json_is_byte_identical_across_runs():
     assert run("check", "examples", "--format", "json").stdout == run("check", "examples", "--format", "json").stdout
+
+
+def test_own_expectation_suite(tmp_path):
+    result = run("check", "examples/region_news_release.html", "--format", "json", "--select", "GE01",
+                 "--expectations", "tests/fixtures/suites/desk_limits.json")
+    assert result.returncode == 0  # GE01 defaults to warning
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == []
+    draft = tmp_path / "draft.txt"
+    draft.write_text("乌海市2024年报告\n建成27个“一刻钟便民生活圈”。", encoding="utf-8")
+    found = json.loads(run("check", str(draft), "--format", "json", "--select", "GE01", "--expectations",
+                           str(ROOT / "tests/fixtures/suites/desk_limits.json")).stdout)["findings"]
+    assert [(f["rule"], f["evidence"]["expectation"]) for f in found] == [
+        ("GE01", "expect_column_values_to_be_between")]
+    assert "a city has at most 20 life circles" in found[0]["message"]
+
+
+def test_missing_expectation_suite_is_a_usage_error():
+    result = run("check", "examples", "--expectations", "no/such/suite.json")
+    assert result.returncode == 2 and "no expectation suite file" in result.stderr
+
+
+def test_checking_writes_nothing_into_the_working_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("乌海市2024年报告\n全市参保率达到112%。", encoding="utf-8")
+    result = run("check", "a.txt", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1 and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

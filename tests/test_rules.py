@@ -41,9 +41,12 @@ def _cases():
 
 
 def findings_of(code: str, texts: list[str], options: dict | None = None):
+    options = dict(options or {})
+    if options.get("suite"):
+        options["suite"] = str(FIXTURES.parents[2] / options["suite"])  # suite paths: from the repository
     documents = [document_from_text(text, doc_id=f"d{i}", path=f"d{i}.txt") for i, text in enumerate(texts)]
     corpus = Corpus(documents, [claim for doc in documents for claim in extract_claims(doc)])
-    config = Config(select=(code,), options={code: options or {}})
+    config = Config(select=(code,), options={code: options})
     return documents, run_rules(corpus, config)
 
 

@@ -1,18 +1,17 @@
 """BD04 date-after-publication."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
-from checks.bounds.vocab import planned
+from checks.bounds.column_check import ColumnCheck
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from claims.claim import Claim
 
 
 @register
-class DateAfterPublication(Rule):
+class DateAfterPublication(ColumnCheck):
     """A reported event dated after the document was published.
 
     What it does
@@ -44,22 +43,15 @@ class DateAfterPublication(Rule):
         "en": "{text} is after the document's publication date {published} ({days} days later)",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            published = _day(doc.meta.published)
-            if published is None:
-                continue
-            for claim in corpus.claims_of.get(doc.id, []):
-                if claim.kind != "date" or claim.precision not in ("day", "month"):
-                    continue
-                first = _day(claim.low if isinstance(claim.low, str) else None)
-                if first is None or first <= published or planned(doc.text, claim.span, claim.text):
-                    continue
-                days = (first - published).days
-                yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                                   evidence={"date": claim.value, "first_day": first.isoformat(),
-                                             "published": published.isoformat(), "days_after": days},
-                                   text=claim.text, published=published.isoformat(), days=days)
+    def describe(self, claim: Claim, corpus: Corpus) -> Finding:
+        published = _day(corpus.document[claim.doc].meta.published)
+        first = _day(claim.low)
+        days = (first - published).days
+        return self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                            evidence={"date": claim.value, "first_day": first.isoformat(),
+                                      "published": published.isoformat(), "days_after": days},
+                            text=claim.text, published=published.isoformat(), days=days)
+
 
 
 def _day(iso: str | None) -> date | None:

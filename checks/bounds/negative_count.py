@@ -1,14 +1,13 @@
 """BD03 negative-count."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.bounds.vocab import has_any, signed_words
+from checks.bounds.column_check import ColumnCheck
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from claims.claim import Claim
 from claims.numbers import plain
 
 KIND_NAMES = MappingProxyType({
@@ -20,7 +19,7 @@ KIND_NAMES = MappingProxyType({
 
 
 @register
-class NegativeCount(Rule):
+class NegativeCount(ColumnCheck):
     """A count, amount, area or other quantity that cannot be negative, stated as negative.
 
     What it does
@@ -51,16 +50,13 @@ class NegativeCount(Rule):
         "en": "“{text}” is negative: {kind_en} cannot be below zero",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        kinds = set(self.settings["kinds"])
-        for claim in corpus.claims:
-            if claim.kind not in kinds or claim.kind not in KIND_NAMES:
-                continue
-            highest = claim.value if claim.value is not None else claim.high
-            if highest is None or highest >= 0 or has_any(claim.subject, signed_words()):
-                continue
-            kind_zh, kind_en = KIND_NAMES[claim.kind]
-            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                               evidence={"value": plain(highest), "unit": claim.unit, "kind": claim.kind,
-                                         "subject": claim.subject},
-                               text=claim.text, kind_zh=kind_zh, kind_en=kind_en)
+    def applies(self, claim: Claim) -> bool:
+        return claim.kind in self.settings["kinds"] and claim.kind in KIND_NAMES
+
+    def describe(self, claim: Claim, corpus: Corpus) -> Finding:
+        highest = claim.value if claim.value is not None else claim.high
+        kind_zh, kind_en = KIND_NAMES[claim.kind]
+        return self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                            evidence={"value": plain(highest), "unit": claim.unit, "kind": claim.kind,
+                                      "subject": claim.subject},
+                            text=claim.text, kind_zh=kind_zh, kind_en=kind_en)

@@ -1,18 +1,18 @@
 """BD02 rank-beyond-total."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from types import MappingProxyType
 
+from checks.bounds.column_check import ColumnCheck
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from claims.claim import Claim
 from claims.numbers import plain
 
 
 @register
-class RankBeyondTotal(Rule):
+class RankBeyondTotal(ColumnCheck):
     """A rank past the number of those ranked (第25位 among 20).
 
     What it does
@@ -43,13 +43,8 @@ class RankBeyondTotal(Rule):
         "en": "rank {text} is beyond the {total} ranked",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for claim in corpus.claims:
-            if claim.kind != "rank" or claim.total is None:
-                continue
-            place = claim.value if claim.value is not None else claim.low
-            if place is None or place <= claim.total:
-                continue
-            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                               evidence={"rank": plain(place), "total": plain(claim.total)},
-                               text=claim.text, total=plain(claim.total))
+    def describe(self, claim: Claim, corpus: Corpus) -> Finding:
+        place = claim.value if claim.value is not None else claim.low
+        return self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                            evidence={"rank": plain(place), "total": plain(claim.total)},
+                            text=claim.text, total=plain(claim.total))

@@ -1,22 +1,22 @@
 """BD01 rate-over-100."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from types import MappingProxyType
 
-from checks.bounds.vocab import clause_before, growth_words, has_any, rate_word
+from checks.bounds.column_check import ColumnCheck
+from checks.bounds.vocab import rate_word
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from claims.claim import Claim
 from claims.numbers import plain
 
 CEILINGS = {"percent": Decimal(100), "cheng": Decimal(10)}  # 100 %, 十成
 
 
 @register
-class RateOver100(Rule):
+class RateOver100(ColumnCheck):
     """A rate or share (覆盖率, 占比, 满意度) stated above 100 %.
 
     What it does
@@ -48,24 +48,13 @@ class RateOver100(Rule):
         "en": "{subject} is {text}, above {ceiling}: a rate or share cannot exceed 100 %",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for claim in corpus.claims:
-            ceiling = CEILINGS.get(claim.unit or "")
-            if claim.kind != "percent" or ceiling is None:
-                continue
-            lowest = claim.low if claim.low is not None else claim.value
-            if lowest is None or lowest <= ceiling:
-                continue
-            word = rate_word(claim.subject)
-            if word is None or word.exceedable:
-                continue
-            doc = corpus.document[claim.doc]
-            lead = clause_before(doc.text, claim.span[0])
-            if has_any(claim.subject, growth_words()) or has_any(lead, growth_words()):
-                continue
-            yield self.finding(
-                claim.doc, claim.start, claim.end, claims=[claim.id],
-                evidence={"value": plain(claim.value if claim.value is not None else lowest),
-                          "low": plain(lowest), "unit": claim.unit, "ceiling": plain(ceiling),
-                          "subject": claim.subject, "rate_word": word.word},
-                subject=claim.subject, text=claim.text, ceiling="100%" if claim.unit == "percent" else "十成(100%)")
+    def describe(self, claim: Claim, corpus: Corpus) -> Finding:
+        ceiling = CEILINGS[claim.unit]
+        lowest = claim.low if claim.low is not None else claim.value
+        word = rate_word(claim.subject)
+        return self.finding(
+            claim.doc, claim.start, claim.end, claims=[claim.id],
+            evidence={"value": plain(claim.value if claim.value is not None else lowest),
+                      "low": plain(lowest), "unit": claim.unit, "ceiling": plain(ceiling),
+                      "subject": claim.subject, "rate_word": word.word if word else None},
+            subject=claim.subject, text=claim.text, ceiling="100%" if claim.unit == "percent" else "十成(100%)")

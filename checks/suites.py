@@ -1,0 +1,144 @@
+"""Great Expectations over the claims table: the built-in suite of column checks and users' suites.
+
+The table has one row per claim with its figures as floats and derived columns that say which
+check applies to a row (``capped_rate``: a rate or share that cannot pass 100 %,
+``non_negative``: a quantity that cannot be negative, ``ranked``: a rank with its total,
+``dated``: a reported date of a document with a publication date), so the comparisons are plain
+column expectations. The built-in suite is data (``bounds/data/claims_suite.json``); a user's
+suite, in the same JSON form, may use every column. Great Expectations is imported on first use
+(about 2.5 s), runs with an ephemeral context and writes nothing to disk.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checks.bounds import vocab
+from checks.corpus import Corpus
+from claims.claim import Claim
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+COLUMNS = ("id", "doc", "kind", "unit", "measure", "subject", "place", "time", "value", "low", "high", "total",
+           "lowest_percent", "highest", "days_after_publication", "capped_rate", "non_negative", "ranked", "dated")
+NON_NEGATIVE = ("count", "money", "weight", "area", "length", "volume", "energy", "power", "duration", "rank")
+_TENTHS = {"percent": 1, "cheng": 10}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An expectation that failed, and the claims (rows) that failed it."""
+
+    expectation: str
+    kwargs: dict[str, Any]
+    meta: dict[str, Any]
+    claim_ids: tuple[str, ...]
+
+
+def claims_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per claim (memoized per corpus)."""
+    return corpus.memo("claims_table", lambda: _table(corpus))
+
+
+def _table(corpus: Corpus) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = [_row(claim, corpus) for claim in corpus.claims]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
+    doc = corpus.document[claim.doc]
+    number = {name: _float(getattr(claim, name)) for name in ("value", "low", "high", "total")}
+    lowest = number["low"] if number["low"] is not None else number["value"]
+    highest = number["value"] if number["value"] is not None else number["high"]
+    first_day, published = _day(claim.low), _day(doc.meta.published)
+    dated = (claim.kind == "date" and claim.precision in ("day", "month") and first_day is not None
+             and published is not None and not vocab.planned(doc.text, claim.span, claim.text))
+    return {
+        "id": claim.id, "doc": claim.doc, "kind": claim.kind, "unit": claim.unit, "measure": claim.measure,
+        "subject": claim.subject, "place": claim.place, "time": claim.time, **number,
+        "lowest_percent": lowest * _TENTHS[claim.unit] if claim.unit in _TENTHS and lowest is not None else None,
+        "highest": highest,
+        "days_after_publication": (first_day - published).days if dated else None,
+        "capped_rate": _capped_rate(claim, doc.text),
+        "non_negative": claim.kind in NON_NEGATIVE and not vocab.has_any(claim.subject, vocab.signed_words()),
+        "ranked": claim.kind == "rank" and claim.total is not None,
+        "dated": dated,
+    }
+
+
+def _capped_rate(claim: Claim, text: str) -> bool:
+    """A percentage of a rate or share that cannot pass 100 % (not growth, not over-fulfilment)."""
+    if claim.kind != "percent" or claim.unit not in _TENTHS:
+        return False
+    word = vocab.rate_word(claim.subject)
+    growth = vocab.growth_words()
+    return bool(word and not word.exceedable and not vocab.has_any(claim.subject, growth)
+                and not vocab.has_any(vocab.clause_before(text, claim.span[0]), growth))
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, Decimal) else None
+
+
+def _day(iso: object) -> date | None:
+    try:
+        return date.fromisoformat(iso) if isinstance(iso, str) and len(iso) == 10 else None
+    except ValueError:
+        return None
+
+
+def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
+    """Claim ids failing each expectation of the built-in suite, by the rule in its meta."""
+    def compute() -> dict[str, set[str]]:
+        suite = json.loads(resources.files("checks.bounds").joinpath("data/claims_suite.json").read_text("utf-8"))
+        failures: dict[str, set[str]] = {}
+        for failure in validate(claims_table(corpus), suite):
+            failures.setdefault(failure.meta["rule"], set()).update(failure.claim_ids)
+        return failures
+    return corpus.memo("builtin_failures", compute)
+
+
+def load_suite(path: str | Path) -> dict[str, Any]:
+    """A suite file as written by Great Expectations (``suite.to_json_dict()``)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def validate(table: pd.DataFrame, suite: dict[str, Any]) -> list[Failure]:
+    """The failed expectations of ``suite`` (a JSON-like dict) over ``table``."""
+    gx = _great_expectations()
+    context = gx.get_context(mode="ephemeral")
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    asset = context.data_sources.add_pandas("claims").add_dataframe_asset(name="claims")
+    batch = asset.add_batch_definition_whole_dataframe("all").get_batch(batch_parameters={"dataframe": table})
+    results = batch.validate(gx.ExpectationSuite(**suite),
+                             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["id"]})
+    failures = []
+    for result in results.results:
+        if result.success:
+            continue
+        config = result.expectation_config
+        ids = tuple(sorted({row["id"] for row in result.result.get("unexpected_index_list") or []}))
+        kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
+        failures.append(Failure(config.type, json.loads(json.dumps(kwargs, default=str)), dict(config.meta or {}), ids))
+    return failures
+
+
+def _great_expectations():
+    """Great Expectations, imported quietly: no analytics, no progress bars, warnings only."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    return gx
