@@ -1,2 +1,2 @@
 """Internal arithmetic: totals against their parts, averages, shares, growth."""
-from checks.arithmetic import totals  # noqa: F401  (registers its rule)
+from checks.arithmetic import average, totals  # noqa: F401  (registers their rules)

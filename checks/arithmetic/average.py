@@ -1,0 +1,93 @@
+"""AR02: an average times its count that cannot give the stated total."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from types import MappingProxyType
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import Rule
+from checks.values import Interval, interval, shown
+from claims.claim import Claim
+
+# 平均每个生活圈4万人左右, 平均每个食堂日均就餐120人次: what follows 平均 names what is averaged over.
+_PER = re.compile(r"平均(?:每(?:个|家|户|人|所|处|场)?)?(?P<unit>[\u4e00-\u9fff]{1,10})$")
+
+
+@register
+class AverageTimesCount(Rule):
+    """An average that, times the count it averages over, cannot give the total stated with it.
+
+    What it does
+    Finds an average (`平均每个生活圈4万人左右`) stated in one passage with the count it averages
+    over (`14个“一刻钟生活圈”`, the figure before it whose subject names the same thing) and a
+    total in the same unit after it (`惠及53.21万人`), and flags the total when it lies outside
+    count × average, with the average's own interval (左右: ±½ of its last digit, at least 5 %).
+
+    Why is this bad?
+    One of the three figures is wrong, or belongs to another year: readers who multiply will
+    notice.
+
+    Example
+    `划分为17个生活圈,平均每个生活圈4万人左右,惠及53.21万人` (17 × 3.5万–4.5万 = 59.5万–76.5万).
+
+    Use instead
+    `划分为14个生活圈,平均每个生活圈4万人左右,惠及53.21万人` (14 × 3.5万–4.5万 = 49万–63万).
+    """
+
+    code = "AR02"
+    name = "average-times-count"
+    family = "arithmetic"
+    default_severity = Severity.WARNING
+    messages = MappingProxyType({
+        "zh": "{count}×平均{average}应为{product},与合计{total}不符",
+        "en": "{count} × an average of {average} gives {product}, not the total {total}",
+    })
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            for count, average, total in _triples(doc.text, corpus.claims_of.get(doc.id, [])):
+                product = _times(interval(average), interval(count))
+                stated = interval(total, average.unit)
+                if product.overlaps(stated):
+                    continue
+                yield self.finding(
+                    doc.id, total.start, total.end, claims=(total.id, count.id, average.id),
+                    related=[Location(doc.id, count.start, count.end, f"count: {shown(count)}"),
+                             Location(doc.id, average.start, average.end, f"average: {shown(average)}")],
+                    evidence={"count": shown(count), "count_interval": interval(count).show(),
+                              "average": shown(average), "average_interval": interval(average).show(),
+                              "product_interval": product.show(), "total": shown(total),
+                              "total_interval": stated.show()},
+                    count=shown(count), average=shown(average), total=shown(total),
+                    product="–".join("?" if v is None else f"{v:g}" for v in product.show()))
+
+
+def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(count, average, total) around each 平均 figure of a document."""
+    for index, average in enumerate(claims):
+        per = _PER.search(text, max(0, average.span[0] - 12), average.span[0])
+        if not per or average.kind != "count":
+            continue
+        phrase = per.group("unit")
+        count = next((c for c in reversed(claims[max(0, index - 4):index])
+                      if c.kind == "count" and c.subject and _shares_head(phrase, c.subject)), None)
+        total = next((c for c in claims[index + 1:index + 4] if c.kind == average.kind
+                      and c.measure == average.measure and c.unit == average.unit), None)
+        if count and total and not re.search(r"[。!?\n]", text[count.span[1]:total.span[0]]):
+            yield count, average, total
+
+
+def _shares_head(phrase: str, subject: str) -> bool:
+    """Whether the start of ``phrase`` (two characters or more) names ``subject``'s thing:
+    食堂日均就餐 and 社区食堂 share 食堂."""
+    return any(phrase[:length] in subject for length in range(len(phrase), 1, -1))
+
+
+def _times(a: Interval, b: Interval) -> Interval:
+    """The product of two intervals of non-negative figures."""
+    low = None if a.low is None or b.low is None else a.low * b.low
+    high = None if a.high is None or b.high is None else a.high * b.high
+    return Interval(low, high)
