@@ -4,7 +4,8 @@ Two claims align when they are about the same place and a compatible time, measu
 of quantity in compatible units, and their subjects, normalized (script unified, verbs, places
 and filler stripped), score at least ``min_score`` with rapidfuzz's ``ratio``. Claims are blocked
 by place, kind and unit class, then by the first and last two characters of the normalized
-subject (years must agree where both are known), so the work grows with the number of claims,
+subject; years must agree where both are known (a report that never says its year aligns with
+any), so the work grows with the number of claims,
 not its square. Of several candidates in
 another document a claim keeps the best, and only mutual best matches are kept.
 """
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.claim import Claim
@@ -37,7 +39,14 @@ class Alignment:
     a: Claim
     b: Claim
     score: float
-    reasons: tuple[str, ...]
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the two align, for a finding's evidence."""
+        a, b = self.a, self.b
+        return (f"place {a.place} / {b.place}", f"year {year_of(a) or '?'} / {year_of(b) or '?'}",
+                f"kind {a.kind}, measure {unit_class(a) or '-'}",
+                f"subjects {a.subject} ~ {b.subject} ({self.score:.1f})")
 
 
 @cache
@@ -67,12 +76,6 @@ def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
     return place(claim), claim.kind, unit_class(claim)
 
 
-def compatible_times(a: Claim, b: Claim) -> bool:
-    """Same year, or a year unknown on either side (a report that never says its year)."""
-    first, second = year_of(a), year_of(b)
-    return not first or not second or first == second
-
-
 def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place) -> list[Alignment]:
     """Mutual best matches between claims of different documents (``documents`` gives their order).
@@ -94,18 +97,20 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
         if len({claim.doc for claim in members}) < 2:
             continue
         subjects = [normalized_subject(claim.subject) for claim in members]
+        years = [year_of(claim) for claim in members]
         scores = process.cdist(subjects, subjects, scorer=fuzz.ratio, score_cutoff=min_score)
-        for i, first in enumerate(members):
+        for first in members:
             by_id[first.id] = first
-            for j, second in enumerate(members):
-                if first.doc != second.doc and scores[i][j] >= min_score and compatible_times(first, second):
-                    _keep_best(best, first, second, float(scores[i][j]))
+        for i, j in zip(*np.nonzero(scores >= min_score), strict=True):
+            first, second = members[i], members[j]
+            if first.doc != second.doc and (not years[i] or not years[j] or years[i] == years[j]):
+                _keep_best(best, first, second, float(scores[i, j]))
     pairs = []
     for (claim_id, other_doc), (score, other_id) in best.items():
         a, b = by_id[claim_id], by_id[other_id]
         mutual = best.get((other_id, a.doc), (0, ""))[1] == claim_id
         if mutual and order[a.doc] < order[other_doc]:
-            pairs.append(Alignment(a, b, round(score, 1), _reasons(a, b, score)))
+            pairs.append(Alignment(a, b, round(score, 1)))
     return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
 
 
@@ -116,8 +121,3 @@ def _keep_best(best: dict, claim: Claim, other: Claim, score: float) -> None:
     if current is None or score > current[0] or (score == current[0] and other.id < current[1]):
         best[key] = (score, other.id)
 
-
-def _reasons(a: Claim, b: Claim, score: float) -> tuple[str, ...]:
-    return (f"place {a.place} / {b.place}", f"year {year_of(a) or '?'} / {year_of(b) or '?'}",
-            f"kind {a.kind}, measure {unit_class(a) or '-'}",
-            f"subjects {a.subject} ~ {b.subject} ({score:.1f})")
