@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.finding import Finding, Severity
+from checks.finding import Finding, Location, Severity
 from checks.integrity._text import original_lines
 from checks.registry import register
 from checks.rule import Rule
@@ -18,10 +18,11 @@ class LeftoverGloss(Rule):
 
     What it does
     Finds pronunciation glosses (ASCII brackets around tone-marked pinyin) in the original text,
-    one finding per line or paragraph: the span runs from its first gloss to its last, and the
-    message gives the count and the first ``max_listed`` (3) glosses with their characters. The
-    normalized view drops them for matching, so figures are still read; real brackets such as
-    社区(村) or (试行) carry no tone mark and are never flagged.
+    one finding per document: it points at the first gloss, lists every affected line as a
+    related place with its count, and the message gives the total and the first ``max_listed``
+    (3) glosses with their characters. The normalized view drops them for matching, so figures
+    are still read; real brackets such as 社区(村) or (试行) carry no tone mark and are never
+    flagged.
 
     Why is this bad?
     Glosses are scraping artefacts (a reading aid of the page the text was copied from). Printed,
@@ -40,19 +41,23 @@ class LeftoverGloss(Rule):
     default_severity = Severity.WARNING
     options = MappingProxyType({"max_listed": 3})
     messages = {
-        "zh": "本段残留{count}处拼音注音，如{listed}，发布前应删除",
-        "en": "{count} leftover pinyin gloss(es) in this paragraph, e.g. {listed}; remove them before publication",
+        "zh": "残留{count}处拼音注音(共{lines}段),如{listed},发布前应删除",
+        "en": "{count} leftover pinyin gloss(es) in {lines} line(s), e.g. {listed}; remove them before publication",
     }
 
     def check(self, corpus: Corpus) -> Iterable[Finding]:
         shown = self.settings["max_listed"]
         for doc in corpus.documents:
-            for offset, line in original_lines(doc):
-                found = list(GLOSS.finditer(line))
-                if not found:
-                    continue
-                glosses = [line[max(0, m.start() - 1):m.end()] for m in found]
-                listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
-                yield self.finding(doc.id, offset + found[0].start(), offset + found[-1].end(),
-                                   evidence={"count": len(glosses), "glosses": glosses},
-                                   count=len(glosses), listed=listed)
+            lines = [(offset, line, found) for offset, line in original_lines(doc)
+                     if (found := list(GLOSS.finditer(line)))]
+            if not lines:
+                continue
+            glosses = [line[max(0, m.start() - 1):m.end()] for _, line, found in lines for m in found]
+            listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
+            first_offset, _, first_found = lines[0]
+            related = [Location(doc.id, offset + found[0].start(), offset + found[-1].end(),
+                                f"{len(found)} gloss(es) in this line") for offset, _, found in lines]
+            yield self.finding(doc.id, first_offset + first_found[0].start(), first_offset + first_found[0].end(),
+                               related=related,
+                               evidence={"count": len(glosses), "lines": len(lines), "glosses": glosses},
+                               count=len(glosses), lines=len(lines), listed=listed)

@@ -1,6 +1,7 @@
 """TI05 mixed-script."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from types import MappingProxyType
@@ -14,7 +15,6 @@ from checks.registry import register
 from checks.rule import Rule
 from sources.document import Document
 
-MAX_GAP = 10  # neutral characters a minority run may span between two of its characters
 _NAMES = {"T": ("繁体", "Traditional"), "S": ("简体", "Simplified")}
 _TO = {"T": "s2t", "S": "t2s"}  # conversion into a script
 
@@ -70,8 +70,8 @@ class MixedScript(Rule):
     default_severity = Severity.INFO
     options = MappingProxyType({"min_minority": 5, "min_share": 0.02})
     messages = {
-        "zh": "{main_zh}文本中夹杂{minority_zh}字：“{run}”（{main_zh}应为“{converted}”；全文{minority_zh}字{minority}个、"
-              "{main_zh}字{majority}个）",
+        "zh": "{main_zh}文本中夹杂{minority_zh}字：“{run}”（{main_zh}应为“{converted}”；"
+              "全文{minority_zh}字{minority}个、{main_zh}字{majority}个）",
         "en": "{minority_en} characters in {main_en} text: “{run}” ({main_en}: “{converted}”; {minority} {minority_en} "
               "and {majority} {main_en} characters in the document)",
     }
@@ -83,10 +83,8 @@ class MixedScript(Rule):
     def _check_document(self, doc: Document) -> Iterator[Finding]:
         marks = [(offset, line, [(i, s) for i, ch in enumerate(line) if (s := script_of(ch))])
                  for offset, line in original_lines(doc)]
-        counts = {"T": 0, "S": 0}
-        for _, _, found in marks:
-            for _, script in found:
-                counts[script] += 1
+        tally = Counter(script for _, _, found in marks for _, script in found)
+        counts = {script: tally[script] for script in ("T", "S")}
         main, minor = sorted(counts, key=lambda script: (counts[script], script == "S"), reverse=True)
         total = counts[main] + counts[minor]
         if counts[minor] < self.settings["min_minority"] or counts[minor] < self.settings["min_share"] * total:
@@ -104,14 +102,14 @@ class MixedScript(Rule):
 
 
 def _runs(found: list[tuple[int, str]], minor: str) -> list[tuple[int, int]]:
-    """Line spans of the runs of ``minor`` characters: none of the main script inside, no gap wider
-    than ``MAX_GAP``."""
+    """Line spans of the runs of ``minor`` characters: from one to the last before a character of
+    the main script."""
     runs: list[tuple[int, int]] = []
     broken = True
     for position, script in found:
         if script != minor:
             broken = True
-        elif broken or position - runs[-1][1] > MAX_GAP:
+        elif broken:
             runs.append((position, position + 1))
             broken = False
         else:

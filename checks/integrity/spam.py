@@ -13,14 +13,17 @@ from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import Rule
 from sources.document import Document
-from sources.spans import overlaps
+from sources.spans import merge, overlaps
 
 SECTIONS = ("strong", "weak", "latin-ok", "legit-context")
 CLAUSE_ENDS = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")
-SENTENCE_ENDS = "。！？；!?;\n"
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 WIDTH = 12  # characters of the interrupted clause shown on each side
 LEGIT_WINDOW = 20  # characters of the sentence searched on each side for a [legit-context] word
-_LATIN = re.compile(r"(?<![A-Za-z0-9._/@:-])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,10}(?![A-Za-z0-9._/@-])")
+# A Latin-letter code: one to three letters, or letters mixed with digits (ag, ld, bet365), not part of
+# a longer word, number, address or URL. Longer words (Apple官网) are brand names, not spam codes.
+_CODE = re.compile(r"(?<![A-Za-z0-9._/@:-])(?:[A-Za-z]{1,3}|(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,10})"
+                   r"(?![A-Za-z0-9._/@-])")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 # A URL cited as such: in brackets, or right after a word that introduces an address.
 _CITED = re.compile(r"(?:[(（]|(?:网址|网站|官网|网页|主页|门户|登录|访问|详见|浏览|邮箱)[:：]?\s*)$")
@@ -29,7 +32,7 @@ _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")
 
 @dataclass(frozen=True)
 class Lexicon:
-    terms: re.Pattern[str]  # groups "strong" and "weak"
+    terms: re.Pattern[str]  # empty matches with a group "strong" or "weak" holding the term
     latin_ok: frozenset[str]
     legit: re.Pattern[str]
 
@@ -41,12 +44,13 @@ def lexicon() -> Lexicon:
     current = None
     for raw in resources.files("checks.integrity").joinpath("data/spam.txt").read_text("utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
-        if line[1:-1] in SECTIONS and line[0] + line[-1] == "[]":
+        if line.startswith("[") and line.endswith("]") and line[1:-1] in SECTIONS:
             current = line[1:-1]
         elif line and current:
             sections[current].append(line)
     strong, weak, legit = (_alternation(sections[name]) for name in ("strong", "weak", "legit-context"))
-    terms = re.compile(f"(?P<strong>{strong})|(?P<weak>{weak})", re.IGNORECASE)
+    # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).
+    terms = re.compile(f"(?=(?P<strong>{strong})|(?P<weak>{weak}))", re.IGNORECASE)
     return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]), re.compile(legit))
 
 
@@ -123,31 +127,29 @@ def _injections(doc: Document) -> Iterator[Injection]:
 def _spam_runs(line: str) -> Iterator[Injection]:
     """Runs of adjacent terms and Latin codes with a spam signal, in line offsets."""
     words = lexicon()
-    items = [(m.start(), m.end(), m.lastgroup or "") for m in words.terms.finditer(line)]
-    taken = [(start, end) for start, end, _ in items]
-    items += [(m.start(), m.end(), "latin") for m in _LATIN.finditer(line)
+    items = [(*m.span(m.lastgroup), m.lastgroup) for m in words.terms.finditer(line) if m.lastgroup]
+    taken = merge((start, end) for start, end, _ in items)
+    items += [(m.start(), m.end(), "code") for m in _CODE.finditer(line)
               if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
     runs: list[list[tuple[int, int, str]]] = []
     for item in sorted(items):
-        if runs and item[0] == runs[-1][-1][1]:
+        if runs and item[0] <= max(end for _, end, _ in runs[-1]):
             runs[-1].append(item)
         else:
             runs.append([item])
     for run in runs:
         kinds = {kind for _, _, kind in run}
-        start, end = run[0][0], run[-1][1]
-        glued_code = "latin" in kinds and len(kinds) > 1
+        start, end = run[0][0], max(end for _, end, _ in run)
+        glued_code = "code" in kinds and len(kinds) > 1
         if glued_code or ("strong" in kinds and not _legit(line, start, end)):
             yield Injection(start, end, "spam", tuple(line[s:e] for s, e, _ in run))
 
 
 def _legit(line: str, start: int, end: int) -> bool:
     """Whether the sentence around ``start..end`` mentions gambling as something to fight."""
-    begin = max((line.rfind(ch, 0, start) for ch in SENTENCE_ENDS), default=-1) + 1
-    stops = [i for ch in SENTENCE_ENDS if (i := line.find(ch, end)) >= 0]
-    stop = min(stops, default=len(line))
-    around = line[max(begin, start - LEGIT_WINDOW):start] + " " + line[end:min(stop, end + LEGIT_WINDOW)]
-    return bool(lexicon().legit.search(around))
+    before = _SENTENCE_END.split(line[max(0, start - LEGIT_WINDOW):start])[-1]
+    after = _SENTENCE_END.split(line[end:end + LEGIT_WINDOW])[0]
+    return bool(lexicon().legit.search(f"{before} {after}"))
 
 
 def _urls(line: str) -> Iterator[Injection]:

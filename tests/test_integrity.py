@@ -1,0 +1,54 @@
+"""The integrity rules on the bundled examples, on HTML, and the mojibake repairs by decoding."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.config import Config
+from checks.corpus import Corpus
+from checks.engine import run_rules
+from checks.integrity.mojibake import _repairs
+from sources.reader import document_from_text, load_documents
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _integrity(documents):
+    return run_rules(Corpus(documents, []), Config(select=("integrity",)))
+
+
+def test_examples_planted_problems_and_nothing_else():
+    documents = load_documents([EXAMPLES])
+    originals = {doc.id: doc.original for doc in documents}
+    findings = _integrity(documents)
+    spans = {(f.rule, f.doc, originals[f.doc][f.start:f.end]) for f in findings if f.rule != "TI04"}
+    assert spans == {
+        ("TI01", "editor_draft", "绾㈢煶姒�"),
+        ("TI02", "editor_draft", "�"),
+        ("TI03", "editor_draft", "http://www.wuhai.gov.cn/wuhai/xxgk/zfxxgkml/202412/t20241216_1187263.html"),
+        ("TI03", "region_news_release", "ag真人官网登录入口"),
+    }
+    mojibake = next(f for f in findings if f.rule == "TI01")
+    assert mojibake.evidence["likely"] == "红石榴"  # the lost 榴 found in the news release's 红石榴
+    glosses = [f for f in findings if f.rule == "TI04"]
+    assert {f.doc for f in glosses} == {"wuhai_magazine_reprint"}
+    assert sum(f.evidence["count"] for f in glosses) == 34
+
+
+def test_html_reads_article_blocks_only():
+    page = ("<html><head><script>var s = 'ag真人官网';</script></head><body>"
+            "<div class='nav'>澳门ag真人官网</div><div class='TRS_Editor'>"
+            "<p>全市養(yǎng)老服務中心已達(dá)</p><p>开展&ldquo;民族ag真人官网团结&rdquo;活动32场。</p></div></body></html>")
+    doc = document_from_text(page, "page", "page.html", "html")
+    found = {(f.rule, doc.original[f.start:f.end]) for f in _integrity([doc])}
+    assert found == {("TI04", "(yǎng)"), ("TI03", "ag真人官网")}
+
+
+@pytest.mark.parametrize("right, wrong", [("utf-8", "gbk"), ("utf-8", "latin-1"), ("gbk", "latin-1"),
+                                          ("gbk", "cp1252"), ("big5", "latin-1")])
+def test_repairs_each_misreading(right, wrong):
+    original = "社區食堂" if right == "big5" else "社区食堂"
+    garbled = original.encode(right).decode(wrong)
+    [repair] = _repairs(f"全市新建{garbled}24个。")
+    assert repair.text == original
