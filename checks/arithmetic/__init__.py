@@ -1,2 +1,2 @@
 """Internal arithmetic: totals against their parts, averages, shares, growth."""
-from checks.arithmetic import average, share, totals  # noqa: F401  (registers their rules)
+from checks.arithmetic import average, growth, share, totals  # noqa: F401  (registers their rules)

@@ -1,0 +1,111 @@
+"""AR04: a stated change that its own start and end figures do not give."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from types import MappingProxyType
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import Rule
+from checks.values import Interval, interval, shown
+from claims.claim import Claim
+
+_FROM = re.compile(r"(?:由|从)$")
+_TO = re.compile(r"\s*(?:增长|增加|增|提高|提升|上升|下降|减少|降低|扩大|缩小)?(?:至|到)\s*")
+_DOWN = re.compile(r"下降|减少|降低|缩小")
+
+
+@register
+class GrowthBothEnds(Rule):
+    """A growth rate or change that the start and end figures stated with it do not give.
+
+    What it does
+    Finds a change stated with both its ends (`由78.9%提高到82%,提高3.1个百分点`,
+    `从2.1万人增至2.5万人,增长19%`) and recomputes it from them: percentage points for two
+    percentages, a relative change otherwise (a change in % between two percentages may be
+    either). Flags the stated change when no reading fits, with each figure's rounding.
+
+    Why is this bad?
+    Growth is what readers quote; when it disagrees with its own start and end, one of the three
+    figures is wrong, or points and percent are confused.
+
+    Example
+    `优良天数比率由78.9%提高到82%,提高5个百分点` (82 − 78.9 = 3.1).
+
+    Use instead
+    `优良天数比率由78.9%提高到82%,提高3.1个百分点`.
+    """
+
+    code = "AR04"
+    name = "growth-both-ends"
+    family = "arithmetic"
+    default_severity = Severity.WARNING
+    messages = MappingProxyType({
+        "zh": "由{first}到{last}应为{expected},与所述{change}不符",
+        "en": "from {first} to {last} is {expected}, not the stated {change}",
+    })
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            for start, end, change in _changes(doc.text, corpus.claims_of.get(doc.id, [])):
+                readings = _readings(start, end, change)
+                stated = _signed(change, doc.text)
+                if not readings or any(reading.overlaps(stated) for reading, _ in readings):
+                    continue
+                expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in readings)
+                yield self.finding(
+                    doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
+                    related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
+                             Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
+                    evidence={"start": shown(start), "end": shown(end), "change": shown(change),
+                              "change_interval": stated.show(),
+                              "expected": [{"interval": r.show(), "reading": label} for r, label in readings]},
+                    first=shown(start), last=shown(end), expected=expected, change=shown(change))
+
+
+def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(start, end, change): 由A…到B followed by a change in the same sentence."""
+    for index in range(len(claims) - 2):
+        start, end = claims[index], claims[index + 1]
+        if start.unit != end.unit or start.kind != end.kind or not isinstance(start.value, Decimal):
+            continue
+        if not _FROM.search(text, max(0, start.span[0] - 1), start.span[0]):
+            continue
+        if not _TO.fullmatch(text, start.span[1], end.span[0]):
+            continue
+        change = claims[index + 2]
+        same_sentence = not re.search(r"[。!?\n]", text[end.span[1]:change.span[0]])
+        if change.kind in ("percent", "percentage_points") and same_sentence:
+            yield start, end, change
+
+
+def _readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:
+    """What the change can be: points between two percentages, and/or a relative change."""
+    a, b = interval(start), interval(end, start.unit)
+    if None in (a.low, a.high, b.low, b.high):
+        return []
+    readings = []
+    if start.kind == "percent" and change.kind in ("percentage_points", "percent"):
+        readings.append((Interval(b.low - a.high, b.high - a.low), "points"))
+    if change.kind == "percent" and a.low > 0:
+        low = min((b.low - a.high) / a.high, (b.low - a.high) / a.low) * 100
+        high = max((b.high - a.low) / a.low, (b.high - a.low) / a.high) * 100
+        readings.append((Interval(low, high), "relative"))
+    return readings
+
+
+def _show(reading: Interval) -> str:
+    low, high = reading.show()
+    return f"{low:.3g}–{high:.3g}"
+
+
+def _signed(change: Claim, text: str) -> Interval:
+    """The change's interval, negative when it is a decline (下降3%)."""
+    stated = interval(change)
+    lead = text[max(0, change.span[0] - 4):change.span[0]]
+    if _DOWN.search(lead) and stated.low is not None and stated.low >= 0:
+        return Interval(None if stated.high is None else -stated.high, -stated.low)
+    return stated
