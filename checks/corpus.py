@@ -1,7 +1,7 @@
 """What the rules read: the readable documents, their claims, and lookups built once."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -19,8 +19,7 @@ class Corpus:
     documents: list[Document]
     claims: list[Claim]
     by_id: dict[str, Claim] = field(init=False)
-    _alignments: dict[tuple, list[Alignment]] = field(init=False, default_factory=dict)
-    _memo: dict[str, Any] = field(init=False, default_factory=dict)
+    _memo: dict[Hashable, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.documents = [doc for doc in self.documents if doc.ok]
@@ -32,13 +31,11 @@ class Corpus:
         ``across_levels`` aligns a place with the places above and below it (same province), for
         scope checks; otherwise only claims about the same place align.
         """
-        key = (min_score, across_levels)
-        if key not in self._alignments:
-            place = _province if across_levels else (lambda claim: claim.place)
-            self._alignments[key] = align(self.claims, [doc.id for doc in self.documents], min_score, place)
-        return self._alignments[key]
+        place = _province if across_levels else (lambda claim: claim.place)
+        return self.memo(("aligned", min_score, across_levels),
+                         lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place))
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per corpus and ``key`` (a table or a validation several rules share)."""
         if key not in self._memo:
             self._memo[key] = compute()

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.cross_source.groups import is_odd_one_out, statements
+from checks.cross_source.groups import corpus_statements, is_odd_one_out
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import Rule
@@ -48,7 +48,7 @@ class CrossSourceConflict(Rule):
 
     def check(self, corpus: Corpus) -> Iterable[Finding]:
         order = {doc.id: index for index, doc in enumerate(corpus.documents)}
-        found = statements(corpus.aligned(self.settings["min_score"]), order)
+        found = corpus_statements(corpus, self.settings["min_score"])
         by_claim = {statement.claim.id: statement for statement in found}
         for statement in found:
             if not statement.disagree or not is_odd_one_out(statement, by_claim, order):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.alignment import Alignment
+from checks.corpus import Corpus
 from checks.values import interval
 from claims.claim import Claim
 
@@ -20,6 +21,12 @@ class Statement:
     @property
     def support(self) -> int:
         return 1 + len(self.agree)
+
+
+def corpus_statements(corpus: Corpus, min_score: float) -> list[Statement]:
+    """The statements of the corpus's facts at ``min_score``, computed once for all rules."""
+    order = {doc.id: index for index, doc in enumerate(corpus.documents)}
+    return corpus.memo(("statements", min_score), lambda: statements(corpus.aligned(min_score), order))
 
 
 def statements(alignments: list[Alignment], order: dict[str, int]) -> list[Statement]:

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.cross_source.groups import statements
+from checks.cross_source.groups import corpus_statements
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import Rule
@@ -51,7 +51,7 @@ class ImpreciseRestatement(Rule):
 
     def check(self, corpus: Corpus) -> Iterable[Finding]:
         order = {doc.id: index for index, doc in enumerate(corpus.documents)}
-        for statement in statements(corpus.aligned(self.settings["min_score"]), order):
+        for statement in corpus_statements(corpus, self.settings["min_score"]):
             claim, unit = statement.claim, statement.claim.unit
             width = _width(claim, unit)
             sharper = [o for o in statement.agree if _width(o, unit) < width and is_exact(o)]
