@@ -3,13 +3,15 @@
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
     run-checks check PATH... [--format table|json] [--output FILE] [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
-                             [--expectations SUITE.json]
+                             [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
+                             [--only PATH]
     run-checks rules
     run-checks rule ID
 
 Exit status: 0 on success (unreadable files are reported in the output, not fatal); for ``check``
-1 when a finding is at or above ``--fail-on`` (default: error); 2 for usage or configuration
-errors, such as a path that does not exist or an unknown rule.
+1 when a finding not accepted by ``--baseline`` is at or above ``--fail-on`` (default: error; a
+run that writes a baseline accepts them all); 2 for usage or configuration errors, such as a path
+that does not exist or an unknown rule.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import os
 import sys
 from pathlib import Path
 
+from checks.baseline import load_baseline, new_findings, write_baseline
 from checks.config import FAIL_ON, ConfigError, load_config
 from checks.corpus import Corpus
 from checks.engine import exit_status, run_rules
@@ -42,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_names, default=(), help="rule ids or families to skip, comma-separated")
     check.add_argument("--lang", dest="language", choices=LANGUAGES, help="message language (default: both)")
     check.add_argument("--expectations", metavar="SUITE.json", help="a Great Expectations suite of your own")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="accepted findings: report only new ones")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="write the findings of this run as the accepted baseline")
+    check.add_argument("--only", action="append", default=[], metavar="PATH",
+                       help="report findings in this file only (repeatable); the other paths are read as sources")
     for command in (claims, check):
         command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders of them")
         command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
@@ -79,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         text = output(claim_set) if output else terminal.render(claim_set, color=to_terminal, width=width)
     else:
         findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config)
-        status = exit_status(findings, config.fail_on)
+        try:
+            findings = _ci_filters(findings, claim_set, args)
+        except ValueError as error:
+            print(f"run-checks: error: {error}", file=sys.stderr)
+            return USAGE_ERROR
+        status = 0 if args.write_baseline else exit_status(findings, config.fail_on)
         text = (json_report.render(claim_set, findings) if args.format == "json"
                 else terminal.render_findings(claim_set, findings, color=to_terminal, width=width))
     if args.output is None:
@@ -87,6 +100,22 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args.output.write_text(text, encoding="utf-8")
     return status
+
+
+def _ci_filters(findings: list, claim_set: ClaimSet, args: argparse.Namespace) -> list:
+    """Apply --only, write --write-baseline, subtract --baseline."""
+    originals = {doc.id: doc.original for doc in claim_set.documents}
+    paths = {doc.id: doc.path for doc in claim_set.documents}
+    if args.only:
+        wanted = {Path(path).as_posix() for path in args.only}
+        findings = [f for f in findings if paths[f.doc] in wanted]
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, findings, originals, paths)
+        print(f"run-checks: wrote {count} accepted findings to {args.write_baseline}", file=sys.stderr)
+    if args.baseline:
+        findings, suppressed = new_findings(findings, load_baseline(args.baseline), originals, paths)
+        print(f"run-checks: {suppressed} findings accepted by the baseline, {len(findings)} new", file=sys.stderr)
+    return findings
 
 
 def _print(text: str) -> int:
