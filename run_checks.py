@@ -18,7 +18,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+
+from rich.console import Console
 
 from checks.baseline import load_baseline, new_findings, write_baseline
 from checks.config import FAIL_ON, ConfigError, load_config
@@ -74,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
-        documents = load_documents(args.paths)
+        documents = load_documents(args.paths, progress=_progress)
     except (FileNotFoundError, ConfigError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -100,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args.output.write_text(text, encoding="utf-8")
     return status
+
+
+PROGRESS_FROM = 20  # files; fewer are read too fast for a progress bar to help
+
+
+def _progress(items: list) -> Iterable:
+    """A progress bar on standard error, for a terminal and many files; otherwise the items as they are."""
+    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
+        return items
+    from rich.progress import track
+
+    return track(items, description="reading", console=Console(stderr=True), transient=True)
 
 
 def _ci_filters(findings: list, claim_set: ClaimSet, args: argparse.Namespace) -> list:

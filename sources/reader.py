@@ -1,7 +1,7 @@
 """Read input paths into documents; a file that cannot be read becomes an error document."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sources.boilerplate import furniture_lines
@@ -52,9 +52,12 @@ def document_ids(files: list[Path]) -> list[str]:
     return ids
 
 
-def load_documents(paths: Iterable[str | Path]) -> list[Document]:
+def load_documents(paths: Iterable[str | Path],
+                   progress: Callable[[list[tuple[Path, str]]], Iterable[tuple[Path, str]]] = iter) -> list[Document]:
+    """Every document of ``paths``; ``progress`` may wrap the (file, id) pairs to show progress."""
     files = expand_paths(paths)
-    return [read_document(path, doc_id) for path, doc_id in zip(files, document_ids(files), strict=True)]
+    pairs = list(zip(files, document_ids(files), strict=True))
+    return [read_document(path, doc_id) for path, doc_id in progress(pairs)]
 
 
 def read_document(path: Path, doc_id: str) -> Document:
