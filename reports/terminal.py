@@ -14,6 +14,7 @@ from checks.finding import Finding, Severity
 from claims.claim import Claim
 from claims.frame import ClaimSet
 from claims.numbers import plain
+from reports.positions import position
 
 
 def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
@@ -31,21 +32,49 @@ def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
 
 
 def render_findings(claim_set: ClaimSet, findings: Sequence[Finding], color: bool = False, width: int = 140) -> str:
-    """Documents, then the findings, most severe first, each with its text and the other sources."""
+    """Per document, counts by severity; then the findings, most severe first, each with its place,
+    the quoted context, the message and the other sources; then the totals."""
     buffer, console = _console(color, width)
-    console.print(_documents_table(claim_set))
-    originals = {doc.id: doc.original for doc in claim_set.documents}
+    console.print(_findings_table(claim_set, findings))
+    documents = {doc.id: doc for doc in claim_set.documents}
     for finding in sorted(findings, key=lambda f: (-f.severity, f.sort_key())):
-        text = " ".join(originals[finding.doc][finding.start:finding.end].split())
-        console.print(f"[{_STYLE[finding.severity]}]{finding.severity}[/] {finding.rule} {finding.name}  "
-                      f"{finding.doc} 「{escape(text)}」", highlight=False)
+        doc = documents[finding.doc]
+        line, column = position(doc.original, finding.start)
+        console.print(f"[{_STYLE[finding.severity]}]{finding.severity}[/] [bold]{finding.rule}[/] {finding.name}  "
+                      f"{escape(doc.path)}:{line}:{column}")
+        console.print(f"    {escape(_context(doc.original, finding.start, finding.end))}")
         console.print(f"    {escape(finding.message)}")
         for place in finding.related:
-            other = " ".join(originals[place.doc][place.start:place.end].split())
-            console.print(f"    ↳ {place.doc} 「{escape(other)}」 {escape(place.label)}")
+            other = documents[place.doc]
+            other_line, _ = position(other.original, place.start)
+            quoted = _context(other.original, place.start, place.end)
+            console.print(f"    ↳ {escape(other.path)}:{other_line}  {escape(quoted)}  {escape(place.label)}")
     counts = Counter(str(f.severity) for f in findings)
-    console.print(f"{len(findings)} findings: " + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info")))
+    console.print(f"{len(findings)} findings in {len(claim_set.documents)} documents: "
+                  + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info")))
     return buffer.getvalue()
+
+
+def _context(text: str, start: int, end: int, around: int = 12) -> str:
+    """The span in 「」 with a little text either side, on one line."""
+    def flat(part: str) -> str:
+        return " ".join(part.split())
+    before = flat(text[max(0, start - around):start])
+    after = flat(text[end:end + around])
+    return f"…{before}「{flat(text[start:end])}」{after}…"
+
+
+def _findings_table(claim_set: ClaimSet, findings: Sequence[Finding]) -> Table:
+    counts = Counter((f.doc, f.severity) for f in findings)
+    claims = Counter(claim.doc for claim in claim_set.claims)
+    table = Table(title="Documents", title_justify="left")
+    for column in ("document", "status", "claims", "errors", "warnings", "infos"):
+        table.add_column(column)
+    for doc in claim_set.documents:
+        status = "ok" if doc.ok else f"[red]error[/]: {escape(doc.error or '')}"
+        table.add_row(escape(doc.path), status, str(claims[doc.id]),
+                      *(str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)))
+    return table
 
 
 def _console(color: bool, width: int) -> tuple[io.StringIO, Console]:
