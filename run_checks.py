@@ -1,7 +1,7 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
-    run-checks check PATH... [--format table|json] [--output FILE] [--fail-on LEVEL]
+    run-checks check PATH... [--format table|json|sarif|junit|markdown] [--output FILE] [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
                              [--only PATH]
@@ -30,10 +30,12 @@ from checks.engine import exit_status, run_rules
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
 from claims.frame import ClaimSet
-from reports import csv_report, json_report, terminal
+from reports import csv_report, json_report, junit_report, markdown_report, sarif_report, terminal
+from reports.result import CheckResult
 from sources.reader import load_documents
 
 USAGE_ERROR = 2
+CHECK_RENDERERS = {"sarif": sarif_report, "junit": junit_report, "markdown": markdown_report}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="extract the numeric claims of documents")
     claims.add_argument("--format", choices=("table", "json", "csv"), default="table")
     check = commands.add_parser("check", help="extract claims and report the findings of the rules")
-    check.add_argument("--format", choices=("table", "json"), default="table")
+    check.add_argument("--format", choices=("table", "json", *CHECK_RENDERERS), default="table")
     check.add_argument("--fail-on", choices=FAIL_ON, help="exit 1 at or above this severity (default: error)")
     check.add_argument("--select", type=_names, default=(), help="rule ids or families to run, comma-separated")
     check.add_argument("--ignore", type=_names, default=(), help="rule ids or families to skip, comma-separated")
@@ -96,8 +98,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run-checks: error: {error}", file=sys.stderr)
             return USAGE_ERROR
         status = 0 if args.write_baseline else exit_status(findings, config.fail_on)
-        text = (json_report.render(claim_set, findings) if args.format == "json"
-                else terminal.render_findings(claim_set, findings, color=to_terminal, width=width))
+        if args.format in CHECK_RENDERERS:
+            text = CHECK_RENDERERS[args.format].render(CheckResult(claim_set, findings, all_rules()))
+        elif args.format == "json":
+            text = json_report.render(claim_set, findings)
+        else:
+            text = terminal.render_findings(claim_set, findings, color=to_terminal, width=width)
     if args.output is None:
         sys.stdout.write(text)
     else:

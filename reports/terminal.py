@@ -72,8 +72,8 @@ def _findings_table(claim_set: ClaimSet, findings: Sequence[Finding]) -> Table:
         table.add_column(column)
     for doc in claim_set.documents:
         status = "ok" if doc.ok else f"[red]error[/]: {escape(doc.error or '')}"
-        table.add_row(escape(doc.path), status, str(claims[doc.id]),
-                      *(str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)))
+        by_severity = (str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        table.add_row(escape(doc.path), status, str(claims[doc.id]), *by_severity)
     return table
 
 

@@ -1,0 +1,94 @@
+"""JUnit XML for CI test reports: one testsuite "run-checks", one testcase per document.
+
+Each finding at error severity is a ``<failure>`` of its document's testcase (``type`` the rule
+id, ``message`` the message, the text ``path:line:col``, the quoted text, the related places
+and the evidence); warnings and infos go to the testcase's ``<system-out>``. A document that
+could not be read is an ``<error>``. Documents keep the input order, findings their sort order;
+no timestamps or durations, so the output is byte-identical for the same input.
+"""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from checks.finding import Finding, Location, Severity
+from reports.positions import position
+from reports.result import CheckResult
+from sources.document import Document
+
+SUITE = "run-checks"
+# Characters XML 1.0 cannot hold, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _where(documents: dict[str, Document], doc_id: str, offset: int) -> str:
+    doc = documents.get(doc_id)
+    if doc is None or not doc.original:
+        return doc.path if doc else doc_id
+    line, column = position(doc.original, offset)
+    return f"{doc.path}:{line}:{column}"
+
+
+def _quote(documents: dict[str, Document], place: Finding | Location) -> str:
+    doc = documents.get(place.doc)
+    return " ".join(doc.original[place.start:place.end].split()) if doc else ""
+
+
+def _details(finding: Finding, documents: dict[str, Document]) -> str:
+    lines = [_where(documents, finding.doc, finding.start), f"text: {_quote(documents, finding)}"]
+    for place in finding.related:
+        lines.append(f"also: {_where(documents, place.doc, place.start)} {_quote(documents, place)}"
+                     + (f" ({place.label})" if place.label else ""))
+    if finding.evidence:
+        lines.append("evidence: " + json.dumps(finding.evidence, ensure_ascii=False, sort_keys=True, default=_json))
+    return "\n".join(lines)
+
+
+def _json(value: object) -> object:
+    if hasattr(value, "items"):
+        return dict(value.items())
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=repr)
+    return str(value)
+
+
+def render(result: CheckResult) -> str:
+    documents = {doc.id: doc for doc in result.claim_set.documents}
+    by_doc: dict[str, list[Finding]] = defaultdict(list)
+    for finding in sorted(result.findings, key=Finding.sort_key):
+        by_doc[finding.doc].append(finding)
+    order = [doc.id for doc in result.claim_set.documents]
+    order += sorted(doc_id for doc_id in by_doc if doc_id not in documents)
+
+    suite = ET.Element("testsuite", name=SUITE)
+    failures = errors = 0
+    for doc_id in order:
+        doc = documents.get(doc_id)
+        case = ET.SubElement(suite, "testcase", classname=SUITE, name=_xml(doc.path if doc else doc_id))
+        if doc is not None and not doc.ok:
+            errors += 1
+            error = ET.SubElement(case, "error", message=_xml(doc.error or "could not be read"), type="unreadable")
+            error.text = _xml(doc.path)
+        out = []
+        for finding in by_doc.get(doc_id, []):
+            if finding.severity >= Severity.ERROR:
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=_xml(finding.message), type=finding.rule)
+                failure.text = _xml(f"{finding.rule} {finding.name}\n{_details(finding, documents)}")
+            else:
+                out.append(f"{finding.severity} {finding.rule} {finding.name}: {finding.message}\n"
+                           + _details(finding, documents))
+        if out:
+            ET.SubElement(case, "system-out").text = _xml("\n\n".join(out))
+    counts = {"tests": str(len(order)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
+    suite.attrib.update(counts)
+    root = ET.Element("testsuites", name=SUITE, **{k: counts[k] for k in ("tests", "failures", "errors")})
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,95 @@
+"""A Markdown report for a pull-request comment or an editor's memo.
+
+A title, a summary table (document | errors | warnings | infos), then the findings grouped by
+severity, each with its rule, place (``path:line``), the quoted text, the message and an
+"Also:" line per related place. Quoted document text and messages have Markdown-significant
+characters escaped (Chinese is kept as is) and their white space collapsed to one line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checks.finding import Finding, Location, Severity
+from reports.positions import position
+from reports.result import CheckResult
+from sources.document import Document
+
+TITLE = "run-checks report"
+QUOTE_LIMIT = 160  # code points of quoted text before it is cut with "…"
+_SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&])")
+_LEADING = re.compile(r"^([-+#=]|\d+[.)])")  # would start a list, heading or setext underline
+_HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Infos"}
+
+
+def escape(text: str, line_start: bool = False) -> str:
+    """``text`` on one line with Markdown-significant characters backslash-escaped; at the start
+    of a line (``line_start``) also a leading ``-``, ``+``, ``#``, ``=`` or ``1.`` that would open a block."""
+    escaped = _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
+    if not line_start:
+        return escaped
+    return _LEADING.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], escaped, count=1)
+
+
+def _code(text: str) -> str:
+    """``text`` as an inline code span, whatever backticks it holds."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _quote(doc: Document | None, start: int, end: int) -> str:
+    text = " ".join((doc.original[start:end] if doc else "").split())
+    if len(text) > QUOTE_LIMIT:
+        text = text[:QUOTE_LIMIT] + "…"
+    return f"“{escape(text)}”"
+
+
+def _place(doc: Document | None, doc_id: str, offset: int) -> str:
+    if doc is None:
+        return _code(doc_id)
+    if not doc.original:
+        return _code(doc.path)
+    return _code(f"{doc.path}:{position(doc.original, offset)[0]}")
+
+
+def _finding(finding: Finding, documents: dict[str, Document]) -> list[str]:
+    doc = documents.get(finding.doc)
+    lines = [f"- **{finding.rule} {finding.name}** — {_place(doc, finding.doc, finding.start)} "
+             f"{_quote(doc, finding.start, finding.end)}",
+             f"  {escape(finding.message, line_start=True)}"]
+    for place in finding.related:
+        lines.append(f"  - Also: {_related(place, documents)}")
+    return lines
+
+
+def _related(place: Location, documents: dict[str, Document]) -> str:
+    doc = documents.get(place.doc)
+    text = f"{_place(doc, place.doc, place.start)} {_quote(doc, place.start, place.end)}"
+    return text + (f" — {escape(place.label)}" if place.label else "")
+
+
+def render(result: CheckResult) -> str:
+    documents = {doc.id: doc for doc in result.claim_set.documents}
+    findings = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
+    counts = Counter((f.doc, f.severity) for f in findings)
+    totals = Counter(f.severity for f in findings)
+    lines = [f"# {TITLE}", ""]
+    lines.append(f"{totals[Severity.ERROR]} errors, {totals[Severity.WARNING]} warnings, "
+                 f"{totals[Severity.INFO]} infos in {len(documents)} documents.")
+    lines += ["", "| document | errors | warnings | infos |", "|---|---:|---:|---:|"]
+    for doc in result.claim_set.documents:
+        name = escape(doc.path) + ("" if doc.ok else f" (not read: {escape(doc.error or 'error')})")
+        lines.append(f"| {name} | {counts[doc.id, Severity.ERROR]} | {counts[doc.id, Severity.WARNING]} "
+                     f"| {counts[doc.id, Severity.INFO]} |")
+    lines.append(f"| **total** | {totals[Severity.ERROR]} | {totals[Severity.WARNING]} | {totals[Severity.INFO]} |")
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        lines += ["", f"## {_HEADINGS[severity]} ({len(group)})", ""]
+        for finding in group:
+            lines += _finding(finding, documents)
+    if not findings:
+        lines += ["", "No findings."]
+    return "\n".join(lines) + "\n"
