@@ -132,3 +132,15 @@ def test_checking_writes_nothing_into_the_working_folder(tmp_path):
     (tmp_path / "a.txt").write_text("乌海市2024年报告\n全市参保率达到112%。", encoding="utf-8")
     result = run("check", "a.txt", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("sarif", lambda text: json.loads(text)["version"] == "2.1.0"),
+    ("junit", lambda text: text.startswith("<?xml") and "<testsuite" in text),
+    ("markdown", lambda text: text.startswith("# run-checks report") and "| document |" in text),
+])
+def test_report_formats_from_the_command_line(tmp_path, fmt, check):
+    target = tmp_path / f"report.{fmt}"
+    result = run("check", "examples", "--format", fmt, "--select", "cross_source", "--output", str(target))
+    assert result.returncode == 1 and result.stdout == ""
+    assert check(target.read_text(encoding="utf-8"))
