@@ -1,0 +1,29 @@
+"""Findings as CSV, one row per finding, for spreadsheets and other pipelines."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from reports.positions import position
+from reports.result import CheckResult
+
+COLUMNS = ("rule", "name", "severity", "doc", "path", "line", "column", "start", "end", "text", "message",
+           "claims", "related", "evidence")
+
+
+def render(result: CheckResult) -> str:
+    documents = {doc.id: doc for doc in result.claim_set.documents}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for finding in result.findings:
+        doc = documents[finding.doc]
+        line, column = position(doc.original, finding.start)
+        related = "; ".join(f"{documents[r.doc].path}:{position(documents[r.doc].original, r.start)[0]} {r.label}"
+                            for r in finding.related)
+        writer.writerow((finding.rule, finding.name, str(finding.severity), finding.doc, doc.path, line, column,
+                         finding.start, finding.end, doc.original[finding.start:finding.end], finding.message,
+                         " ".join(finding.claims), related,
+                         json.dumps(dict(finding.evidence), ensure_ascii=False, sort_keys=True, default=str)))
+    return buffer.getvalue()
