@@ -1,7 +1,8 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
-    run-checks check PATH... [--format table|json|sarif|junit|markdown|csv] [--output FILE] [--fail-on LEVEL]
+    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv] [--output FILE]
+                             [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
                              [--only PATH]
@@ -30,12 +31,22 @@ from checks.engine import exit_status, run_rules
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
 from claims.frame import ClaimSet
-from reports import csv_report, findings_csv, json_report, junit_report, markdown_report, sarif_report, terminal
+from reports import (
+    csv_report,
+    findings_csv,
+    html_report,
+    json_report,
+    junit_report,
+    markdown_report,
+    sarif_report,
+    terminal,
+)
 from reports.result import CheckResult
 from sources.reader import load_documents
 
 USAGE_ERROR = 2
-CHECK_RENDERERS = {"sarif": sarif_report, "junit": junit_report, "markdown": markdown_report, "csv": findings_csv}
+CHECK_RENDERERS = {"html": html_report, "sarif": sarif_report, "junit": junit_report, "markdown": markdown_report,
+                   "csv": findings_csv}
 
 
 def build_parser() -> argparse.ArgumentParser:
