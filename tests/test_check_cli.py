@@ -144,3 +144,13 @@ def test_report_formats_from_the_command_line(tmp_path, fmt, check):
     result = run("check", "examples", "--format", fmt, "--select", "cross_source", "--output", str(target))
     assert result.returncode == 1 and result.stdout == ""
     assert check(target.read_text(encoding="utf-8"))
+
+
+def test_html_report_from_the_command_line(tmp_path):
+    target = tmp_path / "report.html"
+    result = run("check", "examples", "--format", "html", "--select", "cross_source", "--output", str(target))
+    page = target.read_text(encoding="utf-8")
+    assert result.returncode == 1 and page.startswith("<!DOCTYPE html>") and "14個" in page
+    again = tmp_path / "again.html"
+    run("check", "examples", "--format", "html", "--select", "cross_source", "--output", str(again))
+    assert again.read_bytes() == target.read_bytes()

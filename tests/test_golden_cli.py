@@ -23,6 +23,7 @@ RULES = "cross_source,arithmetic,dates,integrity,style"  # bounds (Great Expecta
     ("examples.check.json", ("check", "examples", "--format", "json", "--lang", "en", "--select", RULES)),
     ("examples.findings.csv", ("check", "examples", "--format", "csv", "--lang", "en", "--select", RULES)),
     ("examples.check.txt", ("check", "examples", "--lang", "en", "--select", RULES)),
+    ("examples.check.html", ("check", "examples", "--format", "html", "--lang", "en", "--select", RULES)),
 ])
 def test_golden(name, args):
     output = run(*args).stdout
