@@ -43,6 +43,13 @@ def step_of(numeral: str, scale: Decimal = Decimal(1)) -> Decimal:
     return Decimal(1).scaleb(len(integer) - len(integer.rstrip("0"))) * scale
 
 
+def display(value: Decimal | str | None) -> str:
+    """A figure for people: thousands separated (1,000,000), a date as it is, nothing for None."""
+    if value is None:
+        return ""
+    return f"{plain(value):,}" if isinstance(value, Decimal) else str(value)
+
+
 def plain(value: Decimal) -> int | float:
     """A JSON-friendly number: an int when integral, else the shortest float."""
     if value == value.to_integral_value():

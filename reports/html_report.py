@@ -24,10 +24,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from checks.finding import Finding, Severity
 from claims.claim import Claim
-from claims.numbers import plain
+from claims.numbers import display, plain
 from reports.result import CheckResult
 from sources.document import Document
 
@@ -72,7 +74,7 @@ def render(result: CheckResult) -> str:
     parts.append('</main>\n<aside id="panel" hidden>\n<div class="panel-head"><strong>Explanation</strong> '
                  '<button type="button" id="panel-close">Close</button></div>\n<div id="panel-body"></div>\n'
                  '</aside>\n')
-    parts.append(f'<script>{_SCRIPT}</script>\n</body>\n</html>\n')
+    parts.append(f'<script>{_asset("report.js")}</script>\n</body>\n</html>\n')
     return "".join(parts)
 
 
@@ -97,14 +99,15 @@ def _csp_hash(source: str) -> str:
 
 
 def _head() -> str:
-    policy = (f"default-src 'none'; script-src {_csp_hash(_SCRIPT)}; style-src {_csp_hash(_STYLE)}; "
+    script, style = _csp_hash(_asset("report.js")), _csp_hash(_asset("report.css"))
+    policy = (f"default-src 'none'; script-src {script}; style-src {style}; "
               "img-src 'none'; base-uri 'none'; form-action 'none'")
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="referrer" content="no-referrer">\n'
             '<title>run-checks report</title>\n'
-            f'<style>{_STYLE}</style>\n</head>\n')
+            f'<style>{_asset("report.css")}</style>\n</head>\n')
 
 
 def _severity_counts(findings: list[Finding]) -> Counter[str]:
@@ -280,16 +283,10 @@ def _annotate(text: str, marks: list[_Mark]) -> str:
     return "".join(out)
 
 
-def _show(value: Decimal | str | None) -> str:
-    if value is None:
-        return ""
-    return f"{plain(value):,}" if isinstance(value, Decimal) else str(value)
-
-
 def _claim_title(claim: Claim) -> str:
-    lines = [f"claim {claim.id}", f"kind: {claim.kind}", f"value: {_show(claim.value)}"]
+    lines = [f"claim {claim.id}", f"kind: {claim.kind}", f"value: {display(claim.value)}"]
     if claim.kind != "date" and claim.low != claim.high:
-        lines.append(f"interval: [{_show(claim.low) or '-∞'}, {_show(claim.high) or '∞'}]")
+        lines.append(f"interval: [{display(claim.low) or '-∞'}, {display(claim.high) or '∞'}]")
     unit = claim.unit or ""
     if claim.measure and claim.measure != unit:
         unit = f"{unit} ({claim.measure})" if unit else claim.measure
@@ -320,7 +317,7 @@ def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: di
     sev = str(finding.severity)
     rule = result.rules.get(finding.rule)
     summary = f": {esc(rule.summary())}" if rule is not None else ""
-    original = _original(result, finding.doc)
+    original = result.original(finding.doc)
     quoted = original[max(0, finding.start):max(0, finding.end)] if original is not None else ""
     parts = [f'<p class="message"><span class="badge sev-{sev}">{sev}</span> {esc(finding.message)}</p>\n',
              f'<p class="rule"><code>{esc(finding.rule)}</code> {esc(finding.name)}{summary}</p>\n',
@@ -335,7 +332,7 @@ def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: di
     if finding.related:
         links = []
         for k, place in enumerate(finding.related, 1):
-            text = _original(result, place.doc)
+            text = result.original(place.doc)
             quoted = text[max(0, place.start):max(0, place.end)] if text is not None else ""
             target = (f'<a href="#{related_anchor(n, k)}">{esc(place.doc)} {place.start}–{place.end}</a>'
                       if place.doc in readable else f'{esc(place.doc)} {place.start}–{place.end}')
@@ -346,10 +343,6 @@ def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: di
                            for c in finding.claims)
         parts.append(f'<p class="claims">claims: {claims}</p>\n')
     return "".join(parts)
-
-
-def _original(result: CheckResult, doc_id: str) -> str | None:
-    return next((doc.original for doc in result.claim_set.documents if doc.id == doc_id), None)
 
 
 def _evidence_value(value: object) -> str:
@@ -374,106 +367,8 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-# --- style and script (constant: their hashes are in the page's Content-Security-Policy) ----------
-
-_STYLE = """
-:root { --error: #c62828; --warning: #e07b00; --info: #1565c0; --related: #6a1b9a; --claim: #fff3b0; }
-body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-  margin: 0; padding: 0 1.5rem 4rem; color: #1d1d1d; background: #fafafa; line-height: 1.5; }
-h1 { margin: 1rem 0 0.25rem; font-size: 1.6rem; }
-h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; border-bottom: 1px solid #ddd; }
-h3 { font-size: 1.05rem; margin: 0.75rem 0 0.25rem; }
-table.summary { border-collapse: collapse; background: #fff; }
-table.summary th, table.summary td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left;
-  vertical-align: top; }
-table.summary td:nth-child(n+5), table.summary tfoot th:nth-child(n+5) { text-align: right; }
-.sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
-.ok { color: #2e7d32; }
-.badge { font-weight: bold; text-transform: uppercase; font-size: 0.75rem; }
-fieldset { display: inline-block; border: 1px solid #ccc; margin: 0 0.5rem 0.5rem 0; vertical-align: top; }
-fieldset label { display: inline-block; margin-right: 0.75rem; }
-.hint { color: #555; font-size: 0.9rem; }
-.doc { background: #fff; border: 1px solid #ddd; padding: 0 1rem 1rem; margin: 1rem 0; }
-pre.text { white-space: pre-wrap; word-break: break-word; font-family: inherit; font-size: 1rem;
-  line-height: 1.9; background: #fcfcfc; border: 1px solid #eee; padding: 0.75rem; }
-pre.rule-doc { white-space: pre-wrap; font-family: inherit; background: #f4f4f4; padding: 0.5rem; }
-.claim { background: var(--claim); border-radius: 2px; }
-body.no-claims .claim { background: none; }
-.mark { cursor: pointer; text-decoration-line: underline; text-decoration-thickness: 2px;
-  text-underline-offset: 3px; }
-.finding.sev-error { text-decoration-color: var(--error); text-decoration-style: wavy; color: inherit; }
-.finding.sev-warning { text-decoration-color: var(--warning); text-decoration-style: wavy; color: inherit; }
-.finding.sev-info { text-decoration-color: var(--info); text-decoration-style: wavy; color: inherit; }
-.related { text-decoration: none; border-bottom: 2px dotted var(--related); }
-.mark.off { text-decoration: none; border-bottom: none; cursor: auto; }
-.mark.point::after { content: "\\2691"; color: var(--error); }
-.mark.point.off::after { content: none; }
-.entry.off { display: none; }
-:target { outline: 2px solid var(--related); background: #f3e5f5; }
-.mark.active { background: #ffe0b2; }
-ol.findings { padding-left: 1.5rem; }
-ol.findings li { margin: 0.2rem 0; }
-.explain { border-left: 3px solid #ccc; padding-left: 0.75rem; margin: 0.25rem 0 0.5rem; }
-table.evidence { border-collapse: collapse; font-size: 0.9rem; }
-table.evidence caption { text-align: left; font-weight: bold; }
-table.evidence th, table.evidence td { border: 1px solid #ddd; padding: 0.1rem 0.4rem; text-align: left;
-  vertical-align: top; word-break: break-word; }
-#panel { position: fixed; right: 1rem; bottom: 1rem; width: min(36rem, 90vw); max-height: 60vh; overflow: auto;
-  background: #fff; border: 2px solid #888; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25); padding: 0.5rem 0.75rem;
-  z-index: 10; }
-#panel .panel-head { display: flex; justify-content: space-between; align-items: center; }
-#panel .explain { border-left: none; padding-left: 0; border-top: 1px solid #ddd; }
-"""
-
-_SCRIPT = """
-(function () {
-  "use strict";
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
-  var panel = document.getElementById("panel");
-  var panelBody = document.getElementById("panel-body");
-  function apply() {
-    var off = { sev: {}, rule: {}, claims: {} };
-    boxes.forEach(function (box) { if (!box.checked) { off[box.getAttribute("data-filter")][box.value] = true; } });
-    document.querySelectorAll("[data-finding]").forEach(function (el) {
-      var hide = off.sev[el.getAttribute("data-sev")] || off.rule[el.getAttribute("data-rule")];
-      el.classList.toggle("off", !!hide);
-    });
-    document.body.classList.toggle("no-claims", !!off.claims.claims);
-  }
-  boxes.forEach(function (box) { box.addEventListener("change", apply); });
-  function show(numbers) {
-    panelBody.textContent = "";
-    numbers.forEach(function (n) {
-      var entry = document.getElementById("finding-" + n + "-entry");
-      var explain = entry && entry.querySelector(".explain");
-      if (explain) { panelBody.appendChild(explain.cloneNode(true)); }
-    });
-    panel.hidden = !panelBody.firstChild;
-  }
-  function activate(target) {
-    if (!(target instanceof Element) || target.closest("a")) { return false; }
-    var mark = target.closest(".mark[data-finding]");
-    if (!mark) { return false; }
-    var numbers = [];
-    for (var el = mark; el; el = el.parentElement ? el.parentElement.closest(".mark[data-finding]") : null) {
-      var n = el.getAttribute("data-finding");
-      if (!el.classList.contains("off") && numbers.indexOf(n) < 0) { numbers.push(n); }
-    }
-    document.querySelectorAll(".mark.active").forEach(function (el) { el.classList.remove("active"); });
-    numbers.forEach(function (n) {
-      document.querySelectorAll('.finding[data-finding="' + n + '"]').forEach(function (el) {
-        el.classList.add("active");
-      });
-    });
-    show(numbers);
-    return numbers.length > 0;
-  }
-  document.addEventListener("click", function (event) { activate(event.target); });
-  document.addEventListener("keydown", function (event) {
-    if ((event.key === "Enter" || event.key === " ") && activate(event.target)) { event.preventDefault(); }
-  });
-  document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
-  apply();
-  document.documentElement.setAttribute("data-report-ready", "1");
-})();
-"""
+@cache
+def _asset(name: str) -> str:
+    """The report's own style or script (data/report.css, data/report.js); their hashes go into the
+    page's Content-Security-Policy, so nothing else can run."""
+    return resources.files("reports").joinpath(f"data/{name}").read_text(encoding="utf-8")

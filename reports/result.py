@@ -16,5 +16,6 @@ class CheckResult:
     findings: list[Finding]
     rules: dict[str, type[Rule]]  # every registered rule by id, for documentation and help text
 
-    def original(self, doc_id: str) -> str:
-        return next(doc.original for doc in self.claim_set.documents if doc.id == doc_id)
+    def original(self, doc_id: str) -> str | None:
+        """The original text of document ``doc_id`` (None for an unknown id)."""
+        return next((doc.original for doc in self.claim_set.documents if doc.id == doc_id), None)

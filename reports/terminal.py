@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Sequence
-from decimal import Decimal
 
 from rich.console import Console
 from rich.markup import escape
@@ -13,7 +12,7 @@ from rich.table import Table
 from checks.finding import Finding, Severity
 from claims.claim import Claim
 from claims.frame import ClaimSet
-from claims.numbers import plain
+from claims.numbers import display
 from reports.positions import position
 
 
@@ -104,19 +103,13 @@ def _claims_table(doc_id: str, claims: list[Claim]) -> Table:
     for column in ("id", "text", "kind", "value", "interval", "unit", "subject", "place", "time"):
         table.add_column(column, overflow="fold")
     for claim in claims:
-        table.add_row(claim.id.split(":")[-1], claim.text, claim.kind, _show(claim.value),
+        table.add_row(claim.id.split(":")[-1], claim.text, claim.kind, display(claim.value),
                       _interval(claim), claim.measure or claim.unit or "", claim.subject or "", claim.place or "",
                       claim.time or "")
     return table
 
 
-def _show(value: Decimal | str | None) -> str:
-    if value is None:
-        return ""
-    return f"{plain(value):,}" if isinstance(value, Decimal) else str(value)
-
-
 def _interval(claim: Claim) -> str:
     if claim.low == claim.high or claim.kind == "date":
         return ""
-    return f"[{_show(claim.low) or '-∞'}, {_show(claim.high) or '∞'}]"
+    return f"[{display(claim.low) or '-∞'}, {display(claim.high) or '∞'}]"
