@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.cross_source.groups import corpus_statements, is_odd_one_out
+from checks.cross_source.groups import corpus_statements, is_odd_one_out, reliability
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import Rule
@@ -21,7 +21,8 @@ class CrossSourceConflict(Rule):
     and measure, similar subject) into facts and flags the statement of a fact that disagrees
     with better-supported ones: an exact figure allows what rounds to it (53.21万 is
     53.205万–53.215万), a qualified one its qualifier's interval (270余 is 270–280). When only two
-    documents disagree, the later one in the input order carries the finding: list the
+    documents disagree, the one that disagrees with the other sources more often on other facts
+    carries the finding, and if neither does, the later one in the input order: list the
     authoritative sources first.
 
     Why is this bad?
@@ -50,8 +51,9 @@ class CrossSourceConflict(Rule):
         order = {doc.id: index for index, doc in enumerate(corpus.documents)}
         found = corpus_statements(corpus, self.settings["min_score"])
         by_claim = {statement.claim.id: statement for statement in found}
+        trust = reliability(found)
         for statement in found:
-            if not statement.disagree or not is_odd_one_out(statement, by_claim, order):
+            if not statement.disagree or not is_odd_one_out(statement, by_claim, order, trust):
                 continue
             claim, unit = statement.claim, statement.claim.unit
             yield self.finding(

@@ -1,6 +1,7 @@
 """Aligned claims grouped into facts, and which of a fact's statements is the odd one out."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from checks.alignment import Alignment
@@ -60,7 +61,22 @@ def statements(alignments: list[Alignment], order: dict[str, int]) -> list[State
     return sorted(result, key=lambda s: (order[s.claim.doc], s.claim.start))
 
 
-def is_odd_one_out(statement: Statement, by_claim: dict[str, Statement], order: dict[str, int]) -> bool:
-    """Whether a statement has less support than one it disagrees with (a tie: it comes later)."""
-    mine = (statement.support, -order[statement.claim.doc])
-    return any((by_claim[other.id].support, -order[other.doc]) > mine for other in statement.disagree)
+def reliability(statements: list[Statement]) -> dict[str, float]:
+    """How often each document agrees with the others over all facts (Laplace-smoothed): a tie
+    between two statements goes against the document that disagrees more often elsewhere."""
+    agree: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for statement in statements:
+        agree[statement.claim.doc] += len(statement.agree)
+        total[statement.claim.doc] += len(statement.agree) + len(statement.disagree)
+    return {doc: (agree[doc] + 1) / (total[doc] + 2) for doc in total}
+
+
+def is_odd_one_out(statement: Statement, by_claim: dict[str, Statement], order: dict[str, int],
+                   trust: dict[str, float]) -> bool:
+    """Whether a statement has less support than one it disagrees with; on equal support, its
+    document is less reliable; on equal reliability too, it comes later in the input."""
+    def rank(claim: Claim) -> tuple[int, float, int]:
+        return by_claim[claim.id].support, trust[claim.doc], -order[claim.doc]
+    mine = rank(statement.claim)
+    return any(rank(other) > mine for other in statement.disagree)
