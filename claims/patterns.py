@@ -54,7 +54,7 @@ def master() -> re.Pattern[str]:
     quantity = (
         rf"(?P<pre>{alternation(table.prefix)})?"
         rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
-        rf"(?:(?<=[为是达至:(\s,])(?P<neg>-))?(?P<n1>{ARABIC}|{CHINESE})"
+        rf"(?:(?<=[为是达至:(\s,长加高升降少])(?P<neg>-))?(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|至|到)\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
         rf"(?P<mid>余|多)?(?P<scale>{_scale_alternation()})?(?P<mid2>余|多)?(?P<plus>\+)?"
         rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"

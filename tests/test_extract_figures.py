@@ -14,6 +14,7 @@ from tests.conftest import claims_in, only_claim
     ("不良率控制在千分之五以内。", "千分之五以内", D("0.5")),
     ("八成以上居民满意。", "八成以上", D(8)),
     ("增速为-3.2%。", "-3.2%", D("-3.2")),
+    ("营收同比增长-2.1%。", "-2.1%", D("-2.1")),
 ])
 def test_fractions_tenths_and_signs(sentence, text, value):
     claim = only_claim(sentence)
