@@ -21,8 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.claim import Claim
-from claims.subject import clean
-from claims.vocab import alternation, subject_words
+from claims.subject import clean, verbs
 
 ALIGNABLE = ("count", "money", "percent", "percentage_points", "weight", "area", "length", "volume", "energy",
              "power", "duration", "multiple", "number", "rank")
@@ -50,15 +49,9 @@ class Alignment:
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
-    words = subject_words()
-    return re.compile(alternation((*words["transform"], *words["action"])))
-
-
-@cache
 def normalized_subject(subject: str) -> str:
     """The subject stripped of verbs, filler and bracketed notes: 改造老旧小区 → 老旧小区."""
-    return _FILLER.sub("", _verbs().sub("", clean(subject)))
+    return _FILLER.sub("", verbs().sub("", clean(subject)))
 
 
 def unit_class(claim: Claim) -> str:

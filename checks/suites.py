@@ -14,7 +14,6 @@ import json
 import logging
 import os
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks.bounds import vocab
 from checks.corpus import Corpus
+from checks.dates.vocab import iso_day
 from claims.claim import Claim
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
     number = {name: _float(getattr(claim, name)) for name in ("value", "low", "high", "total")}
     lowest = number["low"] if number["low"] is not None else number["value"]
     highest = number["value"] if number["value"] is not None else number["high"]
-    first_day, published = _day(claim.low), _day(doc.meta.published)
+    first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
     dated = (claim.kind == "date" and claim.precision in ("day", "month") and first_day is not None
              and published is not None and not vocab.planned(doc.text, claim.span, claim.text))
     return {
@@ -88,13 +88,6 @@ def _capped_rate(claim: Claim, text: str) -> bool:
 
 def _float(value: object) -> float | None:
     return float(value) if isinstance(value, Decimal) else None
-
-
-def _day(iso: object) -> date | None:
-    try:
-        return date.fromisoformat(iso) if isinstance(iso, str) and len(iso) == 10 else None
-    except ValueError:
-        return None
 
 
 def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:

@@ -31,7 +31,7 @@ def _words(section: str) -> str:
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
+def verbs() -> re.Pattern[str]:
     """Transform and action verbs in one pattern; ``lastgroup`` tells which matched."""
     verbs = subject_words()
     firsts = re.escape("".join(sorted({w[0] for w in (*verbs["transform"], *verbs["action"])})))
@@ -114,12 +114,12 @@ def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
 
 def _counted(stripped: str, measure: str | None) -> str:
     """The counted thing in a clause stripped of linking words: the object of its last verb."""
-    verb = _last(_verbs(), stripped)
+    verb = _last(verbs(), stripped)
     if verb is None:
         return clean(stripped)
     before, obj = clean(stripped[:verb.start()]), clean(stripped[verb.end():])
     if verb.lastgroup == "transform":
-        head = obj or clean(_verbs().sub("", stripped[:verb.start()]))
+        head = obj or clean(verbs().sub("", stripped[:verb.start()]))
         return head + verb.group()
     if obj and not _generic().fullmatch(obj):
         return obj

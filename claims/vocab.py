@@ -14,18 +14,36 @@ def alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def read_data(package: str, name: str) -> str:
+    """A data file of ``package`` (``<package>/data/<name>``)."""
+    return resources.files(package).joinpath(f"data/{name}").read_text("utf-8")
+
+
+def data_lines(package: str, name: str) -> list[str]:
+    """The non-empty lines of a data file, ``#`` comments removed."""
+    stripped = (line.split("#", 1)[0].strip() for line in read_data(package, name).splitlines())
+    return [line for line in stripped if line]
+
+
+def data_sections(package: str, name: str) -> dict[str, tuple[str, ...]]:
+    """A word list file with ``[section]`` headers, one entry per line."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in data_lines(package, name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return {section: tuple(words) for section, words in sections.items()}
+
+
 def _read(name: str) -> str:
-    return resources.files("claims").joinpath(f"data/{name}").read_text("utf-8")
+    return read_data("claims", name)
 
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
     lines = [line for line in _read(name).splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines))
-
-
-def _lines(name: str) -> list[str]:
-    stripped = (line.split("#", 1)[0].strip() for line in _read(name).splitlines())
-    return [line for line in stripped if line]
 
 
 @dataclass(frozen=True)
@@ -71,25 +89,13 @@ def measure_words() -> dict[str, str]:
     return {row["word"]: row["noun"] for row in _csv_rows("measure_words.csv")}
 
 
-def _sections(name: str) -> dict[str, tuple[str, ...]]:
-    """A word list file with ``[section]`` headers, one word per line."""
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in _lines(name):
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        else:
-            current.append(line)
-    return {section: tuple(words) for section, words in sections.items()}
-
-
 @cache
 def named_numbers() -> dict[str, tuple[str, ...]]:
     """Sections ``names``, ``hotlines`` and ``hotline_words``."""
-    return _sections("named_numbers.txt")
+    return data_sections("claims", "named_numbers.txt")
 
 
 @cache
 def subject_words() -> dict[str, tuple[str, ...]]:
     """Word lists by section: ``transform``, ``action``, ``link``, ``stop_after``, ``generic``."""
-    return _sections("subject_words.txt")
+    return data_sections("claims", "subject_words.txt")

@@ -112,7 +112,7 @@ def _common_share(text: str, encoding: str) -> float:
     not punctuation or digits) in the level-1 (frequent) block of ``encoding``, on the first
     ``_SAMPLE`` characters: a wrong reading turns into rare characters, stray kana or Greek
     letters and private-use code points."""
-    common = _common_characters(encoding)
+    common = level1_characters(encoding)
     letters = hits = 0
     for ch, count in Counter(text[:_SAMPLE]).items():
         if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"):
@@ -121,10 +121,14 @@ def _common_share(text: str, encoding: str) -> float:
     return hits / letters if letters else 0.0
 
 
+def level1_characters(encoding: str) -> frozenset[str]:
+    """The characters of the level-1 (frequent) block of ``encoding`` (``gb18030`` or ``big5``)."""
+    return characters(*_COMMON[encoding])
+
+
 @cache
-def _common_characters(encoding: str) -> frozenset[str]:
-    """The characters of a standard's level-1 block, decoded from its byte range once."""
-    standard, low, high = _COMMON[encoding]
+def characters(standard: str, low: bytes, high: bytes) -> frozenset[str]:
+    """The characters a double-byte ``standard`` encodes from code ``low`` to ``high``, decoded once."""
     codes = (bytes((lead, trail)) for lead in range(low[0], high[0] + 1) for trail in range(0x40, 0xFF))
     return frozenset(filter(None, (_decoded(code, standard) for code in codes if low <= code <= high)))
 

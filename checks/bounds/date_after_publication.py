@@ -1,10 +1,9 @@
 """BD04 date-after-publication."""
 from __future__ import annotations
 
-from datetime import date
-
 from checks.bounds.column_check import ColumnCheck
 from checks.corpus import Corpus
+from checks.dates.vocab import iso_day
 from checks.finding import Finding, Severity
 from checks.registry import register
 from claims.claim import Claim
@@ -44,20 +43,10 @@ class DateAfterPublication(ColumnCheck):
     }
 
     def describe(self, claim: Claim, corpus: Corpus) -> Finding:
-        published = _day(corpus.document[claim.doc].meta.published)
-        first = _day(claim.low)
+        published = iso_day(corpus.document[claim.doc].meta.published)
+        first = iso_day(claim.low)
         days = (first - published).days
         return self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
                             evidence={"date": claim.value, "first_day": first.isoformat(),
                                       "published": published.isoformat(), "days_after": days},
                             text=claim.text, published=published.isoformat(), days=days)
-
-
-
-def _day(iso: str | None) -> date | None:
-    """The date of a full ISO day string, or None (no year, invalid, or not a day)."""
-    try:
-        return date.fromisoformat(iso) if iso and len(iso) == 10 else None
-    except ValueError:
-        return None
-

@@ -5,20 +5,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from claims.vocab import data_lines, read_data
 
 SENTENCE_ENDS = "。!?!?;;\n"
 CLAUSE_ENDS = SENTENCE_ENDS + ",,、::"
-
-
-def read_data(package: str, name: str) -> str:
-    return resources.files(package).joinpath(f"data/{name}").read_text("utf-8")
-
-
-def data_lines(package: str, name: str) -> list[str]:
-    """The non-empty lines of a data file, ``#`` comments removed."""
-    stripped = (line.split("#", 1)[0].strip() for line in read_data(package, name).splitlines())
-    return [line for line in stripped if line]
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
-from checks.bounds.vocab import data_lines
+from claims.vocab import data_lines
 
 _ISO = re.compile(r"(?:(\d{4})|-)(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -48,3 +49,11 @@ def date_parts(value: str | None) -> list[DateParts]:
         year, month, day = (int(group) if group else None for group in found.groups())
         parts.append(DateParts(year, month, day))
     return parts
+
+
+def iso_day(iso: object) -> date | None:
+    """The date of a full ISO day string (``2024-10-31``), or None (no year, invalid, not a day)."""
+    try:
+        return date.fromisoformat(iso) if isinstance(iso, str) and len(iso) == 10 else None
+    except ValueError:
+        return None

@@ -5,11 +5,13 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from sources.decode import _common_characters
+from sources.decode import characters, level1_characters
 from sources.document import Document
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LINE = re.compile(r"[^\r\n]+")
+# The byte range of the Han characters of each standard: (codec, first code, last code).
+_HAN_BLOCKS = {"gb2312": ("gb2312", b"\xb0\xa1", b"\xf7\xfe"), "big5": ("big5", b"\xa4\x40", b"\xf9\xfe")}
 
 
 def original_lines(doc: Document) -> Iterator[tuple[int, str]]:
@@ -44,19 +46,9 @@ def text_lines(doc: Document) -> Iterator[tuple[int, str]]:
 @cache
 def common_characters() -> frozenset[str]:
     """The level-1 (frequent) characters of GB2312 and Big5: ordinary Chinese text is almost all these."""
-    return _common_characters("gb18030") | _common_characters("big5")
+    return level1_characters("gb18030") | level1_characters("big5")
 
 
-@cache
 def charset(encoding: str) -> frozenset[str]:
     """Every Han character of GB2312 (both levels) or Big5 (both levels)."""
-    leads, trails = {"gb2312": (range(0xB0, 0xF8), range(0xA1, 0xFF)),
-                     "big5": (range(0xA4, 0xFA), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])}[encoding]
-    found = set()
-    for lead in leads:
-        for trail in trails:
-            try:
-                found.add(bytes((lead, trail)).decode(encoding))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(found)
+    return characters(*_HAN_BLOCKS[encoding])

@@ -12,7 +12,7 @@ from checks.finding import Finding, Severity
 from checks.integrity._text import HAN, common_characters, original_lines
 from checks.registry import register
 from checks.rule import Rule
-from sources.decode import _common_characters
+from sources.decode import level1_characters
 from sources.normalize import _TONE_LETTERS, GLOSS, to_simplified
 
 # (codec the text was wrongly decoded with, the codec of its bytes): the readings tried in reverse.
@@ -195,7 +195,7 @@ def _fill(pending: bytes, tail: bytes, lost: bytes) -> tuple[str, ...]:
 def _quality(text: str, codec: str) -> tuple[int, int]:
     """Characters of a repair in the level-1 block of ``codec`` (of GB2312 or Big5 for UTF-8), and
     rare or undecodable ones."""
-    common = common_characters() if codec == "utf-8" else _common_characters(codec)
+    common = common_characters() if codec == "utf-8" else level1_characters(codec)
     good = sum(ch in common for ch in text)
     bad = sum((ch not in common and suspicious(ch)) or ("\x00" <= ch < " ") for ch in text if ch != LOST)
     return good, bad

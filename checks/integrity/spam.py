@@ -5,13 +5,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import Rule
+from claims.vocab import data_sections
 from sources.document import Document
 from sources.spans import merge, overlaps
 
@@ -40,14 +40,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """``data/spam.txt`` by section, compiled once."""
-    sections: dict[str, list[str]] = {name: [] for name in SECTIONS}
-    current = None
-    for raw in resources.files("checks.integrity").joinpath("data/spam.txt").read_text("utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line.startswith("[") and line.endswith("]") and line[1:-1] in SECTIONS:
-            current = line[1:-1]
-        elif line and current:
-            sections[current].append(line)
+    found = data_sections("checks.integrity", "spam.txt")
+    sections = {name: list(found.get(name, ())) for name in SECTIONS}
     strong, weak, legit = (_alternation(sections[name]) for name in ("strong", "weak", "legit-context"))
     # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).
     terms = re.compile(f"(?=(?P<strong>{strong})|(?P<weak>{weak}))", re.IGNORECASE)
