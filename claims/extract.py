@@ -11,9 +11,10 @@ from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
 from claims.subject import clean, following, preceding, table_row_label
-from claims.vocab import alternation, named_numbers
+from claims.vocab import named_numbers
 from sources.document import Document
 from sources.spans import merge, overlaps
+from vocab.files import alternation
 
 # A short quotation holding a numeral is a name or slogan (“五个认同”, “12345”).
 _NUMERAL = "0-9一二两三四五六七八九十百千万"

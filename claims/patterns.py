@@ -10,7 +10,8 @@ import re
 from functools import cache
 
 from claims.numbers import SCALES
-from claims.vocab import alternation, measure_words, not_before, qualifiers, unit_words
+from claims.vocab import measure_words, not_before, qualifiers, unit_words
+from vocab.files import alternation
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"

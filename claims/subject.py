@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claims.vocab import alternation, measure_words, subject_words
+from claims.vocab import measure_words, subject_words
+from vocab.files import alternation
 
 MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from vocab.files import toml_data
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     """One multiline pattern: group ``always`` for precise patterns, ``short`` for the others."""
-    data = tomllib.loads(resources.files("sources").joinpath("data/boilerplate.toml").read_text("utf-8"))
+    data = toml_data("sources", "boilerplate.toml")
     rules = data["skip_lines"]
     always = "|".join(f"(?:{p})" for p in rules["always"])
     short = "|".join(f"(?:{p})" for p in rules["short"])

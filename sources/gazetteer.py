@@ -42,9 +42,9 @@ from pathlib import Path
 
 import ahocorasick
 
-DATA_DIR = Path(__file__).parent / "data"
-ALIASES_PATH = DATA_DIR / "place_aliases.csv"
-STOPLIST_PATH = DATA_DIR / "place_stoplist.txt"
+from vocab.files import DataFileError, csv_rows, data_sections, where
+
+ALIAS_COLUMNS = ("alias", "name", "parent", "note")
 
 _SUFFIXES = {
     1: ("特别行政区", "自治区", "省", "市"),
@@ -182,7 +182,7 @@ def load_gazetteer() -> Gazetteer:
     names = _merge(official, _index(shorts), aliases)
     matchable = _merge(official, aliases,
                        _index((s, p) for s, p in shorts if len(s) >= _MIN_SHORT[p.level]))
-    never, after_parent = _read_stoplist(STOPLIST_PATH)
+    never, after_parent = read_stoplist()
     bare_counties = {n for n, ps in official.items() if len(n) == 2 and ps[0].level == 3}
     entries = [_Entry(surface, () if surface in never else ps,
                       surface in after_parent or surface in bare_counties)
@@ -263,14 +263,14 @@ def _strip_nations(stem: str, nations: tuple[str, ...]) -> str:
 def _read_aliases(places: dict[str, Place], official: dict[str, tuple[Place, ...]]
                   ) -> list[tuple[str, Place]]:
     """(alias, place) pairs; the parent column picks among places sharing the official name."""
-    with ALIASES_PATH.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    rows = csv_rows("sources", "place_aliases.csv", ALIAS_COLUMNS)
     pairs = []
     for row in rows:
         targets = [p for p in official.get(row["name"], ())
                    if not row["parent"] or row["parent"] in _ancestor_names(p, places)]
         if len(targets) != 1 or len(row["alias"]) < 2:
-            raise ValueError(f"{ALIASES_PATH.name}: alias row matches {len(targets)} places: {row}")
+            raise DataFileError(f"{where('sources', 'place_aliases.csv')}: alias row matches {len(targets)} places: "
+                                f"{row}")
         pairs.append((row["alias"], targets[0]))
     return pairs
 
@@ -284,20 +284,10 @@ def _ancestor_names(place: Place, places: dict[str, Place]) -> set[str]:
     return names
 
 
-def _read_stoplist(path: Path) -> tuple[frozenset[str], frozenset[str]]:
-    """The ``[never]`` and ``[after-parent]`` sections of the stoplist."""
-    sections: dict[str, set[str]] = {"[never]": set(), "[after-parent]": set()}
-    current = None
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            word = line.split("#", 1)[0].strip()
-            if word in sections:
-                current = sections[word]
-            elif word:
-                if current is None:
-                    raise ValueError(f"{path.name}: {word!r} comes before any section header")
-                current.add(word)
-    return frozenset(sections["[never]"]), frozenset(sections["[after-parent]"])
+def read_stoplist() -> tuple[frozenset[str], frozenset[str]]:
+    """The ``[never]`` and ``[after-parent]`` sections of ``data/place_stoplist.txt``."""
+    sections = data_sections("sources", "place_stoplist.txt", known=("never", "after-parent"))
+    return frozenset(sections.get("never", ())), frozenset(sections.get("after-parent", ()))
 
 
 def _index(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:

@@ -26,19 +26,16 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import numpy as np
 
 from sources.offsets import OffsetMap
-
-_RULES_PATH = Path(__file__).parent / "data" / "html_boilerplate.toml"
+from vocab.files import toml_data
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption center dd details dialog dir div dl dt "
@@ -113,8 +110,7 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
 @cache
 def _rules() -> _Rules:
     """The keyword lists of ``data/html_boilerplate.toml``, compiled."""
-    with _RULES_PATH.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = toml_data("sources", "html_boilerplate.toml")
     drop, content, meta = data["drop"], data["content"], data["meta"]
     return _Rules(
         drop_tags=frozenset(drop["tags"]),

@@ -7,7 +7,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from sources.gazetteer import STOPLIST_PATH, Gazetteer, Place, _read_stoplist, load_gazetteer
+from sources.gazetteer import Gazetteer, Place, load_gazetteer, read_stoplist
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
@@ -177,7 +177,7 @@ def test_common_words_give_no_mentions(gaz, text):
 
 
 def test_stoplist_entries_are_names_or_contain_one(gaz):
-    never, after_parent = _read_stoplist(STOPLIST_PATH)
+    never, after_parent = read_stoplist()
     assert all(gaz.lookup(word) for word in after_parent)
     def holds_a_name(word: str) -> bool:
         return any(gaz.lookup(word[i:j])

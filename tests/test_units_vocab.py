@@ -1,6 +1,7 @@
 """The unit registry, the vocabularies and the interval arithmetic behind every claim."""
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal as D
 
 import pint
@@ -77,8 +78,8 @@ def test_vocabulary_files_load():
 
 
 def test_a_bad_qualifier_meaning_names_the_section(monkeypatch):
-    monkeypatch.setattr(vocab, "_read", lambda name: '[parameters]\nnearly = 0.1\nabout = 0.05\n'
-                        '[prefix]\n"近" = "sorta"\n[suffix]\n[vague]\n')
+    bad = '[parameters]\nnearly = 0.1\nabout = 0.05\n[prefix]\n"近" = "sorta"\n[suffix]\n[vague]\n'
+    monkeypatch.setattr(vocab, "toml_data", lambda package, name: tomllib.loads(bad))
     vocab.qualifiers.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"\[prefix\].*sorta"):

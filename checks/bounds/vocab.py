@@ -2,11 +2,10 @@
 the bounds, dates and style rules share. Lists are read once and cached."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from claims.vocab import data_lines, read_data
+from vocab.files import data_lines, toml_data
 
 SENTENCE_ENDS = "。!?!?;;\n"
 CLAUSE_ENDS = SENTENCE_ENDS + ",,、::"
@@ -56,7 +55,7 @@ class PlanWords:
 
 @cache
 def plan_words() -> PlanWords:
-    data = tomllib.loads(read_data("checks.bounds", "plan_words.toml"))
+    data = toml_data("checks.bounds", "plan_words.toml")
     return PlanWords(tuple(data["before"]), tuple(data["just_before"]), tuple(data["after"]))
 
 

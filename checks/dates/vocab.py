@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claims.vocab import data_lines
+from vocab.files import data_lines
 
 _ISO = re.compile(r"(?:(\d{4})|-)(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 

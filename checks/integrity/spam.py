@@ -11,9 +11,9 @@ from checks.finding import Finding, Severity
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import Rule
-from claims.vocab import data_sections
 from sources.document import Document
 from sources.spans import merge, overlaps
+from vocab.files import data_sections
 
 SECTIONS = ("strong", "weak", "latin-ok", "legit-context")
 CLAUSE_ENDS = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")
