@@ -19,17 +19,18 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checks.bounds import vocab
+from checks import vocab
 from checks.corpus import Corpus
-from checks.dates.vocab import iso_day
 from claims.claim import Claim
+from claims.iso_dates import iso_day
+from claims.kinds import NON_NEGATIVE
+from claims.sentences import clause_before
 
 if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = ("id", "doc", "kind", "unit", "measure", "subject", "place", "time", "value", "low", "high", "total",
            "lowest_percent", "highest", "days_after_publication", "capped_rate", "non_negative", "ranked", "dated")
-NON_NEGATIVE = ("count", "money", "weight", "area", "length", "volume", "energy", "power", "duration", "rank")
 _TENTHS = {"percent": 1, "cheng": 10}
 
 
@@ -83,7 +84,7 @@ def _capped_rate(claim: Claim, text: str) -> bool:
     word = vocab.rate_word(claim.subject)
     growth = vocab.growth_words()
     return bool(word and not word.exceedable and not vocab.has_any(claim.subject, growth)
-                and not vocab.has_any(vocab.clause_before(text, claim.span[0]), growth))
+                and not vocab.has_any(clause_before(text, claim.span[0]), growth))
 
 
 def _float(value: object) -> float | None:

@@ -4,9 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-KINDS = ("count", "money", "percent", "percentage_points", "weight", "area", "length", "volume", "energy",
-         "power", "duration", "multiple", "number", "date", "rank")
-
 
 @dataclass(frozen=True)
 class Figure:

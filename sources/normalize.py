@@ -12,10 +12,10 @@ import opencc
 
 from sources.offsets import OffsetMap, deletion_mask
 
-_TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # An inline pinyin gloss such as 來(lái): ASCII brackets around pinyin letters with at least one
 # tone mark. Real brackets (社区(村), (试行)) never contain a tone-marked letter.
-GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONE_LETTERS}])[a-zü{_TONE_LETTERS}]{{1,8}}\)")
+GLOSS = re.compile(rf"\((?=[a-zü]*[{TONE_LETTERS}])[a-zü{TONE_LETTERS}]{{1,8}}\)")
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _DASHES = "\u2010\u2011\u2012\u2212\ufe63"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from claims.claim import KINDS
 from claims.frame import CLAIM_FIELDS, DOCUMENT_FIELDS
+from claims.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

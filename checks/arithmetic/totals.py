@@ -12,10 +12,10 @@ from checks.registry import register
 from checks.rule import Rule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from claims.kinds import ADDITIVE
 from claims.numbers import plain
 from sources.document import Document
 
-_ADDITIVE = {"count", "money", "weight", "area", "length", "volume", "energy"}
 _TOTAL_BEFORE = re.compile(r"(?:合计|总计|共计|总共)[^,;。!?\n\d]{0,4}$")   # 合计19.01万元
 _TOTAL_OPENS = re.compile(r"(?:共|总计|累计|合计|总共)[^,;。!?\n\d]{0,12}$")   # 共培训3200人次,其中…
 _PARTS_FOLLOW = re.compile(r"[^。!?\n\d]{0,4}其中")
@@ -75,7 +75,7 @@ def _totals(doc: Document, claims: list[Claim]) -> Iterator[tuple[Claim, list[Cl
     """(total, parts, whether the parts are the complete list) found in ``doc``."""
     text = doc.text
     for index, claim in enumerate(claims):
-        if claim.kind not in _ADDITIVE:
+        if claim.kind not in ADDITIVE:
             continue
         start, end = claim.span
         before = _run(claims, index, -1, text) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from checks.bounds.column_check import ColumnCheck
 from checks.corpus import Corpus
-from checks.dates.vocab import iso_day
 from checks.finding import Finding, Severity
 from checks.registry import register
 from claims.claim import Claim
+from claims.iso_dates import iso_day
 
 
 @register

@@ -8,14 +8,8 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
 from claims.claim import Claim
+from claims.kinds import NON_NEGATIVE, kinds
 from claims.numbers import plain
-
-KIND_NAMES = MappingProxyType({
-    "count": ("数量", "a count"), "money": ("金额", "an amount of money"), "weight": ("重量", "a weight"),
-    "area": ("面积", "an area"), "length": ("长度", "a length"), "volume": ("体积", "a volume"),
-    "energy": ("能耗", "an amount of energy"), "power": ("功率", "a power"),
-    "duration": ("时长", "a duration"), "rank": ("名次", "a rank"),
-})
 
 
 @register
@@ -44,19 +38,19 @@ class NegativeCount(ColumnCheck):
     name = "negative-count"
     family = "bounds"
     default_severity = Severity.ERROR
-    options = MappingProxyType({"kinds": tuple(KIND_NAMES)})
+    options = MappingProxyType({"kinds": NON_NEGATIVE})
     messages = {
         "zh": "“{text}”为负值:{kind_zh}不能为负",
         "en": "“{text}” is negative: {kind_en} cannot be below zero",
     }
 
     def applies(self, claim: Claim) -> bool:
-        return claim.kind in self.settings["kinds"] and claim.kind in KIND_NAMES
+        return claim.kind in self.settings["kinds"] and claim.kind in NON_NEGATIVE
 
     def describe(self, claim: Claim, corpus: Corpus) -> Finding:
         highest = claim.value if claim.value is not None else claim.high
-        kind_zh, kind_en = KIND_NAMES[claim.kind]
+        kind = kinds()[claim.kind]
         return self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
                             evidence={"value": plain(highest), "unit": claim.unit, "kind": claim.kind,
                                       "subject": claim.subject},
-                            text=claim.text, kind_zh=kind_zh, kind_en=kind_en)
+                            text=claim.text, kind_zh=kind.zh, kind_en=kind.en)

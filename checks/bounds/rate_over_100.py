@@ -5,10 +5,10 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from checks.bounds.column_check import ColumnCheck
-from checks.bounds.vocab import rate_word
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
+from checks.vocab import rate_word
 from claims.claim import Claim
 from claims.numbers import plain
 

@@ -11,11 +11,10 @@ from checks.registry import register
 from checks.rule import Rule
 from checks.values import interval, is_exact, shown
 from claims.claim import Claim
+from claims.kinds import ADDITIVE
 from claims.units import convert
 from sources.gazetteer import Place, load_gazetteer
 
-# Quantities that add up over places; rates, shares and averages do not.
-_EXTENSIVE = {"count", "money", "weight", "area", "length", "volume", "energy"}
 _NOT_ADDITIVE = re.compile(r"率|比|比例|比重|占|平均|人均|均|每")
 
 
@@ -54,7 +53,7 @@ class ScopeContainment(Rule):
     def check(self, corpus: Corpus) -> Iterable[Finding]:
         gazetteer = load_gazetteer()
         for pair in corpus.aligned(self.settings["min_score"], across_levels=True):
-            if pair.a.kind not in _EXTENSIVE or _NOT_ADDITIVE.search(pair.a.subject or "") \
+            if pair.a.kind not in ADDITIVE or _NOT_ADDITIVE.search(pair.a.subject or "") \
                     or _NOT_ADDITIVE.search(pair.b.subject or ""):
                 continue
             ordered = _part_and_whole(pair.a, pair.b, gazetteer.lookup)

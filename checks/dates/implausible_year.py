@@ -5,13 +5,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from checks.bounds.vocab import has_any, planned, sentence_bounds
 from checks.corpus import Corpus
-from checks.dates.vocab import date_parts, history_words
+from checks.dates.vocab import history_words
 from checks.finding import Finding, Severity
 from checks.registry import register
 from checks.rule import Rule
+from checks.vocab import has_any, planned
 from claims.claim import Claim
+from claims.iso_dates import date_parts
+from claims.sentences import sentence_bounds
 from sources.document import Document
 
 WINDOW = 20  # characters of the sentence looked at on each side of the date for history words

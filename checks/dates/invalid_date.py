@@ -5,10 +5,10 @@ import calendar
 from collections.abc import Iterable
 
 from checks.corpus import Corpus
-from checks.dates.vocab import date_parts
 from checks.finding import Finding, Severity
 from checks.registry import register
 from checks.rule import Rule
+from claims.iso_dates import date_parts
 
 LEAP_YEAR = 2000  # for a day and month without a year: 2月29日 may be right
 

@@ -13,7 +13,7 @@ from checks.integrity._text import HAN, common_characters, original_lines
 from checks.registry import register
 from checks.rule import Rule
 from sources.decode import level1_characters
-from sources.normalize import _TONE_LETTERS, GLOSS, to_simplified
+from sources.normalize import GLOSS, TONE_LETTERS, to_simplified
 
 # (codec the text was wrongly decoded with, the codec of its bytes): the readings tried in reverse.
 PAIRS = (("gb18030", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8"),
@@ -31,11 +31,11 @@ SHOWN = 8  # candidates of a lost character named in the message (the evidence h
 _LOST_BYTES = {"cp1252": b"\x81\x8d\x8f\x90\x9d"}  # a lost byte: the five cp1252 cannot decode ...
 _CONTINUATION = bytes(range(0x80, 0xC0))  # ... else any UTF-8 continuation byte
 _PARTICLES = "吗呢吧么嘛啊呀哪嗎麼"
-_PINYIN = f"a-zü{_TONE_LETTERS}"
+_PINYIN = f"a-zü{TONE_LETTERS}"
 # Lost bytes of out-of-step decoding: ? between Han characters (?! when the next pair decoded as
 # a full-width !), ? before a clause mark, ? right before a gloss whose bracket may be gone.
 _DAMAGE = re.compile(rf"(?<=[{HAN}])(?<![{_PARTICLES}])\?!?(?=[{HAN}])|(?<=[{HAN}])\?(?=[,，、;；:：])"
-                     rf"|\?(?=\(?(?=[a-zü]*[{_TONE_LETTERS}])[{_PINYIN}]{{1,8}}\))")
+                     rf"|\?(?=\(?(?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}}\))")
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from checks.finding import Finding, Severity
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import Rule
+from claims.sentences import SENTENCE_END
 from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import data_sections
 
 SECTIONS = ("strong", "weak", "latin-ok", "legit-context")
-CLAUSE_ENDS = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+WORD_BOUNDARIES = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")  # around an injected run
 WIDTH = 12  # characters of the interrupted clause shown on each side
 LEGIT_WINDOW = 20  # characters of the sentence searched on each side for a [legit-context] word
 # A Latin-letter code: one to three letters, or letters mixed with digits (ag, ld, bet365), not part of
@@ -141,8 +141,8 @@ def _spam_runs(line: str) -> Iterator[Injection]:
 
 def _legit(line: str, start: int, end: int) -> bool:
     """Whether the sentence around ``start..end`` mentions gambling as something to fight."""
-    before = _SENTENCE_END.split(line[max(0, start - LEGIT_WINDOW):start])[-1]
-    after = _SENTENCE_END.split(line[end:end + LEGIT_WINDOW])[0]
+    before = SENTENCE_END.split(line[max(0, start - LEGIT_WINDOW):start])[-1]
+    after = SENTENCE_END.split(line[end:end + LEGIT_WINDOW])[0]
     return bool(lexicon().legit.search(f"{before} {after}"))
 
 
@@ -156,9 +156,9 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``start..end`` (at most ``WIDTH`` characters each side); when the run is a
     clause of its own, the text before it on its line."""
     left, right = start, end
-    while left > 0 and text[left - 1] not in CLAUSE_ENDS and start - left < WIDTH:
+    while left > 0 and text[left - 1] not in WORD_BOUNDARIES and start - left < WIDTH:
         left -= 1
-    while right < len(text) and text[right] not in CLAUSE_ENDS and right - end < WIDTH:
+    while right < len(text) and text[right] not in WORD_BOUNDARIES and right - end < WIDTH:
         right += 1
     if (left, right) == (start, end):
         left = max(text.rfind("\n", 0, start) + 1, start - WIDTH)

@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.bounds.vocab import has_any, rate_word
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
 from checks.rule import Rule
+from checks.vocab import has_any, rate_word
 from claims.numbers import plain
 
 SCORE_WORDS = ("指数", "得分", "评分", "分值", "测评分", "星级")  # subjects scored, not percentages

@@ -5,13 +5,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.bounds.vocab import sentence_bounds
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import Rule
 from claims.claim import Claim
 from claims.numbers import plain
+from claims.sentences import sentence_bounds
 
 SKIPPED_KINDS = {"date", "rank"}
 

@@ -1,14 +1,12 @@
-"""The word lists of the bounds rules (data files beside this module) and the sentence helpers
-the bounds, dates and style rules share. Lists are read once and cached."""
+"""The word lists several rule families share (``data/`` beside this module): rate and share
+words, growth words, signed quantities, plan words. Lists are read once and cached."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
+from claims.sentences import sentence_bounds
 from vocab.files import data_lines, toml_data
-
-SENTENCE_ENDS = "。!?!?;;\n"
-CLAUSE_ENDS = SENTENCE_ENDS + ",,、::"
 
 
 @dataclass(frozen=True)
@@ -21,7 +19,7 @@ class RateWord:
 def rate_words() -> tuple[RateWord, ...]:
     """The rate and share words of ``data/rate_words.txt``."""
     words = []
-    for line in data_lines("checks.bounds", "rate_words.txt"):
+    for line in data_lines("checks", "rate_words.txt"):
         word, _, mark = line.partition(" ")
         words.append(RateWord(word, mark.strip() == "+"))
     return tuple(words)
@@ -38,12 +36,12 @@ def rate_word(phrase: str | None) -> RateWord | None:
 
 @cache
 def growth_words() -> tuple[str, ...]:
-    return tuple(data_lines("checks.bounds", "growth_words.txt"))
+    return tuple(data_lines("checks", "growth_words.txt"))
 
 
 @cache
 def signed_words() -> tuple[str, ...]:
-    return tuple(data_lines("checks.bounds", "signed_words.txt"))
+    return tuple(data_lines("checks", "signed_words.txt"))
 
 
 @dataclass(frozen=True)
@@ -55,25 +53,13 @@ class PlanWords:
 
 @cache
 def plan_words() -> PlanWords:
-    data = toml_data("checks.bounds", "plan_words.toml")
+    data = toml_data("checks", "plan_words.toml")
     return PlanWords(tuple(data["before"]), tuple(data["just_before"]), tuple(data["after"]))
 
 
 def has_any(text: str | None, words) -> str | None:
     """The first of ``words`` found in ``text``, or None."""
     return next((word for word in words if text and word in text), None)
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The normalized-view span of the sentence holding ``text[start:end]``."""
-    begin = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-    ends = [i for mark in SENTENCE_ENDS if (i := text.find(mark, end)) >= 0]
-    return begin, min(ends, default=len(text))
-
-
-def clause_before(text: str, start: int) -> str:
-    """The text from the start of the clause holding position ``start`` up to it."""
-    return text[max(text.rfind(mark, 0, start) for mark in CLAUSE_ENDS) + 1:start]
 
 
 def planned(text: str, span: tuple[int, int], claim_text: str) -> bool:
