@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from checks.alignment import Alignment, align
+from checks.facts import Fact, Statement, facts
 from claims.claim import Claim
 from sources.document import Document
 from sources.gazetteer import load_gazetteer
@@ -35,11 +36,25 @@ class Corpus:
         return self.memo(("aligned", min_score, across_levels),
                          lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place))
 
+    def facts(self, min_score: float, across_levels: bool = False) -> list[Fact]:
+        """The facts the alignments at ``min_score`` form (computed once per setting)."""
+        return self.memo(("facts", min_score, across_levels),
+                         lambda: facts(self.aligned(min_score, across_levels), self.order))
+
+    def statements(self, min_score: float) -> list[Statement]:
+        """Every statement of every same-place fact at ``min_score``."""
+        return [statement for fact in self.facts(min_score) for statement in fact.statements]
+
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per corpus and ``key`` (a table or a validation several rules share)."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each document's position in the input."""
+        return {doc.id: index for index, doc in enumerate(self.documents)}
 
     @cached_property
     def document(self) -> dict[str, Document]:

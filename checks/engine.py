@@ -1,11 +1,37 @@
-"""Run the selected rules over a corpus and return their findings in a stable order."""
+"""Run the selected rules over a corpus and return their findings in a stable order.
+
+The engine does the walking: each claim for a ``ClaimRule``, each document for a
+``DocumentRule``, each fact for a ``FactRule``, the corpus once for a ``CorpusRule``. Every call
+is guarded: an exception in one rule becomes an ``internal-error`` finding that names the rule,
+the exception and what it was looking at, and the run goes on with the other calls and rules.
+"""
 from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from types import MappingProxyType
 
 from checks.config import Config
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import all_rules
-from checks.rule import Rule
+from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, Rule
+
+INTERNAL_ERROR = ("IE01", "internal-error")
+_ROOT = Path(__file__).parents[1]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a rule call looks at: a place in a document, and how to name it."""
+
+    doc: str
+    start: int
+    end: int
+    what: str  # "claim c3", "document", "fact of 3 claims", "corpus"
 
 
 def selected_rules(config: Config) -> list[Rule]:
@@ -22,8 +48,77 @@ def selected_rules(config: Config) -> list[Rule]:
 
 
 def run_rules(corpus: Corpus, config: Config) -> list[Finding]:
-    findings = [finding for rule in selected_rules(config) for finding in rule.check(corpus)]
+    """The findings of the rules ``config`` selects."""
+    return check_corpus(corpus, selected_rules(config))
+
+
+def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:
+    """The findings of ``rules`` over ``corpus``, sorted; a failing call gives an internal error."""
+    findings: list[Finding] = []
+    if not corpus.documents:
+        return findings
+    for rule in rules:
+        calls = _calls(rule, corpus)
+        first = Target(corpus.documents[0].id, 0, 0, "corpus")
+        while True:
+            try:
+                target, call = next(calls)
+            except StopIteration:
+                break
+            except Exception as error:  # preparing the walk (alignment, a table) failed: the rule stops
+                findings.append(internal_error(rule, first, error))
+                break
+            try:
+                findings.extend(call())
+            except Exception as error:
+                findings.append(internal_error(rule, target, error))
     return sorted(findings, key=Finding.sort_key)
+
+
+def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Target, Callable[[], Iterable[Finding]]]]:
+    """Each call the rule's kind asks for, with what it looks at."""
+    if isinstance(rule, ClaimRule):
+        for doc in corpus.documents:
+            for claim in corpus.claims_of[doc.id]:
+                if rule.kinds is None or claim.kind in rule.kinds:
+                    yield (Target(doc.id, claim.start, claim.end, f"claim {claim.id}"),
+                           partial(rule.check_claim, claim, doc, corpus))
+    elif isinstance(rule, DocumentRule):
+        for doc in corpus.documents:
+            yield Target(doc.id, 0, 0, "document"), partial(rule.check_document, doc, corpus.claims_of[doc.id], corpus)
+    elif isinstance(rule, FactRule):
+        for fact in corpus.facts(rule.settings["min_score"], rule.across_levels):
+            claim = fact.claims[0]
+            yield (Target(claim.doc, claim.start, claim.end, f"fact of {len(fact.claims)} claims"),
+                   partial(rule.check_fact, fact, corpus))
+    elif isinstance(rule, CorpusRule):
+        doc = corpus.documents[0]
+        yield Target(doc.id, 0, 0, "corpus"), partial(rule.check_corpus, corpus)
+    else:
+        raise TypeError(f"{type(rule).__name__} is not a ClaimRule, DocumentRule, FactRule or CorpusRule")
+
+
+def internal_error(rule: Rule, target: Target, error: Exception) -> Finding:
+    """The finding that stands for a rule call that raised ``error``."""
+    code, name = INTERNAL_ERROR
+    where = _raised_at(error)
+    zh = f"规则{rule.code}在检查{target.what}时出错:{type(error).__name__}: {error}(其他规则的结果不受影响)"
+    en = f"rule {rule.code} failed on {target.what}: {type(error).__name__}: {error} (other findings are unaffected)"
+    message = {"zh": zh, "en": en}.get(rule.language, f"{zh} / {en}")
+    return Finding(code, name, Severity.ERROR, message, target.doc, target.start, target.end,
+                   evidence=MappingProxyType({"rule": rule.code, "target": target.what,
+                                              "exception": type(error).__name__, "detail": str(error),
+                                              "raised_at": where}))
+
+
+def _raised_at(error: Exception) -> str:
+    """``path:line`` of the innermost frame of the project that raised ``error``."""
+    frames = traceback.extract_tb(error.__traceback__)
+    for frame in reversed(frames):
+        path = Path(frame.filename)
+        if path.is_relative_to(_ROOT):
+            return f"{path.relative_to(_ROOT).as_posix()}:{frame.lineno}"
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
 
 
 def exit_status(findings: list[Finding], fail_on: str) -> int:

@@ -1,26 +1,32 @@
-"""Every rule, registered by its family's package; looked up by id or family."""
+"""Every rule, found by walking the rule families: each subpackage of ``checks`` is a family and
+each module in it may register rules with ``@register``. Looked up by id or family."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from pathlib import Path
 
 from checks.rule import Rule
 
-FAMILIES = ("cross_source", "arithmetic", "bounds", "dates", "integrity", "style", "expectations")
+_CHECKS = Path(__file__).parent
+FAMILIES = tuple(sorted(module.name for module in pkgutil.iter_modules([str(_CHECKS)]) if module.ispkg))
 _RULES: dict[str, type[Rule]] = {}
 
 
 def register(rule: type[Rule]) -> type[Rule]:
-    """Class decorator: add a rule, refusing a duplicate id or a family outside ``FAMILIES``."""
-    if rule.code in _RULES:
+    """Class decorator: add a rule, refusing a duplicate id or a rule outside a family package."""
+    if rule.code in _RULES and _RULES[rule.code] is not rule:
         raise ValueError(f"rule id {rule.code} is registered twice")
-    if rule.family not in FAMILIES:
-        raise ValueError(f"rule {rule.code}: unknown family {rule.family!r}")
+    if getattr(rule, "family", None) not in FAMILIES:
+        raise ValueError(f"rule {rule.code}: defined in {rule.__module__}, not in a family package checks/<family>/")
     _RULES[rule.code] = rule
     return rule
 
 
 def all_rules() -> dict[str, type[Rule]]:
-    """All rules by id, sorted; importing each family's package registers its rules."""
+    """All rules by id, sorted; importing every module of every family registers its rules."""
     for family in FAMILIES:
-        importlib.import_module(f"checks.{family}")
+        package = importlib.import_module(f"checks.{family}")
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"checks.{family}.{module.name}")
     return dict(sorted(_RULES.items()))

@@ -1,4 +1,10 @@
-"""The rule base class: id, name, family, default severity, options, bilingual messages, docs.
+"""The rule base classes: id, name, family, default severity, options, bilingual messages, docs.
+
+A rule subclasses the base for what it looks at, and the engine does the walking:
+``ClaimRule.check_claim`` is called for each claim (of ``kinds``), ``DocumentRule.check_document``
+for each readable document with its claims, ``FactRule.check_fact`` for each fact (claims of
+different documents aligned as statements of the same thing) and ``CorpusRule.check_corpus``
+once. A rule's family is the package it lives in (``checks/<family>/<rule>.py``).
 
 A rule's docstring opens with a one-line summary and has the sections ``What it does``,
 ``Why is this bad?``, ``Example`` and ``Use instead`` (real Chinese examples); the summary is
@@ -13,7 +19,10 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from checks.corpus import Corpus
+from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
+from claims.claim import Claim
+from sources.document import Document
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 LANGUAGES = ("both", "zh", "en")
@@ -30,14 +39,17 @@ class Rule:
     options: ClassVar[Mapping[str, Any]] = MappingProxyType({})
     messages: ClassVar[Mapping[str, str]]  # "zh" and "en" templates, str.format fields
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        package = cls.__module__.split(".")
+        if len(package) == 3 and package[0] == "checks":
+            cls.family = package[1]
+
     def __init__(self, severity: Severity | None = None, options: Mapping[str, Any] | None = None,
                  language: str = "both") -> None:
         self.severity = severity or self.default_severity
         self.settings = {**self.options, **(options or {})}
         self.language = language
-
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        raise NotImplementedError
 
     def finding(self, doc: str, start: int, end: int, *, claims: Iterable[str] = (),
                 related: Iterable[Location] = (), evidence: Mapping[str, Any] | None = None,
@@ -60,3 +72,38 @@ class Rule:
         text = inspect.getdoc(cls) or ""
         parts = _SECTION.split(text)
         return {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+
+
+class ClaimRule(Rule):
+    """A rule that looks at one claim at a time (not itself a rule)."""
+
+    kinds: ClassVar[frozenset[str] | None] = None  # the claim kinds it looks at; None: every kind
+
+    def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class DocumentRule(Rule):
+    """A rule that looks at one document and its claims at a time (not itself a rule)."""
+
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class FactRule(Rule):
+    """A rule that looks at one fact at a time: claims of different documents aligned at the
+    rule's ``min_score`` option, about the same place or (``across_levels``) places containing
+    one another (not itself a rule)."""
+
+    across_levels: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, Any]] = MappingProxyType({"min_score": 75.0})
+
+    def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """A rule that looks at the whole corpus at once (not itself a rule)."""
+
+    def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError

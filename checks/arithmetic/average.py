@@ -8,16 +8,17 @@ from types import MappingProxyType
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from sources.document import Document
 
 # 平均每个生活圈4万人左右, 平均每个食堂日均就餐120人次: what follows 平均 names what is averaged over.
 _PER = re.compile(r"平均(?:每(?:个|家|户|人|所|处|场)?)?(?P<unit>[\u4e00-\u9fff]{1,10})$")
 
 
 @register
-class AverageTimesCount(Rule):
+class AverageTimesCount(DocumentRule):
     """An average that, times the count it averages over, cannot give the total stated with it.
 
     What it does
@@ -39,30 +40,28 @@ class AverageTimesCount(Rule):
 
     code = "AR02"
     name = "average-times-count"
-    family = "arithmetic"
     default_severity = Severity.WARNING
     messages = MappingProxyType({
         "zh": "{count}×平均{average}应为{product},与合计{total}不符",
         "en": "{count} × an average of {average} gives {product}, not the total {total}",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            for count, average, total in _triples(doc.text, corpus.claims_of.get(doc.id, [])):
-                product = _times(interval(average), interval(count))
-                stated = interval(total, average.unit)
-                if product.overlaps(stated):
-                    continue
-                yield self.finding(
-                    doc.id, total.start, total.end, claims=(total.id, count.id, average.id),
-                    related=[Location(doc.id, count.start, count.end, f"count: {shown(count)}"),
-                             Location(doc.id, average.start, average.end, f"average: {shown(average)}")],
-                    evidence={"count": shown(count), "count_interval": interval(count).show(),
-                              "average": shown(average), "average_interval": interval(average).show(),
-                              "product_interval": product.show(), "total": shown(total),
-                              "total_interval": stated.show()},
-                    count=shown(count), average=shown(average), total=shown(total),
-                    product="–".join("?" if v is None else f"{v:g}" for v in product.show()))
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        for count, average, total in _triples(doc.text, claims):
+            product = _times(interval(average), interval(count))
+            stated = interval(total, average.unit)
+            if product.overlaps(stated):
+                continue
+            yield self.finding(
+                doc.id, total.start, total.end, claims=(total.id, count.id, average.id),
+                related=[Location(doc.id, count.start, count.end, f"count: {shown(count)}"),
+                         Location(doc.id, average.start, average.end, f"average: {shown(average)}")],
+                evidence={"count": shown(count), "count_interval": interval(count).show(),
+                          "average": shown(average), "average_interval": interval(average).show(),
+                          "product_interval": product.show(), "total": shown(total),
+                          "total_interval": stated.show()},
+                count=shown(count), average=shown(average), total=shown(total),
+                product="–".join("?" if v is None else f"{v:g}" for v in product.show()))
 
 
 def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:

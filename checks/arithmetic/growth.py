@@ -9,9 +9,10 @@ from types import MappingProxyType
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from sources.document import Document
 
 _FROM = re.compile(r"(?:由|从)$")
 _TO = re.compile(r"\s*(?:增长|增加|增|提高|提升|上升|下降|减少|降低|扩大|缩小)?(?:至|到)\s*")
@@ -19,7 +20,7 @@ _DOWN = re.compile(r"下降|减少|降低|缩小")
 
 
 @register
-class GrowthBothEnds(Rule):
+class GrowthBothEnds(DocumentRule):
     """A growth rate or change that the start and end figures stated with it do not give.
 
     What it does
@@ -41,29 +42,27 @@ class GrowthBothEnds(Rule):
 
     code = "AR04"
     name = "growth-both-ends"
-    family = "arithmetic"
     default_severity = Severity.WARNING
     messages = MappingProxyType({
         "zh": "由{first}到{last}应为{expected},与所述{change}不符",
         "en": "from {first} to {last} is {expected}, not the stated {change}",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            for start, end, change in _changes(doc.text, corpus.claims_of.get(doc.id, [])):
-                readings = _readings(start, end, change)
-                stated = _signed(change, doc.text)
-                if not readings or any(reading.overlaps(stated) for reading, _ in readings):
-                    continue
-                expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in readings)
-                yield self.finding(
-                    doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
-                    related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
-                             Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
-                    evidence={"start": shown(start), "end": shown(end), "change": shown(change),
-                              "change_interval": stated.show(),
-                              "expected": [{"interval": r.show(), "reading": label} for r, label in readings]},
-                    first=shown(start), last=shown(end), expected=expected, change=shown(change))
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        for start, end, change in _changes(doc.text, claims):
+            readings = _readings(start, end, change)
+            stated = _signed(change, doc.text)
+            if not readings or any(reading.overlaps(stated) for reading, _ in readings):
+                continue
+            expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in readings)
+            yield self.finding(
+                doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
+                related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
+                         Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
+                evidence={"start": shown(start), "end": shown(end), "change": shown(change),
+                          "change_interval": stated.show(),
+                          "expected": [{"interval": r.show(), "reading": label} for r, label in readings]},
+                first=shown(start), last=shown(end), expected=expected, change=shown(change))
 
 
 def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:

@@ -9,9 +9,10 @@ from types import MappingProxyType
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from sources.document import Document
 
 _SHARE = re.compile(r"占比|占.{0,8}的?(?:比重|比例)?$|比重|比例")
 _WHOLE = re.compile(r"(?:共|总计|合计|总共|全年共|累计)[^,;。!?\n\d]{0,12}$")
@@ -19,7 +20,7 @@ _LOOKBACK = 6
 
 
 @register
-class ShareOfWhole(Rule):
+class ShareOfWhole(DocumentRule):
     """A percentage share that the part and the whole stated with it do not give.
 
     What it does
@@ -41,28 +42,26 @@ class ShareOfWhole(Rule):
 
     code = "AR03"
     name = "share-of-whole"
-    family = "arithmetic"
     default_severity = Severity.WARNING
     messages = MappingProxyType({
         "zh": "{part}÷{whole}={ratio},与所述占比{share}不符",
         "en": "{part} of {whole} is {ratio}, not the stated share {share}",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            for share, part, whole in _triples(doc.text, corpus.claims_of.get(doc.id, [])):
-                ratio = _ratio(interval(part), interval(whole, part.unit))
-                stated = interval(share)
-                if ratio.overlaps(stated):
-                    continue
-                middle = float(part.value / whole.value * 100)
-                yield self.finding(
-                    doc.id, share.start, share.end, claims=(share.id, part.id, whole.id),
-                    related=[Location(doc.id, part.start, part.end, f"part: {shown(part)}"),
-                             Location(doc.id, whole.start, whole.end, f"whole: {shown(whole)}")],
-                    evidence={"share": shown(share), "share_interval": stated.show(), "part": shown(part),
-                              "whole": shown(whole), "ratio_percent_interval": ratio.show()},
-                    part=shown(part), whole=shown(whole), ratio=f"{middle:.4g}%", share=shown(share))
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        for share, part, whole in _triples(doc.text, claims):
+            ratio = _ratio(interval(part), interval(whole, part.unit))
+            stated = interval(share)
+            if ratio.overlaps(stated):
+                continue
+            middle = float(part.value / whole.value * 100)
+            yield self.finding(
+                doc.id, share.start, share.end, claims=(share.id, part.id, whole.id),
+                related=[Location(doc.id, part.start, part.end, f"part: {shown(part)}"),
+                         Location(doc.id, whole.start, whole.end, f"whole: {shown(whole)}")],
+                evidence={"share": shown(share), "share_interval": stated.show(), "part": shown(part),
+                          "whole": shown(whole), "ratio_percent_interval": ratio.show()},
+                part=shown(part), whole=shown(whole), ratio=f"{middle:.4g}%", share=shown(share))
 
 
 def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
@@ -22,7 +22,7 @@ _PARTS_FOLLOW = re.compile(r"[^。!?\n\d]{0,4}其中")
 
 
 @register
-class PartsAndTotal(Rule):
+class PartsAndTotal(DocumentRule):
     """Parts listed with their total (合计, 其中) that do not add up to it.
 
     What it does
@@ -45,30 +45,28 @@ class PartsAndTotal(Rule):
 
     code = "AR01"
     name = "parts-and-total"
-    family = "arithmetic"
     default_severity = Severity.ERROR
     messages = MappingProxyType({
         "zh": "分项之和为{sum},与合计{total}不符({parts})",
         "en": "the parts add up to {sum}, not the total {total} ({parts})",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            for total, parts, complete in _totals(doc, corpus.claims_of.get(doc.id, [])):
-                unit = total.unit
-                added = _sum([interval(part, unit) for part in parts])
-                stated = interval(total, unit)
-                wrong = not added.overlaps(stated) if complete else (
-                    added.low is not None and stated.high is not None and added.low > stated.high)
-                if not wrong:
-                    continue
-                yield self.finding(
-                    doc.id, total.start, total.end, claims=(total.id, *(p.id for p in parts)),
-                    related=[Location(doc.id, p.start, p.end, f"part: {shown(p)}") for p in parts],
-                    evidence={"total": shown(total), "total_interval": stated.show(),
-                              "parts": [shown(p) for p in parts], "sum_interval": added.show(),
-                              "complete_list": complete, "unit": unit},
-                    sum=_show_sum(added), total=shown(total), parts=" + ".join(shown(p) for p in parts))
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        for total, parts, complete in _totals(doc, claims):
+            unit = total.unit
+            added = _sum([interval(part, unit) for part in parts])
+            stated = interval(total, unit)
+            wrong = not added.overlaps(stated) if complete else (
+                added.low is not None and stated.high is not None and added.low > stated.high)
+            if not wrong:
+                continue
+            yield self.finding(
+                doc.id, total.start, total.end, claims=(total.id, *(p.id for p in parts)),
+                related=[Location(doc.id, p.start, p.end, f"part: {shown(p)}") for p in parts],
+                evidence={"total": shown(total), "total_interval": stated.show(),
+                          "parts": [shown(p) for p in parts], "sum_interval": added.show(),
+                          "complete_list": complete, "unit": unit},
+                sum=_show_sum(added), total=shown(total), parts=" + ".join(shown(p) for p in parts))
 
 
 def _totals(doc: Document, claims: list[Claim]) -> Iterator[tuple[Claim, list[Claim], bool]]:

@@ -7,18 +7,17 @@ from collections.abc import Iterable
 from checks import suites
 from checks.corpus import Corpus
 from checks.finding import Finding
-from checks.rule import Rule
+from checks.rule import ClaimRule
 from claims.claim import Claim
+from sources.document import Document
 
 
-class ColumnCheck(Rule):
+class ColumnCheck(ClaimRule):
     """A rule whose comparison is an expectation of the built-in suite (not itself a rule)."""
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        failing = suites.builtin_failures(corpus).get(self.code, set())
-        for claim in corpus.claims:
-            if claim.id in failing and self.applies(claim):
-                yield self.describe(claim, corpus)
+    def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
+        if claim.id in suites.builtin_failures(corpus).get(self.code, ()) and self.applies(claim):
+            yield self.describe(claim, corpus)
 
     def applies(self, claim: Claim) -> bool:
         """Whether this rule's options cover a failing claim (all of them by default)."""

@@ -35,7 +35,6 @@ class DateAfterPublication(ColumnCheck):
 
     code = "BD04"
     name = "date-after-publication"
-    family = "bounds"
     default_severity = Severity.ERROR
     messages = {
         "zh": "{text}晚于文档发布日期{published}({days}天后)",

@@ -36,7 +36,6 @@ class NegativeCount(ColumnCheck):
 
     code = "BD03"
     name = "negative-count"
-    family = "bounds"
     default_severity = Severity.ERROR
     options = MappingProxyType({"kinds": NON_NEGATIVE})
     messages = {

@@ -35,7 +35,6 @@ class RankBeyondTotal(ColumnCheck):
 
     code = "BD02"
     name = "rank-beyond-total"
-    family = "bounds"
     default_severity = Severity.ERROR
     options = MappingProxyType({})
     messages = {

@@ -40,7 +40,6 @@ class RateOver100(ColumnCheck):
 
     code = "BD01"
     name = "rate-over-100"
-    family = "bounds"
     default_severity = Severity.ERROR
     options = MappingProxyType({})
     messages = {

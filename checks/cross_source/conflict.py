@@ -1,19 +1,21 @@
 """CS01: the same fact stated with values that cannot both be true."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.cross_source.groups import corpus_statements, is_odd_one_out, reliability
+from checks.facts import Fact, Statement
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import FactRule
 from checks.values import interval, shown
+from claims.claim import Claim
 
 
 @register
-class CrossSourceConflict(Rule):
+class CrossSourceConflict(FactRule):
     """Aligned claims of different documents whose value intervals do not overlap.
 
     What it does
@@ -39,21 +41,18 @@ class CrossSourceConflict(Rule):
 
     code = "CS01"
     name = "cross-source-conflict"
-    family = "cross_source"
     default_severity = Severity.ERROR
-    options = MappingProxyType({"min_score": 75.0})
     messages = MappingProxyType({
         "zh": "与其他来源不一致:“{subject}”此处为{this},{others}",
         "en": "disagrees with other sources on {subject}: {this} here, {others_en}",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        order = {doc.id: index for index, doc in enumerate(corpus.documents)}
-        found = corpus_statements(corpus, self.settings["min_score"])
-        by_claim = {statement.claim.id: statement for statement in found}
-        trust = reliability(found)
-        for statement in found:
-            if not statement.disagree or not is_odd_one_out(statement, by_claim, order, trust):
+    def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
+        min_score = self.settings["min_score"]
+        trust = corpus.memo(("reliability", min_score), lambda: reliability(corpus.statements(min_score)))
+        by_claim = {statement.claim.id: statement for statement in fact.statements}
+        for statement in fact.statements:
+            if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust):
                 continue
             claim, unit = statement.claim, statement.claim.unit
             yield self.finding(
@@ -67,3 +66,24 @@ class CrossSourceConflict(Rule):
                 subject=claim.subject, this=shown(claim),
                 others="、".join(f"{o.doc}为{shown(o)}" for o in statement.disagree),
                 others_en=", ".join(f"{shown(o)} in {o.doc}" for o in statement.disagree))
+
+
+def reliability(statements: list[Statement]) -> dict[str, float]:
+    """How often each document agrees with the others over all facts (Laplace-smoothed): a tie
+    between two statements goes against the document that disagrees more often elsewhere."""
+    agree: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for statement in statements:
+        agree[statement.claim.doc] += len(statement.agree)
+        total[statement.claim.doc] += len(statement.agree) + len(statement.disagree)
+    return {doc: (agree[doc] + 1) / (total[doc] + 2) for doc in total}
+
+
+def is_odd_one_out(statement: Statement, by_claim: dict[str, Statement], order: dict[str, int],
+                   trust: dict[str, float]) -> bool:
+    """Whether a statement has less support than one it disagrees with; on equal support, its
+    document is less reliable; on equal reliability too, it comes later in the input."""
+    def rank(claim: Claim) -> tuple[int, float, int]:
+        return by_claim[claim.id].support, trust[claim.doc], -order[claim.doc]
+    mine = rank(statement.claim)
+    return any(rank(other) > mine for other in statement.disagree)

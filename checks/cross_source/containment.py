@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
+from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import FactRule
 from checks.values import interval, is_exact, shown
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
@@ -19,7 +20,7 @@ _NOT_ADDITIVE = re.compile(r"率|比|比例|比重|占|平均|人均|均|每")
 
 
 @register
-class ScopeContainment(Rule):
+class ScopeContainment(FactRule):
     """A smaller place's figure for a programme at or above the figure of the place containing it.
 
     What it does
@@ -42,17 +43,16 @@ class ScopeContainment(Rule):
 
     code = "CS03"
     name = "scope-containment"
-    family = "cross_source"
     default_severity = Severity.WARNING
-    options = MappingProxyType({"min_score": 75.0})
+    across_levels = True
     messages = MappingProxyType({
         "zh": "{part_place}的“{subject}”为{part},不低于其上级{whole_place}的{whole}",
         "en": "{subject} of {part_place} is {part}, at or above the {whole} of {whole_place} which contains it",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
         gazetteer = load_gazetteer()
-        for pair in corpus.aligned(self.settings["min_score"], across_levels=True):
+        for pair in fact.pairs:
             if pair.a.kind not in ADDITIVE or _NOT_ADDITIVE.search(pair.a.subject or "") \
                     or _NOT_ADDITIVE.search(pair.b.subject or ""):
                 continue

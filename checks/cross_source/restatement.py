@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.cross_source.groups import corpus_statements
+from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import FactRule
 from checks.values import interval, is_exact, shown, tolerance
 from claims.claim import Claim
 
@@ -19,7 +19,7 @@ def _width(claim: Claim, unit: str | None) -> float:
 
 
 @register
-class ImpreciseRestatement(Rule):
+class ImpreciseRestatement(FactRule):
     """A figure restated with a qualifier or at a coarser precision than another source's exact one.
 
     What it does
@@ -41,17 +41,15 @@ class ImpreciseRestatement(Rule):
 
     code = "CS02"
     name = "imprecise-restatement"
-    family = "cross_source"
     default_severity = Severity.WARNING
-    options = MappingProxyType({"min_score": 75.0})
     messages = MappingProxyType({
         "zh": "“{subject}”此处表述为{this},{exact_doc}的精确数字为{exact}(两者相容)",
         "en": "{subject} is restated as {this}; {exact_doc} states it exactly as {exact} (compatible)",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        order = {doc.id: index for index, doc in enumerate(corpus.documents)}
-        for statement in corpus_statements(corpus, self.settings["min_score"]):
+    def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
+        order = corpus.order
+        for statement in fact.statements:
             claim, unit = statement.claim, statement.claim.unit
             width = _width(claim, unit)
             sharper = [o for o in statement.agree if _width(o, unit) < width and is_exact(o)]

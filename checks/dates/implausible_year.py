@@ -9,7 +9,7 @@ from checks.corpus import Corpus
 from checks.dates.vocab import history_words
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
 from checks.vocab import has_any, planned
 from claims.claim import Claim
 from claims.iso_dates import date_parts
@@ -20,7 +20,7 @@ WINDOW = 20  # characters of the sentence looked at on each side of the date for
 
 
 @register
-class ImplausibleYear(Rule):
+class ImplausibleYear(DocumentRule):
     """A date whose year is far from the document's own time, often a one-digit typo (2004 for 2024).
 
     What it does
@@ -47,7 +47,6 @@ class ImplausibleYear(Rule):
 
     code = "DT01"
     name = "implausible-year"
-    family = "dates"
     default_severity = Severity.WARNING
     options = MappingProxyType({"max_years_back": 15, "max_years_ahead": 6})
     messages = {
@@ -56,33 +55,32 @@ class ImplausibleYear(Rule):
               "outside {first}-{last}{en_hint}",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         back, ahead = self.settings["max_years_back"], self.settings["max_years_ahead"]
-        for doc in corpus.documents:
-            published = int(doc.meta.published[:4]) if doc.meta.published else None
-            anchors = [year for year in (doc.meta.year, published) if year]
-            if not anchors:
+        published = int(doc.meta.published[:4]) if doc.meta.published else None
+        anchors = [year for year in (doc.meta.year, published) if year]
+        if not anchors:
+            return
+        main = anchors[0]
+        first, last = min(anchors) - back, max(anchors) + ahead
+        for claim in claims:
+            parts = date_parts(claim.value) if claim.kind == "date" else []
+            if len(parts) != 1 or parts[0].year is None or first <= parts[0].year <= last:
                 continue
-            main = anchors[0]
-            first, last = min(anchors) - back, max(anchors) + ahead
-            for claim in corpus.claims_of.get(doc.id, []):
-                parts = date_parts(claim.value) if claim.kind == "date" else []
-                if len(parts) != 1 or parts[0].year is None or first <= parts[0].year <= last:
-                    continue
-                year = parts[0].year
-                if _historical(doc, claim) or (year > last and planned(doc.text, claim.span, claim.text)):
-                    continue
-                likely = next((anchor for anchor in anchors if _one_digit_off(year, anchor)), None)
-                finding = self.finding(
-                    claim.doc, claim.start, claim.end, claims=[claim.id],
-                    evidence={"year": year, "main_year": main, "published": doc.meta.published,
-                              "frame": [first, last], "likely_year": likely},
-                    text=claim.text, year=year, main_year=main, gap=abs(year - main), first=first, last=last,
-                    zh_hint=f",疑为{likely}年之误" if likely else "",
-                    en_hint=f"; likely a typo for {likely}" if likely else "")
-                if likely:
-                    finding = replace(finding, severity=Severity(min(self.severity + 1, Severity.ERROR)))
-                yield finding
+            year = parts[0].year
+            if _historical(doc, claim) or (year > last and planned(doc.text, claim.span, claim.text)):
+                continue
+            likely = next((anchor for anchor in anchors if _one_digit_off(year, anchor)), None)
+            finding = self.finding(
+                claim.doc, claim.start, claim.end, claims=[claim.id],
+                evidence={"year": year, "main_year": main, "published": doc.meta.published,
+                          "frame": [first, last], "likely_year": likely},
+                text=claim.text, year=year, main_year=main, gap=abs(year - main), first=first, last=last,
+                zh_hint=f",疑为{likely}年之误" if likely else "",
+                en_hint=f"; likely a typo for {likely}" if likely else "")
+            if likely:
+                finding = replace(finding, severity=Severity(min(self.severity + 1, Severity.ERROR)))
+            yield finding
 
 
 def _one_digit_off(year: int, anchor: int) -> bool:

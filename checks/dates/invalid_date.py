@@ -7,14 +7,16 @@ from collections.abc import Iterable
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import ClaimRule
+from claims.claim import Claim
 from claims.iso_dates import date_parts
+from sources.document import Document
 
 LEAP_YEAR = 2000  # for a day and month without a year: 2月29日 may be right
 
 
 @register
-class InvalidDate(Rule):
+class InvalidDate(ClaimRule):
     """A calendar date that does not exist (2月30日, 4月31日, 13月).
 
     What it does
@@ -36,30 +38,27 @@ class InvalidDate(Rule):
 
     code = "DT02"
     name = "invalid-date"
-    family = "dates"
     default_severity = Severity.ERROR
+    kinds = frozenset({"date"})
     messages = {
         "zh": "{text}不是有效日期:{zh_reason}",
         "en": "{text} is not a valid date: {en_reason}",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for claim in corpus.claims:
-            if claim.kind != "date":
+    def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
+        for part in date_parts(claim.value):
+            if part.month is None:
                 continue
-            for part in date_parts(claim.value):
-                if part.month is None:
-                    continue
-                evidence = {"date": claim.value, "year": part.year, "month": part.month, "day": part.day}
-                if not 1 <= part.month <= 12:
-                    yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id], evidence=evidence,
-                                       text=claim.text, zh_reason=f"没有{part.month}月",
-                                       en_reason=f"there is no month {part.month}")
-                    break
-                days = calendar.monthrange(part.year or LEAP_YEAR, part.month)[1]
-                if part.day is not None and not 1 <= part.day <= days:
-                    yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                                       evidence={**evidence, "days_in_month": days}, text=claim.text,
-                                       zh_reason=f"{part.month}月只有{days}天",
-                                       en_reason=f"month {part.month} has only {days} days")
-                    break
+            evidence = {"date": claim.value, "year": part.year, "month": part.month, "day": part.day}
+            if not 1 <= part.month <= 12:
+                yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id], evidence=evidence,
+                                   text=claim.text, zh_reason=f"没有{part.month}月",
+                                   en_reason=f"there is no month {part.month}")
+                break
+            days = calendar.monthrange(part.year or LEAP_YEAR, part.month)[1]
+            if part.day is not None and not 1 <= part.day <= days:
+                yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                                   evidence={**evidence, "days_in_month": days}, text=claim.text,
+                                   zh_reason=f"{part.month}月只有{days}天",
+                                   en_reason=f"month {part.month} has only {days} days")
+                break

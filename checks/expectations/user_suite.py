@@ -8,11 +8,11 @@ from checks import suites
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import CorpusRule
 
 
 @register
-class UserExpectation(Rule):
+class UserExpectation(CorpusRule):
     """A claim that fails an expectation of the user's own suite (`--expectations suite.json`).
 
     What it does
@@ -37,7 +37,6 @@ class UserExpectation(Rule):
 
     code = "GE01"
     name = "user-expectation"
-    family = "expectations"
     default_severity = Severity.WARNING
     options = MappingProxyType({"suite": ""})
     messages = MappingProxyType({
@@ -45,7 +44,7 @@ class UserExpectation(Rule):
         "en": "{text} fails the expectation {expectation}{notes}",
     })
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
         if not self.settings["suite"]:
             return
         suite = suites.load_suite(self.settings["suite"])

@@ -8,12 +8,14 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.integrity._text import original_lines
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
+from claims.claim import Claim
+from sources.document import Document
 from sources.normalize import GLOSS
 
 
 @register
-class LeftoverGloss(Rule):
+class LeftoverGloss(DocumentRule):
     """Inline pinyin glosses such as 來(lái) left in the published text.
 
     What it does
@@ -37,7 +39,6 @@ class LeftoverGloss(Rule):
 
     code = "TI04"
     name = "leftover-gloss"
-    family = "integrity"
     default_severity = Severity.WARNING
     options = MappingProxyType({"max_listed": 3})
     messages = {
@@ -45,19 +46,18 @@ class LeftoverGloss(Rule):
         "en": "{count} leftover pinyin gloss(es) in {lines} line(s), e.g. {listed}; remove them before publication",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         shown = self.settings["max_listed"]
-        for doc in corpus.documents:
-            lines = [(offset, line, found) for offset, line in original_lines(doc)
-                     if (found := list(GLOSS.finditer(line)))]
-            if not lines:
-                continue
-            glosses = [line[max(0, m.start() - 1):m.end()] for _, line, found in lines for m in found]
-            listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
-            first_offset, _, first_found = lines[0]
-            related = [Location(doc.id, offset + found[0].start(), offset + found[-1].end(),
-                                f"{len(found)} gloss(es) in this line") for offset, _, found in lines]
-            yield self.finding(doc.id, first_offset + first_found[0].start(), first_offset + first_found[0].end(),
-                               related=related,
-                               evidence={"count": len(glosses), "lines": len(lines), "glosses": glosses},
-                               count=len(glosses), lines=len(lines), listed=listed)
+        lines = [(offset, line, found) for offset, line in original_lines(doc)
+                 if (found := list(GLOSS.finditer(line)))]
+        if not lines:
+            return
+        glosses = [line[max(0, m.start() - 1):m.end()] for _, line, found in lines for m in found]
+        listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
+        first_offset, _, first_found = lines[0]
+        related = [Location(doc.id, offset + found[0].start(), offset + found[-1].end(),
+                            f"{len(found)} gloss(es) in this line") for offset, _, found in lines]
+        yield self.finding(doc.id, first_offset + first_found[0].start(), first_offset + first_found[0].end(),
+                           related=related,
+                           evidence={"count": len(glosses), "lines": len(lines), "glosses": glosses},
+                           count=len(glosses), lines=len(lines), listed=listed)

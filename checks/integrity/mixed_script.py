@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
@@ -12,7 +12,8 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.integrity._text import charset, original_lines
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
+from claims.claim import Claim
 from sources.document import Document
 
 _NAMES = {"T": ("繁体", "Traditional"), "S": ("简体", "Simplified")}
@@ -42,7 +43,7 @@ def script_of(ch: str) -> str | None:
 
 
 @register
-class MixedScript(Rule):
+class MixedScript(DocumentRule):
     """A document that mixes Traditional and Simplified characters.
 
     What it does
@@ -66,7 +67,6 @@ class MixedScript(Rule):
 
     code = "TI05"
     name = "mixed-script"
-    family = "integrity"
     default_severity = Severity.INFO
     options = MappingProxyType({"min_minority": 5, "min_share": 0.02})
     messages = {
@@ -76,11 +76,7 @@ class MixedScript(Rule):
               "and {majority} {main_en} characters in the document)",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            yield from self._check_document(doc)
-
-    def _check_document(self, doc: Document) -> Iterator[Finding]:
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         marks = [(offset, line, [(i, s) for i, ch in enumerate(line) if (s := script_of(ch))])
                  for offset, line in original_lines(doc)]
         tally = Counter(script for _, _, found in marks for _, script in found)

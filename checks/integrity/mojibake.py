@@ -11,8 +11,10 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.integrity._text import HAN, common_characters, original_lines
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
+from claims.claim import Claim
 from sources.decode import level1_characters
+from sources.document import Document
 from sources.normalize import GLOSS, TONE_LETTERS, to_simplified
 
 # (codec the text was wrongly decoded with, the codec of its bytes): the readings tried in reverse.
@@ -57,7 +59,7 @@ def suspicious(ch: str) -> bool:
 
 
 @register
-class Mojibake(Rule):
+class Mojibake(DocumentRule):
     """Mojibake: text decoded with the wrong encoding (红石榴 shown as 绾㈢煶姒), or damaged by it.
 
     What it does
@@ -83,23 +85,21 @@ class Mojibake(Rule):
 
     code = "TI01"
     name = "mojibake"
-    family = "integrity"
     default_severity = Severity.WARNING
     messages = {"zh": "疑似乱码“{text}”：{detail_zh}", "en": "likely mojibake “{text}”: {detail_en}"}
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        texts = [doc.text for doc in corpus.documents]
-        for doc in corpus.documents:
-            for offset, line in original_lines(doc):
-                for repair in _repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
-                    yield self._repaired(doc.id, offset, line, repair, texts)
-                for start, end in _damage(line):
-                    text = line[start:end]
-                    yield self.finding(doc.id, offset + start, offset + end,
-                                       evidence={"text": text, "context": line[max(0, start - 8):end + 8]},
-                                       text=text, detail_zh="解码错位，字节已丢失，无法自动复原，请核对原文",
-                                       detail_en="bytes decoded out of step and partly lost; cannot be repaired, "
-                                                 "check the source")
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        texts = [other.text for other in corpus.documents]
+        for offset, line in original_lines(doc):
+            for repair in _repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
+                yield self._repaired(doc.id, offset, line, repair, texts)
+            for start, end in _damage(line):
+                text = line[start:end]
+                yield self.finding(doc.id, offset + start, offset + end,
+                                   evidence={"text": text, "context": line[max(0, start - 8):end + 8]},
+                                   text=text, detail_zh="解码错位，字节已丢失，无法自动复原，请核对原文",
+                                   detail_en="bytes decoded out of step and partly lost; cannot be repaired, "
+                                             "check the source")
 
     def _repaired(self, doc: str, offset: int, line: str, repair: Repair, texts: list[str]) -> Finding:
         likely, unresolved = _complete(repair, texts)

@@ -7,14 +7,16 @@ from collections.abc import Iterable
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
+from claims.claim import Claim
+from sources.document import Document
 
 _RUN = re.compile("\ufffd+")
 _CONTEXT = 8  # characters shown on each side
 
 
 @register
-class ReplacementCharacter(Rule):
+class ReplacementCharacter(DocumentRule):
     """The replacement character � (U+FFFD): bytes that could not be decoded and are lost.
 
     What it does
@@ -35,19 +37,17 @@ class ReplacementCharacter(Rule):
 
     code = "TI02"
     name = "replacement-character"
-    family = "integrity"
     default_severity = Severity.WARNING
     messages = {
         "zh": "文本中有{count}个替换字符“�”（解码失败，原字已丢失）：……{before}{run}{after}……",
         "en": "{count} replacement character(s) (undecodable bytes, the original text is lost): …{before}{run}{after}…",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            for match in _RUN.finditer(doc.text):
-                start, end = match.span()
-                before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
-                after = doc.text[end:end + _CONTEXT].split("\n")[0]
-                yield self.finding(doc.id, *doc.original_span(start, end),
-                                   evidence={"count": end - start, "before": before, "after": after},
-                                   count=end - start, run=match.group(), before=before, after=after)
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        for match in _RUN.finditer(doc.text):
+            start, end = match.span()
+            before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
+            after = doc.text[end:end + _CONTEXT].split("\n")[0]
+            yield self.finding(doc.id, *doc.original_span(start, end),
+                               evidence={"count": end - start, "before": before, "after": after},
+                               count=end - start, run=match.group(), before=before, after=after)

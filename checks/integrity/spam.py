@@ -10,7 +10,8 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.integrity._text import text_lines
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
+from claims.claim import Claim
 from claims.sentences import SENTENCE_END
 from sources.document import Document
 from sources.spans import merge, overlaps
@@ -61,7 +62,7 @@ class Injection:
 
 
 @register
-class InjectedSpam(Rule):
+class InjectedSpam(DocumentRule):
     """Gambling spam or a stray URL injected into a sentence.
 
     What it does
@@ -88,25 +89,23 @@ class InjectedSpam(Rule):
 
     code = "TI03"
     name = "injected-spam"
-    family = "integrity"
     default_severity = Severity.ERROR
     messages = {
         "zh": "“{clause}”中混入{kind_zh}“{run}”，去掉后为“{repaired}”",
         "en": "{kind_en} “{run}” injected into “{clause}” (without it: “{repaired}”)",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
-        for doc in corpus.documents:
-            for injection in _injections(doc):
-                start, end = injection.start, injection.end
-                left, right = _clause(doc.text, start, end)
-                run, clause = doc.text[start:end], doc.text[left:right]
-                repaired = doc.text[left:start] + doc.text[end:right]
-                kind_zh, kind_en = _KINDS[injection.kind]
-                yield self.finding(doc.id, *doc.original_span(start, end),
-                                   evidence={"injected": run, "clause": clause, "repaired": repaired,
-                                             "kind": injection.kind, "terms": list(injection.terms)},
-                                   run=run, clause=clause, repaired=repaired, kind_zh=kind_zh, kind_en=kind_en)
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        for injection in _injections(doc):
+            start, end = injection.start, injection.end
+            left, right = _clause(doc.text, start, end)
+            run, clause = doc.text[start:end], doc.text[left:right]
+            repaired = doc.text[left:start] + doc.text[end:right]
+            kind_zh, kind_en = _KINDS[injection.kind]
+            yield self.finding(doc.id, *doc.original_span(start, end),
+                               evidence={"injected": run, "clause": clause, "repaired": repaired,
+                                         "kind": injection.kind, "terms": list(injection.terms)},
+                               run=run, clause=clause, repaired=repaired, kind_zh=kind_zh, kind_en=kind_en)
 
 
 def _injections(doc: Document) -> Iterator[Injection]:

@@ -7,16 +7,18 @@ from types import MappingProxyType
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import ClaimRule
 from checks.vocab import has_any, rate_word
+from claims.claim import Claim
 from claims.numbers import plain
+from sources.document import Document
 
 SCORE_WORDS = ("指数", "得分", "评分", "分值", "测评分", "星级")  # subjects scored, not percentages
 SCORE_SUFFIXES = ("分", "星", "级", "档", "倍", "/", ":", ":", "比", "‰")  # what may follow a score or ratio
 
 
 @register
-class PercentWithoutSign(Rule):
+class PercentWithoutSign(ClaimRule):
     """A rate or share written as a bare number, without its % sign (满意度达92.4).
 
     What it does
@@ -41,28 +43,27 @@ class PercentWithoutSign(Rule):
 
     code = "ST03"
     name = "percent-without-sign"
-    family = "style"
     default_severity = Severity.INFO
+    kinds = frozenset({"number"})
     options = MappingProxyType({"min_value": 10})
     messages = {
         "zh": "{subject}为{text},缺少百分号(%)",
         "en": "{subject} is given as {text} without a % sign",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
         min_value = self.settings["min_value"]
-        for claim in corpus.claims:
-            if claim.kind != "number" or claim.value is None or not min_value < claim.value <= 100:
-                continue
-            word = rate_word(claim.subject)
-            if word is None or has_any(claim.subject, SCORE_WORDS):
-                continue
-            text = corpus.document[claim.doc].text
-            if text[claim.span[1]:claim.span[1] + 1].startswith(SCORE_SUFFIXES):
-                continue
-            if text[max(0, claim.span[0] - 1):claim.span[0]] in (":", ":", "/"):
-                continue
-            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                               evidence={"value": plain(claim.value), "subject": claim.subject,
-                                         "rate_word": word.word},
-                               subject=claim.subject, text=claim.text)
+        if claim.value is None or not min_value < claim.value <= 100:
+            return
+        word = rate_word(claim.subject)
+        if word is None or has_any(claim.subject, SCORE_WORDS):
+            return
+        text = doc.text
+        if text[claim.span[1]:claim.span[1] + 1].startswith(SCORE_SUFFIXES):
+            return
+        if text[max(0, claim.span[0] - 1):claim.span[0]] in (":", ":", "/"):
+            return
+        yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                           evidence={"value": plain(claim.value), "subject": claim.subject,
+                                     "rate_word": word.word},
+                           subject=claim.subject, text=claim.text)

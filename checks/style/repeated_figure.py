@@ -8,16 +8,17 @@ from types import MappingProxyType
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import DocumentRule
 from claims.claim import Claim
 from claims.numbers import plain
 from claims.sentences import sentence_bounds
+from sources.document import Document
 
 SKIPPED_KINDS = {"date", "rank"}
 
 
 @register
-class RepeatedFigure(Rule):
+class RepeatedFigure(DocumentRule):
     """The same figure stated for two different subjects in one sentence, a possible copy slip.
 
     What it does
@@ -41,7 +42,6 @@ class RepeatedFigure(Rule):
 
     code = "ST02"
     name = "repeated-figure"
-    family = "style"
     default_severity = Severity.INFO
     options = MappingProxyType({"min_digits": 3})
     messages = {
@@ -50,17 +50,16 @@ class RepeatedFigure(Rule):
               "({first_subject} / {subject}): a possible copy slip",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         min_digits = self.settings["min_digits"]
-        for doc in corpus.documents:
-            sentences: dict[tuple[int, int], list[Claim]] = defaultdict(list)
-            for claim in corpus.claims_of.get(doc.id, []):
-                if (claim.kind in SKIPPED_KINDS or claim.value is None or not claim.subject
-                        or _digits(claim) < min_digits):
-                    continue
-                sentences[sentence_bounds(doc.text, *claim.span)].append(claim)
-            for claims in sentences.values():
-                yield from self._repeats(claims)
+        sentences: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if (claim.kind in SKIPPED_KINDS or claim.value is None or not claim.subject
+                    or _digits(claim) < min_digits):
+                continue
+            sentences[sentence_bounds(doc.text, *claim.span)].append(claim)
+        for claims in sentences.values():
+            yield from self._repeats(claims)
 
     def _repeats(self, claims: list[Claim]) -> Iterable[Finding]:
         for i, claim in enumerate(claims):

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import register
-from checks.rule import Rule
+from checks.rule import ClaimRule
+from claims.claim import Claim
 from claims.vocab import qualifiers
+from sources.document import Document
 
 LOWER = {"truncated", "more_than", "at_least"}  # the figure is a floor
 UPPER = {"nearly", "less_than", "at_most"}  # the figure is a ceiling
@@ -19,7 +21,7 @@ KINDS = {  # (zh, en) of how the qualifiers combine
 
 
 @register
-class StackedQualifiers(Rule):
+class StackedQualifiers(ClaimRule):
     """Two hedging words on one figure (超120万余, 约3万人左右, 近600余人).
 
     What it does
@@ -45,30 +47,28 @@ class StackedQualifiers(Rule):
 
     code = "ST01"
     name = "stacked-qualifiers"
-    family = "style"
     default_severity = Severity.INFO
     messages = {
         "zh": "“{text}”叠用了限定词{words}:{zh_kind}",
         "en": "“{text}” stacks the qualifiers {words}: {en_kind}",
     }
 
-    def check(self, corpus: Corpus) -> Iterable[Finding]:
+    def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
         table = qualifiers()
         meaning_of = {**table.prefix, **table.suffix}
-        for claim in corpus.claims:
-            if claim.kind == "date" or not claim.qualifier:
-                continue
-            words = [word for word in claim.qualifier.split(",") if word in meaning_of]
-            if len(words) < 2:
-                continue
-            meanings = [meaning_of[word] for word in words]
-            if len(set(meanings)) == 1:
-                kind = "redundant"
-            elif LOWER & set(meanings) and UPPER & set(meanings):
-                kind = "contradictory"
-            else:
-                kind = "stacked"
-            zh_kind, en_kind = KINDS[kind]
-            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                               evidence={"qualifiers": words, "meanings": meanings, "combination": kind},
-                               text=claim.text, words="、".join(words), zh_kind=zh_kind, en_kind=en_kind)
+        if claim.kind == "date" or not claim.qualifier:
+            return
+        words = [word for word in claim.qualifier.split(",") if word in meaning_of]
+        if len(words) < 2:
+            return
+        meanings = [meaning_of[word] for word in words]
+        if len(set(meanings)) == 1:
+            kind = "redundant"
+        elif LOWER & set(meanings) and UPPER & set(meanings):
+            kind = "contradictory"
+        else:
+            kind = "stacked"
+        zh_kind, en_kind = KINDS[kind]
+        yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
+                           evidence={"qualifiers": words, "meanings": meanings, "combination": kind},
+                           text=claim.text, words="、".join(words), zh_kind=zh_kind, en_kind=en_kind)
