@@ -31,31 +31,21 @@ from checks.engine import exit_status, run_rules
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
 from claims.frame import ClaimSet
-from reports import (
-    csv_report,
-    findings_csv,
-    html_report,
-    json_report,
-    junit_report,
-    markdown_report,
-    sarif_report,
-    terminal,
-)
+from reports import formats
 from reports.result import CheckResult
+from reports.view import View
 from sources.reader import load_documents
 
 USAGE_ERROR = 2
-CHECK_RENDERERS = {"html": html_report, "sarif": sarif_report, "junit": junit_report, "markdown": markdown_report,
-                   "csv": findings_csv}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run-checks", description=__doc__.split("\n", 1)[0])
     commands = parser.add_subparsers(dest="command", required=True)
     claims = commands.add_parser("claims", help="extract the numeric claims of documents")
-    claims.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    claims.add_argument("--format", choices=formats.choices("claims"), default="table")
     check = commands.add_parser("check", help="extract claims and report the findings of the rules")
-    check.add_argument("--format", choices=("table", "json", *CHECK_RENDERERS), default="table")
+    check.add_argument("--format", choices=formats.choices("check"), default="table")
     check.add_argument("--fail-on", choices=FAIL_ON, help="exit 1 at or above this severity (default: error)")
     check.add_argument("--select", type=_names, default=(), help="rule ids or families to run, comma-separated")
     check.add_argument("--ignore", type=_names, default=(), help="rule ids or families to skip, comma-separated")
@@ -99,8 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     width = os.get_terminal_size().columns if to_terminal else 140
     status = 0
     if args.command == "claims":
-        output = {"json": json_report.render, "csv": csv_report.render}.get(args.format)
-        text = output(claim_set) if output else terminal.render(claim_set, color=to_terminal, width=width)
+        result = CheckResult(claim_set)
     else:
         findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config)
         try:
@@ -109,12 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run-checks: error: {error}", file=sys.stderr)
             return USAGE_ERROR
         status = 0 if args.write_baseline else exit_status(findings, config.fail_on)
-        if args.format in CHECK_RENDERERS:
-            text = CHECK_RENDERERS[args.format].render(CheckResult(claim_set, findings, all_rules()))
-        elif args.format == "json":
-            text = json_report.render(claim_set, findings)
-        else:
-            text = terminal.render_findings(claim_set, findings, color=to_terminal, width=width)
+        result = CheckResult(claim_set, findings, all_rules())
+    view = View(color=to_terminal, width=width, language=config.language)
+    text = formats.renderer(args.command, args.format)(result, view)
     if args.output is None:
         sys.stdout.write(text)
     else:

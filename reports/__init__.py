@@ -1,1 +1,1 @@
-"""Renderers: each turns a run's records into one output format (``render(claim_set) -> str``)."""
+"""Renderers: each turns a run's ``CheckResult`` into one output format (``render(result, view)``; see formats)."""

@@ -1,8 +1,9 @@
 """Claims as CSV, one row per claim, the columns of the JSON contract."""
 from __future__ import annotations
 
-from claims.frame import ClaimSet
+from reports.result import CheckResult
+from reports.view import View
 
 
-def render(claim_set: ClaimSet) -> str:
-    return claim_set.frame().to_csv(index=False, lineterminator="\n")
+def render(result: CheckResult, view: View) -> str:
+    return result.claim_set.frame().to_csv(index=False, lineterminator="\n")

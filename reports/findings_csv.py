@@ -5,14 +5,16 @@ import csv
 import io
 import json
 
+from reports.evidence import evidence
 from reports.positions import position
 from reports.result import CheckResult
+from reports.view import View
 
 COLUMNS = ("rule", "name", "severity", "doc", "path", "line", "column", "start", "end", "text", "message",
            "claims", "related", "evidence")
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View) -> str:
     documents = {doc.id: doc for doc in result.claim_set.documents}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -25,5 +27,5 @@ def render(result: CheckResult) -> str:
         writer.writerow((finding.rule, finding.name, str(finding.severity), finding.doc, doc.path, line, column,
                          finding.start, finding.end, doc.original[finding.start:finding.end], finding.message,
                          " ".join(finding.claims), related,
-                         json.dumps(dict(finding.evidence), ensure_ascii=False, sort_keys=True, default=str)))
+                         json.dumps(evidence(finding), ensure_ascii=False, sort_keys=True)))
     return buffer.getvalue()

@@ -1,6 +1,6 @@
 """One self-contained, offline HTML report of a check: documents, annotated texts, findings.
 
-``render(result) -> str`` returns a complete page with inline CSS and JavaScript and no external
+``render(result, view) -> str`` returns a complete page with inline CSS and JavaScript and no external
 address; the same result always gives the same bytes. Every piece of document text, message,
 label, evidence value and path goes through ``html.escape(..., quote=True)``; no document text is
 ever put into a script. A Content-Security-Policy allows only the report's own script and style
@@ -21,16 +21,16 @@ import hashlib
 import html
 import json
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-from checks.finding import Finding, Severity
+from checks.finding import Finding
 from claims.claim import Claim
-from claims.numbers import display, plain
+from claims.numbers import display
+from reports.evidence import evidence
 from reports.result import CheckResult
+from reports.view import View
 from sources.document import Document
 
 SEVERITIES = ("error", "warning", "info")
@@ -48,7 +48,7 @@ def related_anchor(n: int, k: int) -> str:
     return f"finding-{n}-related-{k}"
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View) -> str:
     documents = result.claim_set.documents
     doc_index = {doc.id: i for i, doc in enumerate(documents, 1)}
     claim_anchor: dict[str, str] = {}
@@ -326,8 +326,8 @@ def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: di
              if finding.doc in readable else
              f'<p class="where">at {esc(finding.doc)} {finding.start}–{finding.end}</p>\n']
     if finding.evidence:
-        rows = "".join(f'<tr><th>{esc(key)}</th><td>{esc(_evidence_value(value))}</td></tr>'
-                       for key, value in finding.evidence.items())
+        rows = "".join(f'<tr><th>{esc(key)}</th><td>{esc(_evidence_text(value))}</td></tr>'
+                       for key, value in evidence(finding).items())
         parts.append(f'<table class="evidence"><caption>evidence</caption>{rows}</table>\n')
     if finding.related:
         links = []
@@ -345,26 +345,9 @@ def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: di
     return "".join(parts)
 
 
-def _evidence_value(value: object) -> str:
-    if isinstance(value, str):
-        return value
-    return json.dumps(_plain(value), ensure_ascii=False)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((_plain(item) for item in value), key=str)
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, Severity):
-        return str(value)
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    return str(value)
+def _evidence_text(value: object) -> str:
+    """A plain evidence value as shown in its table cell: a string as it is, anything else as JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 @cache

@@ -1,15 +1,18 @@
 """The JSON contract: ``{"version": 1, "documents": [...], "claims": [...]}``, byte-stable.
 
 ``check`` adds ``"findings": [...]``: each with rule, name, severity, message, doc, start, end,
-claims, related (``{doc, start, end, label}``) and evidence.
+claims, related (``{doc, start, end, label}``) and evidence. A claims run (``result.findings`` is
+None) has no "findings" key.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 from checks.finding import Finding
-from claims.frame import ClaimSet, claim_record, document_record
+from claims.frame import claim_record, document_record
+from reports.evidence import evidence
+from reports.result import CheckResult
+from reports.view import View
 
 VERSION = 1
 
@@ -19,15 +22,17 @@ def finding_record(finding: Finding) -> dict[str, object]:
             "message": finding.message, "doc": finding.doc, "start": finding.start, "end": finding.end,
             "claims": list(finding.claims),
             "related": [{"doc": r.doc, "start": r.start, "end": r.end, "label": r.label} for r in finding.related],
-            "evidence": dict(finding.evidence)}
+            "evidence": evidence(finding)}
 
 
-def render(claim_set: ClaimSet, findings: Sequence[Finding] | None = None) -> str:
+def render(result: CheckResult, view: View) -> str:
+    """The claims contract, with the findings when the rules ran; for ``claims`` and ``check`` alike."""
+    claim_set = result.claim_set
     payload: dict[str, object] = {
         "version": VERSION,
         "documents": [document_record(doc) for doc in claim_set.documents],
         "claims": [claim_record(claim) for claim in claim_set.claims],
     }
-    if findings is not None:
-        payload["findings"] = [finding_record(finding) for finding in findings]
+    if result.findings is not None:
+        payload["findings"] = [finding_record(finding) for finding in result.findings]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -14,8 +14,10 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from checks.finding import Finding, Location, Severity
+from reports.evidence import evidence
 from reports.positions import position
 from reports.result import CheckResult
+from reports.view import View
 from sources.document import Document
 
 SUITE = "run-checks"
@@ -46,19 +48,11 @@ def _details(finding: Finding, documents: dict[str, Document]) -> str:
         lines.append(f"also: {_where(documents, place.doc, place.start)} {_quote(documents, place)}"
                      + (f" ({place.label})" if place.label else ""))
     if finding.evidence:
-        lines.append("evidence: " + json.dumps(finding.evidence, ensure_ascii=False, sort_keys=True, default=_json))
+        lines.append("evidence: " + json.dumps(evidence(finding), ensure_ascii=False, sort_keys=True))
     return "\n".join(lines)
 
 
-def _json(value: object) -> object:
-    if hasattr(value, "items"):
-        return dict(value.items())
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=repr)
-    return str(value)
-
-
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View) -> str:
     documents = {doc.id: doc for doc in result.claim_set.documents}
     by_doc: dict[str, list[Finding]] = defaultdict(list)
     for finding in sorted(result.findings, key=Finding.sort_key):

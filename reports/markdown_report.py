@@ -13,6 +13,7 @@ from collections import Counter
 from checks.finding import Finding, Location, Severity
 from reports.positions import position
 from reports.result import CheckResult
+from reports.view import View
 from sources.document import Document
 
 TITLE = "run-checks report"
@@ -69,7 +70,7 @@ def _related(place: Location, documents: dict[str, Document]) -> str:
     return text + (f" — {escape(place.label)}" if place.label else "")
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View) -> str:
     documents = {doc.id: doc for doc in result.claim_set.documents}
     findings = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
     counts = Counter((f.doc, f.severity) for f in findings)

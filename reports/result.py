@@ -1,7 +1,7 @@
-"""What a `check` renderer is given: documents, claims, findings, and the rules that ran."""
+"""What every renderer is given: documents, claims, findings, and the rules that ran."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checks.finding import Finding
 from checks.rule import Rule
@@ -10,11 +10,12 @@ from claims.frame import ClaimSet
 
 @dataclass(frozen=True)
 class CheckResult:
-    """A finished check: ``render(result) -> str`` renderers read only this."""
+    """A finished run, all that ``render(result, view)`` reads. ``CheckResult(claim_set)`` is a
+    ``claims`` run: no rules ran, ``findings`` is None (the JSON then has no "findings" key)."""
 
     claim_set: ClaimSet
-    findings: list[Finding]
-    rules: dict[str, type[Rule]]  # every registered rule by id, for documentation and help text
+    findings: list[Finding] | None = None
+    rules: dict[str, type[Rule]] = field(default_factory=dict)  # every registered rule by id, for help text
 
     def original(self, doc_id: str) -> str | None:
         """The original text of document ``doc_id`` (None for an unknown id)."""

@@ -14,8 +14,10 @@ from importlib import metadata
 from typing import Any
 
 from checks.finding import Finding, Location, Severity
+from reports.evidence import evidence
 from reports.positions import span
 from reports.result import CheckResult
+from reports.view import View
 from sources.document import Document
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,7 +39,7 @@ def fingerprint(rule: str, path: str, text: str) -> str:
     return hashlib.sha256("\x1f".join((rule, path, text)).encode("utf-8")).hexdigest()[:16]
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View) -> str:
     documents = {doc.id: doc for doc in result.claim_set.documents}
     rule_ids = sorted(result.rules)
     index = {code: i for i, code in enumerate(rule_ids)}
@@ -52,7 +54,7 @@ def render(result: CheckResult) -> str:
         "results": [_result(finding, documents, index) for finding in sorted(result.findings, key=Finding.sort_key)],
     }
     log = {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _rule(code: str, rule: Any) -> dict[str, Any]:
@@ -108,7 +110,7 @@ def _result(finding: Finding, documents: dict[str, Document], index: dict[str, i
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": _physical(doc, finding.doc, finding.start, finding.end)}],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding.rule, path, text)},
-        "properties": {"evidence": _plain(finding.evidence), "claims": list(finding.claims)},
+        "properties": {"evidence": evidence(finding), "claims": list(finding.claims)},
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
@@ -116,13 +118,3 @@ def _result(finding: Finding, documents: dict[str, Document], index: dict[str, i
         result["relatedLocations"] = [_related(i, place, documents) for i, place in enumerate(finding.related)]
     return result
 
-
-def _plain(value: Any) -> Any:
-    """Evidence as JSON values (mappings to dicts, tuples and sets to lists)."""
-    if isinstance(value, dict) or hasattr(value, "items"):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_plain(item) for item in value), key=repr)
-    return value

@@ -1,9 +1,8 @@
-"""A readable terminal summary with rich: the documents, then each document's claims."""
+"""Readable terminal summaries with rich: of the claims (``claims``) and of the findings (``check``)."""
 from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Sequence
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,11 +13,14 @@ from claims.claim import Claim
 from claims.frame import ClaimSet
 from claims.numbers import display
 from reports.positions import position
+from reports.result import CheckResult
+from reports.view import View
 
 
-def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
+def render_claims(result: CheckResult, view: View) -> str:
     """Documents, then each document's claims."""
-    buffer, console = _console(color, width)
+    claim_set = result.claim_set
+    buffer, console = _console(view)
     console.print(_documents_table(claim_set))
     for doc in claim_set.documents:
         claims = [c for c in claim_set.claims if c.doc == doc.id]
@@ -30,10 +32,11 @@ def render(claim_set: ClaimSet, color: bool = False, width: int = 140) -> str:
     return buffer.getvalue()
 
 
-def render_findings(claim_set: ClaimSet, findings: Sequence[Finding], color: bool = False, width: int = 140) -> str:
+def render_findings(result: CheckResult, view: View) -> str:
     """Per document, counts by severity; then the findings, most severe first, each with its place,
     the quoted context, the message and the other sources; then the totals."""
-    buffer, console = _console(color, width)
+    claim_set, findings = result.claim_set, result.findings
+    buffer, console = _console(view)
     console.print(_findings_table(claim_set, findings))
     documents = {doc.id: doc for doc in claim_set.documents}
     for finding in sorted(findings, key=lambda f: (-f.severity, f.sort_key())):
@@ -63,7 +66,7 @@ def _context(text: str, start: int, end: int, around: int = 12) -> str:
     return f"…{before}「{flat(text[start:end])}」{after}…"
 
 
-def _findings_table(claim_set: ClaimSet, findings: Sequence[Finding]) -> Table:
+def _findings_table(claim_set: ClaimSet, findings: list[Finding]) -> Table:
     counts = Counter((f.doc, f.severity) for f in findings)
     claims = Counter(claim.doc for claim in claim_set.claims)
     table = Table(title="Documents", title_justify="left")
@@ -76,9 +79,10 @@ def _findings_table(claim_set: ClaimSet, findings: Sequence[Finding]) -> Table:
     return table
 
 
-def _console(color: bool, width: int) -> tuple[io.StringIO, Console]:
+def _console(view: View) -> tuple[io.StringIO, Console]:
     buffer = io.StringIO()
-    return buffer, Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
+    return buffer, Console(file=buffer, width=view.width, force_terminal=view.color, no_color=not view.color,
+                           highlight=False)
 
 
 def _documents_table(claim_set: ClaimSet) -> Table:

@@ -18,6 +18,7 @@ from checks.registry import all_rules
 from claims.frame import ClaimSet
 from reports import html_report
 from reports.result import CheckResult
+from reports.view import View
 from sources.reader import load_documents
 from tests.test_cli import ROOT
 
@@ -88,7 +89,7 @@ def examples() -> CheckResult:
 
 @pytest.fixture(scope="module")
 def examples_html(examples) -> str:
-    return html_report.render(examples)
+    return html_report.render(examples, View())
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +113,7 @@ def hostile(tmp_path_factory) -> tuple[CheckResult, str]:
                                                  "href": "javascript:alert(1)"}))
     point = Finding("TI02", "replacement-character", Severity.INFO, "empty span <i>", evil.id, 3, 3)
     result = CheckResult(result.claim_set, [*result.findings, planted, point], result.rules)
-    return result, html_report.render(result)
+    return result, html_report.render(result, View())
 
 
 def test_every_finding_has_its_anchor_entry_and_message(examples, examples_html):
@@ -204,8 +205,8 @@ def test_partial_overlaps_nest():
 
 def test_byte_identical(examples, examples_html):
     again = check([ROOT / "examples"])
-    assert html_report.render(again) == examples_html
-    assert html_report.render(examples) == examples_html
+    assert html_report.render(again, View()) == examples_html
+    assert html_report.render(examples, View()) == examples_html
 
 
 def test_self_contained(examples_html):

