@@ -22,13 +22,28 @@ from rapidfuzz import fuzz, process
 
 from claims.claim import Claim
 from claims.subject import clean, verbs
+from claims.vocab import in_order
+from vocab.files import csv_rows, data_sections, error
 
 ALIGNABLE = ("count", "money", "percent", "percentage_points", "weight", "area", "length", "volume", "energy",
              "power", "duration", "multiple", "number", "rank")
-# Measure words that count the same things.
-_MEASURE_CLASSES = {"名": "人", "位": "人", "场次": "场", "批次": "批"}
-_FILLER = re.compile(r"^(?:全市|全区|全盟|全旗|全县|我市|我区|各类|各项|各族|共|累计|新增|现有|共有)+"
-                     r"|(?:总数|总量|数量)$")
+FILLER_SECTIONS = ("filler_before", "filler_after")
+
+
+@cache
+def _measure_classes() -> dict[str, str]:
+    """Measure words that count the same things (data/measure_classes.csv): 名 → 人."""
+    return {row["word"]: row["class"] for row in csv_rows("checks", "measure_classes.csv", ("word", "class"))}
+
+
+@cache
+def _filler() -> re.Pattern[str]:
+    """Filler at the start (in the listed order, data/alignment_words.txt) or the end of a subject."""
+    words = data_sections("checks", "alignment_words.txt", known=FILLER_SECTIONS)
+    missing = [section for section in FILLER_SECTIONS if section not in words]
+    if missing:
+        raise error("checks", "alignment_words.txt", None, f"missing section(s) {', '.join(f'[{s}]' for s in missing)}")
+    return re.compile(rf"^(?:{in_order(words['filler_before'])})+|(?:{in_order(words['filler_after'])})$")
 
 
 @dataclass(frozen=True)
@@ -51,13 +66,13 @@ class Alignment:
 @cache
 def normalized_subject(subject: str) -> str:
     """The subject stripped of verbs, filler and bracketed notes: 改造老旧小区 → 老旧小区."""
-    return _FILLER.sub("", verbs().sub("", clean(subject)))
+    return _filler().sub("", verbs().sub("", clean(subject)))
 
 
 def unit_class(claim: Claim) -> str:
     """What must agree for two figures to be compared: the measure class or the unit."""
     if claim.kind == "count":
-        return _MEASURE_CLASSES.get(claim.measure or "", claim.measure or "")
+        return _measure_classes().get(claim.measure or "", claim.measure or "")
     return claim.unit or ""
 
 

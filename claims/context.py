@@ -10,24 +10,41 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from claims.vocab import context_words, relative_years
 from sources.document import Document
 from sources.gazetteer import Gazetteer, Place, PlaceMention, load_gazetteer
+from sources.metadata import metadata_words
 from sources.spans import merge, overlaps
+from vocab.files import alternation
 
-COUNTRY = "全国"
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n|]")
 CLAUSE_WINDOW = 64
-# 全国 names a scope only before a figure or as 在全国 (全国模范集体 is a kind of award).
-_SCOPE = re.compile(r"(?=[全我本])(?:(?:全|我|本)(市|区|盟|旗|县|省)"
-                    r"|(?:(?<=在)全国|全国(?=[\d一二两三四五六七八九十])))")
-_PARTNER = re.compile(r"(?:与|同|跟|向|赴|携手|联合|协同|对口|邀请)[^,;:。!?]*$")
 # Quoted names (“三千孤儿入内蒙”主题展馆, 《包头市…方案》): a place inside one is part of the name.
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》")
-_RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "明年": 1}
-_RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
+
+
+@cache
+def _scope() -> re.Pattern[str]:
+    """Scope words: 全市, 我区 (group 1: the level), and the country, which names a scope only before
+    a figure or after 在 (全国模范集体 is a kind of award)."""
+    words = metadata_words()
+    firsts = re.escape("".join(sorted({word[0] for word in (*words["self_prefixes"], *words["country"])})))
+    country = alternation(words["country"])
+    return re.compile(rf"(?=[{firsts}])(?:(?:{alternation(words['self_prefixes'])})({alternation(words['levels'])})"
+                      rf"|(?:(?<=在)(?:{country})|(?:{country})(?=[\d一二两三四五六七八九十])))")
+
+
+@cache
+def _partner() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(context_words()['partners'])})[^,;:。!?]*$")
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(alternation(relative_years()))
 
 
 @dataclass(frozen=True)
@@ -40,7 +57,7 @@ class DocumentContext:
     clause_starts: list[int]
     mentions: list[PlaceMention]
     mention_starts: list[int]
-    scopes: list[tuple[int, str | None, str | None]]  # position, suffix (市, 区; None: 全国), place
+    scopes: list[tuple[int, str | None, str | None]]  # position, level (市, 区; None: 全国), place
     place: Place | None
     year: int | None
     gazetteer: Gazetteer
@@ -54,7 +71,7 @@ class DocumentContext:
         mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
-        scopes = [(m.start(), m.group(1), _scope_place(gazetteer, place, m)) for m in _SCOPE.finditer(doc.text)]
+        scopes = [(m.start(), m.group(1), _scope_place(gazetteer, place, m)) for m in _scope().finditer(doc.text)]
         return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
                    gazetteer)
 
@@ -108,7 +125,7 @@ def _topic(context: DocumentContext, start: int, sentence: int) -> tuple[int, st
     index = bisect.bisect_left(context.mention_starts, start) - 1
     while index >= 0 and context.mentions[index].start >= sentence:
         mention = context.mentions[index]
-        if mention.end <= start and not _PARTNER.search(context.text, sentence, mention.start):
+        if mention.end <= start and not _partner().search(context.text, sentence, mention.start):
             return mention.start, context.resolve(mention)
         index -= 1
     return None
@@ -116,13 +133,14 @@ def _topic(context: DocumentContext, start: int, sentence: int) -> tuple[int, st
 
 def _scope_place(gazetteer: Gazetteer, place: Place | None, scope: re.Match[str]) -> str | None:
     """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country."""
-    if scope.group(0) == COUNTRY:
-        return COUNTRY
+    if scope.group(1) is None:
+        return scope.group(0)  # the country
     if place is None:
         return None
     suffix = scope.group(1)
+    province = suffix in metadata_words()["province"]
     for candidate in [place, *gazetteer.ancestors(place)]:
-        if (suffix == "省" and candidate.level == 1) or candidate.name.endswith(suffix):
+        if (province and candidate.level == 1) or candidate.name.endswith(suffix):
             return candidate.name
     return place.name
 
@@ -132,8 +150,8 @@ def time_of(context: DocumentContext, start: int, sentence: int, dates: list[tup
     index = bisect.bisect_left(dates, (start, "")) - 1
     if index >= 0 and dates[index][0] >= sentence:
         return dates[index][1]
-    relatives = list(_RELATIVE.finditer(context.text, sentence, start))
+    relatives = list(_relative().finditer(context.text, sentence, start))
     relative = relatives[-1] if relatives else None
     if relative and context.year:
-        return str(context.year + _RELATIVE_YEAR[relative.group()])
+        return str(context.year + relative_years()[relative.group()])
     return str(context.year) if context.year else None

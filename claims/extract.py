@@ -11,7 +11,7 @@ from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
 from claims.subject import clean, following, preceding, table_row_label
-from claims.vocab import named_numbers
+from claims.vocab import figure_words, named_numbers, subject_words
 from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import alternation
@@ -20,12 +20,27 @@ from vocab.files import alternation
 _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
-# Where a rank's scope starts (在全国…中居第3位, 位列全国…第3位): its subject ends there.
-_RANK_SCOPE = re.compile(r"在|位居|居|排名|名列|位列|排在|跃居|跃升至")
-# A bare figure whose subject names a count of something is a count: 参与人数, 阅读量, 人次.
-_COUNTED_HEAD = re.compile(r"(?:人数|人次|次数|数量|户数|件数|量)$")
-_BREAKDOWN = re.compile(r"\s*(?:其中\s*[,:]?)?[、和及与\s]*")
 _DATE_GROUPS = ("yrange", "iso", "ymd", "md")
+
+
+@cache
+def _rank_scope_start() -> re.Pattern[str]:
+    """Where a rank's scope starts (在全国…中居第3位, 位列全国…第3位): its subject ends there."""
+    return re.compile(alternation(figure_words()["rank_scope"]))
+
+
+@cache
+def _counted_head() -> re.Pattern[str]:
+    """A bare figure whose subject names a count of something is a count: 参与人数, 阅读量, 人次."""
+    return re.compile(f"(?:{alternation(subject_words()['counted'])})$")
+
+
+@cache
+def _breakdown() -> re.Pattern[str]:
+    """A leading 其中 and the list joiners after it."""
+    words = subject_words()
+    joiners = re.escape("".join(words["list_joiners"]))
+    return re.compile(rf"\s*(?:(?:{alternation(words['breakdown'])})\s*[,:]?)?[{joiners}\s]*")
 
 
 @cache
@@ -66,7 +81,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         same_sentence = previous_end >= sentence
         subject = _resolve_subject(doc.text, start, end, figure, context, claims,
                                    previous_subject if same_sentence else None, previous_end if same_sentence else -1)
-        if figure.kind == "number" and subject and _COUNTED_HEAD.search(subject):
+        if figure.kind == "number" and subject and _counted_head().search(subject):
             figure = replace(figure, kind="count", unit="item")  # 参与人数突破100万
         place = place_of(context, _place_anchor(doc.text, start, figure, context), sentence)
         if figure.kind == "rank":
@@ -125,13 +140,13 @@ def _place_anchor(text: str, start: int, figure: Figure, context: DocumentContex
 
 def _rank_scope(text: str, clause: int, start: int) -> int:
     """Where a rank's scope starts (在全国…中居, 位列全国…): its subject ends and its place is read there."""
-    scope = _RANK_SCOPE.search(text, clause, start)
+    scope = _rank_scope_start().search(text, clause, start)
     return scope.start() if scope else start
 
 
 def _skip_breakdown(text: str, clause: int, start: int) -> int:
     """Past a leading 其中 (the parts of a figure stated before) and list joiners."""
-    found = _BREAKDOWN.match(text, clause, start)
+    found = _breakdown().match(text, clause, start)
     return found.end() if found else clause
 
 
@@ -153,7 +168,7 @@ def _earlier_subject(claims: list[Claim], figure: Figure, lookback: int = 12) ->
 
 def _as_time(figure: Figure) -> str:
     value = str(figure.value)
-    return value + "/.." if figure.qualifier == "以来" else value
+    return value + "/.." if figure.qualifier in figure_words()["open_ended"] else value  # 2013年以来
 
 
 def _blocked_spans(doc: Document) -> list[tuple[int, int]]:

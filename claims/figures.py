@@ -4,21 +4,38 @@ from __future__ import annotations
 import calendar
 import re
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from claims.claim import Figure
 from claims.intervals import interval
 from claims.numbers import SCALES, is_arabic, parse_number, step_of
 from claims.units import units
-from claims.vocab import measure_words, qualifiers
+from claims.vocab import figure_words, measure_words, qualifiers
+from vocab.files import alternation
 
-# A rank verb earlier in the clause: 居第3位, 居全区20个边境旗县第一 (居 of 聚居 is no verb).
-_RANK_VERBS = re.compile(r"(?:(?<![聚定安民移家邻群散杂独同寡蛰])居|位居|排名|名列|位列|排在|跃居|跃升至|升至)"
-                         r"[^,;:。!?\n]{0,30}$")
-_LINK_BEFORE = re.compile(r"(?:达到|达|为|至|增至|降至|提高到|提升至|下降到|是)$")
-_TIME_FRAME_UNITS = {"年", "个月"}
-# Date tails kept as the qualifier (10月底, 2013年以来); 份 and 度 (5月份, 2023年度) add nothing.
-_DATE_QUALIFIERS = {"底", "末", "初", "上旬", "中旬", "下旬", "以来"}
+
+@cache
+def _rank_verbs() -> re.Pattern[str]:
+    """A rank verb earlier in the clause: 居第3位, 居全区20个边境旗县第一 (居 of 聚居 is no verb)."""
+    words = figure_words()
+    verbs = []
+    for verb in sorted(words["rank_verbs"], key=lambda w: (-len(w), w)):
+        before = "".join(re.escape(word[0]) for word in words["not_rank_verbs"] if word[1:] == verb)
+        verbs.append(f"(?<![{before}]){re.escape(verb)}" if before else re.escape(verb))
+    return re.compile(f"(?:{'|'.join(verbs)})[^,;:。!?\\n]{{0,30}}$")
+
+
+@cache
+def _link_before() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(figure_words()['link_before'])})$")
+
+
+@cache
+def _words(section: str) -> frozenset[str]:
+    """Time-frame units (年, 个月), rank units (位, 名) and the date tails kept as the qualifier
+    (10月底, 2013年以来; 份 and 度 of 5月份, 2023年度 add nothing)."""
+    return frozenset(figure_words()[section])
 
 
 class Parts(NamedTuple):
@@ -81,7 +98,7 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         except (ValueError, ArithmeticError, KeyError):
             return None
         return Figure(kind, None, x, high, unit, measure, "range", step)
-    if parts.unit in _TIME_FRAME_UNITS and parts.pre and qualified[0][1] == "nearly":
+    if parts.unit in _words("time_frame_units") and parts.pre and qualified[0][1] == "nearly":
         qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
     low, high = interval(x, step, [meaning for _, meaning in qualified])
     return Figure(kind, x, low, high, unit, measure, ",".join(word for word, _ in qualified) or None, step)
@@ -110,7 +127,7 @@ def _is_figure(parts: Parts, text: str, match_start: int, arabic: bool, mantissa
         return True
     if qualified:
         return arabic
-    return arabic and bool(_LINK_BEFORE.search(text, max(0, match_start - 3), match_start))
+    return arabic and bool(_link_before().search(text, max(0, match_start - 3), match_start))
 
 
 def _denominator(word: str) -> Decimal:
@@ -134,7 +151,7 @@ def _kind_and_unit(unit_word, fraction, scale_word, text, end) -> tuple[str, str
 def _rank(parts: Parts, text: str, start: int) -> Figure | None:
     """居第3位 is a rank (with its total when 在339个城市中 precedes); other 第N are ordinals."""
     before = text[max(0, start - 40):start].rstrip().removesuffix("第")
-    if not parts.n1 or not (_RANK_VERBS.search(before) or parts.unit in ("位", "名")):
+    if not parts.n1 or not (_rank_verbs().search(before) or parts.unit in _words("rank_units")):
         return None
     after = start + len(parts.n1)
     if not parts.unit and after < len(text) and "\u4e00" <= text[after] <= "\u9fff":
@@ -192,7 +209,7 @@ def date(match: re.Match[str], year: int | None) -> Figure | None:
 
 def _calendar_date(y: int | None, m: int | None, d: int | None, tail: str | None) -> Figure:
     """ISO strings for a date of year, month or day precision; ``--MM-DD`` when the year is unknown."""
-    tail = tail if tail in _DATE_QUALIFIERS else None
+    tail = tail if tail in _words("date_tails") else None
     prefix = f"{y:04d}" if y is not None else "-"
     if m is None:
         return Figure("date", prefix, f"{prefix}-01-01", f"{prefix}-12-31", qualifier=tail, precision="year")

@@ -10,28 +10,35 @@ import re
 from functools import cache
 
 from claims.numbers import SCALES
-from claims.vocab import measure_words, not_before, qualifiers, unit_words
+from claims.vocab import figure_words, measure_words, not_before, qualifiers, unit_words
 from vocab.files import alternation
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 _DENOMINATOR = r"百|千|万|\d+|[一二两三四五六七八九十]{1,3}"  # 百分之五, 千分之三, 三分之一
-_DATE_TAIL = r"(?P<{name}>底|末|初|上旬|中旬|下旬|以来|份|度)?"
 
-# Look-alikes: consumed and dropped.
-LOOKALIKES = "|".join((
-    r"https?://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+",
-    r"www\.[A-Za-z0-9.\-]+(?:/[^\s\u3000-\u303f\u4e00-\u9fff]*)?",
-    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
-    r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu)\b",
-    r"(?<!\d)(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)",
-    r"(?:ICP[备证]|公网安备|标识码|备案号)[:\s]*\d[\d\-号]*",
-    r"(?i:copyright)\s*(?:©\s*)?\d{4}(?:\s*-\s*\d{4})?|©\s*\d{4}(?:\s*-\s*\d{4})?",
-    r"[〔\[【(]\d{4}[〕\]】)]\s*第?\s*\d+\s*号",
-    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
-    r"\d+(?:\.\d+)*[A-Za-z#][A-Za-z0-9#\-]*|[A-Za-z]+[\-_]?\d[\w\-]*",
-))
+
+def _date_tail(name: str) -> str:
+    """The optional tail of a date (10月底, 2023年度) as group ``name``."""
+    words = figure_words()
+    return f"(?P<{name}>{alternation((*words['date_tails'], *words['plain_date_tails']))})?"
+
+
+def lookalikes() -> str:
+    """Look-alikes: consumed and dropped."""
+    return "|".join((
+        r"https?://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+",
+        r"www\.[A-Za-z0-9.\-]+(?:/[^\s\u3000-\u303f\u4e00-\u9fff]*)?",
+        r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
+        r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu)\b",
+        r"(?<!\d)(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)",
+        rf"(?:{alternation(figure_words()['lookalike_labels'])})[:\s]*\d[\d\-号]*",  # ICP备12345号
+        r"(?i:copyright)\s*(?:©\s*)?\d{4}(?:\s*-\s*\d{4})?|©\s*\d{4}(?:\s*-\s*\d{4})?",
+        r"[〔\[【(]\d{4}[〕\]】)]\s*第?\s*\d+\s*号",  # document numbers: 〔2023〕第5号
+        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
+        r"\d+(?:\.\d+)*[A-Za-z#][A-Za-z0-9#\-]*|[A-Za-z]+[\-_]?\d[\w\-]*",
+    ))
 
 
 def _unit_alternation() -> str:
@@ -52,12 +59,16 @@ def _scale_alternation() -> str:
 @cache
 def master() -> re.Pattern[str]:
     table = qualifiers()
+    words = figure_words()
+    # A minus sign after 增长 or 为 starts a negative number; only the word's last character is checked.
+    minus = re.escape("".join(dict.fromkeys(word[-1] for word in words["before_minus"])))
+    ranges, truncation = alternation(words["range"]), alternation(words["truncation"])
     quantity = (
         rf"(?P<pre>{alternation(table.prefix)})?"
         rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
-        rf"(?:(?<=[为是达至:(\s,长加高升降少])(?P<neg>-))?(?P<n1>{ARABIC}|{CHINESE})"
-        rf"(?:\s*(?P<rsep>-|~|—|–|至|到)\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
-        rf"(?P<mid>余|多)?(?P<scale>{_scale_alternation()})?(?P<mid2>余|多)?(?P<plus>\+)?"
+        rf"(?:(?<=[{minus}:(\s,])(?P<neg>-))?(?P<n1>{ARABIC}|{CHINESE})"
+        rf"(?:\s*(?P<rsep>-|~|—|–|{ranges})\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
+        rf"(?P<mid>{truncation})?(?P<scale>{_scale_alternation()})?(?P<mid2>{truncation})?(?P<plus>\+)?"
         rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"
         rf"(?P<post>{alternation(table.suffix)})?"
     )
@@ -66,11 +77,11 @@ def master() -> re.Pattern[str]:
     year = r"(?:1[89]\d{2}|20\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
     first_chars = _first_characters(table)
     alternatives = (
-        rf"(?P<skip>{LOOKALIKES})",
-        rf"(?P<yrange>(?P<y1>{year})年?\s*(?:-{{1,2}}|—{{1,2}}|–|~|至|到)\s*(?P<y2>{year})年)",
+        rf"(?P<skip>{lookalikes()})",
+        rf"(?P<yrange>(?P<y1>{year})年?\s*(?:-{{1,2}}|—{{1,2}}|–|~|{ranges})\s*(?P<y2>{year})年)",
         rf"(?P<iso>(?<!\d)(?P<iy>{year})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.]))",
-        rf"(?P<ymd>(?P<y>{year})年(?:(?P<m>{month})(?P<d>{day})?)?{_DATE_TAIL.format(name='ytail')})",
-        rf"(?P<md>(?<![\d个])(?P<m2>{month})(?P<d2>{day})?{_DATE_TAIL.format(name='mtail')})",
+        rf"(?P<ymd>(?P<y>{year})年(?:(?P<m>{month})(?P<d>{day})?)?{_date_tail('ytail')})",
+        rf"(?P<md>(?<![\d个])(?P<m2>{month})(?P<d2>{day})?{_date_tail('mtail')})",
         rf"(?P<qty>{quantity})",
     )
     # The lookahead lets the engine skip, at C speed, every position where no alternative can start.
@@ -80,6 +91,6 @@ def master() -> re.Pattern[str]:
 def _first_characters(table) -> str:
     """Every character an alternative of the master pattern can start with, as a class body."""
     ascii_letters = "A-Za-z"
-    starts = set("0123456789〇零一二两三四五六七八九十百千万亿-") | set("公标备©〔[【(")
-    starts |= {word[0] for word in (*table.prefix, *table.vague)}
+    starts = set("0123456789〇零一二两三四五六七八九十百千万亿-") | set("©〔[【(")
+    starts |= {word[0] for word in (*table.prefix, *table.vague, *figure_words()["lookalike_labels"])}
     return ascii_letters + "".join(re.escape(ch) for ch in sorted(starts))

@@ -9,21 +9,34 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claims.vocab import measure_words, subject_words
-from vocab.files import alternation
+from claims.vocab import figure_words, in_order, measure_words, subject_words
+from vocab.files import alternation, error
 
 MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")
 _BRACKETS = re.compile(r"\([^()]{0,12}\)|“|”|\"|'|‘|’|《|》|「|」")
-COMPARATOR = r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)"
-_LEADING = re.compile(
-    rf"^(?:[、,;:\s]|{COMPARATOR}|我市|全市|本市|全区|我区|全盟|我盟|全旗|我旗|全县|全省|全国|各盟市|各地|全年|今年|去年|年内|目前|"
-    r"截至目前|其中|共|累计|先后|已|已经|共计|新|还|并|也|同时|分别|进一步|持续|积极|大力|深入|全面|成功|各类|各种|"
-    r"相关|在|为|向|与|对|以|到|通过|依托|围绕|据统计|此外|另外|坚持|将|把|就|仅|再|又|均)+"
-)
-_LIST_JOINERS = ("、", "和", "及", "与")
-_CHANGE = re.compile(rf"{COMPARATOR}?(提高|增长|下降|增加|减少|上升|降低)$")
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "《": "》"}
+
+
+def _comparator() -> str:
+    """同比, 环比, or 较/比 + a base year + an optional 同期 (较上年同期), as a regex."""
+    words = subject_words()
+    return (f"(?:{alternation(words['comparison'])}|(?:{alternation(words['compared_to'])})"
+            f"(?:{alternation(words['base_year'])})(?:{alternation(words['same_period'])})?)")
+
+
+COMPARATOR = _comparator()
+
+
+@cache
+def _leading() -> re.Pattern[str]:
+    """Separators, comparators and filler at the start of a phrase; the filler in its listed order."""
+    return re.compile(rf"^(?:[、,;:\s]|{COMPARATOR}|{in_order(subject_words()['leading'])})+")
+
+
+@cache
+def _change() -> re.Pattern[str]:
+    return re.compile(rf"{COMPARATOR}?({_words('change')})$")
 
 
 @cache
@@ -49,6 +62,15 @@ def _generic() -> re.Pattern[str]:
     return re.compile(_words("generic"))
 
 
+def _not_with() -> str:
+    """The characters before 同 that make it part of a word (共同, 相同), as a class body."""
+    words = subject_words()["not_with"]
+    bad = [word for word in words if len(word) != 2 or word[1] != "同"]
+    if bad:
+        raise error("claims", "subject_words.txt", None, f"[not_with]: {bad} are not a character and 同")
+    return re.escape("".join(word[0] for word in words))
+
+
 @cache
 def _following_phrase() -> re.Pattern[str]:
     """Characters up to a boundary, 的, a digit or a stop word; a transform verb is kept and ends it.
@@ -56,16 +78,17 @@ def _following_phrase() -> re.Pattern[str]:
     After a figure, 的 ends what is counted: 十七个生活圈的服务功能 counts 生活圈; so do an ordinal
     (城市第3位, but not 第一书记) and 同 used as "with" (企业同自治区院校签订, but not 共同体).
     """
+    ranks = re.escape("".join(figure_words()["rank_units"]))
     stops = (f"{_words('action')}|{_words('stop_after')}|{_words('transform')}"
-             f"|第(?=\\d|[一二三四五六七八九十]+(?:[位名,;:。!?\\n]|$))|(?<![共相协认合一不陪会赞等混如大])同")
+             f"|第(?=\\d|[一二三四五六七八九十]+(?:[{ranks},;:。!?\\n]|$))|(?<![{_not_with()}])同")
     boundary = re.escape("".join(sorted(_BOUNDARY | {"的"})))
-    char = rf"(?:及以上|及以下|(?!{stops})[^{boundary}\d])"
+    char = rf"(?:{_words('continues')}|(?!{stops})[^{boundary}\d])"
     return re.compile(rf"(?!{stops})[\u4e00-\u9fff]{char}*(?:{_words('transform')})?")
 
 
 def clean(phrase: str) -> str:
     """Drop quotes, short bracketed notes and filler; keep the head after 等/的 and the tail."""
-    phrase = _LEADING.sub("", _BRACKETS.sub("", phrase).strip())
+    phrase = _leading().sub("", _BRACKETS.sub("", phrase).strip())
     phrase = phrase.rstrip("的、,;: ")
     for marker in ("等", "的"):
         head = phrase.rsplit(marker, 1)[-1]
@@ -99,10 +122,10 @@ def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
     (33310元、17002元) inherits it, a change (同比提高2.8个百分点) extends it with the change verb.
     """
     phrase = phrase.strip()
-    if phrase in _LIST_JOINERS:
+    if phrase in subject_words()["list_joiners"]:
         return previous or ""
-    change = _CHANGE.search(phrase)
-    stripped = _LEADING.sub("", _trailing_links().sub("", phrase))
+    change = _change().search(phrase)
+    stripped = _leading().sub("", _trailing_links().sub("", phrase))
     if not stripped:
         if change and previous:
             return previous + change.group(1)

@@ -3,19 +3,48 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from sources.document import Metadata
 from sources.gazetteer import PlaceMention, load_gazetteer
 from sources.spans import Span, merge, overlaps
+from vocab.files import alternation, data_sections, error
 
 _EDGE_LINES = 12
-_PUBLISHED = re.compile(r"(?:发文时间|发布时间|发布日期|发稿时间|更新时间|成文日期|日期|时间)\s*:\s*"
-                        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_SOURCE = re.compile(r"(?:资料来源|信息来源|稿件来源|来源|稿源|出处)\s*:\s*(.+?)"
-                     r"(?=\s{2,}|\s*(?:作者|发布|时间|字号|浏览|点击|编辑|责编|\|)|$)")
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"  # 2024-03-15, 2024年3月15日
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*[-/.]\s*\d{1,2}\s*[-/.])")
 _TITLE_END = re.compile(r"[。!?;,]$")
-_SELF = re.compile(r"(?:我|全|本)(市|区|盟|旗|县|省)")
+WORD_SECTIONS = ("date_labels", "source_labels", "after_source", "self_prefixes", "levels", "province", "country")
+
+
+@cache
+def metadata_words() -> dict[str, tuple[str, ...]]:
+    """Word lists of data/metadata_words.txt by section (``WORD_SECTIONS``); claims/context.py
+    reads the self-reference sections too."""
+    found = data_sections("sources", "metadata_words.txt", known=WORD_SECTIONS)
+    missing = [section for section in WORD_SECTIONS if section not in found]
+    if missing:
+        raise error("sources", "metadata_words.txt", None, f"missing section(s) {', '.join(f'[{s}]' for s in missing)}")
+    return found
+
+
+@cache
+def _published() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(metadata_words()['date_labels'])})\s*:\s*{_DATE}")
+
+
+@cache
+def _source() -> re.Pattern[str]:
+    words = metadata_words()
+    return re.compile(rf"(?:{alternation(words['source_labels'])})\s*:\s*(.+?)"
+                      rf"(?=\s{{2,}}|\s*(?:{alternation(words['after_source'])}|\|)|$)")
+
+
+@cache
+def _self() -> re.Pattern[str]:
+    """我市, 全区, 本县: the document naming its own place; group 1 is the level."""
+    words = metadata_words()
+    return re.compile(f"(?:{alternation(words['self_prefixes'])})({alternation(words['levels'])})")
 
 
 def read_metadata(text: str, skip: tuple[Span, ...], places: tuple[PlaceMention, ...],
@@ -25,8 +54,8 @@ def read_metadata(text: str, skip: tuple[Span, ...], places: tuple[PlaceMention,
     furniture = merge(skip)
     header = _content_lines(text, furniture, reverse=False)
     edges = header + _content_lines(text, furniture, reverse=True)
-    dated = next(((span, m) for span, line in header if (m := _PUBLISHED.search(line))), None)
-    sourced = next(((span, m) for span, line in edges if (m := _SOURCE.search(line))), None)
+    dated = next(((span, m) for span, line in header if (m := _published().search(line))), None)
+    sourced = next(((span, m) for span, line in edges if (m := _source().search(line))), None)
     published = _iso(published) or (_iso(dated[1]) if dated else None)
     if title is None and header and _looks_like_title(header[0][1].lstrip("# ")):
         title = header[0][1].lstrip("# ").strip()
@@ -67,7 +96,7 @@ def _looks_like_title(line: str) -> bool:
 
 def _iso(found: re.Match[str] | str | None) -> str | None:
     if isinstance(found, str):
-        found = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", found)
+        found = re.search(_DATE, found)
     if found is None:
         return None
     year, month, day = (int(part) for part in found.groups())
@@ -108,12 +137,13 @@ def main_place(mentions: list[PlaceMention], text: str, title: str | None) -> st
     for code, count in own.items():
         for ancestor in gazetteer.ancestors(gazetteer.get(code)):
             support[ancestor.code] += count / 3 if ancestor.code in own else 0
-    kinds = Counter(m.group(1) for m in _SELF.finditer(text)).most_common(2)
+    kinds = Counter(m.group(1) for m in _self().finditer(text)).most_common(2)
     kind = kinds[0][0] if kinds and (len(kinds) == 1 or kinds[0][1] > kinds[1][1]) else None
 
     def score(code: str) -> tuple[float, int]:
         place = gazetteer.get(code)
-        matches_kind = kind is not None and (place.name.endswith(kind) or (kind == "省" and place.level == 1))
+        matches_kind = kind is not None and (place.name.endswith(kind) or
+                                             (kind in metadata_words()["province"] and place.level == 1))
         return support[code] * (2 if matches_kind else 1), -first[code]
 
     return gazetteer.get(max(own, key=score)).name

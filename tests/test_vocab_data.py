@@ -1,0 +1,102 @@
+"""The word lists moved out of the code: each loader gives the modules the words they need, and a
+mistake in a data file (a misspelt section header, a missing section) names the file and line."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from checks import alignment
+from claims import vocab
+from claims.subject import COMPARATOR, preceding
+from sources import metadata
+from vocab import files
+from vocab.files import DataFileError
+
+
+def test_subject_words_keep_the_order_of_the_leading_filler():
+    words = vocab.subject_words()
+    leading = words["leading"]
+    assert leading.index("已") < leading.index("已经")  # the listed order is the matching order
+    assert "提高" in words["change"] and "共同" in words["not_with"] and "其中" in words["breakdown"]
+    assert words["list_joiners"] == ("、", "和", "及", "与")
+    assert re.fullmatch(COMPARATOR, "较上年同期") and re.fullmatch(COMPARATOR, "同比")
+    assert preceding("同比提高", None, "居民收入") == "居民收入提高"
+
+
+def test_figure_and_context_words():
+    words = vocab.figure_words()
+    assert "以来" in words["date_tails"] and words["open_ended"] == ("以来",)
+    assert "份" in words["plain_date_tails"] and "份" not in words["date_tails"]
+    assert "居" in words["rank_verbs"] and "聚居" in words["not_rank_verbs"]
+    assert words["rank_units"] == ("位", "名") and "ICP备" in words["lookalike_labels"]
+    assert vocab.relative_years() == {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "明年": 1}
+    assert "携手" in vocab.context_words()["partners"]
+
+
+def test_metadata_and_alignment_words():
+    words = metadata.metadata_words()
+    assert "发布日期" in words["date_labels"] and "稿源" in words["source_labels"] and "责编" in words["after_source"]
+    assert words["self_prefixes"] == ("我", "全", "本") and words["province"] == ("省",)
+    assert words["country"] == ("全国",)
+    assert alignment.unit_class(SimpleNamespace(kind="count", measure="名")) == "人"
+    assert alignment.unit_class(SimpleNamespace(kind="count", measure="个")) == "个"
+    assert alignment._filler().sub("", "全市累计培训人员总数") == "培训人员"
+
+
+LOADERS = [
+    (vocab.subject_words, "claims", "subject_words.txt"),
+    (vocab.figure_words, "claims", "figure_words.txt"),
+    (vocab.context_words, "claims", "context_words.txt"),
+    (vocab.named_numbers, "claims", "named_numbers.txt"),
+    (metadata.metadata_words, "sources", "metadata_words.txt"),
+    (alignment._filler, "checks", "alignment_words.txt"),
+]
+
+
+def _replacing(monkeypatch, package: str, name: str, change) -> None:
+    """Make ``vocab.files`` read ``change(text)`` for one data file."""
+    real = files.read_text
+
+    def read_text(pkg: str, file: str) -> str:
+        text = real(pkg, file)
+        return change(text) if (pkg, file) == (package, name) else text
+    monkeypatch.setattr(files, "read_text", read_text)
+
+
+@pytest.fixture
+def fresh(request):
+    """Clear the loaders' caches before and after, so the real files are read again afterwards."""
+    for loader, _, _ in LOADERS:
+        loader.cache_clear()
+    vocab.relative_years.cache_clear()
+    yield
+    for loader, _, _ in LOADERS:
+        loader.cache_clear()
+    vocab.relative_years.cache_clear()
+
+
+@pytest.mark.parametrize("loader, package, name", LOADERS, ids=[name for _, _, name in LOADERS])
+def test_a_misspelt_section_header_names_the_file_and_line(monkeypatch, fresh, loader, package, name):
+    text = files.read_text(package, name)
+    lines = text.splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("["))
+    lines[number - 1] = lines[number - 1].replace("]", "s]")
+    _replacing(monkeypatch, package, name, lambda _: "\n".join(lines) + "\n")
+    path = re.escape(f"{package}/data/{name}")
+    with pytest.raises(DataFileError, match=rf"^{path}:{number}: unknown section \["):
+        loader()
+
+
+@pytest.mark.parametrize("loader, package, name", LOADERS, ids=[name for _, _, name in LOADERS])
+def test_a_missing_section_is_an_error(monkeypatch, fresh, loader, package, name):
+    _replacing(monkeypatch, package, name, lambda text: text.split("\n[", 2)[0] + "\n[" + text.split("\n[", 2)[1])
+    with pytest.raises(DataFileError, match=rf"^{re.escape(f'{package}/data/{name}')}: missing section"):
+        loader()
+
+
+def test_a_word_that_is_no_rank_verb_is_an_error(monkeypatch, fresh):
+    _replacing(monkeypatch, "claims", "figure_words.txt", lambda text: text.replace("聚居\n", "聚众\n"))
+    with pytest.raises(DataFileError, match=r"figure_words\.txt: \[not_rank_verbs\]: '聚众'"):
+        vocab.figure_words()
