@@ -24,17 +24,15 @@ from pathlib import Path
 
 from rich.console import Console
 
-from checks.baseline import load_baseline, new_findings, write_baseline
+import pipeline
+from checks.baseline import BaselineError, load_baseline
 from checks.config import FAIL_ON, ConfigError, load_config
-from checks.corpus import Corpus
-from checks.engine import exit_status, run_rules
+from checks.engine import exit_status
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
-from claims.frame import ClaimSet
 from reports import formats
 from reports.result import CheckResult
 from reports.view import View
-from sources.reader import load_documents
 
 USAGE_ERROR = 2
 
@@ -59,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (claims, check):
         command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders of them")
         command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
-    commands.add_parser("rules", help="list the rules")
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("table", "markdown"), default="table",
+                       help="markdown: the README's table of rules")
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", metavar="ID")
     return parser
@@ -72,7 +72,7 @@ def _names(value: str) -> tuple[str, ...]:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "rules":
-        return _print(_rules_table())
+        return _print(rules_markdown() if args.format == "markdown" else _rules_table())
     if args.command == "rule":
         return _rule_doc(args.code)
     try:
@@ -80,25 +80,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
-        documents = load_documents(args.paths, progress=_progress)
-    except (FileNotFoundError, ConfigError) as error:
+        claim_set = pipeline.extract(pipeline.read(args.paths, progress=_progress))
+        status = 0
+        if args.command == "claims":
+            result = CheckResult(claim_set)
+        else:
+            result = _ci_filters(pipeline.check(claim_set, config), args)
+            status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
+    except (FileNotFoundError, ConfigError, BaselineError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    claim_set = ClaimSet.of(documents)
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = os.get_terminal_size().columns if to_terminal else 140
-    status = 0
-    if args.command == "claims":
-        result = CheckResult(claim_set)
-    else:
-        findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config)
-        try:
-            findings = _ci_filters(findings, claim_set, args)
-        except ValueError as error:
-            print(f"run-checks: error: {error}", file=sys.stderr)
-            return USAGE_ERROR
-        status = 0 if args.write_baseline else exit_status(findings, config.fail_on)
-        result = CheckResult(claim_set, findings, all_rules())
     view = View(color=to_terminal, width=width, language=config.language)
     text = formats.renderer(args.command, args.format)(result, view)
     if args.output is None:
@@ -120,20 +113,18 @@ def _progress(items: list) -> Iterable:
     return track(items, description="reading", console=Console(stderr=True), transient=True)
 
 
-def _ci_filters(findings: list, claim_set: ClaimSet, args: argparse.Namespace) -> list:
+def _ci_filters(result: CheckResult, args: argparse.Namespace) -> CheckResult:
     """Apply --only, write --write-baseline, subtract --baseline."""
-    originals = {doc.id: doc.original for doc in claim_set.documents}
-    paths = {doc.id: doc.path for doc in claim_set.documents}
     if args.only:
-        wanted = {Path(path).as_posix() for path in args.only}
-        findings = [f for f in findings if paths[f.doc] in wanted]
+        result = pipeline.only(result, args.only)
     if args.write_baseline:
-        count = write_baseline(args.write_baseline, findings, originals, paths)
-        print(f"run-checks: wrote {count} accepted findings to {args.write_baseline}", file=sys.stderr)
+        args.write_baseline.write_text(pipeline.baseline(result), encoding="utf-8")
+        print(f"run-checks: wrote {len(result.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
     if args.baseline:
-        findings, suppressed = new_findings(findings, load_baseline(args.baseline), originals, paths)
-        print(f"run-checks: {suppressed} findings accepted by the baseline, {len(findings)} new", file=sys.stderr)
-    return findings
+        result, suppressed = pipeline.accepted(result, load_baseline(args.baseline))
+        print(f"run-checks: {suppressed} findings accepted by the baseline, {len(result.findings)} new",
+              file=sys.stderr)
+    return result
 
 
 def _print(text: str) -> int:
@@ -144,6 +135,15 @@ def _print(text: str) -> int:
 def _rules_table() -> str:
     lines = [f"{code}  {rule.name:<28} {str(rule.default_severity):<8} {rule.summary()}"
              for code, rule in all_rules().items()]
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown() -> str:
+    """The README's table of rules: id, name, default severity, summary."""
+    lines = ["| id | name | severity | what it flags |", "|---|---|---|---|"]
+    for code, rule in all_rules().items():
+        summary = rule.summary().replace("|", "\\|")
+        lines.append(f"| {code} | {rule.name} | {rule.default_severity} | {summary} |")
     return "\n".join(lines) + "\n"
 
 

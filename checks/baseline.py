@@ -19,19 +19,21 @@ VERSION = 1
 Key = tuple[str, str, str]
 
 
+class BaselineError(ValueError):
+    """A baseline file that cannot be read; the message names the file."""
+
+
 def finding_key(finding: Finding, originals: dict[str, str], paths: dict[str, str]) -> Key:
     """(rule, document path, hash of the text the finding points at)."""
     text = originals[finding.doc][finding.start:finding.end]
     return finding.rule, paths[finding.doc], hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def write_baseline(path: Path, findings: Iterable[Finding], originals: dict[str, str], paths: dict[str, str]) -> int:
-    """Write the keys of ``findings`` to ``path``; return how many were written."""
+def baseline_text(findings: Iterable[Finding], originals: dict[str, str], paths: dict[str, str]) -> str:
+    """The baseline file accepting ``findings``: their keys, sorted, as JSON."""
     keys = sorted(finding_key(f, originals, paths) for f in findings)
     entries = [{"rule": rule, "path": doc_path, "hash": digest} for rule, doc_path, digest in keys]
-    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n",
-                    encoding="utf-8")
-    return len(entries)
+    return json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_baseline(path: Path) -> Counter[Key]:
@@ -40,7 +42,7 @@ def load_baseline(path: Path) -> Counter[Key]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Counter((e["rule"], e["path"], e["hash"]) for e in data["findings"])
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ValueError(f"{path}: not a run-checks baseline ({error})") from error
+        raise BaselineError(f"{path}: not a run-checks baseline ({error})") from error
 
 
 def new_findings(findings: list[Finding], accepted: Counter[Key], originals: dict[str, str],

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from claims.claim import Claim
-from claims.extract import extract_claims
 from claims.numbers import plain
 from sources.document import Document
 
@@ -25,10 +24,6 @@ class ClaimSet:
 
     documents: list[Document]
     claims: list[Claim]
-
-    @classmethod
-    def of(cls, documents: list[Document]) -> ClaimSet:
-        return cls(documents, [claim for doc in documents for claim in extract_claims(doc)])
 
     def frame(self) -> pd.DataFrame:
         """One row per claim, the columns of the JSON contract (pandas is imported on first use)."""

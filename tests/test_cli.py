@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import pipeline
 from claims.frame import CLAIM_FIELDS, DOCUMENT_FIELDS
 from claims.kinds import KINDS
 
@@ -125,10 +126,8 @@ def test_claims_path_does_not_import_great_expectations():
 def test_claims_form_a_dataframe():
     import pandas as pd
 
-    from claims.frame import ClaimSet
-    from sources.reader import load_documents
 
-    frame = ClaimSet.of(load_documents([EXAMPLES / "wuhai_work_report.txt"])).frame()
+    frame = pipeline.extract(pipeline.read([EXAMPLES / "wuhai_work_report.txt"])).frame()
     assert isinstance(frame, pd.DataFrame)
     assert tuple(frame.columns) == CLAIM_FIELDS
     row = frame.set_index("text").loc["近10亿元"]

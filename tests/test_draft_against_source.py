@@ -12,10 +12,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+import pipeline
 from checks.config import Config
-from checks.corpus import Corpus
-from checks.engine import run_rules
-from claims.extract import extract_claims
 from sources.reader import document_from_text
 
 SOURCE = Path(__file__).resolve().parents[1] / "examples" / "wuhai_work_report.txt"
@@ -38,8 +36,7 @@ def make_draft(source: str, seed: int) -> str:
 
 def findings(*texts: str):
     documents = [document_from_text(text, doc_id=f"d{i}", path=f"d{i}.txt") for i, text in enumerate(texts)]
-    corpus = Corpus(documents, [claim for doc in documents for claim in extract_claims(doc)])
-    return documents, run_rules(corpus, Config(language="en"))
+    return documents, pipeline.check(pipeline.extract(documents), Config(language="en")).findings
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import pipeline
 import run_checks
 from checks.finding import Finding, Location, Severity
 from checks.registry import all_rules
-from claims.frame import ClaimSet
 from reports import formats
 from reports.result import CheckResult
 from reports.view import View
@@ -22,7 +22,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def _tiny(command: str) -> CheckResult:
     text = "2024年乌海市建成17个生活圈。\n另一说为14个。\n"
-    claim_set = ClaimSet.of([document_from_text(text, doc_id="tiny", path="notes/tiny.txt")])
+    claim_set = pipeline.extract([document_from_text(text, doc_id="tiny", path="notes/tiny.txt")])
     if command == "claims":
         return CheckResult(claim_set)
     related = Location("tiny", text.index("14"), text.index("14") + 3, "stated as 14个 here")

@@ -10,16 +10,12 @@ from types import MappingProxyType
 
 import pytest
 
+import pipeline
 from checks.config import Config
-from checks.corpus import Corpus
-from checks.engine import run_rules
 from checks.finding import Finding, Location, Severity
-from checks.registry import all_rules
-from claims.frame import ClaimSet
 from reports import html_report
 from reports.result import CheckResult
 from reports.view import View
-from sources.reader import load_documents
 from tests.test_cli import ROOT
 
 SELECT = ("cross_source", "arithmetic", "integrity", "dates")
@@ -36,9 +32,7 @@ ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1"
 
 
 def check(paths: list[str | Path]) -> CheckResult:
-    claim_set = ClaimSet.of(load_documents(paths))
-    findings = run_rules(Corpus(claim_set.documents, claim_set.claims), Config(language="en", select=SELECT))
-    return CheckResult(claim_set, findings, all_rules())
+    return pipeline.check(pipeline.extract(pipeline.read(paths)), Config(language="en", select=SELECT))
 
 
 class Page(HTMLParser):

@@ -5,17 +5,16 @@ from pathlib import Path
 
 import pytest
 
+import pipeline
 from checks.config import Config
-from checks.corpus import Corpus
-from checks.engine import run_rules
-from checks.integrity.mojibake import _repairs
+from checks.integrity.mojibake import repairs
 from sources.reader import document_from_text, load_documents
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def _integrity(documents):
-    return run_rules(Corpus(documents, []), Config(select=("integrity",)))
+    return pipeline.check(pipeline.extract(documents), Config(select=("integrity",))).findings
 
 
 def test_examples_planted_problems_and_nothing_else():
@@ -50,5 +49,5 @@ def test_html_reads_article_blocks_only():
 def test_repairs_each_misreading(right, wrong):
     original = "社區食堂" if right == "big5" else "社区食堂"
     garbled = original.encode(right).decode(wrong)
-    [repair] = _repairs(f"全市新建{garbled}24个。")
+    [repair] = repairs(f"全市新建{garbled}24个。")
     assert repair.text == original

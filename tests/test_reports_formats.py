@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
+import pipeline
 from checks.config import Config
-from checks.corpus import Corpus
-from checks.engine import run_rules
 from checks.finding import Finding, Location, Severity
 from checks.registry import all_rules
 from claims.frame import ClaimSet
@@ -29,7 +28,7 @@ from reports.positions import position, span
 from reports.result import CheckResult
 from reports.view import View
 from sources.document import Document
-from sources.reader import document_from_text, load_documents
+from sources.reader import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,11 +40,10 @@ def result() -> CheckResult:
     cwd = os.getcwd()
     os.chdir(ROOT)  # document paths are as given: "examples/…", wherever pytest was started
     try:
-        claim_set = ClaimSet.of(load_documents(["examples"]))
+        documents = pipeline.read(["examples"])
     finally:
         os.chdir(cwd)
-    findings = run_rules(Corpus(claim_set.documents, claim_set.claims), Config(language="en", select=FAMILIES))
-    return CheckResult(claim_set, findings, all_rules())
+    return pipeline.check(pipeline.extract(documents), Config(language="en", select=FAMILIES))
 
 
 @pytest.fixture

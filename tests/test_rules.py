@@ -20,12 +20,10 @@ from pathlib import Path
 
 import pytest
 
+import pipeline
 from checks.config import Config
-from checks.corpus import Corpus
-from checks.engine import run_rules
 from checks.registry import FAMILIES, all_rules
 from checks.rule import DOC_SECTIONS
-from claims.extract import extract_claims
 from sources.reader import document_from_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -45,9 +43,8 @@ def findings_of(code: str, texts: list[str], options: dict | None = None):
     if options.get("suite"):
         options["suite"] = str(FIXTURES.parents[2] / options["suite"])  # suite paths: from the repository
     documents = [document_from_text(text, doc_id=f"d{i}", path=f"d{i}.txt") for i, text in enumerate(texts)]
-    corpus = Corpus(documents, [claim for doc in documents for claim in extract_claims(doc)])
     config = Config(select=(code,), options={code: options})
-    return documents, run_rules(corpus, config)
+    return documents, pipeline.check(pipeline.extract(documents), config).findings
 
 
 @pytest.mark.parametrize("code, case", list(_cases()))
@@ -68,3 +65,14 @@ def test_rule_has_docs_and_fixtures(code):
     assert set(rule.messages) == {"zh", "en"}
     cases = tomllib.loads((FIXTURES / f"{code}.toml").read_text(encoding="utf-8"))["case"]
     assert any(case["expect"] for case in cases) and any(not case["expect"] for case in cases)
+
+
+def test_readme_rule_table_is_the_registry():
+    """The README's table of rules is exactly what ``run-checks rules --format markdown`` prints."""
+    from run_checks import rules_markdown
+
+    readme = (FIXTURES.parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- rules:")
+    table = readme[readme.index("\n", start) + 1:readme.index("<!-- /rules -->")]
+    assert table == rules_markdown()
+    assert all(f"| {code} | {rule.name} |" in table for code, rule in RULES.items())

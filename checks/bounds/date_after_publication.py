@@ -17,7 +17,7 @@ class DateAfterPublication(ColumnCheck):
     Flags a date stated to the day or the month whose first day falls after the document's
     publication date (its 发布时间 line). Plans, targets, deadlines and effective dates are left
     alone: a date with 将于, 计划, 预计, 力争… before it in the same sentence, 到 right before it,
-    or 前, 起, 施行… right after it (``checks/bounds/data/plan_words.toml``).
+    or 前, 起, 施行… right after it (``checks/data/plan_words.toml``).
 
     Why is this bad?
     A report published on 12 December cannot tell what happened on 20 December: the month or

@@ -20,7 +20,7 @@ class NegativeCount(ColumnCheck):
     Flags a claim of a kind that has no negative values (counts, money, weights, areas, lengths,
     volumes, energy, power, durations, ranks; option ``kinds``) whose value is below zero.
     Percentages and percentage points are not checked (a change may be negative), nor subjects
-    that name a balance, a change or a level (利润, 结余, 增减, 海拔: ``data/signed_words.txt``).
+    that name a balance, a change or a level (利润, 结余, 增减, 海拔: ``checks/data/signed_words.txt``).
 
     Why is this bad?
     There are no −12 schools or −3.5 km of road: the minus sign is a stray dash from a table, a

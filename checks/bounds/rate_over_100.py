@@ -21,7 +21,7 @@ class RateOver100(ColumnCheck):
 
     What it does
     Flags a percentage (or tenths, 成) above 100 % whose subject is a rate or a share: a word of
-    ``checks/bounds/data/rate_words.txt`` such as 覆盖率, 达标率, 满意度, 占比 or 比例. Growth and
+    ``checks/data/rate_words.txt`` such as 覆盖率, 达标率, 满意度, 占比 or 比例. Growth and
     decline (增长, 提高, 同比) and rates that may be over-fulfilled (完成率, 增长率, 使用率) are left
     alone. The lower bound of the figure is compared, so 近 and 约 never make it fire.
 

@@ -31,7 +31,7 @@ class ImplausibleYear(DocumentRule):
     higher (an error by default) with the intended year. Historical references are left alone:
     ranges (1999—2004年), 以来, dates inside a 《title》, and dates with a history word such as
     成立, 始建, 创办, 周年 near them (``checks/dates/data/history_words.txt``). Future years of
-    plans and targets (到2035年, 2035年远景目标: ``checks/bounds/data/plan_words.toml``) are too.
+    plans and targets (到2035年, 2035年远景目标: ``checks/data/plan_words.toml``) are too.
 
     Why is this bad?
     A 2024 work report that dates an event 2004年9月12日 misleads every reader and every

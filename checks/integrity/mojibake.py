@@ -91,7 +91,7 @@ class Mojibake(DocumentRule):
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         texts = [other.text for other in corpus.documents]
         for offset, line in original_lines(doc):
-            for repair in _repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
+            for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
                 yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
@@ -116,7 +116,7 @@ class Mojibake(DocumentRule):
                             detail_en=f"likely “{likely}” ({how_en}{note_en})")
 
 
-def _repairs(line: str) -> Iterator[Repair]:
+def repairs(line: str) -> Iterator[Repair]:
     """The best repair of each run of rare characters of ``line`` that has an acceptable one."""
     for start, end, low, high, marks in _runs(line):
         best, best_key = None, None

@@ -23,7 +23,7 @@ class PercentWithoutSign(ClaimRule):
 
     What it does
     Flags a bare number (no unit) whose subject is a rate or a share (a word of
-    ``checks/bounds/data/rate_words.txt`` such as 满意度, 覆盖率, 占比) and whose value lies above
+    ``checks/data/rate_words.txt`` such as 满意度, 覆盖率, 占比) and whose value lies above
     ``min_value`` (10) and at most 100. Scores are left alone: a number followed by 分, 星 or 级,
     a ratio (1:15), and subjects such as 满意度指数 or 测评得分; small values (满意度4.8) are too,
     as they are usually scores out of 5 or 10.

@@ -1,0 +1,71 @@
+"""The run, between the command line and the layers: read documents, extract their claims, check
+them, and the CI filters (``--only``, a baseline) as pure functions of a result.
+
+    documents = read(["examples/"])
+    claim_set = extract(documents)
+    result = check(claim_set, Config())
+
+The command line keeps argument parsing, messages and writing files; tests and benchmarks call
+these functions.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from checks.baseline import Key, baseline_text, new_findings
+from checks.config import Config
+from checks.corpus import Corpus
+from checks.engine import run_rules
+from checks.registry import all_rules
+from claims.extract import extract_claims
+from claims.frame import ClaimSet
+from reports.result import CheckResult
+from sources.document import Document
+from sources.reader import load_documents
+
+Progress = Callable[[list], Iterable]
+
+
+def read(paths: Sequence[str | Path], progress: Progress = iter) -> list[Document]:
+    """Every document of ``paths`` (files and folders), unreadable ones as error documents;
+    ``progress`` may wrap the files to show progress. A path that does not exist raises
+    ``FileNotFoundError``."""
+    return load_documents(paths, progress=progress)
+
+
+def extract(documents: list[Document]) -> ClaimSet:
+    """The documents and every claim found in them, in reading order."""
+    return ClaimSet(documents, [claim for doc in documents for claim in extract_claims(doc)])
+
+
+def check(claim_set: ClaimSet, config: Config) -> CheckResult:
+    """The findings of the rules ``config`` selects over the readable documents' claims."""
+    findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config)
+    return CheckResult(claim_set, findings, all_rules())
+
+
+def only(result: CheckResult, paths: Iterable[str | Path]) -> CheckResult:
+    """The result with the findings of the documents at ``paths`` only (the others stay sources)."""
+    wanted = {Path(path).as_posix() for path in paths}
+    documents = {doc.id: doc.path for doc in result.claim_set.documents}
+    return replace(result, findings=[f for f in result.findings or [] if documents[f.doc] in wanted])
+
+
+def accepted(result: CheckResult, baseline: Counter[Key]) -> tuple[CheckResult, int]:
+    """The result without the findings ``baseline`` accepts, and how many it accepted."""
+    kept, suppressed = new_findings(list(result.findings or []), baseline, *_texts(result))
+    return replace(result, findings=kept), suppressed
+
+
+def baseline(result: CheckResult) -> str:
+    """The baseline file that accepts every finding of ``result``."""
+    return baseline_text(result.findings or [], *_texts(result))
+
+
+def _texts(result: CheckResult) -> tuple[dict[str, str], dict[str, str]]:
+    """Each document's original text and path, by id (what baseline keys are made of)."""
+    documents = result.claim_set.documents
+    return {doc.id: doc.original for doc in documents}, {doc.id: doc.path for doc in documents}
