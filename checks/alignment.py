@@ -21,12 +21,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.claim import Claim
+from claims.kinds import ALIGNED
 from claims.subject import clean, verbs
-from claims.vocab import in_order
-from vocab.files import csv_rows, data_sections, error
+from vocab.files import csv_rows, data_sections, in_order
 
-ALIGNABLE = ("count", "money", "percent", "percentage_points", "weight", "area", "length", "volume", "energy",
-             "power", "duration", "multiple", "number", "rank")
 FILLER_SECTIONS = ("filler_before", "filler_after")
 
 
@@ -40,9 +38,6 @@ def _measure_classes() -> dict[str, str]:
 def _filler() -> re.Pattern[str]:
     """Filler at the start (in the listed order, data/alignment_words.txt) or the end of a subject."""
     words = data_sections("checks", "alignment_words.txt", known=FILLER_SECTIONS)
-    missing = [section for section in FILLER_SECTIONS if section not in words]
-    if missing:
-        raise error("checks", "alignment_words.txt", None, f"missing section(s) {', '.join(f'[{s}]' for s in missing)}")
     return re.compile(rf"^(?:{in_order(words['filler_before'])})+|(?:{in_order(words['filler_after'])})$")
 
 
@@ -94,7 +89,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     order = {doc: index for index, doc in enumerate(documents)}
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        subject = normalized_subject(claim.subject) if claim.kind in ALIGNABLE and claim.subject else ""
+        subject = normalized_subject(claim.subject) if claim.kind in ALIGNED and claim.subject else ""
         if len(subject) >= 2:
             key = _block_key(claim, place)
             blocks[(*key, "head", subject[:2])].append(claim)

@@ -63,7 +63,7 @@ def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
     highest = number["value"] if number["value"] is not None else number["high"]
     first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
     dated = (claim.kind == "date" and claim.precision in ("day", "month") and first_day is not None
-             and published is not None and not vocab.planned(doc.text, claim.span, claim.text))
+             and published is not None and not vocab.planned(doc.text, claim))
     return {
         "id": claim.id, "doc": claim.doc, "kind": claim.kind, "unit": claim.unit, "measure": claim.measure,
         "subject": claim.subject, "place": claim.place, "time": claim.time, **number,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from claims.sentences import sentence_bounds
+from claims.claim import Claim
 from vocab.files import data_lines, toml_data
 
 
@@ -62,12 +62,11 @@ def has_any(text: str | None, words) -> str | None:
     return next((word for word in words if text and word in text), None)
 
 
-def planned(text: str, span: tuple[int, int], claim_text: str) -> bool:
-    """Whether the sentence makes the date at ``span`` of ``text`` a plan, target, deadline or
-    effective date (``data/plan_words.toml``)."""
+def planned(text: str, claim: Claim) -> bool:
+    """Whether its sentence makes the date ``claim`` of the normalized ``text`` a plan, target,
+    deadline or effective date (``data/plan_words.toml``)."""
     words = plan_words()
-    start, end = span
-    begin, _ = sentence_bounds(text, start, end)
-    before, after = text[begin:start], text[end:end + 6]
+    start, end = claim.span
+    before, after = text[claim.sentence.start:start], text[end:end + 6]
     return bool(has_any(before, words.before) or before.endswith(words.just_before)
-                or after.startswith(words.after) or claim_text.endswith(words.after))
+                or after.startswith(words.after) or claim.text.endswith(words.after))

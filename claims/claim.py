@@ -6,6 +6,16 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A sentence or clause of a document's normalized view: its position among the document's
+    sentences (or clauses) and its span, end mark excluded."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Figure:
     """The measured part of a claim: kind, value and interval, unit, hedging, precision.
 
@@ -32,8 +42,9 @@ class Claim(Figure):
     """A numeric claim: a figure, where it stands in its document, and what it is about.
 
     ``start``/``end`` are code-point offsets into the document's original text and ``text`` is
-    exactly ``original[start:end]``; ``span`` is the claim's place in the normalized view, for
-    later stages that read context.
+    exactly ``original[start:end]``; ``span`` is the claim's place in the normalized view, and
+    ``sentence`` and ``clause`` the segments of the normalized view holding it
+    (``claims.sentences`` says what ends each), for later stages that read context.
     """
 
     id: str
@@ -45,3 +56,5 @@ class Claim(Figure):
     place: str | None = None
     time: str | None = None
     span: tuple[int, int] = (0, 0)
+    sentence: Segment = Segment(0, 0, 0)
+    clause: Segment = Segment(0, 0, 0)

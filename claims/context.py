@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from claims import sentences
+from claims.claim import Segment
 from claims.vocab import context_words, relative_years
 from sources.document import Document
 from sources.gazetteer import Gazetteer, Place, PlaceMention, load_gazetteer
@@ -19,8 +21,6 @@ from sources.metadata import metadata_words
 from sources.spans import merge, overlaps
 from vocab.files import alternation
 
-_SENTENCE_END = re.compile(r"[。!?;\n]")
-_CLAUSE_END = re.compile(r"[,;:。!?\n|]")
 CLAUSE_WINDOW = 64
 # Quoted names (“三千孤儿入内蒙”主题展馆, 《包头市…方案》): a place inside one is part of the name.
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》")
@@ -65,8 +65,8 @@ class DocumentContext:
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
         gazetteer = load_gazetteer()
-        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(doc.text)]
-        clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(doc.text)]
+        starts = sentences.starts(doc.text, sentences.SENTENCE_END)
+        clauses = sentences.starts(doc.text, sentences.CLAUSE_END)
         quoted = merge(m.span() for m in _QUOTED.finditer(doc.text))
         mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
@@ -77,6 +77,14 @@ class DocumentContext:
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
+
+    def sentence(self, position: int) -> Segment:
+        """The sentence holding ``position``."""
+        return Segment(*sentences.segment(self.text, self.sentence_starts, position))
+
+    def clause(self, position: int) -> Segment:
+        """The whole clause holding ``position`` (no window)."""
+        return Segment(*sentences.segment(self.text, self.clause_starts, position))
 
     def clause_start(self, position: int) -> int:
         """Start of the clause holding ``position``, at most ``CLAUSE_WINDOW`` characters back."""

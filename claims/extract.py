@@ -91,7 +91,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         claims.append(Claim(
             **vars(figure), id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
             text=doc.original[original_start:original_end], subject=subject or None, place=place, time=time,
-            span=(start, end),
+            span=(start, end), sentence=context.sentence(start), clause=context.clause(start),
         ))
         previous_end = end
         if figure.kind != "date":

@@ -11,11 +11,13 @@ from dataclasses import replace
 from claims.claim import Claim
 from claims.context import DocumentContext
 from claims.subject import COMPARATOR, clean, preceding
+from claims.vocab import change_words
+from vocab.files import alternation
 
 _JOINERS = {"、", "和", "及", "与", ",、"}
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _RESPECTIVELY = "分别"
-_CHANGE = re.compile(rf"{COMPARATOR}?(?:分别)?(增长|提高|下降|增加|减少|上升|降低)")
+_CHANGE = re.compile(rf"{COMPARATOR}?(?:{_RESPECTIVELY})?({alternation(change_words().verbs)})")
 
 
 def distribute(claims: list[Claim], context: DocumentContext) -> list[Claim]:

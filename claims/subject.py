@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claims.vocab import figure_words, in_order, measure_words, subject_words
-from vocab.files import alternation, error
+from claims.vocab import change_words, figure_words, measure_words, subject_words
+from vocab.files import alternation, error, in_order
 
 MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")
@@ -36,7 +36,7 @@ def _leading() -> re.Pattern[str]:
 
 @cache
 def _change() -> re.Pattern[str]:
-    return re.compile(rf"{COMPARATOR}?({_words('change')})$")
+    return re.compile(rf"{COMPARATOR}?({alternation(change_words().verbs)})$")
 
 
 @cache

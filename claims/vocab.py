@@ -1,8 +1,6 @@
 """Load the claim vocabularies from the data files beside this module (read once, cached)."""
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,40 +55,25 @@ def measure_words() -> dict[str, str]:
 
 NAMED_SECTIONS = ("names", "hotlines", "hotline_words")
 SUBJECT_SECTIONS = ("transform", "action", "link", "stop_after", "generic", "comparison", "compared_to", "base_year",
-                    "same_period", "change", "leading", "list_joiners", "not_with", "continues", "counted", "breakdown")
+                    "same_period", "leading", "list_joiners", "not_with", "continues", "counted", "breakdown")
 FIGURE_SECTIONS = ("range", "truncation", "before_minus", "lookalike_labels", "date_tails", "plain_date_tails",
                    "open_ended", "link_before", "time_frame_units", "rank_units", "rank_verbs", "not_rank_verbs",
                    "rank_scope")
+CHANGE_SECTIONS = ("up", "down", "before_to", "from", "to")
 CONTEXT_SECTIONS = ("partners", "this_year", "last_year", "next_year")
 RELATIVE_YEARS = {"this_year": 0, "last_year": -1, "next_year": 1}
-
-
-def sections(package: str, name: str, known: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """A word list with exactly the ``known`` sections: an unknown header is an error naming its
-    line, a missing section an error naming the file."""
-    found = data_sections(package, name, known=known)
-    missing = [section for section in known if section not in found]
-    if missing:
-        raise error(package, name, None, f"missing section(s) {', '.join(f'[{s}]' for s in missing)}")
-    return found
-
-
-def in_order(words: Iterable[str]) -> str:
-    """A regex alternation of literal ``words`` in the order given, for lists where the first
-    word that matches must win even when a longer one follows (已 before 已经)."""
-    return "|".join(re.escape(word) for word in words)
 
 
 @cache
 def named_numbers() -> dict[str, tuple[str, ...]]:
     """Sections ``names``, ``hotlines`` and ``hotline_words``."""
-    return sections("claims", "named_numbers.txt", NAMED_SECTIONS)
+    return data_sections("claims", "named_numbers.txt", NAMED_SECTIONS)
 
 
 @cache
 def subject_words() -> dict[str, tuple[str, ...]]:
     """Word lists of data/subject_words.txt by section (``SUBJECT_SECTIONS``)."""
-    return sections("claims", "subject_words.txt", SUBJECT_SECTIONS)
+    return data_sections("claims", "subject_words.txt", SUBJECT_SECTIONS)
 
 
 @cache
@@ -98,7 +81,7 @@ def figure_words() -> dict[str, tuple[str, ...]]:
     """Word lists of data/figure_words.txt by section (``FIGURE_SECTIONS``). Each ``not_rank_verbs``
     word is one character and a rank verb; each ``open_ended`` word is a ``date_tails`` word."""
     name = "figure_words.txt"
-    found = sections("claims", name, FIGURE_SECTIONS)
+    found = data_sections("claims", name, FIGURE_SECTIONS)
     for word in found["not_rank_verbs"]:
         if word[1:] not in found["rank_verbs"]:
             raise error("claims", name, None, f"[not_rank_verbs]: {word!r} is not a character and a rank verb")
@@ -111,7 +94,7 @@ def figure_words() -> dict[str, tuple[str, ...]]:
 @cache
 def context_words() -> dict[str, tuple[str, ...]]:
     """Word lists of data/context_words.txt by section (``CONTEXT_SECTIONS``)."""
-    return sections("claims", "context_words.txt", CONTEXT_SECTIONS)
+    return data_sections("claims", "context_words.txt", CONTEXT_SECTIONS)
 
 
 @cache
@@ -119,3 +102,24 @@ def relative_years() -> dict[str, int]:
     """今年 → 0, 去年 → -1, 明年 → 1: relative-year words and their offset from the document's year."""
     found = context_words()
     return {word: offset for section, offset in RELATIVE_YEARS.items() for word in found[section]}
+
+
+@dataclass(frozen=True)
+class ChangeWords:
+    """Words of change (data/change_words.txt): verbs up and down, and the frame 由A…到B."""
+
+    up: tuple[str, ...]
+    down: tuple[str, ...]
+    before_to: tuple[str, ...]
+    start: tuple[str, ...]  # 由, 从
+    to: tuple[str, ...]  # 至, 到
+
+    @property
+    def verbs(self) -> tuple[str, ...]:
+        return (*self.up, *self.down)
+
+
+@cache
+def change_words() -> ChangeWords:
+    found = data_sections("claims", "change_words.txt", CHANGE_SECTIONS)
+    return ChangeWords(found["up"], found["down"], found["before_to"], found["from"], found["to"])

@@ -19,7 +19,7 @@ def test_subject_words_keep_the_order_of_the_leading_filler():
     words = vocab.subject_words()
     leading = words["leading"]
     assert leading.index("已") < leading.index("已经")  # the listed order is the matching order
-    assert "提高" in words["change"] and "共同" in words["not_with"] and "其中" in words["breakdown"]
+    assert "共同" in words["not_with"] and "其中" in words["breakdown"] and "change" not in words
     assert words["list_joiners"] == ("、", "和", "及", "与")
     assert re.fullmatch(COMPARATOR, "较上年同期") and re.fullmatch(COMPARATOR, "同比")
     assert preceding("同比提高", None, "居民收入") == "居民收入提高"
@@ -100,3 +100,12 @@ def test_a_word_that_is_no_rank_verb_is_an_error(monkeypatch, fresh):
     _replacing(monkeypatch, "claims", "figure_words.txt", lambda text: text.replace("聚居\n", "聚众\n"))
     with pytest.raises(DataFileError, match=r"figure_words\.txt: \[not_rank_verbs\]: '聚众'"):
         vocab.figure_words()
+
+
+def test_change_words_serve_subjects_lists_and_growth():
+    from claims.vocab import change_words
+
+    words = change_words()
+    assert "提高" in words.up and "下降" in words.down and set(words.up).isdisjoint(words.down)
+    assert words.verbs[:len(words.up)] == words.up and words.before_to == ("增",)
+    assert words.start == ("由", "从") and words.to == ("至", "到")

@@ -61,7 +61,8 @@ def data_lines(package: str, name: str) -> list[str]:
 
 def data_sections(package: str, name: str, known: Sequence[str] | None = None) -> dict[str, tuple[str, ...]]:
     """A word list with ``[section]`` headers, one entry a line. An entry before the first header,
-    or a section not in ``known`` (when given), is an error naming its line."""
+    or a section not in ``known`` (when given), is an error naming its line; a ``known`` section
+    missing from the file is an error naming the file."""
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in numbered_lines(package, name):
@@ -74,6 +75,9 @@ def data_sections(package: str, name: str, known: Sequence[str] | None = None) -
             raise error(package, name, line.number, f"entry {line.text!r} before the first [section]")
         else:
             current.append(line.text)
+    missing = [section for section in known or () if section not in sections]
+    if missing:
+        raise error(package, name, None, f"missing section(s) {', '.join(f'[{s}]' for s in missing)}")
     return {section: tuple(words) for section, words in sections.items()}
 
 
@@ -107,4 +111,10 @@ def toml_data(package: str, name: str) -> dict:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal ``words``, longest first so the longest word wins."""
     return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def in_order(words: Iterable[str]) -> str:
+    """A regex alternation of literal ``words`` in the order given, for lists where the first
+    word that matches must win even when a longer one follows (已 before 已经)."""
+    return "|".join(re.escape(word) for word in words)
 

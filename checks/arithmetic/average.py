@@ -75,7 +75,7 @@ def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Cla
                       if c.kind == "count" and c.subject and _shares_head(phrase, c.subject)), None)
         total = next((c for c in claims[index + 1:index + 4] if c.kind == average.kind
                       and c.measure == average.measure and c.unit == average.unit), None)
-        if count and total and not re.search(r"[。!?\n]", text[count.span[1]:total.span[0]]):
+        if count and total and count.sentence == total.sentence:
             yield count, average, total
 
 

@@ -12,11 +12,14 @@ from checks.registry import register
 from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from claims.vocab import change_words
 from sources.document import Document
+from vocab.files import alternation
 
-_FROM = re.compile(r"(?:由|从)$")
-_TO = re.compile(r"\s*(?:增长|增加|增|提高|提升|上升|下降|减少|降低|扩大|缩小)?(?:至|到)\s*")
-_DOWN = re.compile(r"下降|减少|降低|缩小")
+_WORDS = change_words()
+_FROM = re.compile(rf"(?:{alternation(_WORDS.start)})$")
+_TO = re.compile(rf"\s*(?:{alternation((*_WORDS.verbs, *_WORDS.before_to))})?(?:{alternation(_WORDS.to)})\s*")
+_DOWN = re.compile(alternation(_WORDS.down))
 
 
 @register
@@ -76,7 +79,7 @@ def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Cla
         if not _TO.fullmatch(text, start.span[1], end.span[0]):
             continue
         change = claims[index + 2]
-        same_sentence = not re.search(r"[。!?\n]", text[end.span[1]:change.span[0]])
+        same_sentence = end.sentence == change.sentence
         if change.kind in ("percent", "percentage_points") and same_sentence:
             yield start, end, change
 

@@ -77,7 +77,7 @@ def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Cla
         whole = next((c for c in reversed(earlier) if c is not part and c.unit == part.unit
                       and c.measure == part.measure and isinstance(c.value, Decimal) and c.value
                       and _WHOLE.search(text, max(0, c.span[0] - 16), c.span[0])), None)
-        if whole is not None and not re.search(r"[。!?\n]", text[whole.span[1]:share.span[0]]):
+        if whole is not None and whole.sentence == share.sentence:
             yield share, part, whole
 
 

@@ -76,8 +76,8 @@ def _totals(doc: Document, claims: list[Claim]) -> Iterator[tuple[Claim, list[Cl
         if claim.kind not in ADDITIVE:
             continue
         start, end = claim.span
-        before = _run(claims, index, -1, text) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
-        after = _run(claims, index, 1, text) if _TOTAL_OPENS.search(text, max(0, start - 16), start) \
+        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
+        after = _run(claims, index, 1) if _TOTAL_OPENS.search(text, max(0, start - 16), start) \
             and _PARTS_FOLLOW.match(text, end) else []
         if len(before) >= 2:
             yield claim, before, True
@@ -85,15 +85,14 @@ def _totals(doc: Document, claims: list[Claim]) -> Iterator[tuple[Claim, list[Cl
             yield claim, after, False
 
 
-def _run(claims: list[Claim], index: int, step: int, text: str) -> list[Claim]:
+def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
     """The claims measured like ``claims[index]`` right before (step -1) or after (step 1) it,
     in the same sentence, with no other kind of figure between."""
     total, run, position = claims[index], [], index + step
     while 0 <= position < len(claims):
         claim = claims[position]
-        between = text[min(claim.span[1], total.span[1]):max(claim.span[0], total.span[0])]
         if claim.kind != total.kind or claim.unit != total.unit or claim.measure != total.measure \
-                or re.search(r"[。!?\n]", between):
+                or claim.sentence != total.sentence:
             break
         run.append(claim)
         position += step

@@ -13,7 +13,6 @@ from checks.rule import DocumentRule
 from checks.vocab import has_any, planned
 from claims.claim import Claim
 from claims.iso_dates import date_parts
-from claims.sentences import sentence_bounds
 from sources.document import Document
 
 WINDOW = 20  # characters of the sentence looked at on each side of the date for history words
@@ -68,7 +67,7 @@ class ImplausibleYear(DocumentRule):
             if len(parts) != 1 or parts[0].year is None or first <= parts[0].year <= last:
                 continue
             year = parts[0].year
-            if _historical(doc, claim) or (year > last and planned(doc.text, claim.span, claim.text)):
+            if _historical(doc, claim) or (year > last and planned(doc.text, claim)):
                 continue
             likely = next((anchor for anchor in anchors if _one_digit_off(year, anchor)), None)
             finding = self.finding(
@@ -94,7 +93,7 @@ def _historical(doc: Document, claim: Claim) -> bool:
         return True
     text = doc.text
     start, end = claim.span
-    begin, stop = sentence_bounds(text, start, end)
+    begin, stop = claim.sentence.start, claim.sentence.end
     if text.rfind("《", begin, start) > text.rfind("》", begin, start):
         return True
     words = history_words()

@@ -41,7 +41,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """``data/spam.txt`` by section, compiled once."""
-    found = data_sections("checks.integrity", "spam.txt")
+    found = data_sections("checks.integrity", "spam.txt", known=SECTIONS)
     sections = {name: list(found.get(name, ())) for name in SECTIONS}
     strong, weak, legit = (_alternation(sections[name]) for name in ("strong", "weak", "legit-context"))
     # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).

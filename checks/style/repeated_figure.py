@@ -11,7 +11,6 @@ from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from claims.numbers import plain
-from claims.sentences import sentence_bounds
 from sources.document import Document
 
 SKIPPED_KINDS = {"date", "rank"}
@@ -57,7 +56,7 @@ class RepeatedFigure(DocumentRule):
             if (claim.kind in SKIPPED_KINDS or claim.value is None or not claim.subject
                     or _digits(claim) < min_digits):
                 continue
-            sentences[sentence_bounds(doc.text, *claim.span)].append(claim)
+            sentences[claim.sentence.index].append(claim)
         for claims in sentences.values():
             yield from self._repeats(claims)
 
