@@ -53,26 +53,36 @@ def run_rules(corpus: Corpus, config: Config) -> list[Finding]:
 
 
 def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:
-    """The findings of ``rules`` over ``corpus``, sorted; a failing call gives an internal error."""
+    """The findings of ``rules`` over ``corpus``, sorted; failing calls give internal errors."""
     findings: list[Finding] = []
     if not corpus.documents:
         return findings
     for rule in rules:
+        failures: list[tuple[Target, Exception]] = []
         calls = _calls(rule, corpus)
-        first = Target(corpus.documents[0].id, 0, 0, "corpus")
         while True:
             try:
                 target, call = next(calls)
             except StopIteration:
                 break
             except Exception as error:  # preparing the walk (alignment, a table) failed: the rule stops
-                findings.append(internal_error(rule, first, error))
+                failures.append((Target(corpus.documents[0].id, 0, 0, "corpus"), error))
                 break
             try:
                 findings.extend(call())
             except Exception as error:
-                findings.append(internal_error(rule, target, error))
+                failures.append((target, error))
+        findings += _internal_errors(rule, failures)
     return sorted(findings, key=Finding.sort_key)
+
+
+def _internal_errors(rule: Rule, failures: list[tuple[Target, Exception]]) -> list[Finding]:
+    """One internal error per distinct failure of a rule (same exception, message and place in
+    the code), at the first call that raised it, with how many calls raised it."""
+    grouped: dict[tuple[str, str, str], list[tuple[Target, Exception]]] = {}
+    for target, error in failures:
+        grouped.setdefault((type(error).__name__, str(error), _raised_at(error)), []).append((target, error))
+    return [internal_error(rule, *same[0], occurrences=len(same)) for same in grouped.values()]
 
 
 def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Target, Callable[[], Iterable[Finding]]]]:
@@ -98,17 +108,22 @@ def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Target, Callable[[], It
         raise TypeError(f"{type(rule).__name__} is not a ClaimRule, DocumentRule, FactRule or CorpusRule")
 
 
-def internal_error(rule: Rule, target: Target, error: Exception) -> Finding:
-    """The finding that stands for a rule call that raised ``error``."""
+def internal_error(rule: Rule, target: Target, error: Exception, occurrences: int = 1) -> Finding:
+    """The finding that stands for ``occurrences`` rule calls that raised ``error``, the first on
+    ``target``."""
     code, name = INTERNAL_ERROR
     where = _raised_at(error)
-    zh = f"规则{rule.code}在检查{target.what}时出错:{type(error).__name__}: {error}(其他规则的结果不受影响)"
-    en = f"rule {rule.code} failed on {target.what}: {type(error).__name__}: {error} (other findings are unaffected)"
+    more_zh = f",另有{occurrences - 1}次同样的错误" if occurrences > 1 else ""
+    more_en = f", and {occurrences - 1} more calls the same way" if occurrences > 1 else ""
+    zh = (f"规则{rule.code}在检查{target.what}时出错:{type(error).__name__}: {error}{more_zh}"
+          "(其他规则的结果不受影响)")
+    en = (f"rule {rule.code} failed on {target.what}: {type(error).__name__}: {error}{more_en} "
+          "(other findings are unaffected)")
     message = {"zh": zh, "en": en}.get(rule.language, f"{zh} / {en}")
     return Finding(code, name, Severity.ERROR, message, target.doc, target.start, target.end,
                    evidence=MappingProxyType({"rule": rule.code, "target": target.what,
                                               "exception": type(error).__name__, "detail": str(error),
-                                              "raised_at": where}))
+                                              "raised_at": where, "occurrences": occurrences}))
 
 
 def _raised_at(error: Exception) -> str:

@@ -29,18 +29,7 @@ def segment(text: str, segment_starts: list[int], position: int) -> tuple[int, i
     return index, begin, stop
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence holding ``text[start:end]``."""
-    begin = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-    found = [i for mark in SENTENCE_ENDS if (i := text.find(mark, end)) >= 0]
-    return begin, min(found, default=len(text))
-
-
 def clause_before(text: str, start: int, ends: str = ITEM_ENDS) -> str:
     """The text from the start of the list item (or ``ends``' segment) holding ``start`` up to it."""
     return text[max(text.rfind(mark, 0, start) for mark in ends) + 1:start]
 
-
-def crosses_sentence(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds the end of a sentence."""
-    return SENTENCE_END.search(text, start, max(start, end)) is not None

@@ -103,3 +103,19 @@ def test_a_failure_preparing_the_walk_stops_only_that_rule(monkeypatch):
 
 def test_no_documents_no_calls():
     assert check_corpus(_corpus([]), [FailsOnCorpus(language="en")]) == []
+
+
+class FailsOnEveryClaim(_Test, ClaimRule):
+    """Raises the same error on every claim, as a rule whose shared table cannot be built would."""
+
+    def check_claim(self, claim, doc, corpus) -> Iterable[Finding]:
+        raise RuntimeError("table unavailable")
+
+
+def test_the_same_failure_on_every_call_is_one_finding_with_its_count():
+    corpus = _corpus()
+    findings = check_corpus(corpus, [FailsOnEveryClaim(language="en")])
+    assert len(corpus.claims) == 4 and len(findings) == 1
+    [error] = findings
+    assert error.evidence["occurrences"] == 4 and error.doc == "d0"
+    assert "RuntimeError: table unavailable, and 3 more calls the same way" in error.message
