@@ -11,13 +11,14 @@ from dataclasses import replace
 from claims.claim import Claim
 from claims.context import DocumentContext
 from claims.subject import COMPARATOR, clean, preceding
-from claims.vocab import change_words
+from claims.vocab import change_words, list_words
 from vocab.files import alternation
 
-_JOINERS = {"、", "和", "及", "与", ",、"}
-_ITEM_SPLIT = re.compile(r"[、和及与]")
-_RESPECTIVELY = "分别"
-_CHANGE = re.compile(rf"{COMPARATOR}?(?:{_RESPECTIVELY})?({alternation(change_words().verbs)})")
+_WORDS = list_words()
+_JOINERS = _WORDS.between_figures  # 、 和 及 与 ,、
+_ITEM_SPLIT = re.compile(alternation(_WORDS.joiners))  # 、 和 及 与
+_RESPECTIVELY = _WORDS.respectively  # 分别
+_CHANGE = re.compile(rf"{COMPARATOR}?(?:{re.escape(_RESPECTIVELY)})?({alternation(change_words().verbs)})")
 
 
 def distribute(claims: list[Claim], context: DocumentContext) -> list[Claim]:

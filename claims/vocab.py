@@ -55,7 +55,8 @@ def measure_words() -> dict[str, str]:
 
 NAMED_SECTIONS = ("names", "hotlines", "hotline_words")
 SUBJECT_SECTIONS = ("transform", "action", "link", "stop_after", "generic", "comparison", "compared_to", "base_year",
-                    "same_period", "leading", "list_joiners", "not_with", "continues", "counted", "breakdown")
+                    "same_period", "leading", "list_joiners", "between_list_figures", "respectively", "not_with",
+                    "continues", "counted", "breakdown")
 FIGURE_SECTIONS = ("range", "truncation", "before_minus", "lookalike_labels", "date_tails", "plain_date_tails",
                    "open_ended", "link_before", "time_frame_units", "rank_units", "rank_verbs", "not_rank_verbs",
                    "rank_scope")
@@ -74,6 +75,24 @@ def named_numbers() -> dict[str, tuple[str, ...]]:
 def subject_words() -> dict[str, tuple[str, ...]]:
     """Word lists of data/subject_words.txt by section (``SUBJECT_SECTIONS``)."""
     return data_sections("claims", "subject_words.txt", SUBJECT_SECTIONS)
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """The words of 分别 lists (claims/lists.py), from data/subject_words.txt."""
+
+    joiners: tuple[str, ...]  # [list_joiners]: the items of a list are split at them (、和及与)
+    between_figures: frozenset[str]  # [between_list_figures]: all that may stand between two figures
+    respectively: str  # [respectively]: the one word 分别
+
+
+@cache
+def list_words() -> ListWords:
+    """Sections ``list_joiners``, ``between_list_figures`` and ``respectively`` (exactly one word)."""
+    found = subject_words()
+    if len(found["respectively"]) != 1:
+        raise error("claims", "subject_words.txt", None, f"[respectively]: one word expected: {found['respectively']}")
+    return ListWords(found["list_joiners"], frozenset(found["between_list_figures"]), found["respectively"][0])
 
 
 @cache

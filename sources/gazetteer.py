@@ -14,8 +14,8 @@ Names recognised by ``Gazetteer.find`` (one Aho-Corasick automaton, leftmost-lon
 * official names; a county-level official name of two characters (和县, 新县, 芒市, 城区) only
   right after a mention of a place containing it (安徽省和县): its first character is too often
   an ordinary word;
-* short names, by stripping the type suffix (省/市/自治区/特别行政区; 盟/地区/自治州/新区/市;
-  县/区/市/旗/自治县/自治旗/行政区/新区/矿区/特区) and the ethnic names before it
+* short names, by stripping the type suffix of the place's level (省, 自治区, 盟, 自治州, 县, 旗 …:
+  ``data/place_names.toml``, in the order they are tried) and the ethnic names before it
   (广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边, 管城回族区 -> 管城); an autonomous
   prefecture, county or banner also by stem + 州/县/旗 (延边州, 海南州). Province and prefecture
   short names need 2 characters, county short names 3 (海勃湾, 乌兰浩特): two-character county
@@ -27,9 +27,10 @@ the automaton as blockers, so a longer stop word also hides the place inside it 
 长治, 黄河南岸 hides 河南). Generic district names under ``[after-parent]`` (新城区, 老城区)
 are reported only right after a mention of a place containing them: 呼和浩特市新城区, not
 在新城区建设; their mention still lists every same-named place, for ``resolve`` to choose.
-A match may not end on the first character of 市场 or 区域 (上海市场 gives 上海); a shorter
-name at the same start is taken instead. ``lookup`` ignores the stoplist and the length rules:
-it knows every official name, short name of two or more characters, and alias.
+A match may not end on the first character of 市场 or 区域 (上海市场 gives 上海; the list is in
+``data/place_names.toml``); a shorter name at the same start is taken instead. ``lookup`` ignores
+the stoplist and the length rules: it knows every official name, short name of two or more
+characters, and alias.
 """
 from __future__ import annotations
 
@@ -42,18 +43,39 @@ from pathlib import Path
 
 import ahocorasick
 
-from vocab.files import DataFileError, csv_rows, data_sections, where
+from vocab.files import DataFileError, csv_rows, data_sections, error, toml_data, where
 
 ALIAS_COLUMNS = ("alias", "name", "parent", "note")
-
-_SUFFIXES = {
-    1: ("特别行政区", "自治区", "省", "市"),
-    2: ("自治州", "地区", "新区", "盟", "市"),
-    3: ("自治县", "自治旗", "行政区", "新区", "矿区", "特区", "县", "区", "市", "旗"),
-}
-_BANNER_DIRECTIONS = ("左", "右", "前", "中", "后", "联合")
+LEVELS = {"province": 1, "prefecture": 2, "county": 3}  # the [suffixes] keys of data/place_names.toml
 _MIN_SHORT = {1: 2, 2: 2, 3: 3}
-_BROKEN_ENDINGS = frozenset({"市场", "区域"})
+
+
+@dataclass(frozen=True)
+class PlaceNames:
+    """The words of ``data/place_names.toml``."""
+
+    suffixes: dict[int, tuple[str, ...]]  # level → type suffixes, in the order they are tried
+    banner_directions: tuple[str, ...]  # a banner stem ending in one has no short name (土默特左旗)
+    broken_endings: frozenset[str]  # a match may not end on the first character of one (上海市场)
+
+
+@functools.cache
+def place_names() -> PlaceNames:
+    """Suffixes by level, banner directions and broken endings (``data/place_names.toml``)."""
+    name = "place_names.toml"
+    data = toml_data("sources", name)
+    try:
+        suffixes = {LEVELS[level]: tuple(words) for level, words in data["suffixes"].items()}
+        matching = data["matching"]
+        found = PlaceNames(suffixes, tuple(matching["banner_directions"]), frozenset(matching["broken_endings"]))
+    except KeyError as missing:
+        raise error("sources", name, None, f"missing or unknown key {missing}") from missing
+    if set(suffixes) != set(LEVELS.values()):
+        raise error("sources", name, None, f"[suffixes] needs the keys {', '.join(LEVELS)}")
+    wrong = [word for word in found.broken_endings if len(word) != 2]
+    if wrong:
+        raise error("sources", name, None, f"[matching] broken_endings: {wrong} are not two characters each")
+    return found
 
 
 @dataclass(frozen=True)
@@ -161,7 +183,7 @@ class Gazetteer:
     def _acceptable(self, text: str, start: int, end: int, entry: _Entry,
                     mentions: list[PlaceMention]) -> bool:
         """Whether a hit may be taken: not ending inside 市场/区域, and after its parent if need be."""
-        if text[end - 1:end + 1] in _BROKEN_ENDINGS:
+        if text[end - 1:end + 1] in place_names().broken_endings:
             return False
         if not entry.needs_parent:
             return True
@@ -242,11 +264,12 @@ def _short_names(place: Place, nations: tuple[str, ...]) -> list[str]:
     (延边州, 白沙县, 莫力达瓦旗). A banner whose stem ends in a direction (土默特左旗,
     达尔罕茂明安联合旗) gets none: such stems are not used on their own.
     """
-    suffix = next((s for s in _SUFFIXES[place.level] if place.name.endswith(s)), None)
+    words = place_names()
+    suffix = next((s for s in words.suffixes[place.level] if place.name.endswith(s)), None)
     if suffix is None:
         return []
     stem = _strip_nations(place.name[:-len(suffix)], nations)
-    if len(stem) < 2 or (suffix == "旗" and stem.endswith(_BANNER_DIRECTIONS)):
+    if len(stem) < 2 or (suffix == "旗" and stem.endswith(words.banner_directions)):
         return []
     if suffix.startswith("自治") and place.level > 1:
         return [stem, stem + suffix[-1]]

@@ -109,3 +109,68 @@ def test_change_words_serve_subjects_lists_and_growth():
     assert "提高" in words.up and "下降" in words.down and set(words.up).isdisjoint(words.down)
     assert words.verbs[:len(words.up)] == words.up and words.before_to == ("增",)
     assert words.start == ("由", "从") and words.to == ("至", "到")
+
+
+def test_arithmetic_cross_source_and_style_words():
+    from checks.arithmetic import average, share, totals
+    from checks.arithmetic.vocab import arithmetic_words
+    from checks.cross_source.containment import not_additive
+    from checks.style.percent_without_sign import score_words
+
+    words = arithmetic_words()
+    assert "合计" in words["total_before"] and "其中" in words["parts_follow"] and "全年共" in words["whole"]
+    assert "共" in words["total_opens"] and "共" not in words["total_before"] and words["share_of"] == ("占",)
+    assert totals._TOTAL_BEFORE.search("、捐物13.42万元,合计") and totals._PARTS_FOLLOW.match(",其中线上")
+    assert share._SHARE.search("占全市农村人口总数的比重") and not share._SHARE.search("线上培训人数")
+    assert average._PER.search("划分为17个生活圈,平均每个生活圈").group("unit") == "生活圈"
+    assert not_additive().search("城镇居民人均收入") and not not_additive().search("培训人数")
+    assert "测评分" in score_words()["subjects"] and "‰" in score_words()["suffixes"]
+
+
+def test_url_place_and_list_words():
+    from checks.integrity.spam import lexicon
+    from sources.gazetteer import place_names
+
+    assert lexicon().cited.search("详见:") and lexicon().cited.search("(") and not lexicon().cited.search("发布")
+    names = place_names()
+    assert names.suffixes[3].index("自治县") < names.suffixes[3].index("县") and names.suffixes[1][0] == "特别行政区"
+    assert "联合" in names.banner_directions and names.broken_endings == {"市场", "区域"}
+    words = vocab.list_words()
+    assert words.joiners == vocab.subject_words()["list_joiners"] and words.respectively == "分别"
+    assert words.between_figures == {*words.joiners, ",、"}
+
+
+def _new_loaders():
+    from checks.arithmetic.vocab import arithmetic_words
+    from checks.integrity.spam import lexicon
+    from checks.style.percent_without_sign import score_words
+
+    return [(arithmetic_words, "checks.arithmetic", "arithmetic_words.txt", "per_measure"),
+            (score_words, "checks.style", "score_words.txt", "suffixes"),
+            (lexicon, "checks.integrity", "spam.txt", "cites-url")]
+
+
+@pytest.mark.parametrize("index", range(3), ids=["arithmetic_words", "score_words", "spam"])
+def test_a_missing_section_of_the_new_word_lists_names_the_file(monkeypatch, index):
+    loader, package, name, section = _new_loaders()[index]
+    _replacing(monkeypatch, package, name, lambda text: text.replace(f"\n[{section}]\n", "\n"))
+    loader.cache_clear()
+    try:
+        path = re.escape(f"{package.replace('.', '/')}/data/{name}")
+        with pytest.raises(DataFileError, match=rf"^{path}: missing section\(s\) \[{section}\]"):
+            loader()
+    finally:
+        loader.cache_clear()
+
+
+def test_place_names_without_a_key_name_the_file(monkeypatch):
+    from sources.gazetteer import place_names
+
+    _replacing(monkeypatch, "sources", "place_names.toml",
+               lambda text: text.replace("broken_endings = ", "broken_ending = "))
+    place_names.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"^sources/data/place_names\.toml: missing or unknown key 'broken_"):
+            place_names()
+    finally:
+        place_names.cache_clear()

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
+from checks.arithmetic.vocab import arithmetic_words
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
@@ -12,9 +13,12 @@ from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
 from sources.document import Document
+from vocab.files import alternation
 
+_WORDS = arithmetic_words()
 # 平均每个生活圈4万人左右, 平均每个食堂日均就餐120人次: what follows 平均 names what is averaged over.
-_PER = re.compile(r"平均(?:每(?:个|家|户|人|所|处|场)?)?(?P<unit>[\u4e00-\u9fff]{1,10})$")
+_PER = re.compile(rf"(?:{alternation(_WORDS['average'])})(?:(?:{alternation(_WORDS['per'])})"
+                  rf"(?:{alternation(_WORDS['per_measure'])})?)?(?P<unit>[\u4e00-\u9fff]{{1,10}})$")
 
 
 @register

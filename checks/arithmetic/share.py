@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
+from checks.arithmetic.vocab import arithmetic_words
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
@@ -13,9 +14,14 @@ from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
 from sources.document import Document
+from vocab.files import alternation
 
-_SHARE = re.compile(r"占比|占.{0,8}的?(?:比重|比例)?$|比重|比例")
-_WHOLE = re.compile(r"(?:共|总计|合计|总共|全年共|累计)[^,;。!?\n\d]{0,12}$")
+_WORDS = arithmetic_words()
+_NOUNS = alternation(_WORDS["share_nouns"])
+# 占比 | 占全市农村人口总数的比重 (占 in the last 9 characters) | 比重 | 比例
+_SHARE = re.compile(rf"{alternation(_WORDS['share'])}|(?:{alternation(_WORDS['share_of'])}).{{0,8}}的?(?:{_NOUNS})?$"
+                    rf"|{_NOUNS}")
+_WHOLE = re.compile(rf"(?:{alternation(_WORDS['whole'])})[^,;。!?\n\d]{{0,12}}$")
 _LOOKBACK = 6
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
+from checks.arithmetic.vocab import arithmetic_words
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
@@ -15,10 +16,12 @@ from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.numbers import plain
 from sources.document import Document
+from vocab.files import alternation
 
-_TOTAL_BEFORE = re.compile(r"(?:合计|总计|共计|总共)[^,;。!?\n\d]{0,4}$")   # 合计19.01万元
-_TOTAL_OPENS = re.compile(r"(?:共|总计|累计|合计|总共)[^,;。!?\n\d]{0,12}$")   # 共培训3200人次,其中…
-_PARTS_FOLLOW = re.compile(r"[^。!?\n\d]{0,4}其中")
+_WORDS = arithmetic_words()
+_TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])})[^,;。!?\n\d]{{0,4}}$")   # 合计19.01万元
+_TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])})[^,;。!?\n\d]{{0,12}}$")   # 共培训3200人次,其中…
+_PARTS_FOLLOW = re.compile(rf"[^。!?\n\d]{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
 
 
 @register

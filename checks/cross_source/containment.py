@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from types import MappingProxyType
 
 from checks.corpus import Corpus
@@ -15,8 +16,13 @@ from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.units import convert
 from sources.gazetteer import Place, load_gazetteer
+from vocab.files import alternation, data_lines
 
-_NOT_ADDITIVE = re.compile(r"率|比|比例|比重|占|平均|人均|均|每")
+
+@cache
+def not_additive() -> re.Pattern[str]:
+    """Any word of ``data/not_additive.txt``: a subject that does not add up over places (率, 人均)."""
+    return re.compile(alternation(data_lines("checks.cross_source", "not_additive.txt")))
 
 
 @register
@@ -53,8 +59,8 @@ class ScopeContainment(FactRule):
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
         gazetteer = load_gazetteer()
         for pair in fact.pairs:
-            if pair.a.kind not in ADDITIVE or _NOT_ADDITIVE.search(pair.a.subject or "") \
-                    or _NOT_ADDITIVE.search(pair.b.subject or ""):
+            if pair.a.kind not in ADDITIVE or not_additive().search(pair.a.subject or "") \
+                    or not_additive().search(pair.b.subject or ""):
                 continue
             ordered = _part_and_whole(pair.a, pair.b, gazetteer.lookup)
             if ordered is None:

@@ -17,7 +17,7 @@ from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import data_sections
 
-SECTIONS = ("strong", "weak", "latin-ok", "legit-context")
+SECTIONS = ("strong", "weak", "latin-ok", "legit-context", "cites-url")
 WORD_BOUNDARIES = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")  # around an injected run
 WIDTH = 12  # characters of the interrupted clause shown on each side
 LEGIT_WINDOW = 20  # characters of the sentence searched on each side for a [legit-context] word
@@ -26,8 +26,6 @@ LEGIT_WINDOW = 20  # characters of the sentence searched on each side for a [leg
 _CODE = re.compile(r"(?<![A-Za-z0-9._/@:-])(?:[A-Za-z]{1,3}|(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,10})"
                    r"(?![A-Za-z0-9._/@-])")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
-# A URL cited as such: in brackets, or right after a word that introduces an address.
-_CITED = re.compile(r"(?:[(（]|(?:网址|网站|官网|网页|主页|门户|登录|访问|详见|浏览|邮箱)[:：]?\s*)$")
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
 
 
@@ -36,6 +34,7 @@ class Lexicon:
     terms: re.Pattern[str]  # empty matches with a group "strong" or "weak" holding the term
     latin_ok: frozenset[str]
     legit: re.Pattern[str]
+    cited: re.Pattern[str]  # matches at the end of the text before a URL cited as such
 
 
 @cache
@@ -46,7 +45,9 @@ def lexicon() -> Lexicon:
     strong, weak, legit = (_alternation(sections[name]) for name in ("strong", "weak", "legit-context"))
     # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).
     terms = re.compile(f"(?=(?P<strong>{strong})|(?P<weak>{weak}))", re.IGNORECASE)
-    return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]), re.compile(legit))
+    # A URL cited as such: in brackets, or right after a word that introduces an address.
+    cited = re.compile(rf"(?:[(（]|(?:{_alternation(sections['cites-url'])})[:：]?\s*)$")
+    return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]), re.compile(legit), cited)
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -147,7 +148,7 @@ def _legit(line: str, start: int, end: int) -> bool:
 
 def _urls(line: str) -> Iterator[Injection]:
     for match in _URL.finditer(line):
-        if not _CITED.search(line[:match.start()]):
+        if not lexicon().cited.search(line[:match.start()]):
             yield Injection(match.start(), match.end(), "url", (match.group(),))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from types import MappingProxyType
 
 from checks.corpus import Corpus
@@ -12,9 +13,20 @@ from checks.vocab import has_any, rate_word
 from claims.claim import Claim
 from claims.numbers import plain
 from sources.document import Document
+from vocab.files import data_sections, error
 
-SCORE_WORDS = ("指数", "得分", "评分", "分值", "测评分", "星级")  # subjects scored, not percentages
-SCORE_SUFFIXES = ("分", "星", "级", "档", "倍", "/", ":", ":", "比", "‰")  # what may follow a score or ratio
+SCORE_SECTIONS = ("subjects", "suffixes")
+
+
+@cache
+def score_words() -> dict[str, tuple[str, ...]]:
+    """``subjects`` scored, not percentages, and the ``suffixes`` that may follow a score or ratio
+    (``data/score_words.txt``), each suffix one character."""
+    found = data_sections("checks.style", "score_words.txt", SCORE_SECTIONS)
+    for word in found["suffixes"]:
+        if len(word) != 1:
+            raise error("checks.style", "score_words.txt", None, f"[suffixes]: {word!r} is not one character")
+    return found
 
 
 @register
@@ -56,10 +68,11 @@ class PercentWithoutSign(ClaimRule):
         if claim.value is None or not min_value < claim.value <= 100:
             return
         word = rate_word(claim.subject)
-        if word is None or has_any(claim.subject, SCORE_WORDS):
+        scores = score_words()
+        if word is None or has_any(claim.subject, scores["subjects"]):
             return
         text = doc.text
-        if text[claim.span[1]:claim.span[1] + 1].startswith(SCORE_SUFFIXES):
+        if text[claim.span[1]:claim.span[1] + 1].startswith(scores["suffixes"]):
             return
         if text[max(0, claim.span[0] - 1):claim.span[0]] in (":", ":", "/"):
             return

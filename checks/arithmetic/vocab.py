@@ -1,0 +1,21 @@
+"""The word lists of the arithmetic rules (``data/arithmetic_words.txt`` beside this module),
+read once and cached. The patterns stay with the rules; the words are joined in from here."""
+from __future__ import annotations
+
+from functools import cache
+
+from vocab.files import data_sections, error
+
+NAME = "arithmetic_words.txt"
+SECTIONS = ("total_before", "total_opens", "parts_follow", "whole", "share", "share_nouns", "share_of",
+            "average", "per", "per_measure")
+
+
+@cache
+def arithmetic_words() -> dict[str, tuple[str, ...]]:
+    """Word lists by section (``SECTIONS``). Each ``per_measure`` word is one character."""
+    found = data_sections("checks.arithmetic", NAME, SECTIONS)
+    for word in found["per_measure"]:
+        if len(word) != 1:
+            raise error("checks.arithmetic", NAME, None, f"[per_measure]: {word!r} is not one character")
+    return found
