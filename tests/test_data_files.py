@@ -62,3 +62,21 @@ def test_a_missing_file_is_a_data_file_error(package):
     name = package("here.txt", "x\n")
     with pytest.raises(DataFileError, match=r"fakevocab_\w+/data/absent\.txt"):
         data_lines(name, "absent.txt")
+
+
+def test_every_data_file_is_listed_in_the_readme():
+    """The README's vocabulary table names every data file of the project (report assets aside)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    readme = root.joinpath("README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Vocabularies are data"):readme.index("Place names and their hierarchy")]
+    listed = set()
+    for cell in re.findall(r"^\| ([^|]+) \|", table, re.MULTILINE):
+        names = re.findall(r"`([^`]+)`", cell)
+        folder = names[0].rsplit("/", 1)[0] if names else ""
+        listed |= {name if "/" in name else f"{folder}/{name}" for name in names}
+    files = {path.relative_to(root).as_posix() for path in root.glob("*/**/data/*")
+             if path.is_file() and path.parts[len(root.parts)] in ("vocab", "sources", "claims", "checks")}
+    assert len(files) > 20 and files == listed
