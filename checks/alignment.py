@@ -5,9 +5,9 @@ of quantity in compatible units, and their subjects, normalized (script unified,
 and filler stripped), score at least ``min_score`` with rapidfuzz's ``ratio``. Claims are blocked
 by place, kind and unit class, then by the first and last two characters of the normalized
 subject; years must agree where both are known (a report that never says its year aligns with
-any), so the work grows with the number of claims,
-not its square. Of several candidates in
-another document a claim keeps the best, and only mutual best matches are kept.
+any), so the work grows with the number of claims, not its square. Claims that are different
+facts (``checks.comparable``: another period, aggregate, scope or status) never align. Of several
+candidates in another document a claim keeps the best, and only mutual best matches are kept.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from checks.comparable import compare
 from claims.claim import Claim
 from claims.kinds import ALIGNED
 from claims.subject import clean, verbs
@@ -48,6 +49,7 @@ class Alignment:
     a: Claim
     b: Claim
     score: float
+    uncertain: tuple[str, ...] = ()  # why they may not be comparable after all (a period stated on one side)
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -55,7 +57,7 @@ class Alignment:
         a, b = self.a, self.b
         return (f"place {a.place} / {b.place}", f"year {year_of(a) or '?'} / {year_of(b) or '?'}",
                 f"kind {a.kind}, measure {unit_class(a) or '-'}",
-                f"subjects {a.subject} ~ {b.subject} ({self.score:.1f})")
+                f"subjects {a.subject} ~ {b.subject} ({self.score:.1f})", *self.uncertain)
 
 
 @cache
@@ -106,14 +108,15 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
             by_id[first.id] = first
         for i, j in zip(*np.nonzero(scores >= min_score), strict=True):
             first, second = members[i], members[j]
-            if first.doc != second.doc and (not years[i] or not years[j] or years[i] == years[j]):
+            if first.doc != second.doc and (not years[i] or not years[j] or years[i] == years[j]) \
+                    and not compare(first, second).different:
                 _keep_best(best, first, second, float(scores[i, j]))
     pairs = []
     for (claim_id, other_doc), (score, other_id) in best.items():
         a, b = by_id[claim_id], by_id[other_id]
         mutual = best.get((other_id, a.doc), (0, ""))[1] == claim_id
         if mutual and order[a.doc] < order[other_doc]:
-            pairs.append(Alignment(a, b, round(score, 1)))
+            pairs.append(Alignment(a, b, round(score, 1), compare(a, b).uncertain))
     return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from checks.alignment import Alignment
+from checks.comparable import compare
 from checks.values import interval
 from claims.claim import Claim
 
@@ -37,8 +38,9 @@ class Fact:
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
-        """Every claim as a statement: agreeing and disagreeing claims of other documents, and
-        the best alignment score it takes part in."""
+        """Every claim as a statement: agreeing and disagreeing claims of other documents (those
+        that are a different fact, joined only through a third claim, are neither), and the best
+        alignment score it takes part in."""
         scores: dict[str, float] = {}
         for pair in self.pairs:
             for claim in (pair.a, pair.b):
@@ -46,7 +48,7 @@ class Fact:
         unit = self.claims[0].unit
         found = []
         for claim in self.claims:
-            others = [o for o in self.claims if o.doc != claim.doc]
+            others = [o for o in self.claims if o.doc != claim.doc and not compare(claim, o).different]
             agree = tuple(o for o in others if interval(claim, unit).overlaps(interval(o, unit)))
             disagree = tuple(o for o in others if o not in agree)
             found.append(Statement(claim, agree, disagree, scores[claim.id]))

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claims.periods import Period
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,10 @@ class Claim(Figure):
     exactly ``original[start:end]``; ``span`` is the claim's place in the normalized view, and
     ``sentence`` and ``clause`` the segments of the normalized view holding it
     (``claims.sentences`` says what ends each), for later stages that read context.
+
+    What makes two figures comparable: ``period``, the time the figure covers (None: not stated),
+    ``aggregate`` (level, cumulative, new, daily, average, peak, change), ``scope``, the words
+    narrowing what is counted (民营, 规模以上, 其中), and ``status`` (actual, plan, in_progress).
     """
 
     id: str
@@ -58,3 +66,7 @@ class Claim(Figure):
     span: tuple[int, int] = (0, 0)
     sentence: Segment = Segment(0, 0, 0)
     clause: Segment = Segment(0, 0, 0)
+    period: Period | None = None
+    aggregate: str = "level"
+    scope: tuple[str, ...] = ()
+    status: str = "actual"

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from claims.aspects import with_aspects
 from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
 from claims.figures import date, quantity
@@ -96,7 +97,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         previous_end = end
         if figure.kind != "date":
             previous_subject = subject
-    return distribute(claims, context)
+    return with_aspects(doc, distribute(claims, context))
 
 
 def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: DocumentContext,

@@ -13,7 +13,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CLAIM_FIELDS = ("id", "doc", "start", "end", "text", "kind", "value", "low", "high", "unit", "measure",
-                "qualifier", "subject", "place", "time", "precision", "total")
+                "qualifier", "subject", "place", "time", "precision", "total", "period", "aggregate", "scope",
+                "status", "sentence", "clause")
+# The flat columns of the claims table (CSV, DataFrame): the period spread over four columns,
+# the scope words joined by a comma.
+FRAME_FIELDS = (*CLAIM_FIELDS[:CLAIM_FIELDS.index("period")], "period_kind", "period_start", "period_end",
+                "period_text", *CLAIM_FIELDS[CLAIM_FIELDS.index("period") + 1:])
 DOCUMENT_FIELDS = ("id", "path", "status", "error", "encoding", "format", "title", "published", "source",
                    "place", "year")
 
@@ -29,7 +34,7 @@ class ClaimSet:
         """One row per claim, the columns of the JSON contract (pandas is imported on first use)."""
         import pandas as pd
 
-        return pd.DataFrame([claim_record(c) for c in self.claims], columns=list(CLAIM_FIELDS))
+        return pd.DataFrame([_flat(claim_record(c)) for c in self.claims], columns=list(FRAME_FIELDS))
 
 
 def _json_value(value: object) -> object:
@@ -37,8 +42,22 @@ def _json_value(value: object) -> object:
 
 
 def claim_record(claim: Claim) -> dict[str, object]:
-    """A claim as a JSON-ready dict, numbers as ints or shortest floats."""
-    return {name: _json_value(getattr(claim, name)) for name in CLAIM_FIELDS}
+    """A claim as a JSON-ready dict, numbers as ints or shortest floats; the period as an object
+    (or null), the scope as a list, the sentence and clause as their indexes in the document."""
+    record: dict[str, object] = {name: _json_value(getattr(claim, name)) for name in CLAIM_FIELDS}
+    period = claim.period
+    record["period"] = None if period is None else {"kind": period.kind, "start": period.start, "end": period.end,
+                                                      "text": period.text, "inferred": period.inferred}
+    record["scope"] = list(claim.scope)
+    record["sentence"], record["clause"] = claim.sentence.index, claim.clause.index
+    return record
+
+
+def _flat(record: dict[str, object]) -> dict[str, object]:
+    """A claim record with flat columns for a table."""
+    period = record.pop("period") or {}
+    flat = {f"period_{key}": period.get(key) for key in ("kind", "start", "end", "text")}
+    return {**record, **flat, "scope": ",".join(record["scope"])}
 
 
 def document_record(doc: Document) -> dict[str, object]:

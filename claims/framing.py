@@ -22,7 +22,7 @@ AGGREGATES = ("level", "cumulative", "new", "daily", "average", "peak", "change"
 STATUSES = ("actual", "plan", "in_progress")
 FILE = "framing_words.txt"
 SECTIONS = ("cumulative", "new", "daily", "average", "peak", "change_nouns", "change_tail", "scope", "scope_aliases",
-            "plan", "in_progress", "result", "actual", "not_cues")
+            "plan", "in_progress", "result", "actual", "not_cues", "disposal", "disposal_end")
 PRECEDENCE = ("peak", "daily", "average", "cumulative", "new")  # below change: the first found wins
 STATUS_OF_CUE = {"plan": "plan", "in_progress": "in_progress", "result": "actual", "actual": "actual"}
 _SEPARATOR = "\n"  # between the subject and the clause, so that no word spans both
@@ -108,6 +108,20 @@ def _change_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{verb}|{noun})(?:{item}*\d{item}*[{re.escape(joiners)}])*\s*$")
 
 
+@cache
+def _disposal() -> re.Pattern[str]:
+    """将 as 把 (将全市83个社区整合为17个): an object of two characters or more, then a verb ending in
+    为, in the same clause. Such a 将 says nothing about plans."""
+    words = framing_words().sections
+    return re.compile(rf"(?:{alternation(words['disposal'])})(?=[^{re.escape(CLAUSE_ENDS)}]{{2,}}?"
+                      rf"(?:{alternation(words['disposal_end'])}))")
+
+
+def _without_disposal(before: str) -> str:
+    """The clause before a figure with a disposal 将 blanked."""
+    return _disposal().sub(lambda found: " " * len(found.group()), before)
+
+
 def _blank(text: str) -> str:
     """``text`` with every [not_cues] word replaced by spaces (将近 holds no 将, 城镇化率 no 城镇)."""
     return _words("not_cues").sub(lambda found: " " * len(found.group()), text)
@@ -118,7 +132,7 @@ def framing_of(text: str, span: tuple[int, int], clause: Segment, sentence: Segm
     """The framing of the figure at ``span`` of the normalized ``text`` from its subject and the words of its
     clause (and, for status, its sentence) before it. A date has a status only: it counts nothing."""
     before = text[clause.start:span[0]]
-    status = _status(before) or _status(text[sentence.start:clause.start]) or "actual"
+    status = _status(_without_disposal(before)) or _sentence_plan(text[sentence.start:clause.start]) or "actual"
     if kind == "date":
         return Framing("level", (), status)
     read = _blank(f"{subject or ''}{_SEPARATOR}{before}")
@@ -168,6 +182,12 @@ def _status(text: str) -> str | None:
         if governing == "plan":
             return "plan"
     return STATUS_OF_CUE[nearest]
+
+
+def _sentence_plan(text: str) -> str | None:
+    """"plan" when the nearest cue of the sentence before the figure's clause is a plan (计划到2025年,
+    改造1535个); a started or finished work named in another clause says nothing of this figure."""
+    return "plan" if _status(_without_disposal(text)) == "plan" else None
 
 
 def compare(a: Framing, b: Framing) -> list[str]:

@@ -1,4 +1,4 @@
-"""The JSON contract: ``{"version": 1, "documents": [...], "claims": [...]}``, byte-stable.
+"""The JSON contract: ``{"version": 2, "documents": [...], "claims": [...]}``, byte-stable.
 
 ``check`` adds ``"findings": [...]``: each with rule, name, severity, message, doc, start, end,
 claims, related (``{doc, start, end, label}``) and evidence. A claims run (``result.findings`` is
@@ -14,7 +14,7 @@ from reports.evidence import evidence
 from reports.result import CheckResult
 from reports.view import View
 
-VERSION = 1
+VERSION = 2  # 2: claims gained period, aggregate, scope, status, sentence, clause
 
 
 def finding_record(finding: Finding) -> dict[str, object]:

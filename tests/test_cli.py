@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from claims.frame import CLAIM_FIELDS, DOCUMENT_FIELDS
+from claims.frame import CLAIM_FIELDS, DOCUMENT_FIELDS, FRAME_FIELDS
 from claims.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def examples_json() -> dict:
 
 
 def test_json_contract(examples_json):
-    assert examples_json["version"] == 1
+    assert examples_json["version"] == 2
     assert all(tuple(doc) == DOCUMENT_FIELDS for doc in examples_json["documents"])
     assert all(tuple(claim) == CLAIM_FIELDS for claim in examples_json["claims"])
     assert {claim["kind"] for claim in examples_json["claims"]} <= set(KINDS)
@@ -71,7 +71,7 @@ def test_json_is_byte_identical_across_runs():
 def test_csv_has_the_contract_columns(examples_json):
     result = run("claims", "examples", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == CLAIM_FIELDS
+    assert tuple(rows[0]) == FRAME_FIELDS
     assert len(rows) - 1 == len(examples_json["claims"])
 
 
@@ -129,7 +129,7 @@ def test_claims_form_a_dataframe():
 
     frame = pipeline.extract(pipeline.read([EXAMPLES / "wuhai_work_report.txt"])).frame()
     assert isinstance(frame, pd.DataFrame)
-    assert tuple(frame.columns) == CLAIM_FIELDS
+    assert tuple(frame.columns) == FRAME_FIELDS
     row = frame.set_index("text").loc["近10亿元"]
     assert (row["kind"], row["value"], row["low"], row["qualifier"]) == ("money", 1000000000, 900000000, "近")
     assert frame["doc"].eq("wuhai_work_report").all()

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from types import MappingProxyType
 
+from checks.comparable import aspects, aspects_label, compare, stated
 from checks.corpus import Corpus
 from checks.facts import Fact, Statement
 from checks.finding import Finding, Location, Severity
@@ -20,12 +22,15 @@ class CrossSourceConflict(FactRule):
 
     What it does
     Aligns the claims of different documents (same place, compatible time, same kind of quantity
-    and measure, similar subject) into facts and flags the statement of a fact that disagrees
-    with better-supported ones: an exact figure allows what rounds to it (53.21万 is
-    53.205万–53.215万), a qualified one its qualifier's interval (270余 is 270–280). When only two
-    documents disagree, the one that disagrees with the other sources more often on other facts
-    carries the finding, and if neither does, the later one in the input order: list the
-    authoritative sources first.
+    and measure, similar subject, and the same period, aggregate, scope and status: 1—9月 is not
+    1—10月, 新增 is not 累计, 民营企业 are not all 企业, a plan is not a result) into facts and flags
+    the statement of a fact that disagrees with better-supported ones: an exact figure allows
+    what rounds to it (53.21万 is 53.205万–53.215万), a qualified one its qualifier's interval
+    (270余 is 270–280). When only two documents disagree, the one that disagrees with the other
+    sources more often on other facts carries the finding, and if neither does, the later one in
+    the input order: list the authoritative sources first. When the tool cannot tell whether the figures are comparable
+    (one states a period the other does not, or a period's year is unknown), the finding is
+    only info and says why.
 
     Why is this bad?
     Two versions of one report cannot both be right: one of them carries a wrong figure, and the
@@ -43,8 +48,8 @@ class CrossSourceConflict(FactRule):
     name = "cross-source-conflict"
     default_severity = Severity.ERROR
     messages = MappingProxyType({
-        "zh": "与其他来源不一致:“{subject}”此处为{this},{others}",
-        "en": "disagrees with other sources on {subject}: {this} here, {others_en}",
+        "zh": "与其他来源不一致:“{subject}”此处为{this},{others}{compared_zh}{doubt_zh}",
+        "en": "disagrees with other sources on {subject}: {this} here, {others_en}{compared_en}{doubt_en}",
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
@@ -55,18 +60,26 @@ class CrossSourceConflict(FactRule):
             if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust):
                 continue
             claim, unit = statement.claim, statement.claim.unit
-            yield self.finding(
+            doubts = sorted({reason for o in statement.disagree for reason in compare(claim, o).uncertain})
+            finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in statement.disagree)),
                 related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in statement.disagree],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
-                          "others": [{"doc": o.doc, "value": shown(o), "interval": interval(o, unit).show()}
-                                     for o in statement.disagree],
+                          "aspects": aspects(claim),
+                          "others": [{"doc": o.doc, "value": shown(o), "interval": interval(o, unit).show(),
+                                      "aspects": aspects(o)} for o in statement.disagree],
                           "agreeing": [{"doc": o.doc, "value": shown(o)} for o in statement.agree],
-                          "alignment_score": statement.score},
+                          "alignment_score": statement.score, "may_not_be_comparable": doubts},
                 subject=claim.subject, this=shown(claim),
                 others="、".join(f"{o.doc}为{shown(o)}" for o in statement.disagree),
-                others_en=", ".join(f"{shown(o)} in {o.doc}" for o in statement.disagree))
-
+                others_en=", ".join(f"{shown(o)} in {o.doc}" for o in statement.disagree),
+                compared_zh=f"(比较口径:{aspects_label(claim)})" if stated(claim) else "",
+                compared_en=f" (compared as: {aspects_label(claim)})" if stated(claim) else "",
+                doubt_zh=f";可能不可比:{'; '.join(doubts)}" if doubts else "",
+                doubt_en=f"; may not be comparable: {'; '.join(doubts)}" if doubts else "")
+            if all(compare(claim, o).uncertain for o in statement.disagree):
+                finding = replace(finding, severity=Severity.INFO)  # the tool cannot tell: keep it low
+            yield finding
 
 def reliability(statements: list[Statement]) -> dict[str, float]:
     """How often each document agrees with the others over all facts (Laplace-smoothed): a tie

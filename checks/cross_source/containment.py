@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
+from checks.comparable import aspects
 from checks.corpus import Corpus
 from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
@@ -75,7 +76,8 @@ class ScopeContainment(FactRule):
                 related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here")],
                 evidence={"part": shown(part), "part_place": part.place, "part_interval": part_values.show(),
                           "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
-                          "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons)},
+                          "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons),
+                          "part_aspects": aspects(part), "whole_aspects": aspects(whole)},
                 subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
                 whole_place=whole.place)
 

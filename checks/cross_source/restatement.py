@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
+from checks.comparable import aspects
 from checks.corpus import Corpus
 from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
@@ -61,5 +62,6 @@ class ImpreciseRestatement(FactRule):
                 related=[Location(o.doc, o.start, o.end, f"stated exactly as {shown(o)} here") for o in sharper],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
                           "exact": shown(best), "exact_interval": interval(best, unit).show(),
-                          "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score},
+                          "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score,
+                          "aspects": aspects(claim), "exact_aspects": aspects(best)},
                 subject=claim.subject, this=shown(claim), exact=shown(best), exact_doc=best.doc)
