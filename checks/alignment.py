@@ -82,11 +82,13 @@ def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
 
 
 def align(claims: Iterable[Claim], documents: list[str], min_score: float,
-          place: Callable[[Claim], object] = lambda claim: claim.place) -> list[Alignment]:
+          place: Callable[[Claim], object] = lambda claim: claim.place,
+          ignore: frozenset[str] = frozenset()) -> list[Alignment]:
     """Mutual best matches between claims of different documents (``documents`` gives their order).
 
     ``place`` is the blocking key for places: the place itself for same-place alignment, or a
-    coarser key (the province) when looking across administrative levels.
+    coarser key (the province) when looking across administrative levels. Aspects in ``ignore``
+    ("period", "status") are not compared (``checks.comparable.compare``).
     """
     order = {doc: index for index, doc in enumerate(documents)}
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
@@ -109,14 +111,14 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
         for i, j in zip(*np.nonzero(scores >= min_score), strict=True):
             first, second = members[i], members[j]
             if first.doc != second.doc and (not years[i] or not years[j] or years[i] == years[j]) \
-                    and not compare(first, second).different:
+                    and not compare(first, second, ignore).different:
                 _keep_best(best, first, second, float(scores[i, j]))
     pairs = []
     for (claim_id, other_doc), (score, other_id) in best.items():
         a, b = by_id[claim_id], by_id[other_id]
         mutual = best.get((other_id, a.doc), (0, ""))[1] == claim_id
         if mutual and order[a.doc] < order[other_doc]:
-            pairs.append(Alignment(a, b, round(score, 1), compare(a, b).uncertain))
+            pairs.append(Alignment(a, b, round(score, 1), compare(a, b, ignore).uncertain))
     return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
 
 

@@ -23,22 +23,24 @@ class Comparison:
     uncertain: tuple[str, ...] = ()
 
 
-def compare(a: Claim, b: Claim) -> Comparison:
-    """The comparison of two claims' periods and framings.
+def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Comparison:
+    """The comparison of two claims' periods and framings; aspects named in ``ignore`` ("period",
+    "status") are not compared, for rules that relate figures of different periods or statuses.
 
     A cumulative figure (累计) and a level are the same fact over the same stated period (全年累计
     缺工8216人, 2024年缺工8216人); with no period on either side the tool cannot tell.
     """
     different, uncertain = [], []
     outcome = periods.compare(a.period, b.period) if a.period or b.period else "same"
-    if a.period is not None or b.period is not None:
+    if (a.period is not None or b.period is not None) and "period" not in ignore:
         reason = f"period {period_label(a)} / {period_label(b)}"
         if outcome == "different":
             different.append(reason)
         elif outcome == "unknown":
             uncertain.append(reason)
     running = {a.aggregate, b.aggregate} == _RUNNING
-    different += framing.compare(_framing(a, running), _framing(b, running))
+    different += [reason for reason in framing.compare(_framing(a, running), _framing(b, running))
+                  if reason.split(" ", 1)[0] not in ignore]
     if running and not (outcome == "same" and a.period is not None):
         uncertain.append(f"aggregate {a.aggregate} / {b.aggregate}")
     return Comparison(tuple(different), tuple(uncertain))

@@ -26,20 +26,22 @@ class Corpus:
         self.documents = [doc for doc in self.documents if doc.ok]
         self.by_id = {claim.id: claim for claim in self.claims}
 
-    def aligned(self, min_score: float, across_levels: bool = False) -> list[Alignment]:
+    def aligned(self, min_score: float, across_levels: bool = False,
+                ignore: frozenset[str] = frozenset()) -> list[Alignment]:
         """Alignments of claims across documents, computed once per setting.
 
         ``across_levels`` aligns a place with the places above and below it (same province), for
         scope checks; otherwise only claims about the same place align.
         """
         place = _province if across_levels else (lambda claim: claim.place)
-        return self.memo(("aligned", min_score, across_levels),
-                         lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place))
+        return self.memo(("aligned", min_score, across_levels, ignore),
+                         lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place, ignore))
 
-    def facts(self, min_score: float, across_levels: bool = False) -> list[Fact]:
+    def facts(self, min_score: float, across_levels: bool = False,
+              ignore: frozenset[str] = frozenset()) -> list[Fact]:
         """The facts the alignments at ``min_score`` form (computed once per setting)."""
-        return self.memo(("facts", min_score, across_levels),
-                         lambda: facts(self.aligned(min_score, across_levels), self.order))
+        return self.memo(("facts", min_score, across_levels, ignore),
+                         lambda: facts(self.aligned(min_score, across_levels, ignore), self.order))
 
     def statements(self, min_score: float) -> list[Statement]:
         """Every statement of every same-place fact at ``min_score``."""

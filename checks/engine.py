@@ -97,7 +97,7 @@ def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Target, Callable[[], It
         for doc in corpus.documents:
             yield Target(doc.id, 0, 0, "document"), partial(rule.check_document, doc, corpus.claims_of[doc.id], corpus)
     elif isinstance(rule, FactRule):
-        for fact in corpus.facts(rule.settings["min_score"], rule.across_levels):
+        for fact in corpus.facts(rule.settings["min_score"], rule.across_levels, rule.ignores):
             claim = fact.claims[0]
             yield (Target(claim.doc, claim.start, claim.end, f"fact of {len(fact.claims)} claims"),
                    partial(rule.check_fact, fact, corpus))

@@ -96,6 +96,7 @@ class FactRule(Rule):
     one another (not itself a rule)."""
 
     across_levels: ClassVar[bool] = False
+    ignores: ClassVar[frozenset[str]] = frozenset()  # aspects not compared when aligning: "period", "status"
     options: ClassVar[Mapping[str, Any]] = MappingProxyType({"min_score": 75.0})
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:

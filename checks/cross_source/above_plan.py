@@ -1,0 +1,73 @@
+"""CS06 result-above-plan."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from checks.comparable import aspects, period_label
+from checks.corpus import Corpus
+from checks.cross_source.periods import summed
+from checks.facts import Fact
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import FactRule
+from checks.values import interval, shown
+from claims import periods
+
+
+@register
+class ResultAbovePlan(FactRule):
+    """A result stated above the plan for the same thing and period, for the editor to confirm.
+
+    What it does
+    Aligns a planned figure (计划, 目标, 力争, 预计 …) with a result for the same thing, place and
+    period (the plan stated in one document, the result in another), and notes the result when
+    its interval lies wholly above the plan's, with the share of the plan it reaches. A result
+    below its plan, or within it, is what plans are for and is never reported; nor is a plan
+    compared with a result as if they were one figure (CS01 keeps them apart).
+
+    Why is this bad?
+    It is not wrong: plans are often over-fulfilled. But a result well above its own plan is also
+    what a typo in either figure looks like, so the desk may want to confirm it: info only.
+
+    Example
+    `全年计划新开工改造老旧小区5.3万个` in one document, `全年新开工改造老旧小区6.2万个` in another.
+
+    Use instead
+    Nothing to change when the result is right; a phrase such as `超额完成年度计划` tells readers
+    the difference is real.
+    """
+
+    code = "CS06"
+    name = "result-above-plan"
+    default_severity = Severity.INFO
+    ignores = frozenset({"status"})
+    messages = MappingProxyType({
+        "zh": "“{subject}”的实际数{result}高于计划数{plan}(完成计划的{share}),请确认",
+        "en": "{subject}: the result {result} is above the plan {plan} ({share} of the plan); please confirm",
+    })
+
+    def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
+        for pair in fact.pairs:
+            plans = [claim for claim in (pair.a, pair.b) if claim.status == "plan"]
+            if len(plans) != 1 or pair.uncertain:
+                continue
+            plan = plans[0]
+            result = pair.b if plan is pair.a else pair.a  # actual, or works started (新开工) as counted
+            same_period = plan.period == result.period or periods.compare(plan.period, result.period) == "same"
+            if not (summed(plan) and summed(result) and same_period):
+                continue
+            unit = plan.unit
+            planned, achieved = interval(plan, unit), interval(result, unit)
+            if achieved.low is None or planned.high is None or achieved.low <= planned.high or not planned.high:
+                continue
+            middle = (achieved.low + (achieved.high if achieved.high is not None else achieved.low)) / 2
+            share = f"{float(middle / planned.high * 100):.0f}%"
+            yield self.finding(
+                result.doc, result.start, result.end, claims=(result.id, plan.id),
+                related=[Location(plan.doc, plan.start, plan.end, f"planned as {shown(plan)} here")],
+                evidence={"result": shown(result), "result_interval": achieved.show(),
+                          "plan": shown(plan), "plan_interval": planned.show(), "share_of_plan": share,
+                          "period": period_label(result), "result_aspects": aspects(result),
+                          "plan_aspects": aspects(plan), "unit": unit, "alignment_score": pair.score},
+                subject=result.subject, result=shown(result), plan=shown(plan), share=share)
