@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from claims.aspects import with_aspects
+from claims.aspects import AspectReader
 from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
 from claims.figures import date, quantity
@@ -74,6 +74,7 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     context = DocumentContext.of(doc)
+    aspects = AspectReader(doc)
     dates = [(start, _as_time(figure)) for start, _, figure in found if figure.kind == "date"]
     claims: list[Claim] = []
     previous_end, previous_subject = -1, None
@@ -89,15 +90,18 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
             start = doc.text.rfind("第", max(0, start - 2), start)  # the rank's text includes 第
         time = _as_time(figure) if figure.kind == "date" else time_of(context, start, sentence, dates)
         original_start, original_end = doc.original_span(start, end)
+        sentence_of, clause_of = context.sentence(start), context.clause(start)
         claims.append(Claim(
             **vars(figure), id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
             text=doc.original[original_start:original_end], subject=subject or None, place=place, time=time,
-            span=(start, end), sentence=context.sentence(start), clause=context.clause(start),
+            span=(start, end), sentence=sentence_of, clause=clause_of,
+            **aspects.read((start, end), sentence_of, clause_of, figure.kind, figure.unit, subject or None, time),
         ))
         previous_end = end
         if figure.kind != "date":
             previous_subject = subject
-    return with_aspects(doc, distribute(claims, context))
+    listed = distribute(claims, context)
+    return [claim if claim is read else aspects.refreshed(claim) for claim, read in zip(listed, claims, strict=True)]
 
 
 def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: DocumentContext,

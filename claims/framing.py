@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.claim import Segment
 from claims.sentences import CLAUSE_ENDS
@@ -117,11 +117,13 @@ def _disposal() -> re.Pattern[str]:
                       rf"(?:{alternation(words['disposal_end'])}))")
 
 
+@lru_cache(maxsize=4096)
 def _without_disposal(before: str) -> str:
     """The clause before a figure with a disposal 将 blanked."""
     return _disposal().sub(lambda found: " " * len(found.group()), before)
 
 
+@lru_cache(maxsize=4096)
 def _blank(text: str) -> str:
     """``text`` with every [not_cues] word replaced by spaces (将近 holds no 将, 城镇化率 no 城镇)."""
     return _words("not_cues").sub(lambda found: " " * len(found.group()), text)
@@ -170,6 +172,7 @@ def _cue_sections() -> dict[str, str]:
     return {word: section for section in STATUS_OF_CUE for word in words[section]}
 
 
+@lru_cache(maxsize=4096)
 def _status(text: str) -> str | None:
     """The status the nearest cue of ``text`` gives (None: no cue). A result or in-progress word is
     planned when a plan word comes before it with no actual word between (预计完成, 计划开工)."""

@@ -13,7 +13,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.claim import Segment
 from claims.iso_dates import date_parts
@@ -314,8 +314,14 @@ def period_of(text: str, sentence: Segment, clause: Segment, span: tuple[int, in
     bracketed = _bracketed(text, span[1], clause.end, year)
     if bracketed:
         return bracketed
-    before = _stated(text, sentence.start, span[0], year)
-    return before[-1][2] if before else None
+    before = [period for _, stop, period in _in_sentence(text, sentence.start, sentence.end, year) if stop <= span[0]]
+    return before[-1] if before else None
+
+
+@lru_cache(maxsize=256)
+def _in_sentence(text: str, begin: int, end: int, year: int | None) -> tuple[tuple[int, int, Period], ...]:
+    """The periods stated in a sentence, read once for all its figures."""
+    return tuple(_stated(text, begin, end, year))
 
 
 def _bracketed(text: str, begin: int, end: int, year: int | None) -> Period | None:
