@@ -83,3 +83,12 @@ def stated(claim: Claim) -> bool:
     """Whether the claim states anything beyond a plain level: a period, an aggregate, a scope or a
     status (messages then say what the figure was compared as)."""
     return claim.period is not None or claim.aggregate != "level" or bool(claim.scope) or claim.status != "actual"
+
+
+def compared_as(claim: Claim) -> dict[str, str]:
+    """The message fields ``compared_zh`` and ``compared_en``: what the figure was compared as,
+    when it states more than a plain level (empty otherwise)."""
+    if not stated(claim):
+        return {"compared_zh": "", "compared_en": ""}
+    label = aspects_label(claim)
+    return {"compared_zh": f"(比较口径:{label})", "compared_en": f" (compared as: {label})"}

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from checks.comparable import aspects, aspects_label, compare, stated
+from checks.comparable import aspects, compare, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact, Statement
 from checks.finding import Finding, Location, Severity
@@ -73,8 +73,7 @@ class CrossSourceConflict(FactRule):
                 subject=claim.subject, this=shown(claim),
                 others="、".join(f"{o.doc}为{shown(o)}" for o in statement.disagree),
                 others_en=", ".join(f"{shown(o)} in {o.doc}" for o in statement.disagree),
-                compared_zh=f"(比较口径:{aspects_label(claim)})" if stated(claim) else "",
-                compared_en=f" (compared as: {aspects_label(claim)})" if stated(claim) else "",
+                **compared_as(claim),
                 doubt_zh=f";可能不可比:{'; '.join(doubts)}" if doubts else "",
                 doubt_en=f"; may not be comparable: {'; '.join(doubts)}" if doubts else "")
             if all(compare(claim, o).uncertain for o in statement.disagree):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
-from checks.comparable import aspects
+from checks.comparable import aspects, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
@@ -53,8 +53,9 @@ class ScopeContainment(FactRule):
     default_severity = Severity.WARNING
     across_levels = True
     messages = MappingProxyType({
-        "zh": "{part_place}的“{subject}”为{part},不低于其上级{whole_place}的{whole}",
-        "en": "{subject} of {part_place} is {part}, at or above the {whole} of {whole_place} which contains it",
+        "zh": "{part_place}的“{subject}”为{part},不低于其上级{whole_place}的{whole}{compared_zh}",
+        "en": "{subject} of {part_place} is {part}, at or above the {whole} of {whole_place} which contains it"
+              "{compared_en}",
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
@@ -78,7 +79,7 @@ class ScopeContainment(FactRule):
                           "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
                           "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons),
                           "part_aspects": aspects(part), "whole_aspects": aspects(whole)},
-                subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
+                **compared_as(part), subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
                 whole_place=whole.place)
 
 

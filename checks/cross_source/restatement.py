@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.comparable import aspects
+from checks.comparable import aspects, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
@@ -44,8 +44,8 @@ class ImpreciseRestatement(FactRule):
     name = "imprecise-restatement"
     default_severity = Severity.WARNING
     messages = MappingProxyType({
-        "zh": "“{subject}”此处表述为{this},{exact_doc}的精确数字为{exact}(两者相容)",
-        "en": "{subject} is restated as {this}; {exact_doc} states it exactly as {exact} (compatible)",
+        "zh": "“{subject}”此处表述为{this},{exact_doc}的精确数字为{exact}(两者相容){compared_zh}",
+        "en": "{subject} is restated as {this}; {exact_doc} states it exactly as {exact} (compatible){compared_en}",
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
@@ -64,4 +64,4 @@ class ImpreciseRestatement(FactRule):
                           "exact": shown(best), "exact_interval": interval(best, unit).show(),
                           "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score,
                           "aspects": aspects(claim), "exact_aspects": aspects(best)},
-                subject=claim.subject, this=shown(claim), exact=shown(best), exact_doc=best.doc)
+                subject=claim.subject, this=shown(claim), exact=shown(best), exact_doc=best.doc, **compared_as(claim))
