@@ -29,7 +29,8 @@ from claims.sentences import clause_before
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = ("id", "doc", "kind", "unit", "measure", "subject", "place", "time", "value", "low", "high", "total",
+COLUMNS = ("id", "doc", "kind", "unit", "measure", "subject", "place", "time", "period_kind", "period_start",
+           "period_end", "aggregate", "scope", "status", "value", "low", "high", "total",
            "lowest_percent", "highest", "days_after_publication", "capped_rate", "non_negative", "ranked", "dated")
 _TENTHS = {"percent": 1, "cheng": 10}
 
@@ -66,7 +67,11 @@ def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
              and published is not None and not vocab.planned(doc.text, claim))
     return {
         "id": claim.id, "doc": claim.doc, "kind": claim.kind, "unit": claim.unit, "measure": claim.measure,
-        "subject": claim.subject, "place": claim.place, "time": claim.time, **number,
+        "subject": claim.subject, "place": claim.place, "time": claim.time,
+        "period_kind": claim.period.kind if claim.period else None,
+        "period_start": claim.period.start if claim.period else None,
+        "period_end": claim.period.end if claim.period else None,
+        "aggregate": claim.aggregate, "scope": ",".join(claim.scope), "status": claim.status, **number,
         "lowest_percent": lowest * _TENTHS[claim.unit] if claim.unit in _TENTHS and lowest is not None else None,
         "highest": highest,
         "days_after_publication": (first_day - published).days if dated else None,

@@ -19,9 +19,10 @@ class UserExpectation(CorpusRule):
     Runs the Great Expectations suite the user points the run at (a JSON file as Great
     Expectations writes it: `{"name": …, "expectations": [{"type": …, "kwargs": …, "meta": …}]}`)
     over the claims table, and reports every claim that fails an expectation. The table has one
-    row per claim: `id`, `doc`, `kind`, `unit`, `measure`, `subject`, `place`, `time`, `value`,
-    `low`, `high`, `total` and the derived columns of the built-in suite. Without a suite the rule
-    reports nothing.
+    row per claim: `id`, `doc`, `kind`, `unit`, `measure`, `subject`, `place`, `time`,
+    `period_kind`, `period_start`, `period_end`, `aggregate`, `scope` (comma-separated), `status`,
+    `value`, `low`, `high`, `total` and the derived columns of the built-in suite. Without a suite
+    the rule reports nothing.
 
     Why is this bad?
     A desk's house rules (a programme never has more than 20 sites, money is never given in 元
