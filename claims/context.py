@@ -39,7 +39,7 @@ def _scope() -> re.Pattern[str]:
 
 @cache
 def _partner() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(context_words()['partners'])})[^,;:。!?]*$")
+    return re.compile(rf"(?:{alternation(context_words()['partners'])}){sentences.WITHIN_CLAUSE}*$")
 
 
 @cache

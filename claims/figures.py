@@ -10,6 +10,7 @@ from typing import NamedTuple
 from claims.claim import Figure
 from claims.intervals import interval
 from claims.numbers import SCALES, is_arabic, parse_number, step_of
+from claims.sentences import IN_CLAUSE, WITHIN_CLAUSE
 from claims.units import units
 from claims.vocab import figure_words, measure_words, qualifiers
 from vocab.files import alternation
@@ -23,7 +24,7 @@ def _rank_verbs() -> re.Pattern[str]:
     for verb in sorted(words["rank_verbs"], key=lambda w: (-len(w), w)):
         before = "".join(re.escape(word[0]) for word in words["not_rank_verbs"] if word[1:] == verb)
         verbs.append(f"(?<![{before}]){re.escape(verb)}" if before else re.escape(verb))
-    return re.compile(f"(?:{'|'.join(verbs)})[^,;:。!?\\n]{{0,30}}$")
+    return re.compile(f"(?:{'|'.join(verbs)}){WITHIN_CLAUSE}{{0,30}}$")
 
 
 @cache
@@ -164,7 +165,7 @@ def _rank(parts: Parts, text: str, start: int) -> Figure | None:
 
 
 # The number ranked among: 在全国339个城市中居第3位, 位列全国339个城市第3位.
-_TOTAL = re.compile(r"(\d+|[一二两三四五六七八九十百千]+)个[^,;。!?\n\d]{0,30}$")
+_TOTAL = re.compile(rf"(\d+|[一二两三四五六七八九十百千]+)个{IN_CLAUSE}{{0,30}}$")
 
 
 def _rank_total(text: str, start: int) -> Decimal | None:

@@ -14,6 +14,11 @@ CLAUSE_ENDS = SENTENCE_ENDS + ",:|"
 ITEM_ENDS = CLAUSE_ENDS + "、"
 SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_ENDS)}]")
+# A character within a clause (or sentence), and one that is no digit either: for windows before
+# a figure.
+WITHIN_CLAUSE = f"[^{re.escape(CLAUSE_ENDS)}]"
+IN_CLAUSE = f"[^{re.escape(CLAUSE_ENDS)}\\d]"
+IN_SENTENCE = f"[^{re.escape(SENTENCE_ENDS)}\\d]"
 
 
 def starts(text: str, ends: re.Pattern[str] = SENTENCE_END) -> list[int]:

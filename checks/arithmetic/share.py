@@ -13,6 +13,7 @@ from checks.registry import register
 from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from claims.sentences import IN_CLAUSE
 from sources.document import Document
 from vocab.files import alternation
 
@@ -21,7 +22,7 @@ _NOUNS = alternation(_WORDS["share_nouns"])
 # 占比 | 占全市农村人口总数的比重 (占 in the last 9 characters) | 比重 | 比例
 _SHARE = re.compile(rf"{alternation(_WORDS['share'])}|(?:{alternation(_WORDS['share_of'])}).{{0,8}}的?(?:{_NOUNS})?$"
                     rf"|{_NOUNS}")
-_WHOLE = re.compile(rf"(?:{alternation(_WORDS['whole'])})[^,;。!?\n\d]{{0,12}}$")
+_WHOLE = re.compile(rf"(?:{alternation(_WORDS['whole'])}){IN_CLAUSE}{{0,12}}$")
 _LOOKBACK = 6
 
 

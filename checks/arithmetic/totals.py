@@ -15,13 +15,14 @@ from checks.values import Interval, interval, shown
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.numbers import plain
+from claims.sentences import IN_CLAUSE, IN_SENTENCE
 from sources.document import Document
 from vocab.files import alternation
 
 _WORDS = arithmetic_words()
-_TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])})[^,;。!?\n\d]{{0,4}}$")   # 合计19.01万元
-_TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])})[^,;。!?\n\d]{{0,12}}$")   # 共培训3200人次,其中…
-_PARTS_FOLLOW = re.compile(rf"[^。!?\n\d]{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
+_TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])}){IN_CLAUSE}{{0,4}}$")   # 合计19.01万元
+_TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])}){IN_CLAUSE}{{0,12}}$")   # 共培训3200人次,其中…
+_PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
 
 
 @register
