@@ -17,24 +17,47 @@ from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import data_sections
 
-SECTIONS = ("strong", "weak", "latin-ok", "legit-context", "cites-url")
+# Term sections by category, in the order they are tried at one position (the first that matches wins).
+TERM_SECTIONS = {"gambling": "gambling", "adult": "adult", "brand-suffix": "gambling", "gambling-weak": "gambling",
+                 "adult-weak": "adult", "seo": "seo", "ads": "ads"}
+SECTIONS = (*TERM_SECTIONS, "latin-ok", "legit-context", "title-ok", "bylines", "cites-url")
+STRONG = {"gambling", "adult"}  # spam on their own unless the sentence fights them
+GLUES_TO_CODE = {"gambling", "adult", "brand-suffix", "gambling-weak", "ads"}  # spam glued to a Latin code
 WORD_BOUNDARIES = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")  # around an injected run
 WIDTH = 12  # characters of the interrupted clause shown on each side
 LEGIT_WINDOW = 20  # characters of the sentence searched on each side for a [legit-context] word
+BRAND = (2, 4)  # Han characters of a brand name glued to a [brand-suffix] term
+# Characters a brand name never runs across (particles, prepositions, measure and time words).
+_NOT_BRAND = set("的了是在和与及或对将被把着过向从为于也都就而并由经据让给请用以按到至等个年月日号人次家户项所")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A Latin-letter code: one to three letters, or letters mixed with digits (ag, ld, bet365), not part of
 # a longer word, number, address or URL. Longer words (Apple官网) are brand names, not spam codes.
 _CODE = re.compile(r"(?<![A-Za-z0-9._/@:-])(?:[A-Za-z]{1,3}|(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,10})"
                    r"(?![A-Za-z0-9._/@-])")
+# A digit code glued to a gambling word (5566娱乐, 888世纪平台, 55xx娱乐): digits not followed by a unit,
+# at most three Han characters of a brand, then the word; 世纪 only after three digits or more (not 21世纪).
+_DIGITS = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{2,6}"
+                     r"(?![0-9.%．年月日号个万亿千百元人次家户项名岁天期届批件台座所场条多余])"
+                     r"[\u4e00-\u9fff]{0,3}?(?:娱乐|平台|登录|登陆)|[0-9]{3,6}[\u4e00-\u9fff]{0,3}?世纪)")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
+_DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
+_TITLE = re.compile(r"《([^《》\n]{1,24})》")
+_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff\u2648-\u2653]")
+_CLAUSE_MARKS = set("，,；;：:")  # a line of keywords has no clauses
+_INSTITUTION = set("府局委厅办院部馆校会社台所处")  # a name ending so is an institution, not a brand
+_PARTICLES = set("的了是在和与及对将被把着过向从为于也都就而但并所要会能已")
+_CATEGORY_ORDER = ("gambling", "adult", "seo", "ads")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    terms: re.Pattern[str]  # empty matches with a group "strong" or "weak" holding the term
+    terms: re.Pattern[str]  # empty matches with one group per term section (brand_suffix …) holding the term
     latin_ok: frozenset[str]
     legit: re.Pattern[str]
     cited: re.Pattern[str]  # matches at the end of the text before a URL cited as such
+    title_ok: re.Pattern[str]  # matches at the end of a real title
+    byline: re.Pattern[str]  # a byline or source label at the start of a line, with its colon
 
 
 @cache
@@ -42,12 +65,23 @@ def lexicon() -> Lexicon:
     """``data/spam.txt`` by section, compiled once."""
     found = data_sections("checks.integrity", "spam.txt", known=SECTIONS)
     sections = {name: list(found.get(name, ())) for name in SECTIONS}
-    strong, weak, legit = (_alternation(sections[name]) for name in ("strong", "weak", "legit-context"))
     # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).
-    terms = re.compile(f"(?=(?P<strong>{strong})|(?P<weak>{weak}))", re.IGNORECASE)
+    groups = "|".join(f"(?P<{_group(name)}>{_alternation(sections[name])})" for name in TERM_SECTIONS)
+    terms = re.compile(f"(?={groups})", re.IGNORECASE)
     # A URL cited as such: in brackets, or right after a word that introduces an address.
     cited = re.compile(rf"(?:[(（]|(?:{_alternation(sections['cites-url'])})[:：]?\s*)$")
-    return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]), re.compile(legit), cited)
+    title_ok = re.compile(f"(?:{_alternation(sections['title-ok'])})$")
+    byline = re.compile(rf"^\s*(?:{_alternation(sections['bylines'])})\s*[:：]\s*")
+    return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]),
+                   re.compile(_alternation(sections["legit-context"])), cited, title_ok, byline)
+
+
+def _group(section: str) -> str:
+    return section.replace("-", "_")
+
+
+def _section(group: str) -> str:
+    return group.replace("_", "-")
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -60,6 +94,10 @@ class Injection:
     end: int
     kind: str  # "spam" or "url"
     terms: tuple[str, ...]
+    category: str = ""  # of spam: gambling, adult, seo or ads
+
+
+Item = tuple[int, int, str]  # start, end and section of a term, or "code", "digits", "brand"
 
 
 @register
@@ -115,35 +153,138 @@ def _injections(doc: Document) -> Iterator[Injection]:
         if overlaps(skip, offset, offset + len(line)):
             continue
         for injection in (*_spam_runs(line), *_urls(line)):
-            yield Injection(offset + injection.start, offset + injection.end, injection.kind, injection.terms)
+            yield Injection(offset + injection.start, offset + injection.end, injection.kind, injection.terms,
+                            injection.category)
 
 
 def _spam_runs(line: str) -> Iterator[Injection]:
-    """Runs of adjacent terms and Latin codes with a spam signal, in line offsets."""
+    """Spam in a line, in line offsets: a keyword line as a whole, a fake 《title》, or runs of adjacent
+    terms, codes and brands with a spam signal."""
+    items = _items(line)
+    keywords = _keyword_line(line, items)
+    if keywords:
+        yield keywords
+        return
+    titles = list(_fake_titles(line, items))
+    yield from titles
+    taken = [(title.start, title.end) for title in titles]
     words = lexicon()
-    items = [(*m.span(m.lastgroup), m.lastgroup) for m in words.terms.finditer(line) if m.lastgroup]
+    byline = words.byline.match(line)
+    dateline = _DATELINE.search(line[:48])
+    for run in _runs(items):
+        start, end = run[0][0], max(end for _, end, _ in run)
+        kinds = {kind for _, _, kind in run}
+        if overlaps(taken, start, end):
+            continue
+        spam = bool(kinds & STRONG) and not _legit(line, start, end)
+        spam = spam or ("code" in kinds and bool(kinds & GLUES_TO_CODE))
+        if not spam and (kinds & {"digits", "brand"} or _shaped(run)):
+            spam = not _legit(line, start, end, inside=True)
+        if not spam and byline and start >= byline.end() and kinds & _IN_BYLINE:
+            spam = not _legit(line, start, end, inside=True)
+            if spam and "brand" not in kinds:  # the name the term is glued to, up to the label
+                start = max(byline.end(), _brand(line, start))
+        if not spam and dateline and end <= dateline.start() and kinds - {"ads"}:
+            spam = not _legit(line, start, end, inside=True)
+        if spam:
+            yield Injection(start, end, "spam", tuple(line[s:e] for s, e, _ in run), _category(kinds))
+
+
+_SHAPED = {"gambling-weak", "adult-weak", "seo"}  # three terms in a run, one of these: spam
+
+
+def _shaped(run: list[Item]) -> bool:
+    """Three terms in a run, two of them bait (not site furniture): 官方入口网页版手机版, 精品免费视频在线观看."""
+    return len(run) >= 3 and sum(kind in _SHAPED for _, _, kind in run) >= 2
+
+
+_IN_BYLINE = {"gambling-weak", "adult-weak", "brand-suffix"}
+
+
+def _items(line: str) -> list[Item]:
+    """Terms, Latin and digit codes, and the brand before a [brand-suffix] term, sorted."""
+    words = lexicon()
+    items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in words.terms.finditer(line) if m.lastgroup]
     taken = merge((start, end) for start, end, _ in items)
     items += [(m.start(), m.end(), "code") for m in _CODE.finditer(line)
               if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-    runs: list[list[tuple[int, int, str]]] = []
-    for item in sorted(items):
+    items += [(m.start(), m.end(), "digits") for m in _DIGITS.finditer(line)]
+    ends = {end for _, end, _ in items}
+    for start, _, kind in list(items):
+        if kind == "brand-suffix" and start not in ends:
+            brand = _brand(line, start)
+            if brand < start:
+                items.append((brand, start, "brand"))
+    return sorted(items)
+
+
+def _brand(line: str, start: int) -> int:
+    """Where a brand name glued before ``start`` begins (``start`` when there is none): two to four
+    Han characters up to a boundary, else the two right before."""
+    left = start
+    while left > 0 and start - left < BRAND[1] and _HAN.match(line[left - 1]) and line[left - 1] not in _NOT_BRAND:
+        left -= 1
+    if start - left < BRAND[0] or line[start - 1] in _INSTITUTION:
+        return start
+    if start - left == BRAND[1] and left > 0 and _HAN.match(line[left - 1]) and line[left - 1] not in _NOT_BRAND:
+        return start - BRAND[0]  # no boundary in sight: a short brand in running text
+    return left
+
+
+def _runs(items: list[Item]) -> list[list[Item]]:
+    runs: list[list[Item]] = []
+    for item in items:
         if runs and item[0] <= max(end for _, end, _ in runs[-1]):
             runs[-1].append(item)
         else:
             runs.append([item])
-    for run in runs:
-        kinds = {kind for _, _, kind in run}
-        start, end = run[0][0], max(end for _, end, _ in run)
-        glued_code = "code" in kinds and len(kinds) > 1
-        if glued_code or ("strong" in kinds and not _legit(line, start, end)):
-            yield Injection(start, end, "spam", tuple(line[s:e] for s, e, _ in run))
+    return runs
 
 
-def _legit(line: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``start..end`` mentions gambling as something to fight."""
+def _category(kinds: set[str]) -> str:
+    found = {TERM_SECTIONS.get(kind, "gambling") for kind in kinds}
+    return next(category for category in _CATEGORY_ORDER if category in found)
+
+
+def _keyword_line(line: str, items: list[Item]) -> Injection | None:
+    """A line of spam keywords with no sentence structure: three terms or more (two with an emoji or
+    zodiac sign), covering much of it, no sentence end and hardly a particle."""
+    terms = [item for item in items if item[2] in TERM_SECTIONS or item[2] == "digits"]
+    body = "".join(ch for ch in line if ch.isalnum())
+    if not body or SENTENCE_END.search(line) or _CLAUSE_MARKS & set(line) or len(line.strip()) > 80:
+        return None
+    if len(terms) < 3 and not (len(terms) >= 2 and _EMOJI.search(line)):
+        return None
+    covered = sum(end - start for start, end in merge((start, end) for start, end, _ in terms))
+    particles = sum(ch in _PARTICLES for ch in body)
+    if covered < 0.3 * len(body) or particles > len(body) // 15 or lexicon().legit.search(line):
+        return None
+    if not {kind for _, _, kind in terms} - {"ads"}:
+        return None
+    start = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    kinds = {kind for _, _, kind in terms}
+    return Injection(start, end, "spam", tuple(line[s:e] for s, e, _ in terms), _category(kinds))
+
+
+def _fake_titles(line: str, items: list[Item]) -> Iterator[Injection]:
+    """A 《…》 holding spam terms that is not a real title (none of the endings of [title-ok])."""
+    words = lexicon()
+    for match in _TITLE.finditer(line):
+        inside = [item for item in items if match.start(1) <= item[0] and item[1] <= match.end(1)]
+        kinds = {kind for _, _, kind in inside} - {"ads", "code"}
+        if not kinds or words.title_ok.search(match.group(1)) or _legit(line, *match.span(), inside=True):
+            continue
+        yield Injection(*match.span(), "spam", tuple(line[s:e] for s, e, _ in inside), _category(kinds))
+
+
+def _legit(line: str, start: int, end: int, inside: bool = False) -> bool:
+    """Whether the sentence around ``start..end`` (and the run itself, when ``inside``) makes it a
+    legitimate mention: gambling as something to fight, a lottery regulator."""
     before = SENTENCE_END.split(line[max(0, start - LEGIT_WINDOW):start])[-1]
     after = SENTENCE_END.split(line[end:end + LEGIT_WINDOW])[0]
-    return bool(lexicon().legit.search(f"{before} {after}"))
+    legit = lexicon().legit
+    return bool(legit.search(f"{before} {after}") or (inside and legit.search(before + line[start:end] + after)))
 
 
 def _urls(line: str) -> Iterator[Injection]:
