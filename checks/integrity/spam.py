@@ -106,13 +106,17 @@ class InjectedSpam(DocumentRule):
 
     What it does
     Looks for text that does not belong in the sentence it sits in, on every line of the article
-    that is not page furniture. The lexicon (``checks/integrity/data/spam.txt``) has strong
-    gambling terms (百家乐, 真人娱乐, bet365), spam only when no word such as 打击 or 赌博 in the
-    sentence makes them a legitimate mention, and weak terms that are ordinary words elsewhere
-    (官方网站, 澳门, 彩票, 开户, 网址), spam only when glued to a Latin-letter code (ag, ld) that is
-    not a common abbreviation (GDP, APP, 5G). Adjacent terms and codes form one injected run,
-    reported with the clause it interrupts and that clause without it. A URL in running text is
-    reported too, unless it is cited (in brackets, or after 网址, 网站, 访问 …).
+    that is not page furniture, by its shape rather than by a list of sites. The lexicon
+    (``checks/integrity/data/spam.txt``) has categories: gambling and adult terms (百家乐, 真人娱乐,
+    bet365), spam unless a word such as 打击, 赌博 or 扫黄 in the sentence makes them a legitimate
+    mention; brand suffixes (体育官网, 娱乐平台登录, 彩票网); and weak SEO and ad words (全站, 最新官网,
+    登录入口, 下载) that are ordinary words elsewhere. The shapes: a brand of two to four characters,
+    a digit code (9988…娱乐) or a Latin code that is not a common abbreviation (GDP, APP, 5G) glued
+    to a spam term; a run of several terms; a line of keywords without sentence structure (many
+    terms, emoji or zodiac signs); a 《title》 made of spam terms; a spam term in a byline or source
+    line; a run breaking a dateline (…11月3日电). Adjacent terms and codes form one injected run,
+    reported with the clause it interrupts and that clause without it, and with its category. A
+    URL in running text is reported too, unless it is cited (in brackets, or after 网址, 网站, 访问 …).
 
     Why is this bad?
     Scraped or hacked pages carry gambling advertisements spliced into official wording; a
@@ -143,7 +147,8 @@ class InjectedSpam(DocumentRule):
             kind_zh, kind_en = _KINDS[injection.kind]
             yield self.finding(doc.id, *doc.original_span(start, end),
                                evidence={"injected": run, "clause": clause, "repaired": repaired,
-                                         "kind": injection.kind, "terms": list(injection.terms)},
+                                         "kind": injection.kind, "category": injection.category or None,
+                                         "terms": list(injection.terms)},
                                run=run, clause=clause, repaired=repaired, kind_zh=kind_zh, kind_en=kind_en)
 
 
