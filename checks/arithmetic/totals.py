@@ -22,6 +22,7 @@ from vocab.files import alternation
 _WORDS = arithmetic_words()
 _TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])}){IN_CLAUSE}{{0,4}}$")   # 合计19.01万元
 _TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])}){IN_CLAUSE}{{0,12}}$")   # 共培训3200人次,其中…
+_BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?\(")  # the total's noun, then its breakdown in brackets
 _PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
 
 
@@ -32,10 +33,11 @@ class PartsAndTotal(DocumentRule):
     What it does
     Finds totals stated with their parts in one passage: parts followed by 合计/总计/共计
     (`捐款5.59万元、捐物13.42万元,合计19.01万元`), or a total followed by 其中 and its parts
-    (`共培训3200人次,其中线上1200人次、线下2000人次`). The sum of the parts, with the rounding
-    each figure allows, must be able to equal the total. After 合计 the parts are the whole list;
-    after 其中 they may be a selection, so only parts adding up to more than the total are
-    flagged.
+    (`共培训3200人次,其中线上1200人次、线下2000人次`), or a total followed by its breakdown in
+    brackets (`共计272个小区(新城区10个、回民区30个…)`). The sum of the parts, with the rounding
+    each figure allows, must be able to equal the total. After 合计, and in brackets, the parts
+    are the whole list; after 其中 (also inside brackets) they may be a selection, so only parts
+    adding up to more than the total are flagged.
 
     Why is this bad?
     A total that its own parts contradict tells the reader that at least one figure is wrong.
@@ -80,13 +82,34 @@ def _totals(doc: Document, claims: list[Claim]) -> Iterator[tuple[Claim, list[Cl
         if claim.kind not in ADDITIVE:
             continue
         start, end = claim.span
+        opens = _TOTAL_OPENS.search(text, max(0, start - 16), start)
         before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
-        after = _run(claims, index, 1) if _TOTAL_OPENS.search(text, max(0, start - 16), start) \
-            and _PARTS_FOLLOW.match(text, end) else []
+        after = _run(claims, index, 1) if opens and _PARTS_FOLLOW.match(text, end) else []
+        bracketed = _bracketed(text, claims, index) if opens else None
         if len(before) >= 2:
             yield claim, before, True
         elif len(after) >= 2:
             yield claim, after, False
+        elif bracketed:
+            yield claim, *bracketed
+
+
+def _bracketed(text: str, claims: list[Claim], index: int) -> tuple[list[Claim], bool] | None:
+    """The parts listed in brackets right after a total (共计272个小区(新城区10个、回民区…)), and
+    whether they are the whole list (not when the bracket opens with 其中); None when the bracket
+    holds fewer than two figures or a figure measured otherwise."""
+    total = claims[index]
+    opening = _BRACKET_OPENS.match(text, total.span[1])
+    if opening is None:
+        return None
+    closing = text.find(")", opening.end(), total.sentence.end)
+    if closing < 0:
+        return None
+    inside = [c for c in claims[index + 1:] if opening.end() <= c.span[0] and c.span[1] <= closing]
+    if len(inside) < 2 or any(c.kind != total.kind or c.unit != total.unit or c.measure != total.measure
+                              for c in inside):
+        return None
+    return inside, not _PARTS_FOLLOW.match(text, opening.end())
 
 
 def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
