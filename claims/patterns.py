@@ -63,10 +63,13 @@ def master() -> re.Pattern[str]:
     # A minus sign after 增长 or 为 starts a negative number; only the word's last character is checked.
     minus = re.escape("".join(dict.fromkeys(word[-1] for word in words["before_minus"])))
     ranges, truncation = alternation(words["range"]), alternation(words["truncation"])
+    negative = f"(?:{alternation(words['negative_sign'])})"
+    not_negative = f"(?:{alternation(words['not_negative_before'])})"
     quantity = (
         rf"(?P<pre>{alternation(table.prefix)})?"
         rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
-        rf"(?:(?<=[{minus}:(\s,])(?P<neg>-))?(?P<n1>{ARABIC}|{CHINESE})"
+        rf"(?:(?P<neg>(?<=[{minus}:(\s,])-|{negative}(?!(?:{ARABIC}|{CHINESE}){not_negative})))?"
+        rf"(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|{ranges})\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
         rf"(?P<mid>{truncation})?(?P<scale>{_scale_alternation()})?(?P<mid2>{truncation})?(?P<plus>\+)?"
         rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"
@@ -92,5 +95,6 @@ def _first_characters(table) -> str:
     """Every character an alternative of the master pattern can start with, as a class body."""
     ascii_letters = "A-Za-z"
     starts = set("0123456789〇零一二两三四五六七八九十百千万亿-") | set("©〔[【(")
-    starts |= {word[0] for word in (*table.prefix, *table.vague, *figure_words()["lookalike_labels"])}
+    words = figure_words()
+    starts |= {word[0] for word in (*table.prefix, *table.vague, *words["lookalike_labels"], *words["negative_sign"])}
     return ascii_letters + "".join(re.escape(ch) for ch in sorted(starts))

@@ -21,6 +21,24 @@ def test_fractions_tenths_and_signs(sentence, text, value):
     assert (claim.text, claim.kind, claim.value) == (text, "percent", value)
 
 
+@pytest.mark.parametrize("sentence, text, value, kind", [
+    ("一季度规上工业增加值增速为负3.9%。", "负3.9%", D("-3.9"), "percent"),
+    ("出口额同比-22.2%。", "-22.2%", D("-22.2"), "percent"),
+    ("社会消费品零售总额环比-1.5%。", "-1.5%", D("-1.5"), "percent"),
+    ("一般公共预算收入增长负0.5个百分点。", "负0.5个百分点", D("-0.5"), "percentage_points"),
+    ("该企业利润为负120万元。", "负120万元", D("-1200000"), "money"),
+    ("净增企业数为负三十二家。", "负三十二家", D(-32), "count"),
+])
+def test_negative_numbers_by_sign_word_and_minus(sentence, text, value, kind):
+    claim = only_claim(sentence)
+    assert (claim.text, claim.value, claim.kind) == (text, value, kind)
+
+
+@pytest.mark.parametrize("sentence", ["地下停车场设在负一层。", "餐厅位于负2楼。", "负责人3名到场。"])
+def test_negative_look_alikes_stay_positive_or_out(sentence):
+    assert all(claim.value is None or claim.value >= 0 for claim in claims_in(sentence))
+
+
 def test_tenths_convert_to_percent():
     assert convert(only_claim("近七成居民参与。").value, "cheng", "percent") == D(70)
 
