@@ -16,7 +16,7 @@ from claims.claim import Segment
 from claims.sentences import CLAUSE_ENDS
 from claims.vocab import change_words, list_words, subject_words
 from sources.normalize import to_simplified
-from vocab.files import DataFileError, alternation, data_sections, error, numbered_lines
+from vocab.files import DataFileError, alternation, data_sections, entry_line, error
 
 AGGREGATES = ("level", "cumulative", "new", "daily", "average", "peak", "change")
 STATUSES = ("actual", "plan", "in_progress")
@@ -55,7 +55,7 @@ def framing_words(package: str = "claims", name: str = FILE) -> FramingWords:
         raise error(package, name, None, f"no words in {', '.join(empty)}")
 
     def fail(section: str, entry: str, message: str) -> DataFileError:
-        return error(package, name, _line(package, name, section, entry), f"[{section}]: {message}")
+        return error(package, name, entry_line(package, name, section, entry), f"[{section}]: {message}")
 
     sections = {section: tuple(dict.fromkeys(to_simplified(word) for word in words)) for section, words in raw.items()}
     aliases = {}
@@ -71,17 +71,6 @@ def framing_words(package: str = "claims", name: str = FILE) -> FramingWords:
             if seen.setdefault(word, section) != section:
                 raise fail(section, entry, f"{word!r} is already in [{seen[word]}]")
     return FramingWords(sections, aliases)
-
-
-def _line(package: str, name: str, section: str, entry: str) -> int | None:
-    """The line of ``entry`` in ``[section]`` of a word list."""
-    current = None
-    for line in numbered_lines(package, name):
-        if line.text.startswith("[") and line.text.endswith("]"):
-            current = line.text[1:-1]
-        elif current == section and line.text == entry:
-            return line.number
-    return None
 
 
 @cache

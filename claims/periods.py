@@ -20,7 +20,7 @@ from claims.iso_dates import date_parts
 from claims.numbers import parse_number
 from claims.vocab import figure_words, qualifiers, relative_years
 from sources.normalize import fold, to_simplified
-from vocab.files import alternation, error, read_text, toml_data
+from vocab.files import alternation, error, toml_data, toml_line
 
 NAME = "period_words.toml"
 LISTS = {"quarters": ("words", "ordinals"), "counting": ("first", "months", "recent", "recent_tails"),
@@ -71,8 +71,7 @@ class PeriodWords:
 @cache
 def period_words(package: str = "claims") -> PeriodWords:
     """``<package>``/data/period_words.toml, checked: a bad or missing entry is an error naming its line."""
-    data, raw = toml_data(package, NAME), read_text(package, NAME)
-    entries = _Entries(package, raw, data)
+    entries = _Entries(package, toml_data(package, NAME))
     lists = {f"{section}.{key}": entries.words(section, key, entries.section(section).get(key))
              for section, keys in LISTS.items() for key in keys}
     holidays = {word: name for name, words in entries.section("holidays").items()
@@ -85,7 +84,6 @@ class _Entries:
     """The checked reading of the data file's sections and entries."""
 
     package: str
-    raw: str
     data: dict
 
     def section(self, section: str) -> dict:
@@ -96,7 +94,7 @@ class _Entries:
 
     def words(self, section: str, key: str, value: object) -> tuple[str, ...]:
         if not isinstance(value, list) or not value or not all(isinstance(word, str) and word for word in value):
-            raise error(self.package, NAME, _line(self.raw, section, key),
+            raise error(self.package, NAME, toml_line(self.package, NAME, section, key),
                         f"[{section}] {key}: a list of words expected")
         return tuple(value)
 
@@ -106,22 +104,10 @@ class _Entries:
         for key, value in self.section(section).items():
             if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)
                     and low <= value[0] <= value[1] <= high):
-                raise error(self.package, NAME, _line(self.raw, section, key),
+                raise error(self.package, NAME, toml_line(self.package, NAME, section, key),
                             f"[{section}] {key}: [first, last] from {low} to {high} expected, got {value!r}")
             pairs[key] = (value[0], value[1])
         return pairs
-
-
-def _line(raw: str, section: str, key: str) -> int | None:
-    """The line of ``key`` in ``[section]`` of the TOML text (None: not there)."""
-    current = None
-    for number, line in enumerate(raw.splitlines(), start=1):
-        stripped = line.split("#", 1)[0].strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            current = stripped[1:-1].strip()
-        elif current == section and stripped.partition("=")[0].strip().strip('"') == key:
-            return number
-    return None
 
 
 Build = Callable[[re.Match[str], int | None], Period | None]

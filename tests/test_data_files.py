@@ -80,3 +80,12 @@ def test_every_data_file_is_listed_in_the_readme():
     files = {path.relative_to(root).as_posix() for path in root.glob("*/**/data/*")
              if path.is_file() and path.parts[len(root.parts)] in ("vocab", "sources", "claims", "checks")}
     assert len(files) > 20 and files == listed
+
+
+def test_a_loader_can_name_the_line_of_an_entry_it_rejects(package):
+    from vocab.files import entry_line, toml_line
+
+    name = package("w.txt", "# words\n[plan]\n计划\n[actual]\n已\n计划\n")
+    assert entry_line(name, "w.txt", "actual", "计划") == 6 and entry_line(name, "w.txt", "plan", "已") is None
+    package("p.toml", '[plans]\n"十四五" = [2021, 2025]\n十五五 = [2026, 2031]  # a note\n')
+    assert toml_line(name, "p.toml", "plans", "十五五") == 3 and toml_line(name, "p.toml", "holidays", "十五五") is None

@@ -81,6 +81,18 @@ def data_sections(package: str, name: str, known: Sequence[str] | None = None) -
     return {section: tuple(words) for section, words in sections.items()}
 
 
+def entry_line(package: str, name: str, section: str, entry: str) -> int | None:
+    """The line of ``entry`` in ``[section]`` of a word list (None: not there), for a loader that
+    rejects an entry after reading it."""
+    current = None
+    for line in numbered_lines(package, name):
+        if line.text.startswith("[") and line.text.endswith("]"):
+            current = line.text[1:-1]
+        elif current == section and line.text == entry:
+            return line.number
+    return None
+
+
 def csv_rows(package: str, name: str, columns: Sequence[str]) -> list[dict[str, str]]:
     """The rows of a CSV table whose header is exactly ``columns`` (``#`` lines are comments).
     A row with another number of fields is an error naming its line."""
@@ -106,6 +118,19 @@ def toml_data(package: str, name: str) -> dict:
         return tomllib.loads(read_text(package, name))
     except tomllib.TOMLDecodeError as failure:
         raise error(package, name, None, str(failure)) from failure
+
+
+def toml_line(package: str, name: str, section: str, key: str) -> int | None:
+    """The line of ``key`` in ``[section]`` of a TOML data file (None: not there), for a loader that
+    rejects a value after parsing it."""
+    current = None
+    for number, line in enumerate(read_text(package, name).splitlines(), start=1):
+        stripped = line.split("#", 1)[0].strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped[1:-1].strip()
+        elif current == section and stripped.partition("=")[0].strip().strip('"') == key:
+            return number
+    return None
 
 
 def alternation(words: Iterable[str]) -> str:
