@@ -39,8 +39,7 @@ def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Compari
         elif outcome == "unknown":
             uncertain.append(reason)
     running = {a.aggregate, b.aggregate} == _RUNNING
-    different += [reason for reason in framing.compare(_framing(a, running), _framing(b, running))
-                  if reason.split(" ", 1)[0] not in ignore]
+    different += framing.compare(_framing(a, running), _framing(b, running), ignore)
     if running and not (outcome == "same" and a.period is not None):
         uncertain.append(f"aggregate {a.aggregate} / {b.aggregate}")
     return Comparison(tuple(different), tuple(uncertain))

@@ -182,14 +182,15 @@ def _sentence_plan(text: str) -> str | None:
     return "plan" if _status(_without_disposal(text)) == "plan" else None
 
 
-def compare(a: Framing, b: Framing) -> list[str]:
+def compare(a: Framing, b: Framing, ignore: frozenset[str] = frozenset()) -> list[str]:
     """The reasons two figures are NOT the same fact ("aggregate new / cumulative", "scope 民营 / -",
-    "status plan / actual"); empty when they can be compared."""
+    "status plan / actual"); empty when they can be compared. Aspects named in ``ignore``
+    ("aggregate", "scope", "status") are not compared."""
     reasons = []
-    if a.aggregate != b.aggregate:
+    if a.aggregate != b.aggregate and "aggregate" not in ignore:
         reasons.append(f"aggregate {a.aggregate} / {b.aggregate}")
-    if set(a.scope) != set(b.scope):
+    if set(a.scope) != set(b.scope) and "scope" not in ignore:
         reasons.append(f"scope {','.join(sorted(set(a.scope))) or '-'} / {','.join(sorted(set(b.scope))) or '-'}")
-    if a.status != b.status:
+    if a.status != b.status and "status" not in ignore:
         reasons.append(f"status {a.status} / {b.status}")
     return reasons

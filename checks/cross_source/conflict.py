@@ -60,7 +60,8 @@ class CrossSourceConflict(FactRule):
             if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust):
                 continue
             claim, unit = statement.claim, statement.claim.unit
-            doubts = sorted({reason for o in statement.disagree for reason in compare(claim, o).uncertain})
+            uncertain = [compare(claim, other).uncertain for other in statement.disagree]
+            doubts = sorted({reason for reasons in uncertain for reason in reasons})
             finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in statement.disagree)),
                 related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in statement.disagree],
@@ -76,7 +77,7 @@ class CrossSourceConflict(FactRule):
                 **compared_as(claim),
                 doubt_zh=f";可能不可比:{'; '.join(doubts)}" if doubts else "",
                 doubt_en=f"; may not be comparable: {'; '.join(doubts)}" if doubts else "")
-            if all(compare(claim, o).uncertain for o in statement.disagree):
+            if all(uncertain):
                 finding = replace(finding, severity=Severity.INFO)  # the tool cannot tell: keep it low
             yield finding
 
