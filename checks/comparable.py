@@ -9,18 +9,22 @@ cannot tell, and says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from claims import framing, periods
 from claims.claim import Claim
 from claims.framing import Framing
+from vocab.files import csv_rows
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Why two claims are different facts (``different``), or may be (``uncertain``)."""
+    """Why two claims are different facts (``different``), or may be (``uncertain``, and the same
+    reasons in Chinese for messages: ``uncertain_zh``)."""
 
     different: tuple[str, ...] = ()
     uncertain: tuple[str, ...] = ()
+    uncertain_zh: tuple[str, ...] = ()
 
 
 def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Comparison:
@@ -30,7 +34,7 @@ def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Compari
     A cumulative figure (累计) and a level are the same fact over the same stated period (全年累计
     缺工8216人, 2024年缺工8216人); with no period on either side the tool cannot tell.
     """
-    different, uncertain = [], []
+    different, uncertain, uncertain_zh = [], [], []
     outcome = periods.compare(a.period, b.period) if a.period or b.period else "same"
     if (a.period is not None or b.period is not None) and "period" not in ignore:
         reason = f"period {period_label(a)} / {period_label(b)}"
@@ -38,11 +42,13 @@ def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Compari
             different.append(reason)
         elif outcome == "unknown":
             uncertain.append(reason)
+            uncertain_zh.append(f"期间{period_label(a, 'zh')}/{period_label(b, 'zh')}")
     running = {a.aggregate, b.aggregate} == _RUNNING
     different += framing.compare(_framing(a, running), _framing(b, running), ignore)
     if running and not (outcome == "same" and a.period is not None):
         uncertain.append(f"aggregate {a.aggregate} / {b.aggregate}")
-    return Comparison(tuple(different), tuple(uncertain))
+        uncertain_zh.append(f"{_name('aggregate', a.aggregate, 'zh')}/{_name('aggregate', b.aggregate, 'zh')}")
+    return Comparison(tuple(different), tuple(uncertain), tuple(uncertain_zh))
 
 
 _RUNNING = {"cumulative", "level"}
@@ -53,16 +59,29 @@ def _framing(claim: Claim, running: bool) -> Framing:
     return Framing("level" if running else claim.aggregate, claim.scope, claim.status)
 
 
-def period_label(claim: Claim) -> str:
+@cache
+def _zh_names() -> dict[tuple[str, str], str]:
+    """(aspect, value) → its Chinese name (``data/aspect_names.csv``)."""
+    return {(row["aspect"], row["value"]): row["zh"]
+            for row in csv_rows("checks", "aspect_names.csv", ("aspect", "value", "zh"))}
+
+
+def _name(aspect: str, value: str, language: str) -> str:
+    return _zh_names().get((aspect, value), value) if language == "zh" else value
+
+
+def period_label(claim: Claim, language: str = "en") -> str:
     """The period as the text states it, with the dates it resolves to when the text does not show
-    them (1—9月 [2023-01–2023-09]), or "not stated"."""
+    them (1—9月 [2023-01–2023-09]), or "not stated" (未注明 in Chinese)."""
     period = claim.period
     if period is None:
-        return "not stated"
+        return _name("label", "not stated", language)
     shown = period.text
     if (period.start or period.end) and (period.start or "")[:4] not in period.text:
         shown += f" [{period.start or '…'}–{period.end or '…'}]"
-    return shown + (" (from the title)" if period.inferred else "")
+    if period.inferred:
+        shown += "(取自标题)" if language == "zh" else " (from the title)"
+    return shown
 
 
 def aspects(claim: Claim) -> dict[str, object]:
@@ -71,11 +90,14 @@ def aspects(claim: Claim) -> dict[str, object]:
             "status": claim.status}
 
 
-def aspects_label(claim: Claim) -> str:
-    """A short reading of the claim's aspects for a message: period 1—9月; new; scope 民营; plan."""
-    parts = [f"period {period_label(claim)}", claim.aggregate]
-    parts += [f"scope {','.join(claim.scope)}"] if claim.scope else []
-    return "; ".join([*parts, claim.status])
+def aspects_label(claim: Claim, language: str = "en") -> str:
+    """A short reading of the claim's aspects for a message: period 1—9月; new; scope 民营; plan
+    (期间1—9月;新增;范围民营;计划 in Chinese)."""
+    space, separator = ("", ";") if language == "zh" else (" ", "; ")
+    parts = [f"{_name('label', 'period', language)}{space}{period_label(claim, language)}",
+             _name("aggregate", claim.aggregate, language)]
+    parts += [f"{_name('label', 'scope', language)}{space}{','.join(claim.scope)}"] if claim.scope else []
+    return separator.join([*parts, _name("status", claim.status, language)])
 
 
 def stated(claim: Claim) -> bool:
@@ -89,5 +111,5 @@ def compared_as(claim: Claim) -> dict[str, str]:
     when it states more than a plain level (empty otherwise)."""
     if not stated(claim):
         return {"compared_zh": "", "compared_en": ""}
-    label = aspects_label(claim)
-    return {"compared_zh": f"(比较口径:{label})", "compared_en": f" (compared as: {label})"}
+    return {"compared_zh": f"(比较口径:{aspects_label(claim, 'zh')})",
+            "compared_en": f" (compared as: {aspects_label(claim)})"}

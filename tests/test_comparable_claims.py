@@ -46,3 +46,11 @@ def test_a_period_whose_year_is_unknown_on_one_side_is_only_info_and_says_why():
     assert (finding.rule, finding.severity, finding.doc) == ("CS01", Severity.INFO, "d1")
     assert "may not be comparable: period" in finding.message
     assert finding.evidence["aspects"]["period"].startswith("一季度")
+
+
+def test_the_chinese_message_names_what_was_compared_in_chinese():
+    documents = [document_from_text(text, doc_id=f"d{i}", path=f"d{i}.txt") for i, text in enumerate(
+        ["发布时间:2023-04-27\n2023年一季度,全国新设民营企业203.9万户。", "一季度,全国新设民营企业197.9万户。"])]
+    [finding] = pipeline.check(pipeline.extract(documents), Config(select=("CS01",), language="zh")).findings
+    assert "(比较口径:期间一季度 [--01–--03];新增;范围民营;实际)" in finding.message
+    assert finding.message.endswith(";可能不可比:期间一季度 [--01–--03]/2023年一季度")

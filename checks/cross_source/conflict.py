@@ -60,8 +60,9 @@ class CrossSourceConflict(FactRule):
             if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust):
                 continue
             claim, unit = statement.claim, statement.claim.unit
-            uncertain = [compare(claim, other).uncertain for other in statement.disagree]
-            doubts = sorted({reason for reasons in uncertain for reason in reasons})
+            comparisons = [compare(claim, other) for other in statement.disagree]
+            doubts = sorted({reason for found in comparisons for reason in found.uncertain})
+            doubts_zh = sorted({reason for found in comparisons for reason in found.uncertain_zh})
             finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in statement.disagree)),
                 related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in statement.disagree],
@@ -75,9 +76,9 @@ class CrossSourceConflict(FactRule):
                 others="、".join(f"{o.doc}为{shown(o)}" for o in statement.disagree),
                 others_en=", ".join(f"{shown(o)} in {o.doc}" for o in statement.disagree),
                 **compared_as(claim),
-                doubt_zh=f";可能不可比:{'; '.join(doubts)}" if doubts else "",
+                doubt_zh=f";可能不可比:{';'.join(doubts_zh)}" if doubts_zh else "",
                 doubt_en=f"; may not be comparable: {'; '.join(doubts)}" if doubts else "")
-            if all(uncertain):
+            if all(found.uncertain for found in comparisons):
                 finding = replace(finding, severity=Severity.INFO)  # the tool cannot tell: keep it low
             yield finding
 
