@@ -6,7 +6,8 @@ and filler stripped), score at least ``min_score`` with rapidfuzz's ``ratio``. C
 by place, kind and unit class, then by the first and last two characters of the normalized
 subject; years must agree where both are known (a report that never says its year aligns with
 any), so the work grows with the number of claims, not its square. Claims that are different
-facts (``checks.comparable``: another period, aggregate, scope or status) never align. Of several
+facts (``checks.comparable``: another period, aggregate, scope or status) never align, nor do
+claims of a sentence copied from one document into the other (``checks.passages``). Of several
 candidates in another document a claim keeps the best, and only mutual best matches are kept.
 """
 from __future__ import annotations
@@ -83,12 +84,14 @@ def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
 
 def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place,
-          ignore: frozenset[str] = frozenset()) -> list[Alignment]:
+          ignore: frozenset[str] = frozenset(),
+          copied: Callable[[Claim, Claim], bool] = lambda a, b: False) -> list[Alignment]:
     """Mutual best matches between claims of different documents (``documents`` gives their order).
 
     ``place`` is the blocking key for places: the place itself for same-place alignment, or a
     coarser key (the province) when looking across administrative levels. Aspects in ``ignore``
-    ("period", "status") are not compared (``checks.comparable.compare``).
+    ("period", "status") are not compared (``checks.comparable.compare``). Pairs ``copied`` says are
+    restated in the same words are left to the restatement rules.
     """
     order = {doc: index for index, doc in enumerate(documents)}
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
@@ -111,7 +114,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
         for i, j in zip(*np.nonzero(scores >= min_score), strict=True):
             first, second = members[i], members[j]
             if first.doc != second.doc and (not years[i] or not years[j] or years[i] == years[j]) \
-                    and not compare(first, second, ignore).different:
+                    and not compare(first, second, ignore).different and not copied(first, second):
                 _keep_best(best, first, second, float(scores[i, j]))
     pairs = []
     for (claim_id, other_doc), (score, other_id) in best.items():

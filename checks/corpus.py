@@ -8,6 +8,7 @@ from typing import Any
 
 from checks.alignment import Alignment, align
 from checks.facts import Fact, Statement, facts
+from checks.passages import Restatement, restatements
 from claims.claim import Claim
 from sources.document import Document
 from sources.gazetteer import load_gazetteer
@@ -35,7 +36,8 @@ class Corpus:
         """
         place = _province if across_levels else (lambda claim: claim.place)
         return self.memo(("aligned", min_score, across_levels, ignore),
-                         lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place, ignore))
+                         lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place, ignore,
+                                       self.copied))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:
@@ -46,6 +48,25 @@ class Corpus:
     def statements(self, min_score: float) -> list[Statement]:
         """Every statement of every same-place fact at ``min_score``."""
         return [statement for fact in self.facts(min_score) for statement in fact.statements]
+
+    @cached_property
+    def restatements(self) -> list[Restatement]:
+        """The figures of sentences copied across documents (``checks.passages``)."""
+        return restatements(self.documents, self.claims_of)
+
+    @cached_property
+    def _restated_by(self) -> dict[str, frozenset[str]]:
+        """Each restated claim's id → the documents restating its figure in the same words."""
+        found = {}
+        for restatement in self.restatements:
+            docs = frozenset(claim.doc for claim in restatement.claims)
+            found.update((claim.id, docs) for claim in restatement.claims)
+        return found
+
+    def copied(self, a: Claim, b: Claim) -> bool:
+        """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair
+        is the restatement rules' business, and is not aligned again by subject."""
+        return b.doc in self._restated_by.get(a.id, ()) or a.doc in self._restated_by.get(b.id, ())
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per corpus and ``key`` (a table or a validation several rules share)."""

@@ -1,7 +1,8 @@
 """Run the selected rules over a corpus and return their findings in a stable order.
 
 The engine does the walking: each claim for a ``ClaimRule``, each document for a
-``DocumentRule``, each fact for a ``FactRule``, the corpus once for a ``CorpusRule``. Every call
+``DocumentRule``, each fact for a ``FactRule``, each restated figure for a ``RestatementRule``,
+the corpus once for a ``CorpusRule``. Every call
 is guarded: an exception in one rule becomes an ``internal-error`` finding that names the rule,
 the exception and what it was looking at, and the run goes on with the other calls and rules.
 """
@@ -18,7 +19,7 @@ from checks.config import Config
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import all_rules
-from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, Rule
+from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
 
 INTERNAL_ERROR = ("IE01", "internal-error")
 _ROOT = Path(__file__).parents[1]
@@ -101,11 +102,17 @@ def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Target, Callable[[], It
             claim = fact.claims[0]
             yield (Target(claim.doc, claim.start, claim.end, f"fact of {len(fact.claims)} claims"),
                    partial(rule.check_fact, fact, corpus))
+    elif isinstance(rule, RestatementRule):
+        for restatement in corpus.restatements:
+            claim = restatement.claims[0]
+            yield (Target(claim.doc, claim.start, claim.end, f"restatement of {len(restatement.claims)} claims"),
+                   partial(rule.check_restatement, restatement, corpus))
     elif isinstance(rule, CorpusRule):
         doc = corpus.documents[0]
         yield Target(doc.id, 0, 0, "corpus"), partial(rule.check_corpus, corpus)
     else:
-        raise TypeError(f"{type(rule).__name__} is not a ClaimRule, DocumentRule, FactRule or CorpusRule")
+        raise TypeError(f"{type(rule).__name__} is not a ClaimRule, DocumentRule, FactRule, RestatementRule "
+                        "or CorpusRule")
 
 
 def internal_error(rule: Rule, target: Target, error: Exception, occurrences: int = 1) -> Finding:

@@ -3,8 +3,9 @@
 A rule subclasses the base for what it looks at, and the engine does the walking:
 ``ClaimRule.check_claim`` is called for each claim (of ``kinds``), ``DocumentRule.check_document``
 for each readable document with its claims, ``FactRule.check_fact`` for each fact (claims of
-different documents aligned as statements of the same thing) and ``CorpusRule.check_corpus``
-once. A rule's family is the package it lives in (``checks/<family>/<rule>.py``).
+different documents aligned as statements of the same thing), ``RestatementRule.check_restatement``
+for each figure of a sentence copied across documents, and ``CorpusRule.check_corpus`` once. A
+rule's family is the package it lives in (``checks/<family>/<rule>.py``).
 
 A rule's docstring opens with a one-line summary and has the sections ``What it does``,
 ``Why is this bad?``, ``Example`` and ``Use instead`` (real Chinese examples); the summary is
@@ -21,6 +22,7 @@ from typing import Any, ClassVar
 from checks.corpus import Corpus
 from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
+from checks.passages import Restatement
 from claims.claim import Claim
 from sources.document import Document
 
@@ -100,6 +102,14 @@ class FactRule(Rule):
     options: ClassVar[Mapping[str, Any]] = MappingProxyType({"min_score": 75.0})
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class RestatementRule(Rule):
+    """A rule that looks at one figure restated in the same words by several documents (a sentence
+    copied into a reprint, a Traditional-script copy, a spun copy) at a time (not itself a rule)."""
+
+    def check_restatement(self, restatement: Restatement, corpus: Corpus) -> Iterable[Finding]:
         raise NotImplementedError
 
 

@@ -49,5 +49,5 @@ def test_each_changed_figure_is_a_conflict_and_nothing_else_is_new(seed):
     before = {(f.rule, f.doc, f.start) for f in alone}
     new = [f for f in together if f.doc == "d1" or (f.rule, f.doc, f.start) not in before]
     flagged = sorted((f.rule, draft_doc.original[f.start:f.end]) for f in new)
-    assert flagged == [("CS01", "297個"), ("CS01", "8612人"), ("CS01", "93.65%")], [f.message for f in new]
+    assert flagged == [("RS01", "297個"), ("RS01", "8612人"), ("RS01", "93.65%")], [f.message for f in new]
     assert all(f.related and f.related[0].doc == "d0" for f in new)

@@ -8,7 +8,7 @@ from checks.config import Config
 from checks.corpus import Corpus
 from checks.engine import check_corpus, selected_rules
 from checks.finding import Finding, Severity
-from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule
+from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule
 from claims.extract import extract_claims
 from sources.reader import document_from_text
 
@@ -48,6 +48,12 @@ class CountsFacts(_Test, FactRule):
         yield self.finding(first.doc, first.start, first.end, x=len(fact.claims))
 
 
+class CountsRestatements(_Test, RestatementRule):
+    def check_restatement(self, restatement, corpus) -> Iterable[Finding]:
+        last = restatement.claims[-1]
+        yield self.finding(last.doc, last.start, last.end, x=len(restatement.claims))
+
+
 class FailsOnCorpus(_Test, CorpusRule):
     def check_corpus(self, corpus) -> Iterable[Finding]:
         raise RuntimeError("suite unreadable")
@@ -79,10 +85,18 @@ def test_a_document_rule_keeps_what_it_found_before_failing():
 
 
 def test_a_fact_rule_sees_each_fact_once():
-    corpus = _corpus(["全市建成17个生活圈,培训志愿者1200人次。", "全市建成14个生活圈,培训志愿者1200人次。"])
+    corpus = _corpus(["全市建成17个生活圈,培训志愿者1200人次。", "我市已建成生活圈14个;全年培训志愿者1200人次。"])
     findings = check_corpus(corpus, [CountsFacts(language="en")])
     assert [(f.doc, corpus.document[f.doc].original[f.start:f.end], f.message) for f in findings] == [
         ("d0", "17个", "2"), ("d0", "1200人次", "2")]
+
+
+def test_a_restatement_rule_sees_each_copied_figure_once():
+    corpus = _corpus(["全市建成17个生活圈,培训志愿者1200人次。", "全市建成14個生活圈,培訓志願者1200人次。",
+                      "全市建成17个生活圈,培训志愿者1200人次。"])
+    findings = check_corpus(corpus, [CountsRestatements(language="en")])
+    assert [(f.doc, corpus.document[f.doc].original[f.start:f.end], f.message) for f in findings] == [
+        ("d2", "17个", "3"), ("d2", "1200人次", "3")]
 
 
 def test_a_corpus_rule_failure_points_at_the_first_document():

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import time
 
 import pytest
 
@@ -282,9 +281,8 @@ def test_published_meta_names() -> None:
     assert extract_html("<p>正文</p>").title is None
 
 
-def test_one_megabyte_is_fast() -> None:
+def test_a_one_megabyte_page_is_read_whole() -> None:
+    """Every repeat of the article survives; the time it takes is benchmarks/bench_html.py's."""
     markup = GOV_PAGE.replace("<div id=\"zoom\"", "<div") * (1_000_000 // len(GOV_PAGE))
-    started = time.perf_counter()
     result = extract_html(markup)
-    assert time.perf_counter() - started < 1.0
     assert result.text.count("惠及53.21万人") == 1_000_000 // len(GOV_PAGE)

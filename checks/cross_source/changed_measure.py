@@ -37,7 +37,8 @@ class ChangedMeasure(CorpusRule):
     things and are easily swapped: 人 and 人次, 户 and 人, 家 and 户
     (``checks/cross_source/data/confusable_measures.csv``). The measure stated less often
     carries the finding, and the later statement when both are stated as often. Such figures
-    are never aligned as one fact, so no other rule sees them.
+    are never aligned as one fact, so no other rule sees them; in a sentence copied word for word
+    the change is RS02's.
 
     Why is this bad?
     A figure copied with its digits intact but its measure word changed says something else:
@@ -69,7 +70,8 @@ class ChangedMeasure(CorpusRule):
                 groups[(claim.place, claim.value)].append(claim)
         order = {claim.id: index for index, claim in enumerate(corpus.claims)}
         for members in groups.values():
-            partners = {claim.id: [o for o in members if self._swapped(claim, o)] for claim in members}
+            partners = {claim.id: [o for o in members if self._swapped(claim, o) and not corpus.copied(claim, o)]
+                        for claim in members}
             support = Counter(unit_class(claim) for claim in members if partners[claim.id])
             for claim in members:
                 others = partners[claim.id]

@@ -1,0 +1,1 @@
+"""Restatement rules: a figure changed where a sentence was copied from one document into another."""

@@ -1,0 +1,40 @@
+"""The finding of a restatement rule: both sentences side by side, the source and its support."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.corpus import Corpus
+from checks.finding import Finding, Location
+from checks.passages import Restatement
+from checks.restatement.differences import CHANGES_ZH, differences, sentence
+from checks.rule import Rule
+from checks.values import interval, shown
+
+SHOWN_SUPPORT = 3  # the other documents stating the source's figure named in related places
+
+
+def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, disjoint: bool) -> Iterator[Finding]:
+    """``rule``'s findings on the differences of ``restatement`` whose intervals cannot overlap
+    (``disjoint``) or can."""
+    for difference in differences(restatement):
+        if difference.disjoint != disjoint or not difference.changes:
+            continue
+        claim, source = difference.claim, difference.source
+        others = [o for o in difference.support if o is not source][:SHOWN_SUPPORT]
+        more = len(difference.support) - 1
+        related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here")]
+        related += [Location(o.doc, o.start, o.end, f"also stated as {shown(o)} here") for o in others]
+        yield rule.finding(
+            claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in difference.support)),
+            related=related,
+            evidence={"value": shown(claim), "interval": interval(claim).show(), "unit": claim.unit,
+                      "source": shown(source), "source_doc": source.doc,
+                      "source_interval": interval(source).show(), "changes": list(difference.changes),
+                      "sentence": sentence(corpus, difference.passage),
+                      "source_sentence": sentence(corpus, difference.source_passage),
+                      "documents_stating_the_source": len(difference.support)},
+            this=shown(claim), source=shown(source), source_doc=source.doc,
+            changes_zh="、".join(CHANGES_ZH[change] for change in difference.changes),
+            changes_en=", ".join(difference.changes),
+            more_zh=f"(另有{more}个来源与原句相同)" if more else "",
+            more_en=f" ({more} more documents state it as the source does)" if more else "")
