@@ -36,8 +36,8 @@ class Corpus:
         """
         place = _province if across_levels else (lambda claim: claim.place)
         return self.memo(("aligned", min_score, across_levels, ignore),
-                         lambda: align(self.claims, [doc.id for doc in self.documents], min_score, place, ignore,
-                                       self.copied))
+                         lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,
+                                       ignore, self.copied))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:
@@ -62,6 +62,13 @@ class Corpus:
             docs = frozenset(claim.doc for claim in restatement.claims)
             found.update((claim.id, docs) for claim in restatement.claims)
         return found
+
+    @cached_property
+    def _alignable(self) -> list[Claim]:
+        """The claims subject alignment looks at: not those every document restates in the same
+        words (no document is left to state them otherwise), so a thousand copies cost nothing."""
+        everyone = len(self.documents)
+        return [claim for claim in self.claims if len(self._restated_by.get(claim.id, ())) < everyone]
 
     def copied(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair

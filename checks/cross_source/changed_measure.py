@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
+from itertools import combinations
 from types import MappingProxyType
 
 from rapidfuzz import fuzz
@@ -70,6 +71,9 @@ class ChangedMeasure(CorpusRule):
                 groups[(claim.place, claim.value)].append(claim)
         order = {claim.id: index for index, claim in enumerate(corpus.claims)}
         for members in groups.values():
+            classes = {unit_class(claim) for claim in members}
+            if not any(frozenset(pair) in confusable() for pair in combinations(sorted(classes), 2)):
+                continue  # one measure class, or classes nobody swaps: a thousand copies cost nothing
             partners = {claim.id: [o for o in members if self._swapped(claim, o) and not corpus.copied(claim, o)]
                         for claim in members}
             support = Counter(unit_class(claim) for claim in members if partners[claim.id])

@@ -15,6 +15,8 @@ from checks.rule import FactRule
 from checks.values import interval, shown
 from claims.claim import Claim
 
+NAMED = 5  # the other statements a finding names and points at; the evidence lists them all
+
 
 @register
 class CrossSourceConflict(FactRule):
@@ -28,7 +30,8 @@ class CrossSourceConflict(FactRule):
     what rounds to it (53.21万 is 53.205万–53.215万), a qualified one its qualifier's interval
     (270余 is 270–280). When only two documents disagree, the one that disagrees with the other
     sources more often on other facts carries the finding, and if neither does, the later one in
-    the input order: list the authoritative sources first. When the tool cannot tell whether the figures are comparable
+    the input order: list the authoritative sources first. The message names the first five
+    other statements and counts the rest. When the tool cannot tell whether the figures are comparable
     (one states a period the other does not, or a period's year is unknown), the finding is
     only info and says why.
 
@@ -61,11 +64,13 @@ class CrossSourceConflict(FactRule):
                 continue
             claim, unit = statement.claim, statement.claim.unit
             comparisons = [compare(claim, other) for other in statement.disagree]
+            named = statement.disagree[:NAMED]
+            more = len(statement.disagree) - len(named)
             doubts = sorted({reason for found in comparisons for reason in found.uncertain})
             doubts_zh = sorted({reason for found in comparisons for reason in found.uncertain_zh})
             finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in statement.disagree)),
-                related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in statement.disagree],
+                related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in named],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
                           "aspects": aspects(claim),
                           "others": [{"doc": o.doc, "value": shown(o), "interval": interval(o, unit).show(),
@@ -73,8 +78,9 @@ class CrossSourceConflict(FactRule):
                           "agreeing": [{"doc": o.doc, "value": shown(o)} for o in statement.agree],
                           "alignment_score": statement.score, "may_not_be_comparable": doubts},
                 subject=claim.subject, this=shown(claim),
-                others="、".join(f"{o.doc}为{shown(o)}" for o in statement.disagree),
-                others_en=", ".join(f"{shown(o)} in {o.doc}" for o in statement.disagree),
+                others="、".join(f"{o.doc}为{shown(o)}" for o in named)
+                + (f"等{len(statement.disagree)}个来源" if more else ""),
+                others_en=", ".join(f"{shown(o)} in {o.doc}" for o in named) + (f" and {more} more" if more else ""),
                 **compared_as(claim),
                 doubt_zh=f";可能不可比:{';'.join(doubts_zh)}" if doubts_zh else "",
                 doubt_en=f"; may not be comparable: {'; '.join(doubts)}" if doubts else "")

@@ -1,0 +1,109 @@
+"""RS03: a headline or lead that states a figure the document's own body contradicts."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from rapidfuzz import fuzz
+
+from checks.alignment import normalized_subject, unit_class
+from checks.comparable import compare
+from checks.corpus import Corpus
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import DocumentRule
+from checks.values import interval, shown
+from claims.claim import Claim
+from claims.kinds import ALIGNED
+from sources.document import Document
+
+HEADLINE_LENGTH = 60  # a first line longer than this is body text, not a headline
+
+
+@register
+class SelfContradiction(DocumentRule):
+    """A figure in a document's headline or lead that its own body states otherwise (186亿 vs 约18.6亿元).
+
+    What it does
+    Reads the headline (a short first line) and the lead (the first paragraph after it) of each
+    document and compares each of their figures with the body's figures of the same kind and
+    measure, place and period whose subjects agree (normalized, rapidfuzz ratio at least
+    ``min_score``, or one contained in the other). A headline or lead figure is flagged when the
+    body states it for that subject with intervals that cannot overlap and nowhere restates it
+    compatibly: a body that also says 272个 where the headline does is no contradiction, whatever
+    parts it lists. Less precise repeats (约18.6亿元 for 18.63亿元) are compatible. Both places
+    are given.
+
+    Why is this bad?
+    The headline is what most readers take away and what aggregators copy. When it contradicts
+    the article it heads (a lost decimal point, a stale figure from an earlier draft), one of them
+    is wrong, and it is usually the headline.
+
+    Example
+    Headline `出资186亿元改造272个老旧小区`; body `概算出资约18.6亿元`.
+
+    Use instead
+    The body's figure in the headline: `出资18.6亿元改造272个老旧小区`.
+    """
+
+    code = "RS03"
+    name = "self-contradiction"
+    default_severity = Severity.WARNING
+    options = MappingProxyType({"min_score": 80.0})
+    messages = MappingProxyType({
+        "zh": "{where_zh}中“{subject}”为{this},正文为{body}(两者不可能同时成立)",
+        "en": "the {where_en} states {subject} as {this}; the body states {body} (they cannot both be true)",
+    })
+
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        parts = _parts(doc.text)
+        found = [(claim, parts(claim)) for claim in claims if claim.kind in ALIGNED and claim.subject]
+        opening = [(claim, part) for claim, part in found if part in ("headline", "lead")]
+        body = [claim for claim, part in found if part == "body"]
+        for claim, part in opening:
+            same = [other for other in body if self._same_fact(claim, other)]
+            unit = claim.unit
+            disagree = [o for o in same if not interval(claim, unit).overlaps(interval(o, unit))]
+            if disagree and len(disagree) == len(same):
+                yield self._finding(claim, part, disagree)
+
+    def _same_fact(self, claim: Claim, other: Claim) -> bool:
+        if (claim.kind, unit_class(claim), claim.place) != (other.kind, unit_class(other), other.place):
+            return False
+        comparison = compare(claim, other)
+        if comparison.different or comparison.uncertain:
+            return False
+        a, b = normalized_subject(claim.subject) or claim.subject, normalized_subject(other.subject) or other.subject
+        contained = min(len(a), len(b)) >= 2 and (a in b or b in a)
+        return contained or fuzz.ratio(a, b) >= self.settings["min_score"]
+
+    def _finding(self, claim: Claim, part: str, disagree: list[Claim]) -> Finding:
+        where_zh, where_en = {"headline": ("标题", "headline"), "lead": ("导语", "lead")}[part]
+        return self.finding(
+            claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in disagree)),
+            related=[Location(o.doc, o.start, o.end, f"the body states {shown(o)} here") for o in disagree],
+            evidence={"value": shown(claim), "interval": interval(claim).show(), "part": part,
+                      "body": [{"value": shown(o), "interval": interval(o, claim.unit).show()} for o in disagree]},
+            subject=claim.subject, this=shown(claim), body="、".join(shown(o) for o in disagree),
+            where_zh=where_zh, where_en=where_en)
+
+
+def _parts(text: str):
+    """A function telling whether a claim stands in the headline, the lead or the body: the
+    headline is a short first line, the lead the first paragraph after it."""
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    lines = [(start, text.find("\n", start) if "\n" in text[start:] else len(text)) for start in line_starts]
+    filled = [index for index, (start, end) in enumerate(lines) if text[start:end].strip()]
+    if len(filled) < 2:
+        return lambda claim: "body"
+    first, second = filled[0], filled[1]
+    headline = len(text[slice(*lines[first])].strip()) <= HEADLINE_LENGTH
+    lead = second if headline else first
+
+    def part(claim: Claim) -> str:
+        line = bisect_right(line_starts, claim.span[0]) - 1
+        if headline and line == first:
+            return "headline"
+        return "lead" if line == lead else "body"
+    return part
