@@ -29,11 +29,13 @@ class SelfContradiction(DocumentRule):
     Reads the headline (a short first line) and the lead (the first paragraph after it) of each
     document and compares each of their figures with the body's figures of the same kind and
     measure, place and period whose subjects agree (normalized, rapidfuzz ratio at least
-    ``min_score``, or one contained in the other). A headline or lead figure is flagged when the
-    body states it for that subject with intervals that cannot overlap and nowhere restates it
-    compatibly: a body that also says 272个 where the headline does is no contradiction, whatever
-    parts it lists. Less precise repeats (约18.6亿元 for 18.63亿元) are compatible. Both places
-    are given.
+    ``min_score``, or one contained in the other); a headline or lead figure that states no period
+    is read as about the document's own year (2025年 in a 2025 report), and one whose period the
+    tool cannot match otherwise is left alone; a headline that drops 计划 still states the plan.
+    A headline or lead figure is flagged when the body states it for that subject with intervals
+    that cannot overlap and nowhere restates it compatibly: a body that also says 272个 where the
+    headline does is no contradiction, whatever parts it lists. Less precise repeats (约18.6亿元
+    for 18.63亿元) are compatible. Both places are given.
 
     Why is this bad?
     The headline is what most readers take away and what aggregators copy. When it contradicts
@@ -62,17 +64,19 @@ class SelfContradiction(DocumentRule):
         opening = [(claim, part) for claim, part in found if part in ("headline", "lead")]
         body = [claim for claim, part in found if part == "body"]
         for claim, part in opening:
-            same = [other for other in body if self._same_fact(claim, other)]
+            same = [other for other in body if self._same_fact(claim, other, doc.meta.year)]
             unit = claim.unit
             disagree = [o for o in same if not interval(claim, unit).overlaps(interval(o, unit))]
             if disagree and len(disagree) == len(same):
                 yield self._finding(claim, part, disagree)
 
-    def _same_fact(self, claim: Claim, other: Claim) -> bool:
+    def _same_fact(self, claim: Claim, other: Claim, year: int | None) -> bool:
         if (claim.kind, unit_class(claim), claim.place) != (other.kind, unit_class(other), other.place):
             return False
-        comparison = compare(claim, other)
-        if comparison.different or comparison.uncertain:
+        comparison = compare(claim, other, frozenset({"status"}))  # a headline drops 计划
+        if comparison.different:
+            return False
+        if comparison.uncertain and not (claim.period is None and _whole_year(other, year)):
             return False
         a, b = normalized_subject(claim.subject) or claim.subject, normalized_subject(other.subject) or other.subject
         contained = min(len(a), len(b)) >= 2 and (a in b or b in a)
@@ -87,6 +91,13 @@ class SelfContradiction(DocumentRule):
                       "body": [{"value": shown(o), "interval": interval(o, claim.unit).show()} for o in disagree]},
             subject=claim.subject, this=shown(claim), body="、".join(shown(o) for o in disagree),
             where_zh=where_zh, where_en=where_en)
+
+
+def _whole_year(claim: Claim, year: int | None) -> bool:
+    """Whether the claim's period is the document's own year (2025年 in a 2025 report): a headline
+    that states no period is read as about it."""
+    period = claim.period
+    return bool(year and period and period.kind == "year" and period.start == period.end == str(year))
 
 
 def _parts(text: str):
