@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from checks.alignment import Alignment, align
+from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
 from claims.claim import Claim
@@ -51,8 +52,30 @@ class Corpus:
 
     @cached_property
     def restatements(self) -> list[Restatement]:
-        """The figures of sentences copied across documents (``checks.passages``)."""
-        return restatements(self.documents, self.claims_of)
+        """The figures of sentences copied across documents (``checks.passages``); a correction
+        notice's figures are left out."""
+        stated = {doc: [claim for claim in claims if claim.id not in self._in_notices]
+                  for doc, claims in self.claims_of.items()}
+        return restatements(self.documents, stated)
+
+    @cached_property
+    def corrections(self) -> list[Correction]:
+        """The figures the correction notices of every document correct (``checks.corrections``)."""
+        return [found for doc in self.documents for found in corrections(doc, self.claims_of[doc.id])]
+
+    @cached_property
+    def _in_notices(self) -> frozenset[str]:
+        """The ids of the claims inside correction notices."""
+        inside = set()
+        for doc in self.documents:
+            spans = notice_spans(doc)
+            inside |= {claim.id for claim in self.claims_of[doc.id]
+                       if any(start <= claim.span[0] < end for start, end in spans)}
+        return frozenset(inside)
+
+    def in_notice(self, claim: Claim) -> bool:
+        """Whether a claim stands in a correction notice: it states no fact of its own."""
+        return claim.id in self._in_notices
 
     @cached_property
     def _restated_by(self) -> dict[str, frozenset[str]]:
@@ -65,10 +88,12 @@ class Corpus:
 
     @cached_property
     def _alignable(self) -> list[Claim]:
-        """The claims subject alignment looks at: not those every document restates in the same
-        words (no document is left to state them otherwise), so a thousand copies cost nothing."""
+        """The claims subject alignment looks at: not those of correction notices, nor those every
+        document restates in the same words (no document is left to state them otherwise), so a
+        thousand copies cost nothing."""
         everyone = len(self.documents)
-        return [claim for claim in self.claims if len(self._restated_by.get(claim.id, ())) < everyone]
+        return [claim for claim in self.claims
+                if len(self._restated_by.get(claim.id, ())) < everyone and claim.id not in self._in_notices]
 
     def copied(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair

@@ -12,7 +12,7 @@ from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
 from claims.subject import clean, following, preceding, table_row_label
-from claims.vocab import figure_words, named_numbers, subject_words
+from claims.vocab import figure_words, measure_words, named_numbers, subject_words, unit_words
 from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import alternation
@@ -177,8 +177,17 @@ def _as_time(figure: Figure) -> str:
 
 
 def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans where a number is no claim: page furniture, named numbers, short quoted names."""
+    """Spans where a number is no claim: page furniture, named numbers, short quoted names (not a
+    quoted figure)."""
     spans = list(doc.skip)
     spans += [m.span() for m in _named().finditer(doc.text)]
-    spans += [m.span() for m in _SHORT_QUOTE.finditer(doc.text)]
+    spans += [m.span() for m in _SHORT_QUOTE.finditer(doc.text) if not _quoted_figure().search(m.group()[1:-1])]
     return merge(spans)
+
+
+@cache
+def _quoted_figure() -> re.Pattern[str]:
+    """A quotation ending in an Arabic figure with its measure word or unit (“改造老旧小区297个”, as a
+    correction notice quotes it) states a figure; “五个认同” and “12345” stay names."""
+    words = sorted({*measure_words(), *unit_words()}, key=len, reverse=True)
+    return re.compile(rf"\d[\d.,]*[万亿]?(?:{'|'.join(map(re.escape, words))})$")

@@ -60,7 +60,8 @@ class SelfContradiction(DocumentRule):
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         parts = _parts(doc.text)
-        found = [(claim, parts(claim)) for claim in claims if claim.kind in ALIGNED and claim.subject]
+        found = [(claim, parts(claim)) for claim in claims
+                 if claim.kind in ALIGNED and claim.subject and not corpus.in_notice(claim)]
         opening = [(claim, part) for claim, part in found if part in ("headline", "lead")]
         body = [claim for claim, part in found if part == "body"]
         for claim, part in opening:
