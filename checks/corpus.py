@@ -13,6 +13,7 @@ from checks.passages import Restatement, restatements
 from claims.claim import Claim
 from sources.document import Document
 from sources.gazetteer import load_gazetteer
+from sources.naming import names
 
 
 @dataclass
@@ -110,6 +111,14 @@ class Corpus:
     def order(self) -> dict[str, int]:
         """Each document's position in the input."""
         return {doc.id: index for index, doc in enumerate(self.documents)}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return names(self.documents)
+
+    def name(self, doc_id: str) -> str:
+        """How messages name a document: its outlet, title or date (``sources.naming``)."""
+        return self._names.get(doc_id, doc_id)
 
     @cached_property
     def document(self) -> dict[str, Document]:

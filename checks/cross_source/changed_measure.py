@@ -80,7 +80,7 @@ class ChangedMeasure(CorpusRule):
             for claim in members:
                 others = partners[claim.id]
                 if others and all(_loses(claim, other, support, order) for other in others):
-                    yield self._finding(claim, others)
+                    yield self._finding(claim, others, corpus)
 
     def _swapped(self, claim: Claim, other: Claim) -> bool:
         """Whether ``other`` states ``claim``'s figure for the same thing with a swappable measure."""
@@ -89,7 +89,7 @@ class ChangedMeasure(CorpusRule):
         score = fuzz.ratio(normalized_subject(claim.subject), normalized_subject(other.subject))
         return score >= self.settings["min_score"]
 
-    def _finding(self, claim: Claim, others: list[Claim]) -> Finding:
+    def _finding(self, claim: Claim, others: list[Claim], corpus: Corpus) -> Finding:
         other = others[0]
         same_doc = all(o.doc == claim.doc for o in others)
         return self.finding(
@@ -98,8 +98,8 @@ class ChangedMeasure(CorpusRule):
             evidence={"value": shown(claim), "measure": claim.measure,
                       "others": [{"doc": o.doc, "value": shown(o), "measure": o.measure} for o in others]},
             subject=claim.subject, this=shown(claim), other=shown(other), measure=claim.measure,
-            other_measure=other.measure, where_zh="本文其他处" if same_doc else other.doc,
-            where_en="elsewhere in this document" if same_doc else f"in {other.doc}")
+            other_measure=other.measure, where_zh="本文其他处" if same_doc else corpus.name(other.doc),
+            where_en="elsewhere in this document" if same_doc else f"in {corpus.name(other.doc)}")
 
 
 def _loses(claim: Claim, other: Claim, support: Counter[str], order: dict[str, int]) -> bool:

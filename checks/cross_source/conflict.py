@@ -78,9 +78,10 @@ class CrossSourceConflict(FactRule):
                           "agreeing": [{"doc": o.doc, "value": shown(o)} for o in statement.agree],
                           "alignment_score": statement.score, "may_not_be_comparable": doubts},
                 subject=claim.subject, this=shown(claim),
-                others="、".join(f"{o.doc}为{shown(o)}" for o in named)
+                others="、".join(f"{corpus.name(o.doc)}为{shown(o)}" for o in named)
                 + (f"等{len(statement.disagree)}个来源" if more else ""),
-                others_en=", ".join(f"{shown(o)} in {o.doc}" for o in named) + (f" and {more} more" if more else ""),
+                others_en=", ".join(f"{shown(o)} in {corpus.name(o.doc)}" for o in named)
+                + (f" and {more} more" if more else ""),
                 **compared_as(claim),
                 doubt_zh=f";可能不可比:{';'.join(doubts_zh)}" if doubts_zh else "",
                 doubt_en=f"; may not be comparable: {'; '.join(doubts)}" if doubts else "")

@@ -64,4 +64,5 @@ class ImpreciseRestatement(FactRule):
                           "exact": shown(best), "exact_interval": interval(best, unit).show(),
                           "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score,
                           "aspects": aspects(claim), "exact_aspects": aspects(best)},
-                subject=claim.subject, this=shown(claim), exact=shown(best), exact_doc=best.doc, **compared_as(claim))
+                subject=claim.subject, this=shown(claim), exact=shown(best),
+                exact_doc=corpus.name(best.doc), **compared_as(claim))

@@ -57,7 +57,7 @@ class CorrectedFigure(CorpusRule):
         for correction in corpus.corrections:
             for claim in corpus.claims:
                 if not corpus.in_notice(claim) and self._repeats(claim, correction):
-                    yield self._finding(claim, correction)
+                    yield self._finding(claim, correction, corpus)
 
     def _repeats(self, claim: Claim, correction: Correction) -> bool:
         wrong = correction.wrong
@@ -78,11 +78,12 @@ class CorrectedFigure(CorpusRule):
         contained = min(len(a), len(b)) >= 2 and (a in b or b in a)
         return contained or fuzz.ratio(a, b) >= self.settings["min_score"]
 
-    def _finding(self, claim: Claim, correction: Correction) -> Finding:
+    def _finding(self, claim: Claim, correction: Correction, corpus: Corpus) -> Finding:
         wrong, right = correction.wrong, correction.right
         return self.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, wrong.id, right.id),
             related=[Location(wrong.doc, wrong.start, wrong.end, f"the notice corrects {shown(wrong)} here"),
                      Location(right.doc, right.start, right.end, f"to {shown(right)}")],
             evidence={"value": shown(claim), "notice_doc": wrong.doc, "wrong": shown(wrong), "right": shown(right)},
-            subject=claim.subject or shown(claim), this=shown(claim), right=shown(right), notice_doc=wrong.doc)
+            subject=claim.subject or shown(claim), this=shown(claim), right=shown(right),
+            notice_doc=corpus.name(wrong.doc))

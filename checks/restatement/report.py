@@ -33,7 +33,7 @@ def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, di
                       "sentence": sentence(corpus, difference.passage),
                       "source_sentence": sentence(corpus, difference.source_passage),
                       "documents_stating_the_source": len(difference.support)},
-            this=shown(claim), source=shown(source), source_doc=source.doc,
+            this=shown(claim), source=shown(source), source_doc=corpus.name(source.doc),
             changes_zh="、".join(CHANGES_ZH[change] for change in difference.changes),
             changes_en=", ".join(difference.changes),
             more_zh=f"(另有{more}个来源与原句相同)" if more else "",
