@@ -24,15 +24,25 @@ from claims.extract import extract_claims
 from claims.frame import ClaimSet
 from reports.result import CheckResult
 from sources.document import Document
-from sources.reader import load_documents
+from sources.reader import Inputs, find_inputs, load_documents
 
 Progress = Callable[[list], Iterable]
 
 
-def read(paths: Sequence[str | Path], progress: Progress = iter) -> list[Document]:
-    """Every document of ``paths`` (files and folders), unreadable ones as error documents;
-    ``progress`` may wrap the files to show progress. A path that does not exist raises
-    ``FileNotFoundError``."""
+class OnlyError(ValueError):
+    """``--only`` names no document that was read."""
+
+
+def inputs(paths: Sequence[str | Path]) -> Inputs:
+    """The files ``paths`` name, each once, and what was skipped or dropped as a repeat. A path
+    that does not exist raises ``FileNotFoundError``."""
+    return find_inputs(paths)
+
+
+def read(paths: Sequence[str | Path] | Inputs, progress: Progress = iter) -> list[Document]:
+    """Every document of ``paths`` (files and folders, or inputs already found), unreadable ones
+    as error documents and unsupported files met in folders as skipped ones; ``progress`` may wrap
+    the files to show progress. A path that does not exist raises ``FileNotFoundError``."""
     return load_documents(paths, progress=progress)
 
 
@@ -43,15 +53,25 @@ def extract(documents: list[Document]) -> ClaimSet:
 
 def check(claim_set: ClaimSet, config: Config) -> CheckResult:
     """The findings of the rules ``config`` selects over the readable documents' claims."""
-    findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config)
+    findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config, claim_set.documents)
     return CheckResult(claim_set, findings, all_rules())
 
 
 def only(result: CheckResult, paths: Iterable[str | Path]) -> CheckResult:
-    """The result with the findings of the documents at ``paths`` only (the others stay sources)."""
-    wanted = {Path(path).as_posix() for path in paths}
-    documents = {doc.id: doc.path for doc in result.claim_set.documents}
-    return replace(result, findings=[f for f in result.findings or [] if documents[f.doc] in wanted])
+    """The result with the findings of the documents at ``paths`` only (the others stay sources).
+    Paths match by where they resolve (``./a.md``, ``a.md`` and its absolute path are one file),
+    a folder matches the documents inside it, and a path that matches no document read raises
+    ``OnlyError``."""
+    resolved = {doc.id: Path(doc.path).resolve() for doc in result.claim_set.documents}
+    kept: set[str] = set()
+    for given in paths:
+        path = Path(given).resolve()
+        matched = {doc for doc, where in resolved.items() if where == path or where.is_relative_to(path)}
+        if not matched:
+            raise OnlyError(f"--only {given}: no document was read from there (name a file or folder among the "
+                            "paths checked)")
+        kept |= matched
+    return replace(result, findings=[f for f in result.findings or [] if f.doc in kept])
 
 
 def accepted(result: CheckResult, baseline: Counter[Key]) -> tuple[CheckResult, int]:

@@ -9,10 +9,11 @@
     run-checks rules
     run-checks rule ID
 
-Exit status: 0 on success (unreadable files are reported in the output, not fatal); for ``check``
-1 when a finding not accepted by ``--baseline`` is at or above ``--fail-on`` (default: error; a
-run that writes a baseline accepts them all); 2 for usage or configuration errors, such as a path
-that does not exist or an unknown rule.
+Exit status: 0 on success; for ``check`` 1 when a finding not accepted by ``--baseline`` is at or
+above ``--fail-on`` (default: error; a run that writes a baseline accepts them all; a file that
+cannot be read is an IO01 error finding); 2 for usage or configuration errors, such as a path that
+does not exist, an unknown rule, an ``--only`` path that names no document read, or a run that
+reads no document at all.
 """
 from __future__ import annotations
 
@@ -80,14 +81,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
-        claim_set = pipeline.extract(pipeline.read(args.paths, progress=_progress))
+        found = pipeline.inputs(args.paths)
+        for path in found.duplicates:
+            print(f"run-checks: note: {path} is already among the paths; read once", file=sys.stderr)
+        documents = pipeline.read(found, progress=_progress)
+        if not any(doc.ok for doc in documents):
+            print(f"run-checks: error: no document could be read ({_unread(documents)}); nothing was checked",
+                  file=sys.stderr)
+            return USAGE_ERROR
+        claim_set = pipeline.extract(documents)
         status = 0
         if args.command == "claims":
             result = CheckResult(claim_set)
         else:
             result = _ci_filters(pipeline.check(claim_set, config), args)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
-    except (FileNotFoundError, ConfigError, BaselineError) as error:
+    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -99,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args.output.write_text(text, encoding="utf-8")
     return status
+
+
+def _unread(documents: list) -> str:
+    """What was given instead of readable documents, for the error message."""
+    if not documents:
+        return "no .txt, .md or .html file among the paths"
+    shown = "; ".join(f"{doc.path}: {doc.error}" for doc in documents[:3])
+    return shown + (f"; and {len(documents) - 3} more" if len(documents) > 3 else "")
 
 
 PROGRESS_FROM = 20  # files; fewer are read too fast for a progress bar to help

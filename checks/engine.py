@@ -20,8 +20,10 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.registry import all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
+from sources.document import Document
 
 INTERNAL_ERROR = ("IE01", "internal-error")
+UNREADABLE = ("IO01", "unreadable-document")
 _ROOT = Path(__file__).parents[1]
 
 
@@ -48,9 +50,13 @@ def selected_rules(config: Config) -> list[Rule]:
     return chosen
 
 
-def run_rules(corpus: Corpus, config: Config) -> list[Finding]:
-    """The findings of the rules ``config`` selects."""
-    return check_corpus(corpus, selected_rules(config))
+def run_rules(corpus: Corpus, config: Config, documents: list[Document] = ()) -> list[Finding]:
+    """The findings of the rules ``config`` selects, and an IO01 finding for each of ``documents``
+    that could not be read (unless ``config`` ignores IO01)."""
+    findings = check_corpus(corpus, selected_rules(config))
+    if UNREADABLE[0] not in config.ignore:
+        findings += [unreadable(doc, config.language) for doc in documents if doc.status == "error"]
+    return sorted(findings, key=Finding.sort_key)
 
 
 def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:
@@ -131,6 +137,16 @@ def internal_error(rule: Rule, target: Target, error: Exception, occurrences: in
                    evidence=MappingProxyType({"rule": rule.code, "target": target.what,
                                               "exception": type(error).__name__, "detail": str(error),
                                               "raised_at": where, "occurrences": occurrences}))
+
+
+def unreadable(doc: Document, language: str = "both") -> Finding:
+    """The error finding for a document that could not be read (not one skipped in a folder), so
+    that ``--fail-on error`` fails a run that did not read what it was given."""
+    code, name = UNREADABLE
+    zh, en = f"无法读取此文件:{doc.error}", f"this file could not be read: {doc.error}"
+    message = {"zh": zh, "en": en}.get(language, f"{zh} / {en}")
+    return Finding(code, name, Severity.ERROR, message, doc.id, 0, 0,
+                   evidence=MappingProxyType({"path": doc.path, "reason": doc.error}))
 
 
 def _raised_at(error: Exception) -> str:

@@ -134,7 +134,8 @@ def _summary_table(result: CheckResult, doc_index: dict[str, int]) -> str:
             status = '<span class="ok">ok</span>'
         else:
             path = esc(doc.path)
-            status = f'<span class="sev-error">error</span>: {esc(doc.error or "")}'
+            css = "sev-error" if doc.status == "error" else "sev-warning"
+            status = f'<span class="{css}">{esc(doc.status)}</span>: {esc(doc.error or "")}'
         cells = [path, status, esc(doc.encoding or ""), esc(doc.format or ""), str(claims[doc.id])]
         cells += [str(counts[s]) for s in SEVERITIES]
         totals.update({"claims": claims[doc.id], **{s: counts[s] for s in SEVERITIES}})

@@ -65,7 +65,9 @@ def render(result: CheckResult, view: View) -> str:
     for doc_id in order:
         doc = documents.get(doc_id)
         case = ET.SubElement(suite, "testcase", classname=SUITE, name=_xml(doc.path if doc else doc_id))
-        if doc is not None and not doc.ok:
+        if doc is not None and doc.status == "skipped":
+            ET.SubElement(case, "skipped", message=_xml(doc.error or "not read"))
+        elif doc is not None and not doc.ok:
             errors += 1
             error = ET.SubElement(case, "error", message=_xml(doc.error or "could not be read"), type="unreadable")
             error.text = _xml(doc.path)

@@ -80,7 +80,7 @@ def render(result: CheckResult, view: View) -> str:
                  f"{totals[Severity.INFO]} infos in {len(documents)} documents.")
     lines += ["", "| document | errors | warnings | infos |", "|---|---:|---:|---:|"]
     for doc in result.claim_set.documents:
-        name = escape(doc.path) + ("" if doc.ok else f" (not read: {escape(doc.error or 'error')})")
+        name = escape(doc.path) + ("" if doc.ok else f" ({doc.status}: {escape(doc.error or 'not read')})")
         lines.append(f"| {name} | {counts[doc.id, Severity.ERROR]} | {counts[doc.id, Severity.WARNING]} "
                      f"| {counts[doc.id, Severity.INFO]} |")
     lines.append(f"| **total** | {totals[Severity.ERROR]} | {totals[Severity.WARNING]} | {totals[Severity.INFO]} |")

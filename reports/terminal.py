@@ -16,6 +16,8 @@ from reports.positions import position
 from reports.result import CheckResult
 from reports.view import View
 
+_STATUS = {"error": "[red]error[/]", "skipped": "[yellow]skipped[/]"}  # a document not read, and why
+
 
 def render_claims(result: CheckResult, view: View) -> str:
     """Documents, then each document's claims."""
@@ -27,8 +29,10 @@ def render_claims(result: CheckResult, view: View) -> str:
         if claims:
             console.print(_claims_table(doc.id, claims))
     ok = sum(doc.ok for doc in claim_set.documents)
+    unread = sum(doc.status == "error" for doc in claim_set.documents)
+    skipped = sum(doc.status == "skipped" for doc in claim_set.documents)
     console.print(f"{len(claim_set.claims)} claims in {ok} of {len(claim_set.documents)} documents"
-                  + (f"; {len(claim_set.documents) - ok} could not be read" if ok < len(claim_set.documents) else ""))
+                  + (f"; {unread} could not be read" if unread else "") + (f"; {skipped} skipped" if skipped else ""))
     return buffer.getvalue()
 
 
@@ -73,7 +77,7 @@ def _findings_table(claim_set: ClaimSet, findings: list[Finding]) -> Table:
     for column in ("document", "status", "claims", "errors", "warnings", "infos"):
         table.add_column(column)
     for doc in claim_set.documents:
-        status = "ok" if doc.ok else f"[red]error[/]: {escape(doc.error or '')}"
+        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {escape(doc.error or '')}"
         by_severity = (str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         table.add_row(escape(doc.path), status, str(claims[doc.id]), *by_severity)
     return table
@@ -93,7 +97,7 @@ def _documents_table(claim_set: ClaimSet) -> Table:
     for column in ("document", "status", "encoding", "place", "year", "published", "claims"):
         table.add_column(column)
     for doc in claim_set.documents:
-        status = "ok" if doc.ok else f"[red]error[/]: {doc.error}"
+        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {escape(doc.error or '')}"
         table.add_row(doc.path, status, doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
                       doc.meta.published or "", str(counts[doc.id]))
     return table

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sources.boilerplate import furniture_lines
@@ -16,22 +17,52 @@ from sources.offsets import OffsetMap
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the supported files inside folders (recursively, sorted, no hidden ones).
+@dataclass(frozen=True)
+class Inputs:
+    """What a run reads: the files in order, the unsupported files met inside folders (listed with
+    their reason, not read), and the paths dropped because they name a file already given."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    duplicates: list[Path] = field(default_factory=list)
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Inputs:
+    """Files named, and the files inside folders (recursively, sorted, no hidden ones), each
+    once by resolved path (``check a.txt ./a.txt`` or a folder and a file inside it read it once).
+    An unsupported file named on its own is read (and fails with its reason), not skipped.
 
     A path that does not exist raises ``FileNotFoundError``: that is a usage error, not a
     document error.
     """
-    files: list[Path] = []
+    inputs, seen = Inputs(), {}
     for given in map(Path, paths):
         if not given.exists():
             raise FileNotFoundError(f"no such file or folder: {given}")
         if given.is_dir():
-            found = (p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
-            files += sorted((p for p in found if not _hidden(p.relative_to(given))), key=lambda p: p.as_posix())
+            found = sorted((p for p in given.rglob("*") if p.is_file() and not _hidden(p.relative_to(given))),
+                           key=lambda p: p.as_posix())
         else:
-            files.append(given)
-    return files
+            found = [given]
+        for path in found:
+            first = seen.get(path.resolve())
+            if first is not None and first in inputs.skipped and not given.is_dir():
+                inputs.skipped.remove(first)  # named on its own: read it, and say why it cannot be
+            elif first is not None:
+                inputs.duplicates.append(path)
+            if first is not None:
+                continue
+            seen[path.resolve()] = path
+            inputs.files.append(path)
+            if given.is_dir() and path.suffix.lower() not in FORMATS:
+                inputs.skipped.append(path)
+    return inputs
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The supported files ``paths`` name, each once (``find_inputs`` without what it skips)."""
+    inputs = find_inputs(paths)
+    return [path for path in inputs.files if path not in inputs.skipped]
 
 
 def _hidden(relative: Path) -> bool:
@@ -52,12 +83,24 @@ def document_ids(files: list[Path]) -> list[str]:
     return ids
 
 
-def load_documents(paths: Iterable[str | Path],
+def load_documents(paths: Iterable[str | Path] | Inputs,
                    progress: Callable[[list[tuple[Path, str]]], Iterable[tuple[Path, str]]] = iter) -> list[Document]:
-    """Every document of ``paths``; ``progress`` may wrap the (file, id) pairs to show progress."""
-    files = expand_paths(paths)
-    pairs = list(zip(files, document_ids(files), strict=True))
-    return [read_document(path, doc_id) for path, doc_id in progress(pairs)]
+    """Every document of ``paths`` (or of inputs already found); an unsupported file met inside a
+    folder is a document with status "skipped" and its reason. ``progress`` may wrap the
+    (file, id) pairs to show progress."""
+    inputs = paths if isinstance(paths, Inputs) else find_inputs(paths)
+    skipped = set(inputs.skipped)
+    pairs = list(zip(inputs.files, document_ids(inputs.files), strict=True))
+    return [_skipped(path, doc_id) if path in skipped else read_document(path, doc_id)
+            for path, doc_id in progress(pairs)]
+
+
+def _skipped(path: Path, doc_id: str) -> Document:
+    return Document(doc_id, path.as_posix(), "skipped", f"not read: {_unsupported(path)}")
+
+
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(sorted(FORMATS))}"
 
 
 def read_document(path: Path, doc_id: str) -> Document:
@@ -65,8 +108,7 @@ def read_document(path: Path, doc_id: str) -> Document:
     shown = path.as_posix()
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return Document(doc_id, shown, "error", f"unsupported file type {path.suffix or '(none)'!r}; "
-                        f"supported: {', '.join(sorted(FORMATS))}")
+        return Document(doc_id, shown, "error", _unsupported(path))
     try:
         decoded = decode_bytes(path.read_bytes())
     except OSError as error:

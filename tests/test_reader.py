@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.reader import document_ids, expand_paths, load_documents
+from sources.reader import document_ids, expand_paths, find_inputs, load_documents
 
 REPORT = "包头市今年新增城镇就业3.2万人\n全市城镇新增就业3.2万人，完成年度目标的108%。\n"
 
@@ -74,12 +74,13 @@ def test_document_ids_are_unique_even_when_a_file_is_named_like_a_suffixed_id():
 
 def test_one_document_per_file_in_order_with_errors_isolated(tmp_path, monkeypatch):
     files = [
-        write(tmp_path / "01-ok.txt", REPORT),
-        write(tmp_path / "02-empty.txt", b""),
-        write(tmp_path / "03-binary.txt", b"\x00\x01\x02\x03ELF" * 10),
-        write(tmp_path / "04-locked.txt", REPORT),
-        write(tmp_path / "05-markup.html", "<html><head><title>空页面</title></head><body><div> </div></body></html>"),
-        write(tmp_path / "06-gbk.txt", REPORT.encode("gbk")),
+        write(tmp_path / "docs" / "01-ok.txt", REPORT),
+        write(tmp_path / "docs" / "02-empty.txt", b""),
+        write(tmp_path / "docs" / "03-binary.txt", b"\x00\x01\x02\x03ELF" * 10),
+        write(tmp_path / "docs" / "04-locked.txt", REPORT),
+        write(tmp_path / "docs" / "05-markup.html",
+              "<html><head><title>空页面</title></head><body><div> </div></body></html>"),
+        write(tmp_path / "docs" / "06-gbk.txt", REPORT.encode("gbk")),
     ]
     explicit = [write(tmp_path / "other" / "scan.pdf", b"%PDF-1.4\n"),
                 write(tmp_path / "other" / "t.csv", "年份,产量\n")]
@@ -91,7 +92,7 @@ def test_one_document_per_file_in_order_with_errors_isolated(tmp_path, monkeypat
         return real_read_bytes(path)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    docs = load_documents([tmp_path, *explicit])
+    docs = load_documents([tmp_path / "docs", *explicit])
 
     assert [d.id for d in docs] == ["01-ok", "02-empty", "03-binary", "04-locked", "05-markup", "06-gbk", "scan", "t"]
     assert [d.path for d in docs] == [p.as_posix() for p in [*files, *explicit]]
@@ -176,3 +177,21 @@ def test_original_span_of_a_bare_number(page):
     original_start, original_end = page.original_span(start, start + 3)
     assert page.original[original_start:original_end] == "3.2"
     assert page.original[original_start - 3:original_start] == "<b>"
+
+
+# --- inputs: duplicates and skipped files -----------------------------------------------------
+
+def test_a_file_given_twice_is_read_once_and_the_repeat_is_named(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    inputs = find_inputs(["b.txt", "./b.txt", tree / "b.txt", tree])
+    assert inputs.files[0] == Path("b.txt") and inputs.files.count(Path("b.txt")) == 1
+    assert inputs.duplicates == [Path("./b.txt"), tree / "b.txt", tree / "b.txt"]
+    assert [doc.path for doc in load_documents(inputs)].count("b.txt") == 1
+
+
+def test_unsupported_files_in_a_folder_are_listed_as_skipped_with_their_reason(tree):
+    docs = load_documents([tree])
+    skipped = {doc.path.rsplit("/", 1)[-1]: doc.error for doc in docs if doc.status == "skipped"}
+    assert sorted(skipped) == ["README", "image.png", "notes.csv", "scan.pdf"]
+    assert "'.pdf'" in skipped["scan.pdf"] and skipped["README"].startswith("not read: unsupported")
+    assert [doc.status for doc in docs if doc.path.endswith("b.txt")] == ["ok"]

@@ -223,7 +223,7 @@ def test_markdown_escapes_quoted_text():
     assert "“表\\|说明: 共\\*14\\*个\\_站点 \\<b\\>”" in text
     assert "“a\\|b”" in text and "— see \\| here" in text
     assert "bad \\| value \\*14\\*" in text
-    assert "| notes/bad.bin (not read: unsupported file type '.bin') | 0 | 0 | 0 |" in text
+    assert "| notes/bad.bin (error: unsupported file type '.bin') | 0 | 0 | 0 |" in text
     assert "## Infos (1)" in text
 
 
