@@ -24,7 +24,7 @@ from claims.extract import extract_claims
 from claims.frame import ClaimSet
 from reports.result import CheckResult
 from sources.document import Document
-from sources.reader import Inputs, find_inputs, load_documents
+from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
 
 Progress = Callable[[list], Iterable]
 
@@ -44,6 +44,14 @@ def read(paths: Sequence[str | Path] | Inputs, progress: Progress = iter) -> lis
     as error documents and unsupported files met in folders as skipped ones; ``progress`` may wrap
     the files to show progress. A path that does not exist raises ``FileNotFoundError``."""
     return load_documents(paths, progress=progress)
+
+
+def read_stdin(data: bytes, name: str, documents: list[Document]) -> Document:
+    """The document piped on standard input, named ``name`` (its extension gives the format), with
+    an id no document of ``documents`` has; it comes after them."""
+    taken = [Path(doc.path) for doc in documents]
+    doc_id = document_ids([*taken, Path(name if name != "-" else "stdin")])[-1]
+    return document_from_bytes(data, doc_id, name)
 
 
 def extract(documents: list[Document]) -> ClaimSet:

@@ -1,11 +1,12 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
-    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv] [--output FILE]
+    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv|github|gitlab] [--output FILE]
                              [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
-                             [--only PATH]
+                             [--only PATH] [--statistics] [--quiet] [--stdin-filename NAME]
+    run-checks --version
     run-checks rules
     run-checks rule ID
 
@@ -33,6 +34,8 @@ from checks.registry import all_rules
 from checks.rule import LANGUAGES
 from reports import formats
 from reports.result import CheckResult
+from reports.sarif_report import tool_version
+from reports.terminal import render_statistics
 from reports.view import View
 
 USAGE_ERROR = 2
@@ -40,6 +43,7 @@ USAGE_ERROR = 2
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run-checks", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--version", action="version", version=f"run-checks {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     claims = commands.add_parser("claims", help="extract the numeric claims of documents")
     claims.add_argument("--format", choices=formats.choices("claims"), default="table")
@@ -55,9 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the findings of this run as the accepted baseline")
     check.add_argument("--only", action="append", default=[], metavar="PATH",
                        help="report findings in this file only (repeatable); the other paths are read as sources")
+    check.add_argument("--statistics", action="store_true", help="print how many findings each rule gave, instead")
     for command in (claims, check):
-        command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders of them")
+        command.add_argument("paths", nargs="+", metavar="PATH",
+                             help=".txt, .md, .html files or folders of them; - reads one document from standard input")
         command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+        command.add_argument("--stdin-filename", default="-", metavar="NAME",
+                             help="the name of the document read from standard input (its extension gives the format)")
+        command.add_argument("--quiet", "-q", action="store_true", help="print the findings (or claims) only, no notes")
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "markdown"), default="table",
                        help="markdown: the README's table of rules")
@@ -81,10 +90,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
-        found = pipeline.inputs(args.paths)
-        for path in found.duplicates:
+        found = pipeline.inputs([path for path in args.paths if path != "-"])
+        for path in found.duplicates if not args.quiet else ():
             print(f"run-checks: note: {path} is already among the paths; read once", file=sys.stderr)
         documents = pipeline.read(found, progress=_progress)
+        if "-" in args.paths:
+            documents.append(pipeline.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, documents))
         if not any(doc.ok for doc in documents):
             print(f"run-checks: error: no document could be read ({_unread(documents)}); nothing was checked",
                   file=sys.stderr)
@@ -101,8 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = os.get_terminal_size().columns if to_terminal else 140
-    view = View(color=to_terminal, width=width, language=config.language)
-    text = formats.renderer(args.command, args.format)(result, view)
+    view = View(color=to_terminal, width=width, language=config.language, quiet=args.quiet)
+    render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
+    text = render(result, view)
     if args.output is None:
         sys.stdout.write(text)
     else:

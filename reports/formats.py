@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from reports import (
     csv_report,
     findings_csv,
+    github_report,
+    gitlab_report,
     html_report,
     json_report,
     junit_report,
@@ -46,6 +48,8 @@ FORMATS = (
     Format("junit", "check", "JUnit XML: one test case per document, a failure per error", junit_report.render),
     Format("markdown", "check", "a pull-request comment or an editor's memo", markdown_report.render),
     Format("csv", "check", "one row per finding", findings_csv.render),
+    Format("github", "check", "GitHub Actions annotations: one workflow command per finding", github_report.render),
+    Format("gitlab", "check", "GitLab Code Quality JSON: one issue per finding", gitlab_report.render),
 )
 
 

@@ -41,7 +41,8 @@ def render_findings(result: CheckResult, view: View) -> str:
     the quoted context, the message and the other sources; then the totals."""
     claim_set, findings = result.claim_set, result.findings
     buffer, console = _console(view)
-    console.print(_findings_table(claim_set, findings))
+    if not view.quiet:
+        console.print(_findings_table(claim_set, findings))
     documents = {doc.id: doc for doc in claim_set.documents}
     for finding in sorted(findings, key=lambda f: (-f.severity, f.sort_key())):
         doc = documents[finding.doc]
@@ -56,9 +57,18 @@ def render_findings(result: CheckResult, view: View) -> str:
             quoted = _context(other.original, place.start, place.end)
             console.print(f"    ↳ {escape(other.path)}:{other_line}  {escape(quoted)}  {escape(place.label)}")
     counts = Counter(str(f.severity) for f in findings)
-    console.print(f"{len(findings)} findings in {len(claim_set.documents)} documents: "
-                  + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info")))
+    if not view.quiet:
+        console.print(f"{len(findings)} findings in {len(claim_set.documents)} documents: "
+                      + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info")))
     return buffer.getvalue()
+
+
+def render_statistics(result: CheckResult, view: View) -> str:
+    """How many findings each rule gave, most first (``--statistics``)."""
+    counts = Counter((f.rule, f.name, str(f.severity)) for f in result.findings or [])
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(count)) for _, count in rows), default=1)
+    return "".join(f"{count:>{width}}  {rule}  {name:<28} {severity}\n" for (rule, name, severity), count in rows)
 
 
 def _context(text: str, start: int, end: int, around: int = 12) -> str:

@@ -14,3 +14,4 @@ class View:
     color: bool = False
     width: int = 140
     language: str = "both"
+    quiet: bool = False  # the findings only: no documents table, no totals

@@ -110,12 +110,21 @@ def read_document(path: Path, doc_id: str) -> Document:
     if fmt is None:
         return Document(doc_id, shown, "error", _unsupported(path))
     try:
-        decoded = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
     except OSError as error:
         return Document(doc_id, shown, "error", f"cannot read: {error.strerror or error}", format=fmt)
+    return document_from_bytes(data, doc_id, shown)
+
+
+def document_from_bytes(data: bytes, doc_id: str, path: str) -> Document:
+    """A document from the bytes of a file named ``path`` (standard input is given a name): its
+    format by the name's extension, plain text when it has none it knows."""
+    fmt = FORMATS.get(Path(path).suffix.lower(), "text")
+    try:
+        decoded = decode_bytes(data)
     except DecodeError as error:
-        return Document(doc_id, shown, "error", str(error), format=fmt)
-    return document_from_text(decoded.text, doc_id, shown, fmt, decoded.encoding)
+        return Document(doc_id, path, "error", str(error), format=fmt)
+    return document_from_text(decoded.text, doc_id, path, fmt, decoded.encoding)
 
 
 def document_from_text(original: str, doc_id: str = "text", path: str = "<text>", fmt: str = "text",
