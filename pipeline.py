@@ -33,10 +33,15 @@ class OnlyError(ValueError):
     """``--only`` names no document that was read."""
 
 
-def inputs(paths: Sequence[str | Path]) -> Inputs:
-    """The files ``paths`` name, each once, and what was skipped or dropped as a repeat. A path
+def inputs(paths: Sequence[str | Path], config: Config | None = None) -> Inputs:
+    """The files the configuration's ``sources`` and ``paths`` name, each once, without those its
+    ``exclude`` globs leave out; and what was skipped, dropped as a repeat or excluded. A path
     that does not exist raises ``FileNotFoundError``."""
-    return find_inputs(paths)
+    config = config or Config()
+    found = find_inputs([*config.sources, *paths])  # the sources first: they are the authority
+    excluded = [path for path in found.files if config.excluded(path)]
+    return Inputs([path for path in found.files if path not in excluded],
+                  [path for path in found.skipped if path not in excluded], found.duplicates, excluded)
 
 
 def read(paths: Sequence[str | Path] | Inputs, progress: Progress = iter) -> list[Document]:
@@ -62,7 +67,17 @@ def extract(documents: list[Document]) -> ClaimSet:
 def check(claim_set: ClaimSet, config: Config) -> CheckResult:
     """The findings of the rules ``config`` selects over the readable documents' claims."""
     findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config, claim_set.documents)
-    return CheckResult(claim_set, findings, all_rules())
+    return CheckResult(claim_set, _per_file_ignores(findings, claim_set.documents, config), all_rules())
+
+
+def _per_file_ignores(findings: list, documents: list[Document], config: Config) -> list:
+    """The findings without those ``per-file-ignores`` switch off for their document."""
+    if not config.per_file_ignores:
+        return findings
+    rules = all_rules()
+    ignored = {doc.id: set(config.ignored_in(doc.path)) for doc in documents}
+    return [f for f in findings
+            if not ignored[f.doc] & {f.rule, getattr(rules.get(f.rule), "family", f.rule)}]
 
 
 def only(result: CheckResult, paths: Iterable[str | Path]) -> CheckResult:

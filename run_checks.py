@@ -28,7 +28,7 @@ from rich.console import Console
 
 import pipeline
 from checks.baseline import BaselineError, load_baseline
-from checks.config import FAIL_ON, ConfigError, load_config
+from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--stdin-filename", default="-", metavar="NAME",
                              help="the name of the document read from standard input (its extension gives the format)")
         command.add_argument("--quiet", "-q", action="store_true", help="print the findings (or claims) only, no notes")
+        command.add_argument("--config", type=Path, metavar="FILE",
+                             help="the configuration file (default: the nearest run-checks.toml or pyproject.toml)")
+        command.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "markdown"), default="table",
                        help="markdown: the README's table of rules")
@@ -86,13 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "rule":
         return _rule_doc(args.code)
     try:
-        config = load_config(Path.cwd())
+        config = Config() if args.isolated else load_config(Path.cwd(), args.config)
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
-        found = pipeline.inputs([path for path in args.paths if path != "-"])
-        for path in found.duplicates if not args.quiet else ():
+        found = pipeline.inputs([path for path in args.paths if path != "-"], config)
+        for path in found.duplicates if not args.quiet and not config.sources else ():
             print(f"run-checks: note: {path} is already among the paths; read once", file=sys.stderr)
+        if found.excluded and not args.quiet:
+            print(f"run-checks: note: {len(found.excluded)} files left out by exclude in {config.where}",
+                  file=sys.stderr)
         documents = pipeline.read(found, progress=_progress)
         if "-" in args.paths:
             documents.append(pipeline.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, documents))
@@ -105,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "claims":
             result = CheckResult(claim_set)
         else:
-            result = _ci_filters(pipeline.check(claim_set, config), args)
+            result = _ci_filters(pipeline.check(claim_set, config), args, config.sources)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
     except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
@@ -142,10 +148,13 @@ def _progress(items: list) -> Iterable:
     return track(items, description="reading", console=Console(stderr=True), transient=True)
 
 
-def _ci_filters(result: CheckResult, args: argparse.Namespace) -> CheckResult:
-    """Apply --only, write --write-baseline, subtract --baseline."""
-    if args.only:
-        result = pipeline.only(result, args.only)
+def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[str, ...] = ()) -> CheckResult:
+    """Apply --only (the paths given, when the configuration adds ``sources``), write
+    --write-baseline, subtract --baseline."""
+    given = [args.stdin_filename if path == "-" else path for path in args.paths]
+    only = args.only or (given if sources else [])
+    if only:
+        result = pipeline.only(result, only)
     if args.write_baseline:
         args.write_baseline.write_text(pipeline.baseline(result), encoding="utf-8")
         print(f"run-checks: wrote {len(result.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)

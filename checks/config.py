@@ -1,11 +1,15 @@
-"""Run configuration: which rules, their severities and options, message language, exit threshold.
+"""Run configuration: which rules, their severities and options, message language, exit threshold,
+which files to leave out or always read, and per-file ignores.
 
-Read from ``run-checks.toml`` (top level) or ``pyproject.toml`` (``[tool.run-checks]``) in the
-working folder; command-line flags override it. Every key and value is validated, and a bad one
-is a ``ConfigError`` naming the file.
+Found the way ruff finds its own: the nearest ``run-checks.toml`` (top level) or ``pyproject.toml``
+with ``[tool.run-checks]`` from the working folder upwards (or the file ``--config`` names);
+command-line flags override it. Paths in it (``exclude`` and ``per-file-ignores`` globs,
+``sources``, ``expectations``) are relative to the folder holding it. Every key and value is
+validated, and a bad one is a ``ConfigError`` naming the file.
 """
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -14,12 +18,13 @@ from types import MappingProxyType
 from typing import Any
 
 from checks.finding import Severity
-from checks.registry import FAMILIES, all_rules
+from checks.registry import ENGINE_CODES, FAMILIES, all_rules
 from checks.rule import LANGUAGES
 
 FAIL_ON = ("error", "warning", "info", "never")
 USER_SUITE_RULE = "GE01"
-KEYS = ("select", "ignore", "severity", "options", "language", "fail-on", "expectations")
+KEYS = ("select", "ignore", "severity", "options", "language", "fail-on", "expectations", "exclude",
+        "per-file-ignores", "sources")
 
 
 class ConfigError(ValueError):
@@ -35,6 +40,11 @@ class Config:
     language: str = "both"
     fail_on: str = "error"
     expectations: str | None = None  # a Great Expectations suite file of the user's
+    exclude: tuple[str, ...] = ()  # globs of files never read
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    sources: tuple[str, ...] = ()  # paths always read as sources
+    root: Path | None = None  # the folder of the configuration file: where its paths start
+    where: str = "defaults"  # the file it came from, for messages
 
     def merged(self, **flags: Any) -> Config:
         """This configuration with the command-line ``flags`` that were given (not None)."""
@@ -42,6 +52,22 @@ class Config:
         merged = replace(self, **given)
         validate(merged, "command line")
         return merged
+
+    def relative(self, path: str | Path) -> str:
+        """``path`` as the configuration's globs see it: relative to its folder, with ``/``."""
+        resolved = Path(path).resolve()
+        root = (self.root or Path.cwd()).resolve()
+        return (resolved.relative_to(root) if resolved.is_relative_to(root) else resolved).as_posix()
+
+    def excluded(self, path: str | Path) -> bool:
+        """Whether ``exclude`` leaves ``path`` out (a glob matching it or a folder above it)."""
+        return _matches(self.relative(path), self.exclude)
+
+    def ignored_in(self, path: str | Path) -> tuple[str, ...]:
+        """The rule ids and families ``per-file-ignores`` switch off for ``path``."""
+        relative = self.relative(path)
+        return tuple(code for glob, codes in self.per_file_ignores.items() if _matches(relative, (glob,))
+                     for code in codes)
 
     def rule_options(self, code: str) -> Mapping[str, Any]:
         """The options of rule ``code``; the suite file of ``expectations`` goes to GE01."""
@@ -51,17 +77,38 @@ class Config:
         return options
 
 
-def load_config(folder: Path) -> Config:
-    """The configuration of ``folder``: ``run-checks.toml``, else ``pyproject.toml``, else defaults."""
-    own = folder / "run-checks.toml"
-    if own.is_file():
-        return parse(_read_toml(own), str(own))
-    pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("run-checks")
-        if table is not None:
-            return parse(table, f"{pyproject} [tool.run-checks]")
-    return Config()
+def _matches(relative: str, globs: tuple[str, ...]) -> bool:
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
+    return any(fnmatch.fnmatchcase(prefix, glob) for glob in globs for prefix in prefixes)
+
+
+def find_config(folder: Path) -> Path | None:
+    """The nearest ``run-checks.toml``, or ``pyproject.toml`` with ``[tool.run-checks]``, in
+    ``folder`` or a folder above it."""
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        if (candidate / "run-checks.toml").is_file():
+            return candidate / "run-checks.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "run-checks" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(folder: Path, file: Path | None = None) -> Config:
+    """The configuration found from ``folder`` upwards, or the one in ``file``, else defaults."""
+    path = file or find_config(folder)
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError(f"no configuration file {path}")
+    table = _read_toml(path)
+    if path.name == "pyproject.toml" or "tool" in table:
+        table = table.get("tool", {}).get("run-checks")
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.run-checks] table")
+        return parse(table, f"{path} [tool.run-checks]", path.parent)
+    return parse(table, str(path), path.parent)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -71,7 +118,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: {error}") from error
 
 
-def parse(table: Mapping[str, Any], where: str) -> Config:
+def parse(table: Mapping[str, Any], where: str, root: Path | None = None) -> Config:
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise ConfigError(f"{where}: unknown key {unknown[0]!r}; known keys: {', '.join(KEYS)}")
@@ -81,7 +128,12 @@ def parse(table: Mapping[str, Any], where: str) -> Config:
             severity=MappingProxyType({k: Severity.parse(v) for k, v in table.get("severity", {}).items()}),
             options=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in table.get("options", {}).items()}),
             language=table.get("language", "both"), fail_on=table.get("fail-on", "error"),
-            expectations=table.get("expectations"),
+            expectations=_under(root, table.get("expectations")),
+            exclude=tuple(table.get("exclude", ())),
+            per_file_ignores=MappingProxyType({glob: tuple(codes) for glob, codes
+                                               in table.get("per-file-ignores", {}).items()}),
+            sources=tuple(str(_under(root, path)) for path in table.get("sources", ())),
+            root=root, where=where,
         )
     except (ValueError, TypeError, AttributeError) as error:
         raise ConfigError(f"{where}: {error}") from error
@@ -89,10 +141,20 @@ def parse(table: Mapping[str, Any], where: str) -> Config:
     return config
 
 
+def _under(root: Path | None, path: str | None) -> str | None:
+    """A path of the configuration file, relative to its folder (shown relative to the working
+    folder when it lies inside it, so reports keep repository-relative paths)."""
+    if path is None or root is None or Path(path).is_absolute():
+        return path
+    joined, here = (root / path).resolve(), Path.cwd().resolve()
+    return (joined.relative_to(here) if joined.is_relative_to(here) else joined).as_posix()
+
+
 def validate(config: Config, where: str) -> None:
     rules = all_rules()
-    for name in (*config.select, *config.ignore):
-        if name not in rules and name not in FAMILIES:
+    ignored = [code for codes in config.per_file_ignores.values() for code in codes]
+    for name in (*config.select, *config.ignore, *ignored):
+        if name not in rules and name not in FAMILIES and name not in ENGINE_CODES:
             raise ConfigError(f"{where}: unknown rule or family {name!r} (see `run-checks rules`)")
     for code in (*config.severity, *config.options):
         if code not in rules:
@@ -108,3 +170,6 @@ def validate(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
     if config.expectations and not Path(config.expectations).is_file():
         raise ConfigError(f"{where}: no expectation suite file {config.expectations!r}")
+    for path in config.sources:
+        if not Path(path).exists():
+            raise ConfigError(f"{where}: sources: no such file or folder {path!r}")

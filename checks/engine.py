@@ -18,12 +18,10 @@ from types import MappingProxyType
 from checks.config import Config
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
-from checks.registry import all_rules
+from checks.registry import INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
 from sources.document import Document
 
-INTERNAL_ERROR = ("IE01", "internal-error")
-UNREADABLE = ("IO01", "unreadable-document")
 _ROOT = Path(__file__).parents[1]
 
 

@@ -11,6 +11,10 @@ from checks.rule import Rule
 _CHECKS = Path(__file__).parent
 FAMILIES = tuple(sorted(module.name for module in pkgutil.iter_modules([str(_CHECKS)]) if module.ispkg))
 _RULES: dict[str, type[Rule]] = {}
+# Findings the engine itself gives, not a rule: they can be ignored by id like a rule.
+INTERNAL_ERROR = ("IE01", "internal-error")
+UNREADABLE = ("IO01", "unreadable-document")
+ENGINE_CODES = (INTERNAL_ERROR[0], UNREADABLE[0])
 
 
 def register(rule: type[Rule]) -> type[Rule]:

@@ -20,11 +20,13 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
 @dataclass(frozen=True)
 class Inputs:
     """What a run reads: the files in order, the unsupported files met inside folders (listed with
-    their reason, not read), and the paths dropped because they name a file already given."""
+    their reason, not read), the paths dropped because they name a file already given, and those
+    a configuration excludes."""
 
     files: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     duplicates: list[Path] = field(default_factory=list)
+    excluded: list[Path] = field(default_factory=list)  # left out by the configuration's globs
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Inputs:
