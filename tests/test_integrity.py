@@ -51,3 +51,24 @@ def test_repairs_each_misreading(right, wrong):
     garbled = original.encode(right).decode(wrong)
     [repair] = repairs(f"全市新建{garbled}24个。")
     assert repair.text == original
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed reports not available: {SEEDS} is missing")
+def test_seeds_integrity_findings():
+    """On the seeds: two spam runs in one line, four damaged places, and one gloss finding whose
+    places are exactly the glosses."""
+    from sources.normalize import GLOSS
+
+    documents = load_documents([SEEDS])
+    originals = {doc.id[:3]: doc.original for doc in documents}
+    findings = _integrity(documents)
+    by_rule = {rule: [f for f in findings if f.rule == rule] for rule in ("TI01", "TI03", "TI04")}
+    assert [(f.doc[:3], originals["000"].count("\n", 0, f.start) + 1) for f in by_rule["TI03"]] == [("000", 30)] * 2
+    assert [originals["004"][f.start:f.end] for f in by_rule["TI01"]] == ["?!蔽幕放?", "?!", "?jǐn)?", "?!"]
+    [gloss] = by_rule["TI04"]
+    places = [(gloss.start, gloss.end)] + [(place.start, place.end) for place in gloss.related]
+    assert len(places) == gloss.evidence["count"] == 365
+    assert all(GLOSS.fullmatch(originals["004"][start:end]) for start, end in places)
