@@ -15,6 +15,7 @@ from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
+from sources.repair import garbled
 
 _NAMES = {"T": ("繁体", "Traditional"), "S": ("简体", "Simplified")}
 _TO = {"T": "s2t", "S": "t2s"}  # conversion into a script
@@ -78,6 +79,8 @@ class MixedScript(DocumentRule):
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        if garbled(doc.text):  # TI01's single finding says it all
+            return
         marks = [(offset, line, [(i, s) for i, ch in enumerate(line) if (s := script_of(ch))])
                  for offset, line in original_lines(doc)]
         tally = Counter(script for _, _, found in marks for _, script in found)

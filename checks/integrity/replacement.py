@@ -10,6 +10,7 @@ from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
+from sources.repair import garbled
 
 _RUN = re.compile("\ufffd+")
 _CONTEXT = 8  # characters shown on each side
@@ -21,7 +22,8 @@ class ReplacementCharacter(DocumentRule):
 
     What it does
     Flags every run of U+FFFD in the article text, with the run's length and a few characters on
-    each side so the editor can find the spot in the source and restore the missing words.
+    each side so the editor can find the spot in the source and restore the missing words. A
+    document that is mojibake throughout gets TI01's single finding instead.
 
     Why is this bad?
     A decoder writes � where the bytes made no sense in the encoding it assumed: the character
@@ -44,6 +46,8 @@ class ReplacementCharacter(DocumentRule):
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        if garbled(doc.text):
+            return
         for match in _RUN.finditer(doc.text):
             start, end = match.span()
             before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
