@@ -20,7 +20,8 @@ from vocab.files import data_sections
 # Term sections by category, in the order they are tried at one position (the first that matches wins).
 TERM_SECTIONS = {"gambling": "gambling", "adult": "adult", "brand-suffix": "gambling", "gambling-weak": "gambling",
                  "adult-weak": "adult", "seo": "seo", "ads": "ads"}
-SECTIONS = (*TERM_SECTIONS, "latin-ok", "legit-context", "title-ok", "bylines", "cites-url", "openers")
+SECTIONS = (*TERM_SECTIONS, "not-brand", "latin-ok", "legit-context", "title-ok", "bylines", "cites-url",
+            "openers")
 STRONG = {"gambling", "adult"}  # spam on their own unless the sentence fights them
 GLUES_TO_CODE = {"gambling", "adult", "brand-suffix", "gambling-weak", "ads"}  # spam glued to a Latin code
 WORD_BOUNDARIES = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")  # around an injected run
@@ -63,6 +64,7 @@ class Lexicon:
     title_ok: re.Pattern[str]  # matches at the end of a real title
     byline: re.Pattern[str]  # a byline or source label at the start of a line, with its colon
     opener: re.Pattern[str]  # how a sentence opens (近日，): a spam term right before one at a line start is spliced in
+    not_brand: re.Pattern[str]  # matches at the end of an ordinary word that may stand where a brand would
 
 
 @cache
@@ -79,7 +81,8 @@ def lexicon() -> Lexicon:
     byline = re.compile(rf"^\s*(?:{_alternation(sections['bylines'])})\s*[:：]\s*")
     return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]),
                    re.compile(_alternation(sections["legit-context"])), cited, title_ok, byline,
-                   re.compile(_alternation(sections["openers"])))
+                   re.compile(_alternation(sections["openers"])),
+                   re.compile(f"(?:{_alternation(sections['not-brand'])})$"))
 
 
 def _group(section: str) -> str:
@@ -240,7 +243,7 @@ def _items(line: str) -> list[Item]:
     for start, _, kind in list(items):
         if kind == "brand-suffix" and start not in ends:
             brand = _brand(line, start)
-            if brand < start:
+            if brand < start and not words.not_brand.search(line[:start]):
                 items.append((brand, start, "brand"))
     return sorted(items)
 
@@ -275,8 +278,11 @@ def _category(kinds: set[str]) -> str:
 
 def _keyword_line(line: str, items: list[Item]) -> Injection | None:
     """A line of spam keywords with no sentence structure: three terms or more (two with an emoji or
-    zodiac sign), covering much of it, no sentence end and hardly a particle."""
+    zodiac sign), covering much of it, no sentence end and hardly a particle. Latin codes count
+    when a term other than site furniture is there (AG九游会登陆J9), single letters (B区) do not."""
     terms = [item for item in items if item[2] in TERM_SECTIONS or item[2] == "digits"]
+    if {kind for _, _, kind in terms} - {"ads"}:
+        terms = sorted(terms + [item for item in items if item[2] in ("code", "latin") and item[1] - item[0] > 1])
     body = "".join(ch for ch in line if ch.isalnum())
     if not body or SENTENCE_END.search(line) or _CLAUSE_MARKS & set(line) or len(line.strip()) > 80:
         return None
@@ -284,7 +290,7 @@ def _keyword_line(line: str, items: list[Item]) -> Injection | None:
         return None
     covered = sum(end - start for start, end in merge((start, end) for start, end, _ in terms))
     particles = sum(ch in _PARTICLES for ch in body)
-    if covered < 0.3 * len(body) or particles > len(body) // 15 or lexicon().legit.search(line):
+    if covered < 0.3 * len(body) or particles > max(1, len(body) // 15) or lexicon().legit.search(line):
         return None
     if not {kind for _, _, kind in terms} - {"ads"}:
         return None
