@@ -41,6 +41,9 @@ _PINYIN = f"a-zü{TONE_LETTERS}"
 _DAMAGE = re.compile(rf"(?<=[{HAN}])(?<![{_PARTICLES}])\?!?(?=[{HAN}])|(?<=[{HAN}])\?(?=[,，、;；:：])"
                      rf"|\?(?=\(?(?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}}\))")
 
+# The reading of a gloss whose character (and bracket) was lost: 魯?shù)榭h, 堅持?jǐn)?shù)字.
+_LOST_GLOSS = re.compile(rf"\?\(?((?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}})\)")
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -72,7 +75,8 @@ class Mojibake(DocumentRule):
     bytes was lost (�) is completed when exactly one common candidate makes a word found in the
     corpus (红石 + 榴), and shown as □ with its candidates otherwise. It also flags damage that cannot be repaired: a
     ``?`` between Han characters, before a clause mark or right before a pinyin gloss, left where
-    out-of-step decoding lost bytes. A document that is mojibake throughout is read back when it
+    out-of-step decoding lost bytes; before a gloss (魯?shù)) the message names the reading of the
+    lost character, so an editor can restore the name. A document that is mojibake throughout is read back when it
     is read (``sources.repair``: Big5 or GBK shown as Latin-1 or cp1252, UTF-8 shown as Latin-1,
     cp1252 or GBK, twice over), when that round-trips exactly, and its encoding says so; one that
     cannot be gets a single finding at its first line, and none of its figures is read.
@@ -103,10 +107,14 @@ class Mojibake(DocumentRule):
                 yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
+                readings = _LOST_GLOSS.findall(line, start, end + 9)
+                lost_zh = f"读音为{'、'.join(readings)}的字已丢失" if readings else "字节已丢失"
+                lost_en = f"the character(s) read {', '.join(readings)} lost" if readings else "partly lost"
                 yield self.finding(doc.id, offset + start, offset + end,
-                                   evidence={"text": text, "context": line[max(0, start - 8):end + 8]},
-                                   text=text, detail_zh="解码错位，字节已丢失，无法自动复原，请核对原文",
-                                   detail_en="bytes decoded out of step and partly lost; cannot be repaired, "
+                                   evidence={"text": text, "context": line[max(0, start - 8):end + 8],
+                                             "lost_readings": readings},
+                                   text=text, detail_zh=f"解码错位，{lost_zh}，无法自动复原，请核对原文",
+                                   detail_en=f"bytes decoded out of step and {lost_en}; cannot be repaired, "
                                              "check the source")
 
     def _garbled(self, doc: Document) -> Finding:
