@@ -81,10 +81,10 @@ def document_from_text(original: str, doc_id: str = "text", path: str = "<text>"
                        encoding: str | None = None) -> Document:
     """A document from text already decoded (``fmt`` "text", "markdown" or "html").
 
-    A text or Markdown file that is wholly a misreading of Chinese bytes is read back when that
+    A text that is wholly a misreading of Chinese bytes (markup aside) is read back when that
     round-trips exactly (``sources.repair``), and its encoding says so: ``big5 (repaired from
     latin-1)``; one that cannot be is read for no figure."""
-    if fmt != "html" and encoding in (None, "utf-8") and (repaired := repair(original)):
+    if encoding in (None, "utf-8") and (repaired := repair(original)):
         original, encoding = repaired.text, repaired.label()
     title = published = None
     if fmt == "html":

@@ -8,10 +8,11 @@ one whose bytes decode strictly into ordinary Chinese text and encode back to th
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from sources.decode import level1_characters
 
@@ -23,7 +24,8 @@ GARBLED = 0.5  # a text whose share of common Chinese characters is below this i
 READABLE = 0.9  # a repair must reach this share
 FLUENT_RUN = 3  # common characters in a row that read as real text ...
 FLUENT = 0.15  # ... and the share of letters in such rows below which a text is garbled throughout
-_SAMPLE = 2_000
+_SAMPLE = 2_000  # non-ASCII characters looked at
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 
 
@@ -39,12 +41,12 @@ class Repaired:
 
 
 def common_share(text: str) -> tuple[float, int, int]:
-    """Share of the non-ASCII letters of ``text`` (first ``_SAMPLE`` characters) that are frequent
+    """Share of the non-ASCII letters of ``text`` (its first ``_SAMPLE``) that are frequent
     Chinese characters (level 1 of GB2312 or Big5), how many such letters there are, and how many
     ASCII letters."""
     common = level1_characters("gb18030") | level1_characters("big5")
     letters = hits = ascii_letters = 0
-    for ch, count in Counter(text[:_SAMPLE]).items():
+    for ch, count in Counter(_sample(text)).items():
         if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"):
             letters += count
             hits += count if ch in common else 0
@@ -54,10 +56,10 @@ def common_share(text: str) -> tuple[float, int, int]:
 
 
 def fluent_share(text: str) -> float:
-    """Share of the non-ASCII letters of ``text`` (first ``_SAMPLE`` characters) that are common
+    """Share of the non-ASCII letters of ``text`` (its first ``_SAMPLE``) that are common
     Chinese characters in a row of ``FLUENT_RUN`` or more: real text is mostly such rows, while
     the common characters of a misreading (UTF-8 shown as GBK) stand alone."""
-    sample = text[:_SAMPLE]
+    sample = _sample(text)
     letters = sum(ch > "\x7f" and ch.isalpha() for ch in sample)
     fluent = sum(len(row) for row in _fluent_rows().findall(sample))
     return fluent / letters if letters else 1.0
@@ -67,6 +69,12 @@ def fluent_share(text: str) -> float:
 def _fluent_rows() -> re.Pattern[str]:
     common = level1_characters("gb18030") | level1_characters("big5")
     return re.compile(f"[{re.escape(''.join(sorted(common)))}]{{{FLUENT_RUN},}}")
+
+
+def _sample(text: str) -> str:
+    """``text`` up to its ``_SAMPLE``-th non-ASCII character (markup and ASCII do not use it up)."""
+    last = deque(islice(_NON_ASCII.finditer(text), _SAMPLE), maxlen=1)
+    return text[:last[0].end()] if last else ""
 
 
 def garbled(text: str) -> bool:

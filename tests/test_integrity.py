@@ -72,3 +72,15 @@ def test_seeds_integrity_findings():
     places = [(gloss.start, gloss.end)] + [(place.start, place.end) for place in gloss.related]
     assert len(places) == gloss.evidence["count"] == 365
     assert all(GLOSS.fullmatch(originals["004"][start:end]) for start, end in places)
+
+
+def test_html_page_of_big5_shown_as_latin1_is_read_back():
+    article = "全市建成社區食堂24個，日均服務老年人1200人次，居民滿意度達到90.65%。"
+    page = (f"<html><head><title>t</title><script>var a = 1;</script></head><body><div class='TRS_Editor'>"
+            f"<p>{article.encode('big5').decode('latin-1')}</p></div></body></html>")
+    doc = document_from_text(page, "page", "page.html", "html")
+    from claims.extract import extract_claims
+
+    assert doc.encoding == "big5 (repaired from latin-1)"
+    assert [claim.text for claim in extract_claims(doc)] == ["24個", "1200人次", "90.65%"]
+    assert _integrity([doc]) == []
