@@ -119,15 +119,16 @@ class InjectedSpam(DocumentRule):
     (``checks/integrity/data/spam.txt``) has categories: gambling and adult terms (百家乐, 真人娱乐,
     bet365), spam unless a word such as 打击, 赌博 or 扫黄 in the sentence makes them a legitimate
     mention; brand suffixes (体育官网, 娱乐平台登录, 彩票网); and weak SEO and ad words (全站, 最新官网,
-    登录入口, 下载) that are ordinary words elsewhere. The shapes: a brand of two to four characters,
-    a digit code (9988…娱乐) or a Latin code that is not a common abbreviation (GDP, APP, 5G) glued
-    to a spam term; a run of several terms, a Latin brand with a capital inside counting as one
-    (万博最新ManBetX全站); a brand term opening a paragraph right before the sentence's own opener
-    (彩迷网日前，…); a line of keywords without sentence structure (many
-    terms, emoji or zodiac signs); a 《title》 made of spam terms; a spam term in a byline or source
-    line; a run breaking a dateline (…11月3日电). Adjacent terms and codes form one injected run,
-    reported with the clause it interrupts and that clause without it, and with its category. A
-    URL in running text is reported too, unless it is cited (in brackets, or after 网址, 网站, 访问 …).
+    登录入口, 下载) that are ordinary words elsewhere. The shapes: a brand of two to four characters (not an ordinary
+    word such as 智慧 or 全民健身: 智慧体育app is a government app), a digit code (9988…娱乐) or a Latin code
+    that is not a common abbreviation (GDP, APP, 5G) glued to a spam term; a run of several terms, a
+    Latin brand with a capital inside counting as one (万博最新ManBetX全站); a brand term opening a
+    paragraph right before the sentence's own opener (彩迷网日前，…); a line of keywords without sentence
+    structure (many terms, emoji or zodiac signs, Latin codes beside a bait word: AG九游会登陆J9); a
+    《title》 made of spam terms; a spam term in a byline or source line; a run breaking a dateline
+    (…11月3日电). Adjacent terms and codes form one injected run, reported with the clause it
+    interrupts and that clause without it, and with its category. A URL in running text is reported
+    too, unless it is cited (in brackets, or after 网址, 网站, 访问 …).
 
     Why is this bad?
     Scraped or hacked pages carry gambling advertisements spliced into official wording; a
