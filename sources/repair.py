@@ -26,6 +26,7 @@ FLUENT_RUN = 3  # common characters in a row that read as real text ...
 FLUENT = 0.15  # ... and the share of letters in such rows below which a text is garbled throughout
 _SAMPLE = 2_000  # non-ASCII characters looked at
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_LATIN1 = re.compile(r"([^\x00-\xff]+)")
 _CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 
 
@@ -93,7 +94,36 @@ def repair(text: str) -> Repaired | None:
     share, letters, _ = common_share(text)
     if letters < MIN_LETTERS or share >= GARBLED:
         return None
-    return _undo(text, ROUNDS)
+    return _undo(text, ROUNDS) or _segments(text)
+
+
+def _segments(text: str) -> Repaired | None:
+    """``text`` read back piece by piece between the characters Latin-1 cannot show, when those are
+    only punctuation (a scraped page keeps its real “”, … beside Big5 or GBK bytes shown as
+    Latin-1): every piece of two non-ASCII characters or more must round-trip exactly with one
+    reading, and the whole must then be readable."""
+    pieces = _NOT_LATIN1.split(text)
+    if any(ch.isalnum() for kept in pieces[1::2] for ch in kept):  # real text beside it: TI01 reports the runs
+        return None
+    for right in ("big5", "gb18030"):
+        read = []
+        for i, piece in enumerate(pieces):
+            if i % 2 or len(_NON_ASCII.findall(piece)) < 2:  # kept as it is
+                read.append(piece)
+                continue
+            try:
+                decoded = piece.encode("latin-1").decode(right)
+            except UnicodeDecodeError:
+                break
+            if decoded.encode(right) != piece.encode("latin-1"):
+                break
+            read.append(decoded)
+        else:
+            joined = "".join(read)
+            share, letters, _ = common_share(joined)
+            if share >= READABLE and letters >= MIN_LETTERS:
+                return Repaired(joined, right, ("latin-1",))
+    return None
 
 
 def _undo(text: str, rounds: int) -> Repaired | None:

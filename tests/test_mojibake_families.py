@@ -4,6 +4,7 @@ clean sentences repaired, partial loss flagged, look-alikes left alone. Precisio
 over the cases are printed and must both be at least 0.9."""
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -36,7 +37,10 @@ def _decode(data: bytes, wrong: str, errors: str) -> str:
 def _case_text(case: dict) -> str:
     if "text" in case:
         return case["text"]
-    return case.get("before", "") + misread(case["original"], case["misread"]) + case.get("after", "")
+    kept = f"([{re.escape(case['keep'])}])" if "keep" in case else "(?!)"
+    pieces = re.split(kept, case["original"])
+    shown = "".join(piece if i % 2 else misread(piece, case["misread"]) for i, piece in enumerate(pieces))
+    return case.get("before", "") + shown + case.get("after", "")
 
 
 def _outcome(case: dict) -> tuple[list[str], int]:
