@@ -177,9 +177,9 @@ def _as_time(figure: Figure) -> str:
 
 
 def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans where a number is no claim: page furniture, named numbers, short quoted names (not a
-    quoted figure)."""
-    spans = list(doc.skip)
+    """Spans where a number is no claim: page furniture, the document's own date, source and byline
+    lines and dateline, named numbers, short quoted names (not a quoted figure)."""
+    spans = [*doc.skip, *doc.meta.lines]
     spans += [m.span() for m in _named().finditer(doc.text)]
     spans += [m.span() for m in _SHORT_QUOTE.finditer(doc.text) if not _quoted_figure().search(m.group()[1:-1])]
     return merge(spans)

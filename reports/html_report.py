@@ -65,11 +65,11 @@ def render(result: CheckResult, view: View) -> str:
     for doc in documents:
         if doc.ok:
             parts.append(_document_section(result, doc, doc_index[doc.id], claims_of[doc.id], numbered,
-                                           claim_anchor, doc_index, readable))
+                                           claim_anchor, doc_index, readable, view))
     stray = [(n, f) for n, f in numbered if f.doc not in readable]
     if stray:
         parts.append('<section class="doc" id="other-findings">\n<h2>Findings outside the readable documents</h2>\n')
-        parts.append(_findings_list(result, stray, claim_anchor, doc_index, readable, linked=False))
+        parts.append(_findings_list(result, stray, claim_anchor, doc_index, readable, view, linked=False))
         parts.append('</section>\n')
     parts.append('</main>\n<aside id="panel" hidden>\n<div class="panel-head"><strong>Explanation</strong> '
                  '<button type="button" id="panel-close">Close</button></div>\n<div id="panel-body"></div>\n'
@@ -209,7 +209,7 @@ class _Mark:
 
 def _document_section(result: CheckResult, doc: Document, i: int, claims: list[Claim],
                       numbered: list[tuple[int, Finding]], claim_anchor: dict[str, str],
-                      doc_index: dict[str, int], readable: set[str]) -> str:
+                      doc_index: dict[str, int], readable: set[str], view: View) -> str:
     own = [(n, f) for n, f in numbered if f.doc == doc.id]
     marks: list[_Mark] = []
     for n, finding in own:
@@ -233,7 +233,7 @@ def _document_section(result: CheckResult, doc: Document, i: int, claims: list[C
             + ", ".join(f'<span class="sev-{s}">{counts[s]} {s}</span>' for s in SEVERITIES))
     note = ('<p class="hint">HTML source: the original markup is shown as text; offsets refer to it.</p>\n'
             if doc.format == "html" else "")
-    listing = _findings_list(result, own, claim_anchor, doc_index, readable, linked=True) if own else ""
+    listing = _findings_list(result, own, claim_anchor, doc_index, readable, view, linked=True) if own else ""
     return (f'<section class="doc" id="doc-{i}">\n<h2>{esc(doc.path)}</h2>\n'
             f'<p class="meta">id <code>{esc(doc.id)}</code>; {meta}</p>\n{note}{listing}'
             f'<pre class="text">\n{_annotate(doc.original, marks)}</pre>\n</section>\n')
@@ -301,7 +301,7 @@ def _claim_title(claim: Claim) -> str:
 # --- findings and their explanations -------------------------------------------------------------
 
 def _findings_list(result: CheckResult, numbered: list[tuple[int, Finding]], claim_anchor: dict[str, str],
-                   doc_index: dict[str, int], readable: set[str], linked: bool) -> str:
+                   doc_index: dict[str, int], readable: set[str], view: View, linked: bool) -> str:
     items = []
     for n, finding in numbered:
         sev = str(finding.severity)
@@ -309,12 +309,13 @@ def _findings_list(result: CheckResult, numbered: list[tuple[int, Finding]], cla
         items.append(f'<li class="entry" id="{entry_anchor(n)}"{_finding_attrs(n, finding)}>'
                      f'<details><summary><span class="badge sev-{sev}">{sev}</span> <code>{esc(finding.rule)}</code> '
                      f'{esc(finding.message)}</summary>\n<div class="explain">\n'
-                     f'{_explanation(result, n, finding, claim_anchor, readable)}</div>\n</details>{where}</li>\n')
+                     f'{_explanation(result, n, finding, claim_anchor, readable, view)}</div>\n'
+                     f'</details>{where}</li>\n')
     return f'<h3>Findings</h3>\n<ol class="findings">\n{"".join(items)}</ol>\n'
 
 
 def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: dict[str, str],
-                 readable: set[str]) -> str:
+                 readable: set[str], view: View) -> str:
     sev = str(finding.severity)
     rule = result.rules.get(finding.rule)
     summary = f": {esc(rule.summary())}" if rule is not None else ""
@@ -338,7 +339,10 @@ def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: di
             target = (f'<a href="#{related_anchor(n, k)}">{esc(place.doc)} {place.start}–{place.end}</a>'
                       if place.doc in readable else f'{esc(place.doc)} {place.start}–{place.end}')
             links.append(f'<li>{target} <q>{esc(quoted)}</q> {esc(place.label)}</li>')
-        parts.append(f'<p class="related-head">related places:</p><ul class="related-list">{"".join(links)}</ul>\n')
+        listed = f'<ul class="related-list">{"".join(links)}</ul>'
+        if len(links) > view.related:  # a long list stays folded
+            listed = f'<details class="related-more"><summary>{len(links)} places</summary>{listed}</details>'
+        parts.append(f'<p class="related-head">related places:</p>{listed}\n')
     if finding.claims:
         claims = ", ".join(f'<a href="#{claim_anchor[c]}">{esc(c)}</a>' if c in claim_anchor else esc(c)
                            for c in finding.claims)

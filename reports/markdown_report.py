@@ -2,8 +2,9 @@
 
 A title, a summary table (document | errors | warnings | infos), then the findings grouped by
 severity, each with its rule, place (``path:line``), the quoted text, the message and an
-"Also:" line per related place. Quoted document text and messages have Markdown-significant
-characters escaped (Chinese is kept as is) and their white space collapsed to one line.
+"Also:" line per related place (the first ``view.related``, then how many more). Quoted document
+text and messages have Markdown-significant characters escaped (Chinese is kept as is) and their
+white space collapsed to one line.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections import Counter
 from checks.finding import Finding, Location, Severity
 from reports.positions import position
 from reports.result import CheckResult
-from reports.view import View
+from reports.view import View, more_places
 from sources.document import Document
 
 TITLE = "run-checks report"
@@ -54,13 +55,15 @@ def _place(doc: Document | None, doc_id: str, offset: int) -> str:
     return _code(f"{doc.path}:{position(doc.original, offset)[0]}")
 
 
-def _finding(finding: Finding, documents: dict[str, Document]) -> list[str]:
+def _finding(finding: Finding, documents: dict[str, Document], view: View) -> list[str]:
     doc = documents.get(finding.doc)
     lines = [f"- **{finding.rule} {finding.name}** — {_place(doc, finding.doc, finding.start)} "
              f"{_quote(doc, finding.start, finding.end)}",
              f"  {escape(finding.message, line_start=True)}"]
-    for place in finding.related:
+    for place in finding.related[:view.related]:
         lines.append(f"  - Also: {_related(place, documents)}")
+    if len(finding.related) > view.related:
+        lines.append(f"  - … and {more_places(finding, view)}")
     return lines
 
 
@@ -90,7 +93,7 @@ def render(result: CheckResult, view: View) -> str:
             continue
         lines += ["", f"## {_HEADINGS[severity]} ({len(group)})", ""]
         for finding in group:
-            lines += _finding(finding, documents)
+            lines += _finding(finding, documents, view)
     if not findings:
         lines += ["", "No findings."]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from claims.frame import ClaimSet
 from claims.numbers import display
 from reports.positions import position
 from reports.result import CheckResult
-from reports.view import View
+from reports.view import View, more_places
 
 _STATUS = {"error": "[red]error[/]", "skipped": "[yellow]skipped[/]"}  # a document not read, and why
 
@@ -51,11 +51,13 @@ def render_findings(result: CheckResult, view: View) -> str:
                       f"{escape(doc.path)}:{line}:{column}")
         console.print(f"    {escape(_context(doc.original, finding.start, finding.end))}")
         console.print(f"    {escape(finding.message)}")
-        for place in finding.related:
+        for place in finding.related[:view.related]:
             other = documents[place.doc]
             other_line, _ = position(other.original, place.start)
             quoted = _context(other.original, place.start, place.end)
             console.print(f"    ↳ {escape(other.path)}:{other_line}  {escape(quoted)}  {escape(place.label)}")
+        if len(finding.related) > view.related:
+            console.print(f"    ↳ … and {more_places(finding, view)}")
     counts = Counter(str(f.severity) for f in findings)
     if not view.quiet:
         console.print(f"{len(findings)} findings in {len(claim_set.documents)} documents: "

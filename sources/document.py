@@ -9,13 +9,16 @@ from sources.offsets import OffsetMap
 
 @dataclass(frozen=True)
 class Metadata:
-    """What the document says about itself: title, date line, outlet, main place, main year."""
+    """What the document says about itself: title, date line, outlet, main place, main year, and
+    the spans of ``text`` that are about the document rather than its subject (``lines``: the
+    date, source and byline lines and the dateline, whose figures are no report figures)."""
 
     title: str | None = None
     published: str | None = None
     source: str | None = None
     place: str | None = None
     year: int | None = None
+    lines: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ _EDGE_LINES = 12
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"  # 2024-03-15, 2024年3月15日
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*[-/.]\s*\d{1,2}\s*[-/.])")
 _TITLE_END = re.compile(r"[。!?;,]$")
-WORD_SECTIONS = ("date_labels", "source_labels", "after_source", "self_prefixes", "levels", "province", "country")
+WORD_SECTIONS = ("date_labels", "source_labels", "after_source", "byline_labels", "self_prefixes", "levels",
+                 "province", "country")
+_BYLINE_LENGTH = 40  # a byline is a short line
+# A dateline opening the first paragraph: outlet and place, the date, 电 or 讯 (新华社北京3月12日电),
+# or 本报讯, then the reporters in brackets.
+_DATELINE = re.compile(r"^\s*(?:[^\s,。:]{0,16}?\d{1,2}月\d{1,2}日(?:电|讯)|本[报网台]讯)"
+                       r"(?:\s*\([^()\n]{0,40}\))?")
 
 
 @cache
@@ -59,11 +65,26 @@ def read_metadata(text: str, skip: tuple[Span, ...], places: tuple[PlaceMention,
     published = _iso(published) or (_iso(dated[1]) if dated else None)
     if title is None and header and _looks_like_title(header[0][1].lstrip("# ")):
         title = header[0][1].lstrip("# ").strip()
-    own_lines = merge(found[0] for found in (dated, sourced) if found)
+    own_lines = merge([*(found[0] for found in (dated, sourced) if found), *_bylines(edges), *_datelines(header)])
     body_places = [m for m in places if not overlaps(furniture, m.start, m.end)]
     return Metadata(title=title, published=published, source=sourced[1].group(1).strip() if sourced else None,
                     place=main_place(body_places, text, title),
-                    year=main_year(text, merge([*furniture, *own_lines]), published))
+                    year=main_year(text, merge([*furniture, *own_lines]), published), lines=tuple(own_lines))
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{alternation(metadata_words()['byline_labels'])})\s*[:\s]")
+
+
+def _bylines(lines: list[tuple[Span, str]]) -> list[Span]:
+    """The short lines that name reporters and editors (记者 张三, 责任编辑:李四)."""
+    return [span for span, line in lines if len(line.strip()) <= _BYLINE_LENGTH and _byline().match(line)]
+
+
+def _datelines(lines: list[tuple[Span, str]]) -> list[Span]:
+    """The dateline opening a header line (新华社北京3月12日电(记者 张三)), not the paragraph after it."""
+    return [(span[0] + m.start(), span[0] + m.end()) for span, line in lines if (m := _DATELINE.match(line))]
 
 
 def _content_lines(text: str, furniture: list[Span], reverse: bool) -> list[tuple[Span, str]]:

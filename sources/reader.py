@@ -13,6 +13,7 @@ from sources.html import extract_html
 from sources.metadata import read_metadata
 from sources.normalize import normalize
 from sources.offsets import OffsetMap
+from sources.repair import garbled, repair
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
@@ -131,7 +132,13 @@ def document_from_bytes(data: bytes, doc_id: str, path: str) -> Document:
 
 def document_from_text(original: str, doc_id: str = "text", path: str = "<text>", fmt: str = "text",
                        encoding: str | None = None) -> Document:
-    """A document from text already decoded (``fmt`` "text", "markdown" or "html")."""
+    """A document from text already decoded (``fmt`` "text", "markdown" or "html").
+
+    A text that is wholly a misreading of Chinese bytes (markup aside) is read back when that
+    round-trips exactly (``sources.repair``), and its encoding says so: ``big5 (repaired from
+    latin-1)``; one that cannot be is read for no figure."""
+    if encoding in (None, "utf-8") and (repaired := repair(original)):
+        original, encoding = repaired.text, repaired.label()
     title = published = None
     if fmt == "html":
         extracted = extract_html(original)
@@ -142,7 +149,7 @@ def document_from_text(original: str, doc_id: str = "text", path: str = "<text>"
     if not text.strip():
         return Document(doc_id, path, "error", "no text: the file holds only markup or white space",
                         encoding, fmt, original)
-    skip = furniture_lines(text)
+    skip = ((0, len(text)),) if garbled(text) else furniture_lines(text)  # no figure is read in mojibake
     places = tuple(load_gazetteer().find(text))
     meta = read_metadata(text, skip, places, title, published)
     return Document(doc_id, path, "ok", None, encoding, fmt, original, text, offsets, skip, places, meta)

@@ -167,7 +167,7 @@ def test_claims_highlighted_with_titles(examples, examples_html):
     claims = [attrs for tag, attrs in page.tags if "claim" in (attrs.get("class") or "").split()
               and "cont" not in (attrs.get("class") or "")]
     assert len(claims) == len(examples.claim_set.claims)
-    first = next(c for c in claims if c["data-claim"] == "briefing_gbk:3")
+    first = next(c for c in claims if c["data-claim"] == "briefing_gbk:2")
     assert "kind: count" in first["title"] and "value: 96" in first["title"]
     assert "subject: 老旧小区改造" in first["title"]
 

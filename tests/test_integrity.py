@@ -51,3 +51,36 @@ def test_repairs_each_misreading(right, wrong):
     garbled = original.encode(right).decode(wrong)
     [repair] = repairs(f"全市新建{garbled}24个。")
     assert repair.text == original
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed reports not available: {SEEDS} is missing")
+def test_seeds_integrity_findings():
+    """On the seeds: two spam runs in one line, four damaged places, and one gloss finding whose
+    places are exactly the glosses."""
+    from sources.normalize import GLOSS
+
+    documents = load_documents([SEEDS])
+    originals = {doc.id[:3]: doc.original for doc in documents}
+    findings = _integrity(documents)
+    by_rule = {rule: [f for f in findings if f.rule == rule] for rule in ("TI01", "TI03", "TI04")}
+    assert [(f.doc[:3], originals["000"].count("\n", 0, f.start) + 1) for f in by_rule["TI03"]] == [("000", 30)] * 2
+    assert [originals["004"][f.start:f.end] for f in by_rule["TI01"]] == ["?!蔽幕放?", "?!", "?jǐn)?", "?!"]
+    [gloss] = by_rule["TI04"]
+    places = [(gloss.start, gloss.end)] + [(place.start, place.end) for place in gloss.related]
+    assert len(places) == gloss.evidence["count"] == 365
+    assert all(GLOSS.fullmatch(originals["004"][start:end]) for start, end in places)
+
+
+def test_html_page_of_big5_shown_as_latin1_is_read_back():
+    article = "全市建成社區食堂24個，日均服務老年人1200人次，居民滿意度達到90.65%。"
+    page = (f"<html><head><title>t</title><script>var a = 1;</script></head><body><div class='TRS_Editor'>"
+            f"<p>{article.encode('big5').decode('latin-1')}</p></div></body></html>")
+    doc = document_from_text(page, "page", "page.html", "html")
+    from claims.extract import extract_claims
+
+    assert doc.encoding == "big5 (repaired from latin-1)"
+    assert [claim.text for claim in extract_claims(doc)] == ["24個", "1200人次", "90.65%"]
+    assert _integrity([doc]) == []

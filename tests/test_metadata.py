@@ -84,6 +84,8 @@ def test_no_date_line_no_published(tmp_path):
         ("信息来源：市人社局发布时间：2024-12-11", "市人社局"),
         ("来源：市人社局  浏览次数：125", "市人社局"),
         ("来源：市人社局 字号：大 中 小", "市人社局"),
+        ("文章出处：市人社局 人气：1885 发表时间：2024-12-11", "市人社局"),
+        ("来源：市人社局 阅读：2301", "市人社局"),
     ],
 )
 def test_source_line(tmp_path, line, source):
@@ -206,3 +208,25 @@ def test_html_head_gives_title_and_published(tmp_path):
     assert meta.title == "全市就业形势保持总体稳定"
     assert meta.published == "2024-12-11"
     assert meta.source == "市人社局"
+
+
+# --- lines about the document: no figures ------------------------------------------------------
+
+@pytest.mark.parametrize("text, metadata, figures", [
+    (lines("乌海市就业情况", "发布时间:2024年12月16日", BODY), ["发布时间:2024年12月16日"], ["3.2万人", "108%"]),
+    (lines("乌海市就业情况", "来源:乌海日报 作者:张三 2024-12-16", BODY), ["来源:乌海日报 作者:张三 2024-12-16"],
+     ["3.2万人", "108%"]),
+    (lines("乌海市就业情况", "新华社呼和浩特12月16日电(记者 张三 李四)全市城镇新增就业3.2万人。"),
+     ["新华社呼和浩特12月16日电(记者 张三 李四)"], ["3.2万人"]),
+    (lines("乌海市就业情况", "本报讯(通讯员 王五)全市城镇新增就业3.2万人。", "本报记者 赵六 2024年12月"),
+     ["本报讯(通讯员 王五)", "本报记者 赵六 2024年12月"], ["3.2万人"]),
+    (lines("乌海市就业情况", "记者从市人社局了解到，全市城镇新增就业3.2万人。"), [], ["3.2万人"]),
+])
+def test_date_source_byline_and_dateline_are_metadata(tmp_path, text, metadata, figures):
+    from claims.extract import extract_claims
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = load_documents([path])
+    assert [doc.text[start:end] for start, end in doc.meta.lines] == metadata
+    assert [claim.text for claim in extract_claims(doc)] == figures

@@ -242,3 +242,22 @@ def test_golden(result, fixed_version, name, renderer):
         golden.write_text(rendered, encoding="utf-8", newline="")
     assert golden.read_bytes().decode("utf-8") == rendered, (
         f"{name} differs from the golden file; if the change is deliberate, rerun with UPDATE_GOLDEN=1")
+
+
+# related places: the terminal and Markdown show a few and count the rest
+
+
+def test_terminal_and_markdown_show_a_few_related_places():
+    from reports import terminal
+
+    text = "全市養(yǎng)老服務(wù)中心(站)已達(dá)到36個，辦(bàn)理業(yè)務(wù)。"
+    doc = document_from_text(text, doc_id="gloss", path="gloss.txt")
+    glosses = [m.span() for m in re.finditer(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)", text)]
+    related = tuple(Location("gloss", start, end, "gloss") for start, end in glosses[1:])
+    finding = Finding("TI04", "leftover-gloss", Severity.WARNING, "6 glosses", "gloss", *glosses[0], related=related)
+    result = CheckResult(ClaimSet([doc], []), [finding], all_rules())
+    shown = terminal.render_findings(result, View(related=2))
+    assert shown.count("↳") == 3 and "… and 3 more related places" in shown
+    lines = markdown_report.render(result, View(related=2)).splitlines()
+    assert sum(line.startswith("  - Also:") for line in lines) == 2
+    assert "  - … and 3 more related places" in lines

@@ -125,8 +125,8 @@ ROWS = [
     Row("000", "8216人", "count", D(8216), D(8216), D(8216), "人"),
     Row("000", "29万人次", "count", D(290000), D(290000), D(290000), "人次"),
 
-    # 001 包头市, report to the people's congress standing committee, published 2024-12-11
-    Row("001", "2024-12-11", "date", "2024-12-11", "2024-12-11", "2024-12-11", None),
+    # 001 包头市, report to the people's congress standing committee, published 2024-12-11 (its
+    # 发文时间 line is metadata, not a figure: test_document_published)
     Row("001", "2024年10月31日", "date", "2024-10-31", "2024-10-31", "2024-10-31", None),
     Row("001", "500多处", "count", D(500), D(500), D(600), "处", qualifier="多"),
     Row("001", "约13.2万人", "count", D(132000), D(125400), D(138600), "人", qualifier="约"),
@@ -149,8 +149,7 @@ ROWS = [
     Row("001", "1万余篇", "count", D(10000), D(10000), D(20000), "篇", qualifier="余"),
     Row("001", "95%以上", "percent", D(95), D(95), None, "percent", qualifier="以上"),
 
-    # 002 乌兰浩特市, published 2020-07-07
-    Row("002", "2020年07月07日", "date", "2020-07-07", "2020-07-07", "2020-07-07", None),
+    # 002 乌兰浩特市, published 2020-07-07 (on its source line, metadata: test_document_published)
     Row("002", "6个", "count", D(6), D(6), D(6), "个", place="乌兰浩特市", time="2020"),
     Row("002", "176.5亿元", "money", D(17650000000), D(17650000000), D(17650000000), "yuan", time="2019"),
     Row("002", "8.3亿元", "money", D(830000000), D(830000000), D(830000000), "yuan", time="2019"),

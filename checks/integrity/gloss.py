@@ -20,11 +20,11 @@ class LeftoverGloss(DocumentRule):
 
     What it does
     Finds pronunciation glosses (ASCII brackets around tone-marked pinyin) in the original text,
-    one finding per document: it points at the first gloss, lists every affected line as a
-    related place with its count, and the message gives the total and the first ``max_listed``
-    (3) glosses with their characters. The normalized view drops them for matching, so figures
-    are still read; real brackets such as 社区(村) or (试行) carry no tone mark and are never
-    flagged.
+    one finding per document: it points at the first gloss, every other gloss is a related place
+    of its own exact span, and the message gives the total, the number of lines and the first
+    ``max_listed`` (3) glosses with their characters. The normalized view drops them for matching,
+    so figures are still read; real brackets such as 社区(村) or (试行) carry no tone mark and are
+    never flagged. A gloss whose character was lost (魯?shù)) is damage, reported by TI01.
 
     Why is this bad?
     Glosses are scraping artefacts (a reading aid of the page the text was copied from). Printed,
@@ -48,16 +48,15 @@ class LeftoverGloss(DocumentRule):
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         shown = self.settings["max_listed"]
-        lines = [(offset, line, found) for offset, line in original_lines(doc)
-                 if (found := list(GLOSS.finditer(line)))]
-        if not lines:
+        by_line = [[(offset + m.start(), offset + m.end()) for m in GLOSS.finditer(line)]
+                   for offset, line in original_lines(doc)]
+        spans = [span for found in by_line for span in found]
+        if not spans:
             return
-        glosses = [line[max(0, m.start() - 1):m.end()] for _, line, found in lines for m in found]
+        glosses = [doc.original[max(0, start - 1):end] for start, end in spans]
         listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
-        first_offset, _, first_found = lines[0]
-        related = [Location(doc.id, offset + found[0].start(), offset + found[-1].end(),
-                            f"{len(found)} gloss(es) in this line") for offset, _, found in lines]
-        yield self.finding(doc.id, first_offset + first_found[0].start(), first_offset + first_found[0].end(),
-                           related=related,
-                           evidence={"count": len(glosses), "lines": len(lines), "glosses": glosses},
-                           count=len(glosses), lines=len(lines), listed=listed)
+        lines = sum(bool(found) for found in by_line)
+        related = [Location(doc.id, start, end, "gloss") for start, end in spans[1:]]
+        yield self.finding(doc.id, *spans[0], related=related,
+                           evidence={"count": len(glosses), "lines": lines, "glosses": glosses},
+                           count=len(glosses), lines=lines, listed=listed)

@@ -9,12 +9,13 @@ from types import MappingProxyType
 import opencc
 
 from checks.corpus import Corpus
-from checks.finding import Finding, Severity
+from checks.finding import Finding, Location, Severity
 from checks.integrity._text import charset, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
+from sources.repair import garbled
 
 _NAMES = {"T": ("繁体", "Traditional"), "S": ("简体", "Simplified")}
 _TO = {"T": "s2t", "S": "t2s"}  # conversion into a script
@@ -49,9 +50,10 @@ class MixedScript(DocumentRule):
     What it does
     Classifies every character with OpenCC as Traditional-only, Simplified-only or shared (shared
     ones, the majority, are ignored). When the smaller script has at least ``min_minority`` (5)
-    distinctive characters and at least ``min_share`` (0.02) of all distinctive ones, each run of
-    it (a stretch of the line without a character of the main script) is reported, with the
-    run converted into the main script.
+    distinctive characters and at least ``min_share`` (0.02) of all distinctive ones, the document
+    gets one finding: at its first run of the smaller script (a stretch of the line without a
+    character of the main script), converted into the main script, with the counts of both
+    scripts and of the runs; every other run is a related place labelled with its conversion.
 
     Why is this bad?
     A paragraph pasted from a Traditional source into a Simplified report (or the reverse), or a
@@ -70,13 +72,15 @@ class MixedScript(DocumentRule):
     default_severity = Severity.INFO
     options = MappingProxyType({"min_minority": 5, "min_share": 0.02})
     messages = {
-        "zh": "{main_zh}文本中夹杂{minority_zh}字：“{run}”（{main_zh}应为“{converted}”；"
-              "全文{minority_zh}字{minority}个、{main_zh}字{majority}个）",
-        "en": "{minority_en} characters in {main_en} text: “{run}” ({main_en}: “{converted}”; {minority} {minority_en} "
-              "and {majority} {main_en} characters in the document)",
+        "zh": "{main_zh}文本中夹杂{minority_zh}字{minority}个（{main_zh}字{majority}个），共{runs}处，"
+              "如“{run}”（{main_zh}应为“{converted}”）",
+        "en": "{minority} {minority_en} characters in {main_en} text ({majority} {main_en}), in {runs} run(s), "
+              "e.g. “{run}” ({main_en}: “{converted}”)",
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        if garbled(doc.text):  # TI01's single finding says it all
+            return
         marks = [(offset, line, [(i, s) for i, ch in enumerate(line) if (s := script_of(ch))])
                  for offset, line in original_lines(doc)]
         tally = Counter(script for _, _, found in marks for _, script in found)
@@ -85,16 +89,19 @@ class MixedScript(DocumentRule):
         total = counts[main] + counts[minor]
         if counts[minor] < self.settings["min_minority"] or counts[minor] < self.settings["min_share"] * total:
             return
-        for offset, line, found in marks:
-            for start, end in _runs(found, minor):
-                run = line[start:end]
-                converted = _converter(_TO[main]).convert(run)
-                yield self.finding(
-                    doc.id, offset + start, offset + end,
-                    evidence={"run": run, "converted": converted, "main_script": main, "counts": dict(counts)},
-                    run=run, converted=converted, minority=counts[minor], majority=counts[main],
-                    main_zh=_NAMES[main][0], main_en=_NAMES[main][1],
-                    minority_zh=_NAMES[minor][0], minority_en=_NAMES[minor][1])
+        convert = _converter(_TO[main]).convert
+        runs = [(offset + start, offset + end, line[start:end]) for offset, line, found in marks
+                for start, end in _runs(found, minor)]
+        (start, end, run), rest = runs[0], runs[1:]
+        converted = convert(run)
+        related = [Location(doc.id, s, e, f"{_NAMES[main][1]}: {convert(text)}") for s, e, text in rest]
+        yield self.finding(
+            doc.id, start, end, related=related,
+            evidence={"run": run, "converted": converted, "main_script": main, "counts": dict(counts),
+                      "runs": len(runs)},
+            run=run, converted=converted, minority=counts[minor], majority=counts[main], runs=len(runs),
+            main_zh=_NAMES[main][0], main_en=_NAMES[main][1],
+            minority_zh=_NAMES[minor][0], minority_en=_NAMES[minor][1])
 
 
 def _runs(found: list[tuple[int, str]], minor: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from claims.claim import Claim
 from sources.decode import level1_characters
 from sources.document import Document
 from sources.normalize import GLOSS, TONE_LETTERS, to_simplified
+from sources.repair import common_share, garbled, shown_bytes
 
 # (codec the text was wrongly decoded with, the codec of its bytes): the readings tried in reverse.
 PAIRS = (("gb18030", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8"),
@@ -30,6 +31,7 @@ CROSS_MIN = 6  # common characters a repair into GBK or Big5 needs ...
 CROSS_MARKS = 4  # ... and rare characters its run needs
 LOST = "□"  # a character whose bytes were lost, in a repair
 SHOWN = 8  # candidates of a lost character named in the message (the evidence has all)
+SHOWN_GARBLED = 20  # characters of a wholly garbled document quoted in the message
 _LOST_BYTES = {"cp1252": b"\x81\x8d\x8f\x90\x9d"}  # a lost byte: the five cp1252 cannot decode ...
 _CONTINUATION = bytes(range(0x80, 0xC0))  # ... else any UTF-8 continuation byte
 _PARTICLES = "吗呢吧么嘛啊呀哪嗎麼"
@@ -38,6 +40,9 @@ _PINYIN = f"a-zü{TONE_LETTERS}"
 # a full-width !), ? before a clause mark, ? right before a gloss whose bracket may be gone.
 _DAMAGE = re.compile(rf"(?<=[{HAN}])(?<![{_PARTICLES}])\?!?(?=[{HAN}])|(?<=[{HAN}])\?(?=[,，、;；:：])"
                      rf"|\?(?=\(?(?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}}\))")
+
+# The reading of a gloss whose character (and bracket) was lost: 魯?shù)榭h, 堅持?jǐn)?shù)字.
+_LOST_GLOSS = re.compile(rf"\?\(?((?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}})\)")
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,11 @@ class Mojibake(DocumentRule):
     bytes was lost (�) is completed when exactly one common candidate makes a word found in the
     corpus (红石 + 榴), and shown as □ with its candidates otherwise. It also flags damage that cannot be repaired: a
     ``?`` between Han characters, before a clause mark or right before a pinyin gloss, left where
-    out-of-step decoding lost bytes.
+    out-of-step decoding lost bytes; before a gloss (魯?shù)) the message names the reading of the
+    lost character, so an editor can restore the name. A document that is mojibake throughout is read back when it
+    is read (``sources.repair``: Big5 or GBK shown as Latin-1 or cp1252, UTF-8 shown as Latin-1,
+    cp1252 or GBK, twice over), when that round-trips exactly, and its encoding says so; one that
+    cannot be gets a single finding at its first line, and none of its figures is read.
 
     Why is this bad?
     Mojibake hides names and figures: a reader sees nonsense, a search misses the text, and
@@ -89,17 +98,36 @@ class Mojibake(DocumentRule):
     messages = {"zh": "疑似乱码“{text}”：{detail_zh}", "en": "likely mojibake “{text}”: {detail_en}"}
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        if garbled(doc.text):
+            yield self._garbled(doc)
+            return
         texts = [other.text for other in corpus.documents]
         for offset, line in original_lines(doc):
             for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
                 yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
+                readings = _LOST_GLOSS.findall(line, start, end + 9)
+                lost_zh = f"读音为{'、'.join(readings)}的字已丢失" if readings else "字节已丢失"
+                lost_en = f"the character(s) read {', '.join(readings)} lost" if readings else "partly lost"
                 yield self.finding(doc.id, offset + start, offset + end,
-                                   evidence={"text": text, "context": line[max(0, start - 8):end + 8]},
-                                   text=text, detail_zh="解码错位，字节已丢失，无法自动复原，请核对原文",
-                                   detail_en="bytes decoded out of step and partly lost; cannot be repaired, "
+                                   evidence={"text": text, "context": line[max(0, start - 8):end + 8],
+                                             "lost_readings": readings},
+                                   text=text, detail_zh=f"解码错位，{lost_zh}，无法自动复原，请核对原文",
+                                   detail_en=f"bytes decoded out of step and {lost_en}; cannot be repaired, "
                                              "check the source")
+
+    def _garbled(self, doc: Document) -> Finding:
+        """One finding for a document that is mojibake throughout and has no exact repair, at its
+        first line."""
+        start, line = next((offset, line) for offset, line in original_lines(doc) if line.strip())
+        text = line[:SHOWN_GARBLED] + ("…" if len(line) > SHOWN_GARBLED else "")
+        share = round(100 * common_share(doc.text)[0])
+        return self.finding(doc.id, start, start + len(line), evidence={"text": text, "common_share": share},
+                            text=text, detail_zh=f"全文均为乱码（常用汉字仅占{share}%），无法准确复原，"
+                                                 "其中的数字未读取，请核对原文",
+                            detail_en=f"the whole text is mojibake ({share}% common Chinese characters) with no "
+                                      "exact repair; its figures are not read, check the source")
 
     def _repaired(self, doc: str, offset: int, line: str, repair: Repair, texts: list[str]) -> Finding:
         likely, unresolved = _complete(repair, texts)
@@ -153,9 +181,8 @@ def _runs(line: str) -> Iterator[tuple[int, int, int, int, int]]:
 def _redecode(text: str, wrong: str, codec: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
     """``text`` encoded with ``wrong`` and decoded with ``codec`` (None when it cannot be encoded),
     and for UTF-8 the candidates of each character whose byte was lost at a �."""
-    try:
-        chunks = [piece.encode(wrong) for piece in text.split("\ufffd")]
-    except UnicodeEncodeError:
+    chunks = [shown_bytes(piece, wrong) for piece in text.split("\ufffd")]
+    if None in chunks:
         return None
     if codec != "utf-8":
         return "\ufffd".join(chunk.decode(codec, errors="replace") for chunk in chunks), ()

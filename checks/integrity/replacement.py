@@ -5,11 +5,12 @@ import re
 from collections.abc import Iterable
 
 from checks.corpus import Corpus
-from checks.finding import Finding, Severity
+from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
+from sources.repair import garbled
 
 _RUN = re.compile("\ufffd+")
 _CONTEXT = 8  # characters shown on each side
@@ -20,8 +21,10 @@ class ReplacementCharacter(DocumentRule):
     """The replacement character � (U+FFFD): bytes that could not be decoded and are lost.
 
     What it does
-    Flags every run of U+FFFD in the article text, with the run's length and a few characters on
-    each side so the editor can find the spot in the source and restore the missing words.
+    Flags the runs of U+FFFD in the article text, one finding per document: at the first run, with
+    a few characters on each side so the editor can find the spot in the source and restore the
+    missing words, the number of runs and of replacement characters, and every other run as a
+    related place. A document that is mojibake throughout gets TI01's single finding instead.
 
     Why is this bad?
     A decoder writes � where the bytes made no sense in the encoding it assumed: the character
@@ -39,15 +42,23 @@ class ReplacementCharacter(DocumentRule):
     name = "replacement-character"
     default_severity = Severity.WARNING
     messages = {
-        "zh": "文本中有{count}个替换字符“�”（解码失败，原字已丢失）：……{before}{run}{after}……",
-        "en": "{count} replacement character(s) (undecodable bytes, the original text is lost): …{before}{run}{after}…",
+        "zh": "文本中有{count}个替换字符“�”（共{runs}处，解码失败，原字已丢失），如：……{before}{run}{after}……",
+        "en": "{count} replacement character(s) in {runs} run(s) (undecodable bytes, the original text is lost), "
+              "e.g. …{before}{run}{after}…",
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for match in _RUN.finditer(doc.text):
-            start, end = match.span()
-            before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
-            after = doc.text[end:end + _CONTEXT].split("\n")[0]
-            yield self.finding(doc.id, *doc.original_span(start, end),
-                               evidence={"count": end - start, "before": before, "after": after},
-                               count=end - start, run=match.group(), before=before, after=after)
+        if garbled(doc.text):
+            return
+        runs = [match.span() for match in _RUN.finditer(doc.text)]
+        if not runs:
+            return
+        start, end = runs[0]
+        before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
+        after = doc.text[end:end + _CONTEXT].split("\n")[0]
+        count = sum(stop - begin for begin, stop in runs)
+        related = [Location(doc.id, *doc.original_span(begin, stop), f"{stop - begin} replacement character(s)")
+                   for begin, stop in runs[1:]]
+        yield self.finding(doc.id, *doc.original_span(start, end), related=related,
+                           evidence={"count": count, "runs": len(runs), "before": before, "after": after},
+                           count=count, runs=len(runs), run=doc.text[start:end], before=before, after=after)

@@ -20,7 +20,8 @@ from vocab.files import data_sections
 # Term sections by category, in the order they are tried at one position (the first that matches wins).
 TERM_SECTIONS = {"gambling": "gambling", "adult": "adult", "brand-suffix": "gambling", "gambling-weak": "gambling",
                  "adult-weak": "adult", "seo": "seo", "ads": "ads"}
-SECTIONS = (*TERM_SECTIONS, "latin-ok", "legit-context", "title-ok", "bylines", "cites-url")
+SECTIONS = (*TERM_SECTIONS, "not-brand", "latin-ok", "legit-context", "title-ok", "bylines", "cites-url",
+            "openers")
 STRONG = {"gambling", "adult"}  # spam on their own unless the sentence fights them
 GLUES_TO_CODE = {"gambling", "adult", "brand-suffix", "gambling-weak", "ads"}  # spam glued to a Latin code
 WORD_BOUNDARIES = set("，。！？；：、“”‘’「」『』《》()（）,.!?;:\n ")  # around an injected run
@@ -28,7 +29,7 @@ WIDTH = 12  # characters of the interrupted clause shown on each side
 LEGIT_WINDOW = 20  # characters of the sentence searched on each side for a [legit-context] word
 BRAND = (2, 4)  # Han characters of a brand name glued to a [brand-suffix] term
 # Characters a brand name never runs across (particles, prepositions, measure and time words).
-_NOT_BRAND = set("的了是在和与及或对将被把着过向从为于也都就而并由经据让给请用以按到至等个年月日号人次家户项所")
+_NOT_BRAND = set("的了是在和与及或对将被把着过向从为于也都就而并由经据让给请用以按到至等个年月日号人次家户项所岁")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A Latin-letter code: one to three letters, or letters mixed with digits (ag, ld, bet365), not part of
 # a longer word, number, address or URL. Longer words (Apple官网) are brand names, not spam codes.
@@ -39,6 +40,10 @@ _CODE = re.compile(r"(?<![A-Za-z0-9._/@:-])(?:[A-Za-z]{1,3}|(?=[A-Za-z]*[0-9])(?
 _DIGITS = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{2,6}"
                      r"(?![0-9.%．年月日号个万亿千百元人次家户项名岁天期届批件台座所场条多余])"
                      r"[\u4e00-\u9fff]{0,3}?(?:娱乐|平台|登录|登陆)|[0-9]{3,6}[\u4e00-\u9fff]{0,3}?世纪)")
+# A Latin word of four letters or more with a capital inside (ManBetX, BetWay): a brand, spam only
+# in a run of bait terms (最新ManBetX全站), never on its own (iPhone, WeChat).
+_LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9._/@:-])(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]{3,19}"
+                          r"(?![A-Za-z0-9._/@-])")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
 _DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -58,6 +63,8 @@ class Lexicon:
     cited: re.Pattern[str]  # matches at the end of the text before a URL cited as such
     title_ok: re.Pattern[str]  # matches at the end of a real title
     byline: re.Pattern[str]  # a byline or source label at the start of a line, with its colon
+    opener: re.Pattern[str]  # how a sentence opens (近日，): a spam term right before one at a line start is spliced in
+    not_brand: re.Pattern[str]  # matches at the end of an ordinary word that may stand where a brand would
 
 
 @cache
@@ -73,7 +80,9 @@ def lexicon() -> Lexicon:
     title_ok = re.compile(f"(?:{_alternation(sections['title-ok'])})$")
     byline = re.compile(rf"^\s*(?:{_alternation(sections['bylines'])})\s*[:：]\s*")
     return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]),
-                   re.compile(_alternation(sections["legit-context"])), cited, title_ok, byline)
+                   re.compile(_alternation(sections["legit-context"])), cited, title_ok, byline,
+                   re.compile(_alternation(sections["openers"])),
+                   re.compile(f"(?:{_alternation(sections['not-brand'])})$"))
 
 
 def _group(section: str) -> str:
@@ -97,7 +106,7 @@ class Injection:
     category: str = ""  # of spam: gambling, adult, seo or ads
 
 
-Item = tuple[int, int, str]  # start, end and section of a term, or "code", "digits", "brand"
+Item = tuple[int, int, str]  # start, end and section of a term, or "code", "latin", "digits", "brand"
 
 
 @register
@@ -110,13 +119,16 @@ class InjectedSpam(DocumentRule):
     (``checks/integrity/data/spam.txt``) has categories: gambling and adult terms (百家乐, 真人娱乐,
     bet365), spam unless a word such as 打击, 赌博 or 扫黄 in the sentence makes them a legitimate
     mention; brand suffixes (体育官网, 娱乐平台登录, 彩票网); and weak SEO and ad words (全站, 最新官网,
-    登录入口, 下载) that are ordinary words elsewhere. The shapes: a brand of two to four characters,
-    a digit code (9988…娱乐) or a Latin code that is not a common abbreviation (GDP, APP, 5G) glued
-    to a spam term; a run of several terms; a line of keywords without sentence structure (many
-    terms, emoji or zodiac signs); a 《title》 made of spam terms; a spam term in a byline or source
-    line; a run breaking a dateline (…11月3日电). Adjacent terms and codes form one injected run,
-    reported with the clause it interrupts and that clause without it, and with its category. A
-    URL in running text is reported too, unless it is cited (in brackets, or after 网址, 网站, 访问 …).
+    登录入口, 下载) that are ordinary words elsewhere. The shapes: a brand of two to four characters (not an ordinary
+    word such as 智慧 or 全民健身: 智慧体育app is a government app), a digit code (9988…娱乐) or a Latin code
+    that is not a common abbreviation (GDP, APP, 5G) glued to a spam term; a run of several terms, a
+    Latin brand with a capital inside counting as one (万博最新ManBetX全站); a brand term opening a
+    paragraph right before the sentence's own opener (彩迷网日前，…); a line of keywords without sentence
+    structure (many terms, emoji or zodiac signs, Latin codes beside a bait word: AG九游会登陆J9); a
+    《title》 made of spam terms; a spam term in a byline or source line; a run breaking a dateline
+    (…11月3日电). Adjacent terms and codes form one injected run, reported with the clause it
+    interrupts and that clause without it, and with its category. A URL in running text is reported
+    too, unless it is cited (in brackets, or after 网址, 网站, 访问 …).
 
     Why is this bad?
     Scraped or hacked pages carry gambling advertisements spliced into official wording; a
@@ -191,6 +203,10 @@ def _spam_runs(line: str) -> Iterator[Injection]:
                 start = max(byline.end(), _brand(line, start))
         if not spam and dateline and end <= dateline.start() and kinds - {"ads"}:
             spam = not _legit(line, start, end, inside=True)
+        if not spam and _opens_line(line, start, end) and kinds & _OPENS_LINE:
+            spam = not _legit(line, start, end, inside=True)
+        if spam and "latin" in kinds and "brand" not in kinds:  # the Han name of a Latin brand (万博最新ManBetX…)
+            start = _brand(line, start, guess=False)
         if spam:
             yield Injection(start, end, "spam", tuple(line[s:e] for s, e, _ in run), _category(kinds))
 
@@ -204,6 +220,13 @@ def _shaped(run: list[Item]) -> bool:
 
 
 _IN_BYLINE = {"gambling-weak", "adult-weak", "brand-suffix"}
+_OPENS_LINE = {"brand-suffix"}
+
+
+def _opens_line(line: str, start: int, end: int) -> bool:
+    """Whether ``start..end`` opens the line and the sentence opens again right after it
+    (彩迷会近日，…): a name spliced before the paragraph, which reads on without it."""
+    return not line[:start].strip() and bool(lexicon().opener.match(line, end))
 
 
 def _items(line: str) -> list[Item]:
@@ -213,26 +236,29 @@ def _items(line: str) -> list[Item]:
     taken = merge((start, end) for start, end, _ in items)
     items += [(m.start(), m.end(), "code") for m in _CODE.finditer(line)
               if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
+    taken = merge((start, end) for start, end, _ in items)
+    items += [(m.start(), m.end(), "latin") for m in _LATIN_BRAND.finditer(line)
+              if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
     items += [(m.start(), m.end(), "digits") for m in _DIGITS.finditer(line)]
     ends = {end for _, end, _ in items}
     for start, _, kind in list(items):
         if kind == "brand-suffix" and start not in ends:
             brand = _brand(line, start)
-            if brand < start:
+            if brand < start and not words.not_brand.search(line[:start]):
                 items.append((brand, start, "brand"))
     return sorted(items)
 
 
-def _brand(line: str, start: int) -> int:
+def _brand(line: str, start: int, guess: bool = True) -> int:
     """Where a brand name glued before ``start`` begins (``start`` when there is none): two to four
-    Han characters up to a boundary, else the two right before."""
+    Han characters up to a boundary, else (with ``guess``) the two right before."""
     left = start
     while left > 0 and start - left < BRAND[1] and _HAN.match(line[left - 1]) and line[left - 1] not in _NOT_BRAND:
         left -= 1
     if start - left < BRAND[0] or line[start - 1] in _INSTITUTION:
         return start
     if start - left == BRAND[1] and left > 0 and _HAN.match(line[left - 1]) and line[left - 1] not in _NOT_BRAND:
-        return start - BRAND[0]  # no boundary in sight: a short brand in running text
+        return start - BRAND[0] if guess else start  # no boundary in sight: a short brand in running text
     return left
 
 
@@ -247,14 +273,17 @@ def _runs(items: list[Item]) -> list[list[Item]]:
 
 
 def _category(kinds: set[str]) -> str:
-    found = {TERM_SECTIONS.get(kind, "gambling") for kind in kinds}
+    found = {TERM_SECTIONS[kind] for kind in kinds if kind in TERM_SECTIONS} or {"gambling"}
     return next(category for category in _CATEGORY_ORDER if category in found)
 
 
 def _keyword_line(line: str, items: list[Item]) -> Injection | None:
     """A line of spam keywords with no sentence structure: three terms or more (two with an emoji or
-    zodiac sign), covering much of it, no sentence end and hardly a particle."""
+    zodiac sign), covering much of it, no sentence end and hardly a particle. Latin codes count
+    when a term other than site furniture is there (AG九游会登陆J9), single letters (B区) do not."""
     terms = [item for item in items if item[2] in TERM_SECTIONS or item[2] == "digits"]
+    if {kind for _, _, kind in terms} - {"ads"}:
+        terms = sorted(terms + [item for item in items if item[2] in ("code", "latin") and item[1] - item[0] > 1])
     body = "".join(ch for ch in line if ch.isalnum())
     if not body or SENTENCE_END.search(line) or _CLAUSE_MARKS & set(line) or len(line.strip()) > 80:
         return None
@@ -262,7 +291,7 @@ def _keyword_line(line: str, items: list[Item]) -> Injection | None:
         return None
     covered = sum(end - start for start, end in merge((start, end) for start, end, _ in terms))
     particles = sum(ch in _PARTICLES for ch in body)
-    if covered < 0.3 * len(body) or particles > len(body) // 15 or lexicon().legit.search(line):
+    if covered < 0.3 * len(body) or particles > max(1, len(body) // 15) or lexicon().legit.search(line):
         return None
     if not {kind for _, _, kind in terms} - {"ads"}:
         return None
