@@ -17,10 +17,12 @@ from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import alternation
 
-# A short quotation holding a numeral is a name or slogan (“五个认同”, “12345”).
+# A short quotation holding a numeral is a name or slogan (“五个认同”, “12345”), unless it quotes a
+# statistic: a decimal with its scale word (“新增企业106.3万户”).
 _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
+_QUOTED_FIGURE = re.compile(r"\d\.\d+[万亿萬億]")
 _DATE_GROUPS = ("yrange", "iso", "ymd", "md")
 
 
@@ -180,5 +182,5 @@ def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans where a number is no claim: page furniture, named numbers, short quoted names."""
     spans = list(doc.skip)
     spans += [m.span() for m in _named().finditer(doc.text)]
-    spans += [m.span() for m in _SHORT_QUOTE.finditer(doc.text)]
+    spans += [m.span() for m in _SHORT_QUOTE.finditer(doc.text) if not _QUOTED_FIGURE.search(m.group())]
     return merge(spans)

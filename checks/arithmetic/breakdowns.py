@@ -1,0 +1,169 @@
+"""Totals stated with their parts in one passage, and whether the parts are the whole list.
+
+A list is whole (``WHOLE``) after 合计/总计 (`捐款5.59万元、捐物13.42万元,合计19.01万元`), in brackets or
+after a colon right behind the total (`共计272个(新城区10个、…)`, `共计272个:新城区10个、…`), and
+in brackets of parts by year inside the total's span of years (`2021~2024年已完成1263个(2021年
+333个,…)`). It may be a selection (``SELECTION``) after 其中, also 其中 opening the next sentence,
+or parts over several clauses (`其中,国内游客1100万人次,增长5%;入境游客100万人次`). After
+`…个小区中,` (``AMONG``) the parts may be a selection or overlap (已开工80个、已竣工50个): such a
+list tells something only when it adds up.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checks.arithmetic.vocab import arithmetic_words
+from checks.values import Interval, interval
+from claims.claim import Claim
+from claims.kinds import ADDITIVE
+from claims.numbers import plain
+from claims.sentences import IN_CLAUSE, IN_SENTENCE
+from vocab.files import alternation
+
+_WORDS = arithmetic_words()
+_TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])}){IN_CLAUSE}{{0,4}}$")   # 合计19.01万元
+_TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])}){IN_CLAUSE}{{0,12}}$")   # 共培训3200人次,其中…
+_BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?\(")  # the total's noun, then its breakdown in brackets
+_COLON_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?:")  # 共计272个小区:新城区10个、…
+_AMONG_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?(?:{alternation(_WORDS['among'])}),")  # 156个小区中,新城区1个…
+_PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
+_NEXT_SENTENCE_PARTS = re.compile(rf"{IN_SENTENCE}{{0,8}}[。;]\s*(?:{alternation(_WORDS['parts_follow'])})")
+_PASSAGE_END = re.compile(r"[。!?\n]")
+_PLAIN_INTEGER = re.compile(r"\d+[^\d.万亿萬億千百]*")
+_LABEL = re.compile(r"[^、,:;()\d\s]{1,8}$")
+_SKIPPED = ("change", "average", "daily")  # parts of a total are levels, not its growth or mean
+
+
+WHOLE, SELECTION, AMONG = "whole", "selection", "among"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total and its parts; ``listing`` says whether they are the whole list (``WHOLE``), may be
+    a selection (``SELECTION``) or may also overlap (``AMONG``)."""
+
+    total: Claim
+    parts: tuple[Claim, ...]
+    listing: str
+
+
+def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
+    """The breakdowns of a document (normalized ``text``, its ``claims`` in reading order)."""
+    for index, claim in enumerate(claims):
+        if claim.kind not in ADDITIVE:
+            continue
+        start, end = claim.span
+        opens = _TOTAL_OPENS.search(text, max(0, start - 16), start)
+        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
+        if len(before) >= 2:
+            yield Breakdown(claim, tuple(before), WHOLE)
+            continue
+        found = (_listed(text, claims, index, opens is not None) or
+                 (_selection(text, claims, index) if opens else None))
+        if found:
+            yield Breakdown(claim, *found)
+
+
+def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts right behind the total: in brackets, after a colon, or after `…中,`."""
+    total = claims[index]
+    end = total.span[1]
+    if bracket := _BRACKET_OPENS.match(text, end):
+        closing = text.find(")", bracket.end(), total.sentence.end)
+        inside = [c for c in claims[index + 1:] if bracket.end() <= c.span[0] and c.span[1] <= closing
+                  and c.kind != "date"]  # 2021年333个: the year labels a part
+        if closing < 0 or len(inside) < 2 or not all(_alike(total, c) for c in inside):
+            return None
+        if opens:
+            return tuple(inside), SELECTION if _PARTS_FOLLOW.match(text, bracket.end()) else WHOLE
+        return (tuple(inside), WHOLE) if _within_years(total, inside) else None
+    if opens and (colon := _COLON_OPENS.match(text, end)):
+        parts = _run(claims, index, 1)
+        if len(parts) >= 2 and parts[0].span[0] >= colon.end():
+            return tuple(parts), WHOLE
+    if _AMONG_OPENS.match(text, end):
+        parts = _run(claims, index, 1)
+        if len(parts) >= 2:
+            return tuple(parts), AMONG
+    return None
+
+
+def _selection(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts after 其中, over the clauses of the total's sentence or of the next one, up to the end of
+    the passage (a 。, not a ;)."""
+    total = claims[index]
+    end = total.span[1]
+    following = _PARTS_FOLLOW.match(text, end) or _NEXT_SENTENCE_PARTS.match(text, end)
+    if following is None:
+        return None
+    stop = _PASSAGE_END.search(text, following.end())
+    stop_at = stop.start() if stop else len(text)
+    parts = []
+    for claim in claims[index + 1:]:
+        if claim.span[0] >= stop_at or _PARTS_FOLLOW.search(text, following.end(), claim.span[0]):
+            break  # the passage ends, or a nested 其中 lists the parts of a part
+        if _alike(total, claim) and claim.aggregate not in _SKIPPED:
+            parts.append(claim)
+    return (tuple(parts), SELECTION) if len(parts) >= 2 else None
+
+
+def _alike(total: Claim, part: Claim) -> bool:
+    return part.kind == total.kind and part.unit == total.unit and part.measure == total.measure
+
+
+def _within_years(total: Claim, parts: list[Claim]) -> bool:
+    """Whether every part is of one year inside the total's span of years (2021~2024年)."""
+    span = total.period
+    if span is None or span.kind != "span" or not span.start or not span.end:
+        return False
+    return all(p.period is not None and p.period.kind == "year" and p.period.start
+               and span.start[:4] <= p.period.start[:4] <= span.end[:4] for p in parts)
+
+
+def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
+    """The claims measured like ``claims[index]`` right before (step -1) or after (step 1) it,
+    in the same sentence, with no other kind of figure between."""
+    total, run, position = claims[index], [], index + step
+    while 0 <= position < len(claims):
+        claim = claims[position]
+        if not _alike(total, claim) or claim.sentence != total.sentence:
+            break
+        run.append(claim)
+        position += step
+    return run[::step]
+
+
+def label(text: str, part: Claim) -> str | None:
+    """The words naming a listed part, right before its figure (新城区 in `、新城区10个、`)."""
+    found = _LABEL.search(text, max(0, part.span[0] - 8), part.span[0])
+    return found.group() if found else None
+
+
+def allowed(claim: Claim, unit: str | None = None) -> Interval:
+    """What a figure of a breakdown stands for: a count written as a plain integer is exact (5所 is
+    five schools, not 4.5 to 5.5), any other figure what rounds to it."""
+    if claim.kind == "count" and claim.qualifier is None and _PLAIN_INTEGER.fullmatch(claim.text) \
+            and isinstance(claim.value, Decimal) and (unit is None or unit == claim.unit):
+        return Interval(claim.value, claim.value)
+    return interval(claim, unit)
+
+
+def added(parts: tuple[Claim, ...] | list[Claim], unit: str | None) -> Interval:
+    """The sum of what the parts stand for (``allowed``), in ``unit``."""
+    intervals = [allowed(part, unit) for part in parts]
+    low = None if any(i.low is None for i in intervals) else sum((i.low for i in intervals), Decimal(0))
+    high = None if any(i.high is None for i in intervals) else sum((i.high for i in intervals), Decimal(0))
+    return Interval(low, high)
+
+
+def difference(summed: Interval, stated: Interval) -> tuple[str, str]:
+    """The gap between the middles of two bounded intervals and the most their rounding can
+    explain (the sum of their half-widths), as plain numbers; "?" when a side is unbounded."""
+    if None in (summed.low, summed.high, stated.low, stated.high):
+        return "?", "?"
+    gap = abs((summed.low + summed.high) - (stated.low + stated.high)) / 2
+    rounding = ((summed.high - summed.low) + (stated.high - stated.low)) / 2
+    return str(plain(gap)), str(plain(rounding))
