@@ -52,23 +52,23 @@ class GrowthBothEnds(DocumentRule):
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for start, end, change in _changes(doc.text, claims):
-            readings = _readings(start, end, change)
-            stated = _signed(change, doc.text)
-            if not readings or any(reading.overlaps(stated) for reading, _ in readings):
+        for start, end, change in changes(doc.text, claims):
+            found = readings(start, end, change)
+            stated = signed(change, doc.text)
+            if not found or any(reading.overlaps(stated) for reading, _ in found):
                 continue
-            expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in readings)
+            expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in found)
             yield self.finding(
                 doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
                 related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
                          Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
                 evidence={"start": shown(start), "end": shown(end), "change": shown(change),
                           "change_interval": stated.show(),
-                          "expected": [{"interval": r.show(), "reading": label} for r, label in readings]},
+                          "expected": [{"interval": r.show(), "reading": label} for r, label in found]},
                 first=shown(start), last=shown(end), expected=expected, change=shown(change))
 
 
-def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+def changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
     """(start, end, change): 由A…到B followed by a change in the same sentence."""
     for index in range(len(claims) - 2):
         start, end = claims[index], claims[index + 1]
@@ -84,7 +84,7 @@ def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Cla
             yield start, end, change
 
 
-def _readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:
+def readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:
     """What the change can be: points between two percentages, and/or a relative change."""
     a, b = interval(start), interval(end, start.unit)
     if None in (a.low, a.high, b.low, b.high):
@@ -104,7 +104,7 @@ def _show(reading: Interval) -> str:
     return f"{low:.3g}–{high:.3g}"
 
 
-def _signed(change: Claim, text: str) -> Interval:
+def signed(change: Claim, text: str) -> Interval:
     """The change's interval, negative when it is a decline (下降3%)."""
     stated = interval(change)
     lead = text[max(0, change.span[0] - 4):change.span[0]]
