@@ -1,10 +1,12 @@
 """Totals stated with their parts in one passage, and whether the parts are the whole list.
 
-A list is whole (``WHOLE``) after 合计/总计 (`捐款5.59万元、捐物13.42万元,合计19.01万元`), in brackets or
+A list is whole (``WHOLE``) after 合计/总计 (`捐款5.59万元、捐物13.42万元,合计19.01万元`), above a
+Markdown table's 合计 row (the cells of its column up to the header), in brackets or
 after a colon right behind the total (`共计272个(新城区10个、…)`, `共计272个:新城区10个、…`), and
 in brackets of parts by year inside the total's span of years (`2021~2024年已完成1263个(2021年
 333个,…)`). It may be a selection (``SELECTION``) after 其中, also 其中 opening the next sentence,
-or parts over several clauses (`其中,国内游客1100万人次,增长5%;入境游客100万人次`). After
+or parts over several clauses (`其中,国内游客1100万人次,增长5%;入境游客100万人次`), and in a
+分别 list after the total's clause (`共120个,城区、农村分别为65个、50个`). After
 `…个小区中,` (``AMONG``) the parts may be a selection or overlap (已开工80个、已竣工50个): such a
 list tells something only when it adds up.
 """
@@ -21,6 +23,7 @@ from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.numbers import plain
 from claims.sentences import IN_CLAUSE, IN_SENTENCE
+from claims.vocab import list_words
 from vocab.files import alternation
 
 _WORDS = arithmetic_words()
@@ -31,6 +34,11 @@ _COLON_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?:")  # 共计272个小区:新城
 _AMONG_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?(?:{alternation(_WORDS['among'])}),")  # 156个小区中,新城区1个…
 _PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
 _NEXT_SENTENCE_PARTS = re.compile(rf"{IN_SENTENCE}{{0,8}}[。;]\s*(?:{alternation(_WORDS['parts_follow'])})")
+_TABLE_TOTAL = re.compile(rf"(?:{alternation(_WORDS['total_before'])})")  # | 合计 | 50座 |
+_SUBTOTAL = re.compile(rf"(?:{alternation(_WORDS['parts_follow'])})|小计")  # rows of a part's parts
+_RULE_ROW = re.compile(r"^\|[\s:|-]*-[\s:|-]*$", re.MULTILINE)  # |---|---|
+_RESPECTIVE = re.compile(rf"{IN_CLAUSE}{{0,8}},{IN_CLAUSE}{{0,20}}{list_words().respectively}")
+_SCALES = (("亿億", Decimal(10) ** 8), ("万萬", Decimal(10) ** 4))
 _PASSAGE_END = re.compile(r"[。!?\n]")
 _PLAIN_INTEGER = re.compile(r"\d+[^\d.万亿萬億千百]*")
 _LABEL = re.compile(r"[^、,:;()\d\s]{1,8}$")
@@ -61,10 +69,37 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
         if len(before) >= 2:
             yield Breakdown(claim, tuple(before), WHOLE)
             continue
+        column = _column(text, claims, index)
+        if column:
+            yield Breakdown(claim, column, WHOLE)
+            continue
         found = (_listed(text, claims, index, opens is not None) or
-                 (_selection(text, claims, index) if opens else None))
+                 (_selection(text, claims, index) or _respectively(text, claims, index) if opens else None))
         if found:
             yield Breakdown(claim, *found)
+
+
+def _column(text: str, claims: list[Claim], index: int) -> tuple[Claim, ...] | None:
+    """The cells above a Markdown table's 合计 row in the total's column, up to the header."""
+    total = claims[index]
+    row_start = text.rfind("\n", 0, total.span[0]) + 1
+    cells = text[row_start:total.span[0]].split("|")
+    if len(cells) < 3 or cells[0].strip() or not _TABLE_TOTAL.fullmatch(cells[1].strip()):
+        return None
+    column, parts = len(cells), []
+    for claim in reversed(claims[:index]):
+        start = text.rfind("\n", 0, claim.span[0]) + 1
+        if start == row_start:
+            continue
+        row = text[start:claim.span[0]].split("|")
+        between = text[start:row_start]
+        if not between.startswith("|") or _RULE_ROW.search(between) or len(row) != column:
+            break
+        if not _alike(total, claim) or _SUBTOTAL.match(row[1].strip()):
+            return None
+        parts.append(claim)
+        row_start = start
+    return tuple(parts[::-1]) if len(parts) >= 2 else None
 
 
 def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
@@ -108,6 +143,14 @@ def _selection(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim,
         if _alike(total, claim) and claim.aggregate not in _SKIPPED:
             parts.append(claim)
     return (tuple(parts), SELECTION) if len(parts) >= 2 else None
+
+
+def _respectively(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts in a 分别 list right after the total's clause (共120个,城区、农村分别为65个、50个): the
+    items named may be only some of the kinds counted."""
+    listed = _RESPECTIVE.match(text, claims[index].span[1])
+    parts = _run(claims, index, 1)
+    return (tuple(parts), SELECTION) if listed and len(parts) >= 2 and parts[0].span[0] >= listed.end() else None
 
 
 def _alike(total: Claim, part: Claim) -> bool:
@@ -159,11 +202,27 @@ def added(parts: tuple[Claim, ...] | list[Claim], unit: str | None) -> Interval:
     return Interval(low, high)
 
 
-def difference(summed: Interval, stated: Interval) -> tuple[str, str]:
+def difference(summed: Interval, stated: Interval, like: Claim | None = None) -> tuple[str, str]:
     """The gap between the middles of two bounded intervals and the most their rounding can
-    explain (the sum of their half-widths), as plain numbers; "?" when a side is unbounded."""
+    explain (the sum of their half-widths), in ``like``'s scale word (``scaled``); "?" when a side
+    is unbounded."""
     if None in (summed.low, summed.high, stated.low, stated.high):
         return "?", "?"
     gap = abs((summed.low + summed.high) - (stated.low + stated.high)) / 2
     rounding = ((summed.high - summed.low) + (stated.high - stated.low)) / 2
-    return str(plain(gap)), str(plain(rounding))
+    return scaled(gap, like), scaled(rounding, like)
+
+
+def middle(value: Interval, like: Claim | None = None) -> str:
+    """The middle of a bounded interval in ``like``'s scale word, "?" when unbounded."""
+    if value.low is None or value.high is None:
+        return "?"
+    return scaled((value.low + value.high) / 2, like)
+
+
+def scaled(value: Decimal, like: Claim | None) -> str:
+    """``value`` written with the scale word of ``like``'s text (1130000000 → 11.3亿 beside 10.5亿元)."""
+    for words, scale in _SCALES:
+        if like is not None and any(word in like.text for word in words):
+            return f"{plain(value / scale)}{words[0]}"
+    return str(plain(value))

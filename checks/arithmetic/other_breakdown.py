@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from itertools import combinations
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import WHOLE, Breakdown, added, allowed, breakdowns, label
+from checks.arithmetic.breakdowns import WHOLE, Breakdown, added, allowed, breakdowns, label, middle
 from checks.comparable import compare
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -16,7 +15,6 @@ from checks.registry import register
 from checks.rule import CorpusRule
 from checks.values import Interval, shown
 from claims.claim import Claim
-from claims.numbers import plain
 
 _SUFFIX = re.compile(r"(?<=..)[区县旗市镇乡]$")  # 和林县 and 和林, 玉泉区 and 玉泉 name one place
 _BATCHES = 3  # at most this many breakdowns of the other document make up the total
@@ -105,7 +103,7 @@ class PartAgainstOtherBreakdown(CorpusRule):
                       "sum_interval": added(wrong.parts, unit).show(), "fixed_sum_interval": fixed.show(),
                       "other_totals": [shown(t) for t in reference.totals]},
             name=label(text, part), part=shown(part), total=shown(wrong.total),
-            other=" + ".join(shown(c) for c in others), other_sum=_middle(other_sum), fixed=_middle(fixed))
+            other=" + ".join(shown(c) for c in others), other_sum=middle(other_sum, part), fixed=middle(fixed, part))
 
 
 def _references(text: str, claims: list[Claim], found: list[Breakdown], total: Claim) -> Iterator[_Reference]:
@@ -164,9 +162,3 @@ def _shift(summed: Interval, new: Interval, old: Interval) -> Interval:
     if None in (summed.low, summed.high, new.low, new.high, old.low, old.high):
         return Interval(None, None)
     return Interval(summed.low - old.high + new.low, summed.high - old.low + new.high)
-
-
-def _middle(value: Interval) -> str:
-    if value.low is None or value.high is None:
-        return "?"
-    return str(plain((value.low + value.high) / Decimal(2)))

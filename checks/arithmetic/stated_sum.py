@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from types import MappingProxyType
 
+from checks.arithmetic.breakdowns import difference
 from checks.arithmetic.vocab import arithmetic_words
 from checks.comparable import compare
 from checks.corpus import Corpus
@@ -15,13 +15,11 @@ from checks.rule import DocumentRule
 from checks.values import interval, shown
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
-from claims.numbers import plain
 from claims.vocab import list_words
 from sources.document import Document
 from vocab.files import alternation
 
 _WORDS = arithmetic_words()
-_SCALES = (("亿億", Decimal(10) ** 8), ("万萬", Decimal(10) ** 4))
 _JOINERS = list_words().between_figures
 _ASPECTS = frozenset({"status", "scope", "aggregate"})
 _SUM = re.compile(rf"(?:{alternation(_WORDS['parts_named'])})的?(?:{alternation(_WORDS['sum_of'])})[为是达共]?$")
@@ -52,8 +50,9 @@ class StatedSumAndTotal(DocumentRule):
     name = "stated-sum-and-total"
     default_severity = Severity.WARNING
     messages = MappingProxyType({
-        "zh": "合计{total}与所述分项之和{sum}不符(相差{gap})",
-        "en": "the total {total} differs from the stated sum of its parts {sum} (by {gap})",
+        "zh": "合计{total}与所述分项之和{sum}不符,相差{gap},舍入至多解释{rounding}",
+        "en": "the total {total} differs from the stated sum of its parts {sum}: a gap of {gap}, of which "
+              "rounding can explain at most {rounding}",
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
@@ -61,12 +60,14 @@ class StatedSumAndTotal(DocumentRule):
             stated, recomputed = interval(total), interval(summed, total.unit)
             if stated.overlaps(recomputed):
                 continue
+            gap, rounding = difference(recomputed, stated, total)
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, summed.id),
                 related=[Location(doc.id, summed.start, summed.end, f"stated sum: {shown(summed)}")],
                 evidence={"total": shown(total), "total_interval": stated.show(),
-                          "stated_sum": shown(summed), "sum_interval": recomputed.show()},
-                total=shown(total), sum=shown(summed), gap=_gap(total, summed))
+                          "stated_sum": shown(summed), "sum_interval": recomputed.show(), "gap": gap,
+                          "rounding_allows": rounding},
+                total=shown(total), sum=shown(summed), gap=gap, rounding=rounding)
 
 
 def _pairs(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
@@ -94,12 +95,3 @@ def _ignored(text: str, summed: Claim) -> frozenset[str]:
     clause = text[summed.clause.start:summed.clause.end]
     own_period = summed.period is not None and summed.period.text in clause
     return _ASPECTS if own_period else _ASPECTS | {"period"}
-
-
-def _gap(total: Claim, summed: Claim) -> str:
-    """The difference of the two figures, in the total's scale word (2万)."""
-    gap = abs(summed.value - total.value)
-    for word, scale in _SCALES:
-        if any(ch in total.text for ch in word):
-            return f"{plain(gap / scale)}{word[0]}"
-    return str(plain(gap))

@@ -4,14 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import SELECTION, WHOLE, added, allowed, breakdowns, difference
+from checks.arithmetic.breakdowns import SELECTION, WHOLE, added, allowed, breakdowns, difference, middle
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import DocumentRule
-from checks.values import Interval, shown
+from checks.values import shown
 from claims.claim import Claim
-from claims.numbers import plain
 from sources.document import Document
 
 
@@ -67,18 +66,12 @@ class PartsAndTotal(DocumentRule):
                 summed.low is not None and stated.high is not None and summed.low > stated.high)
             if not wrong:
                 continue
-            gap, rounding = difference(summed, stated)
+            gap, rounding = difference(summed, stated, total)
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, *(p.id for p in parts)),
                 related=[Location(doc.id, p.start, p.end, f"part: {shown(p)}") for p in parts],
                 evidence={"total": shown(total), "total_interval": stated.show(),
                           "parts": [shown(p) for p in parts], "sum_interval": summed.show(),
                           "complete_list": complete, "unit": unit, "gap": gap, "rounding_allows": rounding},
-                sum=_show_sum(summed), total=shown(total), parts=" + ".join(shown(p) for p in parts),
+                sum=middle(summed, total), total=shown(total), parts=" + ".join(shown(p) for p in parts),
                 gap=gap, rounding=rounding)
-
-
-def _show_sum(added: Interval) -> str:
-    if added.low is None or added.high is None:
-        return "?"
-    return str(plain((added.low + added.high) / 2))
