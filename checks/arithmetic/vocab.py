@@ -7,8 +7,8 @@ from functools import cache
 from vocab.files import data_sections, error
 
 NAME = "arithmetic_words.txt"
-SECTIONS = ("total_before", "total_opens", "parts_follow", "among", "parts_named", "sum_of", "per_head", "whole",
-            "share", "share_nouns", "share_of", "average", "per", "per_measure")
+SECTIONS = ("total_before", "total_opens", "parts_follow", "among", "parts_named", "sum_of", "per_head",
+            "days_follow", "whole", "share", "share_nouns", "share_of", "average", "per", "per_measure")
 
 
 @cache
