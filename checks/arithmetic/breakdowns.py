@@ -112,13 +112,16 @@ def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tu
                   and c.kind != "date"]  # 2021年333个: the year labels a part
         if closing < 0 or len(inside) < 2 or not all(_alike(total, c) for c in inside):
             return None
+        if _within_years(total, inside):
+            return tuple(inside), WHOLE
         if opens:
-            return tuple(inside), SELECTION if _PARTS_FOLLOW.match(text, bracket.end()) else WHOLE
-        return (tuple(inside), WHOLE) if _within_years(total, inside) else None
+            whole = not _PARTS_FOLLOW.match(text, bracket.end()) and _counted_alike(total, inside)
+            return tuple(inside), WHOLE if whole else SELECTION
+        return None
     if opens and (colon := _COLON_OPENS.match(text, end)):
         parts = _run(claims, index, 1)
         if len(parts) >= 2 and parts[0].span[0] >= colon.end():
-            return tuple(parts), WHOLE
+            return tuple(parts), WHOLE if _counted_alike(total, parts) else SELECTION
     if _AMONG_OPENS.match(text, end):
         parts = _run(claims, index, 1)
         if len(parts) >= 2:
@@ -127,21 +130,28 @@ def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tu
 
 
 def _selection(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
-    """Parts after 其中, over the clauses of the total's sentence or of the next one, up to the end of
-    the passage (a 。, not a ;)."""
+    """Parts after 其中, over the clauses of the total's sentence or of the next one. The list runs
+    on past a ; only while each ;-segment holds one part (`其中,国内游客1100万人次,增长5%;入境游客
+    100万人次,增长8%`); after a segment of several parts a ; starts another breakdown (`其中男性51万
+    人,女性49万人;城镇人口60万人`). It ends at a 。 and at a nested 其中."""
     total = claims[index]
-    end = total.span[1]
-    following = _PARTS_FOLLOW.match(text, end) or _NEXT_SENTENCE_PARTS.match(text, end)
+    following = _PARTS_FOLLOW.match(text, total.span[1]) or _NEXT_SENTENCE_PARTS.match(text, total.span[1])
     if following is None:
         return None
     stop = _PASSAGE_END.search(text, following.end())
     stop_at = stop.start() if stop else len(text)
-    parts = []
+    segments: dict[int, list[Claim]] = {}
     for claim in claims[index + 1:]:
         if claim.span[0] >= stop_at or _PARTS_FOLLOW.search(text, following.end(), claim.span[0]):
             break  # the passage ends, or a nested 其中 lists the parts of a part
         if _alike(total, claim) and claim.aggregate not in _SKIPPED:
-            parts.append(claim)
+            segments.setdefault(text.count(";", following.end(), claim.span[0]), []).append(claim)
+    parts: list[Claim] = []
+    for number in range(len(segments)):
+        found = segments.get(number, [])
+        if number and (len(found) != 1 or len(segments[0]) != 1):
+            break
+        parts += found
     return (tuple(parts), SELECTION) if len(parts) >= 2 else None
 
 
@@ -155,6 +165,14 @@ def _respectively(text: str, claims: list[Claim], index: int) -> tuple[tuple[Cla
 
 def _alike(total: Claim, part: Claim) -> bool:
     return part.kind == total.kind and part.unit == total.unit and part.measure == total.measure
+
+
+def _counted_alike(total: Claim, parts: list[Claim]) -> bool:
+    """Whether the parts count what the total counts over its period: not the new ones of some
+    years of a running total (累计建成120个(2023年新建40个、2024年新建50个))."""
+    running = {"level", "cumulative"}
+    return all((p.aggregate == total.aggregate or {p.aggregate, total.aggregate} <= running)
+               and (p.period is None or p.period == total.period) for p in parts)
 
 
 def _within_years(total: Claim, parts: list[Claim]) -> bool:

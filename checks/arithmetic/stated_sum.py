@@ -15,12 +15,11 @@ from checks.rule import DocumentRule
 from checks.values import interval, shown
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
-from claims.vocab import list_words
 from sources.document import Document
 from vocab.files import alternation
 
 _WORDS = arithmetic_words()
-_JOINERS = list_words().between_figures
+_SELECTION = re.compile(alternation(_WORDS["parts_follow"]))
 _ASPECTS = frozenset({"status", "scope", "aggregate"})
 _SUM = re.compile(rf"(?:{alternation(_WORDS['parts_named'])})的?(?:{alternation(_WORDS['sum_of'])})[为是达共]?$")
 
@@ -32,7 +31,8 @@ class StatedSumAndTotal(DocumentRule):
     What it does
     Finds a sum stated for parts that are not listed (`三者总和为104.3万户`, `各月之和为…`) and the
     total before it in the same sentence, in the same unit (`一季度新增企业106.3万户`), and flags
-    the total when the two differ beyond what their rounding allows. Figures of different periods
+    the total when the two differ beyond what their rounding allows. After 其中 the parts summed
+    may be only some of the total's, and are not compared. Figures of different periods
     are not compared (a period stated in the sum's own clause).
 
     Why is this bad?
@@ -71,22 +71,18 @@ class StatedSumAndTotal(DocumentRule):
 
 
 def _pairs(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    """(total, stated sum): a sum after a [parts_named] word and the nearest earlier figure of its
-    sentence measured alike that is no item of a list."""
+    """(total, stated sum): a sum after a [parts_named] word and the first figure of its sentence
+    measured alike (a total comes before its parts and their sum)."""
     for index, summed in enumerate(claims):
         if summed.kind not in ADDITIVE or not _SUM.search(text, max(0, summed.span[0] - 10), summed.span[0]):
             continue
         earlier = [c for c in claims[:index] if c.sentence == summed.sentence and c.kind == summed.kind
                    and c.unit == summed.unit and c.measure == summed.measure]
-        total = next((c for c in reversed(earlier) if not _in_list(text, c, earlier)), None)
-        if total is not None and not compare(total, summed, _ignored(text, summed)).different:
+        total = earlier[0] if earlier else None
+        if total is None or _SELECTION.search(text, total.span[1], summed.span[0]):
+            continue  # after 其中 the parts summed may be only some of the total's
+        if not compare(total, summed, _ignored(text, summed)).different:
             yield total, summed
-
-
-def _in_list(text: str, claim: Claim, alike: list[Claim]) -> bool:
-    """Whether ``claim`` is joined to a figure measured alike by 、/和 (a part, not the total)."""
-    pairs = zip(alike, alike[1:], strict=False)
-    return any(text[a.span[1]:b.span[0]] in _JOINERS for a, b in pairs if claim in (a, b))
 
 
 def _ignored(text: str, summed: Claim) -> frozenset[str]:
