@@ -1,7 +1,6 @@
 """AR07: a change between two stated rates written in % where it is a difference in points."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
@@ -13,13 +12,7 @@ from checks.rule import DocumentRule
 from checks.values import shown
 from claims.claim import Claim
 from claims.numbers import plain
-from claims.sentences import IN_CLAUSE
-from claims.vocab import change_words
 from sources.document import Document
-from vocab.files import alternation
-
-_THAN = re.compile(rf"[比较]{IN_CLAUSE}{{0,8}}$")  # 比上年的11.6%, 较同期11.6%
-_CHANGE = re.compile(rf"\s*(?:{alternation(change_words().verbs)})了?\s*")  # …11.6%回落1.6%
 
 
 @register
@@ -73,12 +66,6 @@ def _rate_changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim
     """(start, end, change) of two percentages: 由A到B…change, and B,比…A change."""
     for start, end, change in changes(text, claims):
         if start.kind == end.kind == change.kind == "percent":
-            yield start, end, change
-    for end, start, change in zip(claims, claims[1:], claims[2:], strict=False):
-        if not (end.kind == start.kind == change.kind == "percent") or len({end.sentence, change.sentence}) > 1:
-            continue
-        if _THAN.search(text, max(0, start.span[0] - 10), start.span[0]) \
-                and _CHANGE.fullmatch(text, start.span[1], change.span[0]):
             yield start, end, change
 
 
