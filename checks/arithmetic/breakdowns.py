@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checks.arithmetic.vocab import arithmetic_words
+from checks.arithmetic.vocab import arithmetic_words, partitions
 from checks.values import Interval, interval
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
@@ -76,7 +76,8 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
         found = (_listed(text, claims, index, opens is not None) or
                  (_selection(text, claims, index) or _respectively(text, claims, index) if opens else None))
         if found:
-            yield Breakdown(claim, *found)
+            parts, listing = found
+            yield Breakdown(claim, parts, WHOLE if listing == SELECTION and partitioned(text, parts) else listing)
 
 
 def _column(text: str, claims: list[Claim], index: int) -> tuple[Claim, ...] | None:
@@ -195,6 +196,17 @@ def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
         run.append(claim)
         position += step
     return run[::step]
+
+
+def partitioned(text: str, parts: tuple[Claim, ...] | list[Claim]) -> bool:
+    """Whether the parts are named by every member of one complete partition, each once (城镇 and
+    乡村, 男性 and 女性: ``data/partitions.txt``), by their subjects or the words before them."""
+    names = [part.subject or label(text, part) or '' for part in parts]
+    for members in partitions():
+        hits = [{index for index, member in enumerate(members) if any(n in name for n in member)} for name in names]
+        if all(len(hit) == 1 for hit in hits) and sorted(next(iter(hit)) for hit in hits) == list(range(len(members))):
+            return True
+    return False
 
 
 def label(text: str, part: Claim) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import added, difference
+from checks.arithmetic.breakdowns import added, difference, partitioned
 from checks.arithmetic.vocab import arithmetic_words
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -31,14 +31,16 @@ _WHOLE = Decimal(100)
 
 @register
 class SharesOverWhole(DocumentRule):
-    """Shares of one whole, listed item by item, that add up to more than 100 %.
+    """Shares of one whole, listed item by item, above 100 % (or below it when all are listed).
 
     What it does
     Finds percentages listed together as the shares of one whole (`一、二、三产业占比分别为8.4%、
     30.5%、63.1%`, `分别占全市的45%、38%、25%`) and flags the list when its sum, with the rounding
     each figure allows, must exceed 100 %. A list of only some of the shares may add up to less,
-    so only an excess is flagged. Shares of different places or years (`两市第三产业比重分别为…`)
-    and changes of shares (`占比分别提高…`) are not one whole.
+    so only an excess is flagged, unless the items are every member of a complete partition
+    (一、二、三产业; 城镇 and 乡村: ``data/partitions.txt``), whose shares must add up to 100 %.
+    Shares of different places or years (`两市第三产业比重分别为…`) and changes of shares
+    (`占比分别提高…`) are not one whole.
 
     Why is this bad?
     The parts of one whole cannot together be more than the whole: one of the shares is wrong, or
@@ -55,15 +57,17 @@ class SharesOverWhole(DocumentRule):
     name = "shares-over-whole"
     default_severity = Severity.WARNING
     messages = MappingProxyType({
-        "zh": "各部分占比之和为{sum}%,超过100%,相差{gap}个百分点,舍入至多解释{rounding}({parts})",
-        "en": "the shares add up to {sum}%, more than 100 %: {gap} points over, of which rounding can explain "
+        "zh": "各部分占比之和为{sum}%,不是100%,相差{gap}个百分点,舍入至多解释{rounding}({parts})",
+        "en": "the shares add up to {sum}%, not 100 %: a gap of {gap} points, of which rounding can explain "
               "at most {rounding} ({parts})",
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         for shares in _share_lists(doc.text, claims):
             summed = added(shares, "percent")
-            if summed.low is None or summed.low <= _WHOLE:
+            complete = partitioned(doc.text, shares)
+            if summed.low is None or summed.high is None or summed.contains(_WHOLE) \
+                    or (summed.high < _WHOLE and not complete):
                 continue
             gap, rounding = difference(summed, Interval(_WHOLE, _WHOLE))
             first, last = shares[0], shares[-1]
@@ -71,7 +75,7 @@ class SharesOverWhole(DocumentRule):
                 doc.id, first.start, last.end, claims=tuple(c.id for c in shares),
                 related=[Location(doc.id, c.start, c.end, f"share: {shown(c)}") for c in shares],
                 evidence={"shares": [shown(c) for c in shares], "sum_interval": summed.show(), "gap": gap,
-                          "rounding_allows": rounding},
+                          "rounding_allows": rounding, "complete_list": complete},
                 sum=str(plain(sum(c.value for c in shares))), gap=gap, rounding=rounding,
                 parts=" + ".join(shown(c) for c in shares))
 
