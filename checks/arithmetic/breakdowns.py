@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from checks.arithmetic.vocab import arithmetic_words, partitions
 from checks.values import Interval, interval
+from claims import periods
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.numbers import plain
@@ -33,7 +34,11 @@ _BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?\(")  # the total's noun, then
 _COLON_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?:")  # 共计272个小区:新城区10个、…
 _AMONG_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?(?:{alternation(_WORDS['among'])}),")  # 156个小区中,新城区1个…
 _PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
-_NEXT_SENTENCE_PARTS = re.compile(rf"{IN_SENTENCE}{{0,8}}[。;]\s*(?:{alternation(_WORDS['parts_follow'])})")
+# the 其中 after a total: in its sentence, or opening the next (…增长4.5%。其中,…)
+_PARTS_AFTER = re.compile(rf"[^。;!?\n]{{0,40}}?(?:[。;]\s*)?(?:{alternation(_WORDS['parts_follow'])})")
+# another way of dividing the total (按经营地分, 分城乡看, 从产业看)
+_DIMENSION = re.compile(rf"(?:{alternation(_WORDS['dimension_start'])})[^\d,;。]{{1,6}}"
+                        rf"(?:{alternation(_WORDS['dimension_end'])})(?=[,:])")
 _TABLE_TOTAL = re.compile(rf"(?:{alternation(_WORDS['total_before'])})")  # | 合计 | 50座 |
 _SUBTOTAL = re.compile(rf"(?:{alternation(_WORDS['parts_follow'])})|小计")  # rows of a part's parts
 _RULE_ROW = re.compile(r"^\|[\s:|-]*-[\s:|-]*$", re.MULTILINE)  # |---|---|
@@ -74,7 +79,8 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
             yield Breakdown(claim, column, WHOLE)
             continue
         found = (_listed(text, claims, index, opens is not None) or
-                 (_selection(text, claims, index) or _respectively(text, claims, index) if opens else None))
+                 _selection(text, claims, index, opens is not None) or
+                 (_respectively(text, claims, index) if opens else None))
         if found:
             parts, listing = found
             yield Breakdown(claim, parts, WHOLE if listing == SELECTION and partitioned(text, parts) else listing)
@@ -130,22 +136,32 @@ def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tu
     return None
 
 
-def _selection(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
-    """Parts after 其中, over the clauses of the total's sentence or of the next one. The list runs
-    on past a ; only while each ;-segment holds one part (`其中,国内游客1100万人次,增长5%;入境游客
-    100万人次,增长8%`); after a segment of several parts a ; starts another breakdown (`其中男性51万
-    人,女性49万人;城镇人口60万人`). It ends at a 。 and at a nested 其中."""
+def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts after the 其中 that follows the total, in its sentence or opening the next one, with
+    no figure measured alike between (`总产值1046.3亿元,增长4.5%。其中,…`); without 共/累计 the
+    total must be the first such figure of its sentence. Parts count what the total counts (not
+    the stock 年末在册…总数 among new ones). The list ends at a ;, unless each ;-segment holds one
+    part and together they are the members of a partition (`其中,第一产业增加值79.9亿元,增长4.2%;
+    第二产业…;第三产业…`): items after a ; may be of another whole (粮食作物…其中,稻谷…;玉米…;
+    油料…). It also ends at a 。, at a nested 其中 and where another way of dividing begins
+    (按经营地分, 分城乡看)."""
     total = claims[index]
-    following = _PARTS_FOLLOW.match(text, total.span[1]) or _NEXT_SENTENCE_PARTS.match(text, total.span[1])
+    following = _PARTS_AFTER.match(text, total.span[1])
     if following is None:
+        return None
+    before = [c for c in claims[:index] if c.sentence == total.sentence and _alike(total, c)]
+    between = [c for c in claims[index + 1:] if c.span[0] < following.end() and _alike(total, c)]
+    if between or (before and not opens):
         return None
     stop = _PASSAGE_END.search(text, following.end())
     stop_at = stop.start() if stop else len(text)
+    if (dimension := _DIMENSION.search(text, following.end(), stop_at)) is not None:
+        stop_at = dimension.start()
     segments: dict[int, list[Claim]] = {}
     for claim in claims[index + 1:]:
         if claim.span[0] >= stop_at or _PARTS_FOLLOW.search(text, following.end(), claim.span[0]):
             break  # the passage ends, or a nested 其中 lists the parts of a part
-        if _alike(total, claim) and claim.aggregate not in _SKIPPED:
+        if _alike(total, claim) and claim.aggregate not in _SKIPPED and _counted_alike(total, [claim]):
             segments.setdefault(text.count(";", following.end(), claim.span[0]), []).append(claim)
     parts: list[Claim] = []
     for number in range(len(segments)):
@@ -153,6 +169,8 @@ def _selection(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim,
         if number and (len(found) != 1 or len(segments[0]) != 1):
             break
         parts += found
+    if not partitioned(text, parts):
+        parts = segments.get(0, [])  # past a ; only the members of a partition (第一产业…;第二产业…)
     return (tuple(parts), SELECTION) if len(parts) >= 2 else None
 
 
@@ -173,7 +191,8 @@ def _counted_alike(total: Claim, parts: list[Claim]) -> bool:
     years of a running total (累计建成120个(2023年新建40个、2024年新建50个))."""
     running = {"level", "cumulative"}
     return all((p.aggregate == total.aggregate or {p.aggregate, total.aggregate} <= running)
-               and (p.period is None or p.period == total.period) for p in parts)
+               and (p.period is None or (total.period is not None and periods.compare(p.period, total.period)
+                                          != "different")) for p in parts)
 
 
 def _within_years(total: Claim, parts: list[Claim]) -> bool:
