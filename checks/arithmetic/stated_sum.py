@@ -32,7 +32,8 @@ class StatedSumAndTotal(DocumentRule):
     Finds a sum stated for parts that are not listed (`三者总和为104.3万户`, `各月之和为…`) and the
     total before it in the same sentence, in the same unit (`一季度新增企业106.3万户`), and flags
     the total when the two differ beyond what their rounding allows. After 其中 the parts summed
-    may be only some of the total's, and are not compared. Figures of different periods
+    may be only some of the total's, and a sum about another place (`乙区和丙区两者之和`) is of other
+    figures: neither is compared. Figures of different periods
     are not compared (a period stated in the sum's own clause).
 
     Why is this bad?
@@ -81,6 +82,8 @@ def _pairs(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
         total = earlier[0] if earlier else None
         if total is None or _SELECTION.search(text, total.span[1], summed.span[0]):
             continue  # after 其中 the parts summed may be only some of the total's
+        if total.place and summed.place and total.place != summed.place:
+            continue  # the sum of other places' figures (乙区和丙区两者之和)
         if not compare(total, summed, _ignored(text, summed)).different:
             yield total, summed
 
