@@ -48,12 +48,14 @@ class PartAgainstOtherBreakdown(CorpusRule):
     list of the same total says which one, and what it should be.
 
     Example
-    Document A: `共计272个小区(新城区10个、回民区50个、玉泉区62个、赛罕区150个)`; document B:
-    `共272个小区,其中第一批136个、第二批136个`, with `第一批136个小区中,新城区5个、回民区25个、
-    玉泉区31个、赛罕区75个` and the second batch the same (玉泉区 31 + 31 = 62 … but 272 needs 89).
+    Document A: `计划改造老旧小区共计200个(昆都仑区40个、青山区35个、东河区30个、九原区45个、
+    石拐区20个)` (170); document B: `计划改造200个,包括第一批120个和第二批80个`, with
+    `第一批120个小区中,昆都仑区40个、青山区20个、东河区30个、九原区20个、石拐区10个` and
+    `第二批80个小区中,青山区15个、九原区25个、石拐区10个、东河区30个`: every district agrees but
+    东河区, 30 in A and 30 + 30 = 60 in B, which is exactly the missing 30.
 
     Use instead
-    The part as the other document's lists give it (`玉泉区89个`), or a corrected total.
+    The part as the other document's lists give it (`东河区60个`), or a corrected total.
     """
 
     code = "AR05"
