@@ -4,9 +4,10 @@ A list is whole (``WHOLE``) after 合计/总计 (`捐款5.59万元、捐物13.42
 Markdown table's 合计 row (the cells of its column up to the header), in brackets or
 after a colon right behind the total (`共计272个(新城区10个、…)`, `共计272个:新城区10个、…`), and
 in brackets of parts by year inside the total's span of years (`2021~2024年已完成1263个(2021年
-333个,…)`). It may be a selection (``SELECTION``) after 其中, also 其中 opening the next sentence,
-or parts over several clauses (`其中,国内游客1100万人次,增长5%;入境游客100万人次`), and in a
-分别 list after the total's clause (`共120个,城区、农村分别为65个、50个`). After
+333个,…)`), and when its parts name every member of a complete partition (城镇、乡村). It may be
+a selection (``SELECTION``) after 其中, also 其中 opening the next sentence, or parts over several
+clauses (`其中,国内游客1100万人次,增长5%,入境游客100万人次`), and in a 分别 list after the total's
+clause (`共120个,城区、农村分别为65个、50个`). After
 `…个小区中,` (``AMONG``) the parts may be a selection or overlap (已开工80个、已竣工50个): such a
 list tells something only when it adds up.
 """
@@ -15,14 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from checks.arithmetic.vocab import arithmetic_words, partitions
-from checks.values import Interval, interval
 from claims import periods
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
-from claims.numbers import plain
 from claims.sentences import IN_CLAUSE, IN_SENTENCE
 from claims.vocab import list_words
 from vocab.files import alternation
@@ -40,12 +38,10 @@ _PARTS_AFTER = re.compile(rf"[^。;!?\n]{{0,40}}?(?:[。;]\s*)?(?:{alternation(_
 _DIMENSION = re.compile(rf"(?:{alternation(_WORDS['dimension_start'])})[^\d,;。]{{1,6}}"
                         rf"(?:{alternation(_WORDS['dimension_end'])})(?=[,:])")
 _TABLE_TOTAL = re.compile(rf"(?:{alternation(_WORDS['total_before'])})")  # | 合计 | 50座 |
-_SUBTOTAL = re.compile(rf"(?:{alternation(_WORDS['parts_follow'])})|小计")  # rows of a part's parts
+_SUBTOTAL = re.compile(rf"(?:{alternation((*_WORDS['parts_follow'], *_WORDS['subtotal']))})")  # a part's parts
 _RULE_ROW = re.compile(r"^\|[\s:|-]*-[\s:|-]*$", re.MULTILINE)  # |---|---|
 _RESPECTIVE = re.compile(rf"{IN_CLAUSE}{{0,8}},{IN_CLAUSE}{{0,20}}{list_words().respectively}")
-_SCALES = (("亿億", Decimal(10) ** 8), ("万萬", Decimal(10) ** 4))
 _PASSAGE_END = re.compile(r"[。!?\n]")
-_PLAIN_INTEGER = re.compile(r"\d+[^\d.万亿萬億千百]*")
 _LABEL = re.compile(r"[^、,:;()\d\s]{1,8}$")
 _SKIPPED = ("change", "average", "daily")  # parts of a total are levels, not its growth or mean
 
@@ -232,46 +228,3 @@ def label(text: str, part: Claim) -> str | None:
     """The words naming a listed part, right before its figure (新城区 in `、新城区10个、`)."""
     found = _LABEL.search(text, max(0, part.span[0] - 8), part.span[0])
     return found.group() if found else None
-
-
-def allowed(claim: Claim, unit: str | None = None) -> Interval:
-    """What a figure of a breakdown stands for: a count written as a plain integer is exact (5所 is
-    five schools, not 4.5 to 5.5), any other figure what rounds to it."""
-    if claim.kind == "count" and claim.qualifier is None and _PLAIN_INTEGER.fullmatch(claim.text) \
-            and isinstance(claim.value, Decimal) and (unit is None or unit == claim.unit):
-        return Interval(claim.value, claim.value)
-    return interval(claim, unit)
-
-
-def added(parts: tuple[Claim, ...] | list[Claim], unit: str | None) -> Interval:
-    """The sum of what the parts stand for (``allowed``), in ``unit``."""
-    intervals = [allowed(part, unit) for part in parts]
-    low = None if any(i.low is None for i in intervals) else sum((i.low for i in intervals), Decimal(0))
-    high = None if any(i.high is None for i in intervals) else sum((i.high for i in intervals), Decimal(0))
-    return Interval(low, high)
-
-
-def difference(summed: Interval, stated: Interval, like: Claim | None = None) -> tuple[str, str]:
-    """The gap between the middles of two bounded intervals and the most their rounding can
-    explain (the sum of their half-widths), in ``like``'s scale word (``scaled``); "?" when a side
-    is unbounded."""
-    if None in (summed.low, summed.high, stated.low, stated.high):
-        return "?", "?"
-    gap = abs((summed.low + summed.high) - (stated.low + stated.high)) / 2
-    rounding = ((summed.high - summed.low) + (stated.high - stated.low)) / 2
-    return scaled(gap, like), scaled(rounding, like)
-
-
-def middle(value: Interval, like: Claim | None = None) -> str:
-    """The middle of a bounded interval in ``like``'s scale word, "?" when unbounded."""
-    if value.low is None or value.high is None:
-        return "?"
-    return scaled((value.low + value.high) / 2, like)
-
-
-def scaled(value: Decimal, like: Claim | None) -> str:
-    """``value`` written with the scale word of ``like``'s text (1130000000 → 11.3亿 beside 10.5亿元)."""
-    for words, scale in _SCALES:
-        if like is not None and any(word in like.text for word in words):
-            return f"{plain(value / scale)}{words[0]}"
-    return str(plain(value))

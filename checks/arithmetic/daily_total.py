@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import difference, middle
+from checks.arithmetic.sums import difference, middle
 from checks.arithmetic.vocab import arithmetic_words
 from checks.comparable import compare
 from checks.corpus import Corpus

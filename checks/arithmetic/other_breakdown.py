@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import WHOLE, Breakdown, added, allowed, breakdowns, label, middle
+from checks.arithmetic.breakdowns import WHOLE, Breakdown, breakdowns, label
+from checks.arithmetic.sums import added, allowed, middle
 from checks.comparable import compare
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity

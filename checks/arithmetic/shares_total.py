@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import added, difference, partitioned
+from checks.arithmetic.breakdowns import partitioned
+from checks.arithmetic.sums import added, difference
 from checks.arithmetic.vocab import arithmetic_words
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity

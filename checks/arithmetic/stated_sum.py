@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import difference
+from checks.arithmetic.sums import difference
 from checks.arithmetic.vocab import arithmetic_words
 from checks.comparable import compare
 from checks.corpus import Corpus

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import SELECTION, WHOLE, added, allowed, breakdowns, difference, middle
+from checks.arithmetic.breakdowns import SELECTION, WHOLE, breakdowns
+from checks.arithmetic.sums import added, allowed, difference, middle
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register

@@ -9,9 +9,9 @@ from vocab.files import data_lines, data_sections, error
 
 NAME = "arithmetic_words.txt"
 PARTITIONS = "partitions.txt"
-SECTIONS = ("total_before", "total_opens", "parts_follow", "dimension_start", "dimension_end", "among",
-            "parts_named", "sum_of", "per_head", "days_follow", "whole", "share", "share_nouns", "share_of",
-            "average", "per", "per_measure")
+SECTIONS = ("total_before", "total_opens", "parts_follow", "dimension_start", "dimension_end", "subtotal",
+            "among", "parts_named", "sum_of", "per_head", "days_follow", "whole", "share", "share_nouns",
+            "share_of", "average", "per", "per_measure")
 
 
 @cache
