@@ -43,6 +43,7 @@ _RULE_ROW = re.compile(r"^\|[\s:|-]*-[\s:|-]*$", re.MULTILINE)  # |---|---|
 _RESPECTIVE = re.compile(rf"{IN_CLAUSE}{{0,8}},{IN_CLAUSE}{{0,20}}{list_words().respectively}")
 _PASSAGE_END = re.compile(r"[。!?\n]")
 _LABEL = re.compile(r"[^、,:;()\d\s]{1,8}$")
+_LEADING_SELECTION = re.compile(rf"^(?:{alternation(_WORDS['parts_follow'])})")
 _SKIPPED = ("change", "average", "daily")  # parts of a total are levels, not its growth or mean
 
 
@@ -225,6 +226,13 @@ def partitioned(text: str, parts: tuple[Claim, ...] | list[Claim]) -> bool:
 
 
 def label(text: str, part: Claim) -> str | None:
-    """The words naming a listed part, right before its figure (新城区 in `、新城区10个、`)."""
+    """The words naming a listed part, right before its figure (新城区 in `、新城区10个、`, 线上 in
+    `,其中线上1200人次`)."""
     found = _LABEL.search(text, max(0, part.span[0] - 8), part.span[0])
-    return found.group() if found else None
+    words = _LEADING_SELECTION.sub("", found.group()) if found else ""
+    return words or None
+
+
+def named(text: str, part: Claim) -> str:
+    """A part as a message shows it: its label and figure (新城区10个)."""
+    return f"{label(text, part) or ''}{' '.join(part.text.split())}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import SELECTION, WHOLE, breakdowns
+from checks.arithmetic.breakdowns import SELECTION, WHOLE, breakdowns, named
 from checks.arithmetic.sums import added, allowed, difference, middle
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -79,5 +79,5 @@ class PartsAndTotal(DocumentRule):
                 evidence={"total": shown(total), "total_interval": stated.show(),
                           "parts": [shown(p) for p in parts], "sum_interval": summed.show(),
                           "complete_list": complete, "unit": unit, "gap": gap, "rounding_allows": rounding},
-                sum=middle(summed, total), total=shown(total), parts=" + ".join(shown(p) for p in parts),
+                sum=middle(summed, total), total=shown(total), parts=" + ".join(named(doc.text, p) for p in parts),
                 gap=gap, rounding=rounding)
