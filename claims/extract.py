@@ -17,7 +17,8 @@ from sources.document import Document
 from sources.spans import merge, overlaps
 from vocab.files import alternation
 
-# A short quotation holding a numeral is a name or slogan (“五个认同”, “12345”).
+# A short quotation holding a numeral is a name or slogan (“五个认同”, “12345”), unless it quotes a
+# statistic: a decimal with its scale word (“新增企业106.3万户”).
 _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
@@ -188,6 +189,7 @@ def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
 @cache
 def _quoted_figure() -> re.Pattern[str]:
     """A quotation ending in an Arabic figure with its measure word or unit (“改造老旧小区297个”, as a
-    correction notice quotes it) states a figure; “五个认同” and “12345” stay names."""
+    correction notice quotes it), or holding a decimal with 万/亿 (“新增企业106.3万户”), states a
+    figure; “五个认同” and “12345” stay names."""
     words = sorted({*measure_words(), *unit_words()}, key=len, reverse=True)
-    return re.compile(rf"\d[\d.,]*[万亿]?(?:{'|'.join(map(re.escape, words))})$")
+    return re.compile(rf"\d[\d.,]*[万亿]?(?:{'|'.join(map(re.escape, words))})$|\d\.\d+[万亿萬億]")

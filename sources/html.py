@@ -18,7 +18,9 @@ reference (``&#19975;`` -> 万). Then, using the keyword lists in ``data/html_bo
    200 characters (the headline and date/source lines around the body), preceded by the
    page's first ``<h1>`` if that lies outside. Without a core, it is the whole page.
 
-Block elements are separated by one inserted "\\n" (an empty span at the tag that caused it);
+Block elements are separated by one inserted "\\n" (an empty span at the tag that caused it); a
+table row whose cells hold no block is one line, its cells marked as in Markdown by inserted
+"| ", " | " and " |" (empty spans at the cell tags);
 inside a block each run of ASCII whitespace becomes one space mapped to the run's first
 character, and blocks are stripped. U+00A0 and U+3000 are kept as they are.
 """
@@ -364,12 +366,27 @@ class _Writer:
         self.ends = array("q")
         self.pending_break: int | None = None
         self.pending_space: tuple[int, int] | None = None
+        self.after_mark = False
 
     def block(self, position: int) -> None:
         """A block boundary at ``position``: the next text starts on a new line."""
         if self.pending_break is None:
             self.pending_break = position
         self.pending_space = None
+
+    def mark(self, mark: str, position: int) -> None:
+        """A table row's cell boundary at ``position`` (``"| "`` first, then ``" | "``), or its end
+        (``" |"``): the row stays on one line, as in Markdown."""
+        if mark == "| ":
+            self.block(position)
+            self._lead()
+        self.pending_break = self.pending_space = None
+        self._insert_all(mark, position)
+        self.after_mark = True  # a cell's leading whitespace is dropped, as a block's is
+
+    def _insert_all(self, text: str, position: int) -> None:
+        for char in text:
+            self._insert(char, position, position)
 
     def atom(self, text: str, start: int, end: int, raw: bool) -> None:
         if raw:
@@ -397,7 +414,7 @@ class _Writer:
         return "".join(self.parts), OffsetMap(starts, ends)
 
     def _space(self, start: int, end: int) -> None:
-        if self.pending_space is None:
+        if self.pending_space is None and not self.after_mark:
             self.pending_space = (start, end)
 
     def _emit(self, chunk: str, start: int) -> None:
@@ -408,6 +425,7 @@ class _Writer:
 
     def _lead(self) -> None:
         """Write the pending line break or space, if any text precedes it."""
+        self.after_mark = False
         if self.parts:
             if self.pending_break is not None:
                 self._insert("\n", self.pending_break, self.pending_break)
@@ -422,23 +440,53 @@ class _Writer:
 
 
 def _write(writer: _Writer, top: _Element) -> None:
-    """Write the text under ``top``, leaving out dropped elements."""
-    stack: list[_Element | _Atom | tuple[_Element]] = [top]
+    """Write the text under ``top``, leaving out dropped elements. A table row whose cells hold no
+    block is written on one line as a Markdown row (``| 昆都仑区 | 20座 |``)."""
+    stack: list[_Element | _Atom | tuple[_Element] | tuple[str, int]] = [top]
     while stack:
         item = stack.pop()
         if isinstance(item, _Element):
+            if item.dropped:
+                if item.tag in BLOCK_TAGS:
+                    writer.block(item.start)
+                continue
+            if item.tag == "tr" and _flat_row(item):
+                cells = [c for c in item.children if isinstance(c, _Element) and c.tag in _CELLS and not c.dropped]
+                stack.append((" |", item.end))
+                for index, cell in reversed(list(enumerate(cells))):
+                    stack.extend(reversed(cell.children))
+                    stack.append(("| " if index == 0 else " | ", cell.start))
+                continue
             is_block = item.tag in BLOCK_TAGS
             if is_block:
                 writer.block(item.start)
-            if item.dropped:
-                continue
-            if is_block:
                 stack.append((item,))
             stack.extend(reversed(item.children))
         elif len(item) == 1:
             writer.block(item[0].end)
+        elif len(item) == 2:
+            writer.mark(*item)
+            if item[0] == " |":
+                writer.block(item[1])
         else:
             writer.atom(*item)
+
+
+_CELLS = frozenset(("td", "th"))
+
+
+def _flat_row(row: _Element) -> bool:
+    """Whether a table row's cells hold only inline content (no block inside a cell)."""
+    stack = [c for c in row.children if isinstance(c, _Element)]
+    if not stack or any(c.tag not in _CELLS for c in stack):
+        return False
+    stack = [g for c in stack for g in c.children if isinstance(g, _Element)]
+    while stack:
+        element = stack.pop()
+        if element.tag in BLOCK_TAGS:
+            return False
+        stack.extend(c for c in element.children if isinstance(c, _Element))
+    return True
 
 
 def _drop_furniture(elements: list[_Element]) -> None:

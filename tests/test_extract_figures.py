@@ -221,3 +221,8 @@ def test_offsets_point_into_the_original_with_glosses_and_full_width_digits():
     assert [c.text for c in found] == ["１４個", "53.21萬(wàn)人"]
     assert [c.value for c in found] == [D(14), D(532100)]
     assert found[1].measure == "人"
+
+
+def test_a_quoted_statistic_is_a_figure_a_quoted_name_is_not():
+    assert [c.text for c in claims_in("材料中一季度“新增企业106.3万户”的统计。")] == ["106.3万户"]
+    assert [c.text for c in claims_in("深入开展“三个100”行动,增进“五个认同”。")] == []

@@ -59,7 +59,7 @@ def assert_exact(markup: str, text: str, starts, ends) -> None:
     for i, char in enumerate(text):
         start, end = int(starts[i]), int(ends[i])
         if start == end:
-            assert char == "\n", (i, char)
+            assert char in "\n| ", (i, char)  # a block break, or a table row's cell marks
             continue
         decoded = html.unescape(markup[start:end])
         if char == " ":
@@ -150,6 +150,21 @@ def test_blocks_are_separated_by_one_inserted_newline() -> None:
     i = result.text.index("\n")
     assert result.offsets.starts[i] == result.offsets.ends[i]
     assert markup[result.offsets.starts[i]:].startswith("</p>")
+
+
+def test_a_table_row_of_inline_cells_is_one_markdown_row() -> None:
+    markup = ("<p>各区新建充电站</p><table><tr><th>地区</th><th>新建</th></tr>"
+              "<tr><td> 昆都仑区 </td><td>20座</td></tr><tr><td>合计</td><td>50座</td></tr></table><p>完</p>")
+    result = extract_html(markup)
+    assert result.text == "各区新建充电站\n| 地区 | 新建 |\n| 昆都仑区 | 20座 |\n| 合计 | 50座 |\n完"
+    assert_exact(markup, result.text, result.offsets.starts, result.offsets.ends)
+    start, end = result.offsets.span(result.text.index("50座"), result.text.index("50座") + 3)
+    assert markup[start:end] == "50座"
+
+
+def test_a_table_row_with_blocks_in_its_cells_stays_in_lines() -> None:
+    markup = "<table><tr><td><p>昆都仑区</p></td><td><p>20座</p></td></tr></table>"
+    assert extract_html(markup).text == "昆都仑区\n20座"
 
 
 def test_inline_tags_do_not_break_and_whitespace_collapses() -> None:
@@ -286,3 +301,16 @@ def test_a_one_megabyte_page_is_read_whole() -> None:
     markup = GOV_PAGE.replace("<div id=\"zoom\"", "<div") * (1_000_000 // len(GOV_PAGE))
     result = extract_html(markup)
     assert result.text.count("惠及53.21万人") == 1_000_000 // len(GOV_PAGE)
+
+
+def test_an_html_table_total_row_is_checked_against_its_rows(tmp_path) -> None:
+    import pipeline
+    from checks.config import Config
+
+    page = tmp_path / "table.html"
+    page.write_text("<p>2024年各区新建充电站</p><table><tr><th>地区</th><th>新建充电站</th></tr>"
+                    "<tr><td>昆都仑区</td><td>20座</td></tr><tr><td>青山区</td><td>15座</td></tr>"
+                    "<tr><td>合计</td><td>50座</td></tr></table>", encoding="utf-8")
+    documents = pipeline.read([page])
+    findings = pipeline.check(pipeline.extract(documents), Config(select=("AR01",))).findings
+    assert [documents[0].original[f.start:f.end] for f in findings] == ["50座"]

@@ -112,7 +112,7 @@ def test_change_words_serve_subjects_lists_and_growth():
 
 
 def test_arithmetic_cross_source_and_style_words():
-    from checks.arithmetic import average, share, totals
+    from checks.arithmetic import average, breakdowns, share
     from checks.arithmetic.vocab import arithmetic_words
     from checks.cross_source.containment import not_additive
     from checks.style.percent_without_sign import score_words
@@ -120,7 +120,7 @@ def test_arithmetic_cross_source_and_style_words():
     words = arithmetic_words()
     assert "合计" in words["total_before"] and "其中" in words["parts_follow"] and "全年共" in words["whole"]
     assert "共" in words["total_opens"] and "共" not in words["total_before"] and words["share_of"] == ("占",)
-    assert totals._TOTAL_BEFORE.search("、捐物13.42万元,合计") and totals._PARTS_FOLLOW.match(",其中线上")
+    assert breakdowns._TOTAL_BEFORE.search("、捐物13.42万元,合计") and breakdowns._PARTS_FOLLOW.match(",其中线上")
     assert share._SHARE.search("占全市农村人口总数的比重") and not share._SHARE.search("线上培训人数")
     assert average._PER.search("划分为17个生活圈,平均每个生活圈").group("unit") == "生活圈"
     assert not_additive().search("城镇居民人均收入") and not not_additive().search("培训人数")

@@ -52,7 +52,7 @@ class AverageTimesCount(DocumentRule):
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         for count, average, total in _triples(doc.text, claims):
-            product = _times(interval(average), interval(count))
+            product = times(interval(average), interval(count))
             stated = interval(total, average.unit)
             if product.overlaps(stated):
                 continue
@@ -70,26 +70,32 @@ class AverageTimesCount(DocumentRule):
 
 def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
     """(count, average, total) around each 平均 figure of a document."""
+    for index, average, phrase, total in averages(text, claims):
+        count = next((c for c in reversed(claims[max(0, index - 4):index])
+                      if c.kind == "count" and c.subject and shares_head(phrase, c.subject)), None)
+        if count and count.sentence == total.sentence:
+            yield count, average, total
+
+
+def averages(text: str, claims: list[Claim]) -> Iterator[tuple[int, Claim, str, Claim]]:
+    """(index, average, what it averages over, total): each 平均每… figure and the total after it."""
     for index, average in enumerate(claims):
         per = _PER.search(text, max(0, average.span[0] - 12), average.span[0])
         if not per or average.kind != "count":
             continue
-        phrase = per.group("unit")
-        count = next((c for c in reversed(claims[max(0, index - 4):index])
-                      if c.kind == "count" and c.subject and _shares_head(phrase, c.subject)), None)
         total = next((c for c in claims[index + 1:index + 4] if c.kind == average.kind
                       and c.measure == average.measure and c.unit == average.unit), None)
-        if count and total and count.sentence == total.sentence:
-            yield count, average, total
+        if total is not None and total.sentence == average.sentence:
+            yield index, average, per.group("unit"), total
 
 
-def _shares_head(phrase: str, subject: str) -> bool:
+def shares_head(phrase: str, subject: str) -> bool:
     """Whether the start of ``phrase`` (two characters or more) names ``subject``'s thing:
     食堂日均就餐 and 社区食堂 share 食堂."""
     return any(phrase[:length] in subject for length in range(len(phrase), 1, -1))
 
 
-def _times(a: Interval, b: Interval) -> Interval:
+def times(a: Interval, b: Interval) -> Interval:
     """The product of two intervals of non-negative figures."""
     low = None if a.low is None or b.low is None else a.low * b.low
     high = None if a.high is None or b.high is None else a.high * b.high

@@ -12,6 +12,7 @@ from checks.registry import register
 from checks.rule import DocumentRule
 from checks.values import Interval, interval, shown
 from claims.claim import Claim
+from claims.sentences import IN_CLAUSE
 from claims.vocab import change_words
 from sources.document import Document
 from vocab.files import alternation
@@ -19,6 +20,8 @@ from vocab.files import alternation
 _WORDS = change_words()
 _FROM = re.compile(rf"(?:{alternation(_WORDS.start)})$")
 _TO = re.compile(rf"\s*(?:{alternation((*_WORDS.verbs, *_WORDS.before_to))})?(?:{alternation(_WORDS.to)})\s*")
+_THAN = re.compile(rf"[比较]{IN_CLAUSE}{{0,8}}$")  # 比上年的120亿元, 较同期11.6%
+_CHANGE = re.compile(rf"\s*(?:{alternation(_WORDS.verbs)})了?\s*")  # …120亿元增长10%
 _DOWN = re.compile(alternation(_WORDS.down))
 
 
@@ -28,9 +31,9 @@ class GrowthBothEnds(DocumentRule):
 
     What it does
     Finds a change stated with both its ends (`由78.9%提高到82%,提高3.1个百分点`,
-    `从2.1万人增至2.5万人,增长19%`) and recomputes it from them: percentage points for two
-    percentages, a relative change otherwise (a change in % between two percentages may be
-    either). Flags the stated change when no reading fits, with each figure's rounding.
+    `从2.1万人增至2.5万人,增长19%`, `收入132亿元,比上年的120亿元增长10%`) and recomputes it from
+    them: percentage points for two percentages, a relative change otherwise (a change in %
+    between two percentages may be either). Flags the stated change when no reading fits, with each figure's rounding.
 
     Why is this bad?
     Growth is what readers quote; when it disagrees with its own start and end, one of the three
@@ -52,24 +55,25 @@ class GrowthBothEnds(DocumentRule):
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for start, end, change in _changes(doc.text, claims):
-            readings = _readings(start, end, change)
-            stated = _signed(change, doc.text)
-            if not readings or any(reading.overlaps(stated) for reading, _ in readings):
+        for start, end, change in changes(doc.text, claims):
+            found = readings(start, end, change)
+            stated = signed(change, doc.text)
+            if not found or any(reading.overlaps(stated) for reading, _ in found):
                 continue
-            expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in readings)
+            expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in found)
             yield self.finding(
                 doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
                 related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
                          Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
                 evidence={"start": shown(start), "end": shown(end), "change": shown(change),
                           "change_interval": stated.show(),
-                          "expected": [{"interval": r.show(), "reading": label} for r, label in readings]},
+                          "expected": [{"interval": r.show(), "reading": label} for r, label in found]},
                 first=shown(start), last=shown(end), expected=expected, change=shown(change))
 
 
-def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
-    """(start, end, change): 由A…到B followed by a change in the same sentence."""
+def changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(start, end, change): 由A…到B followed by a change in the same sentence, or B,比…A and a
+    change right after it (收入132亿元,比上年的120亿元增长10%)."""
     for index in range(len(claims) - 2):
         start, end = claims[index], claims[index + 1]
         if start.unit != end.unit or start.kind != end.kind or not isinstance(start.value, Decimal):
@@ -82,9 +86,15 @@ def _changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Cla
         same_sentence = end.sentence == change.sentence
         if change.kind in ("percent", "percentage_points") and same_sentence:
             yield start, end, change
+    for end, start, change in zip(claims, claims[1:], claims[2:], strict=False):
+        alike = end.kind == start.kind and end.unit == start.unit and isinstance(start.value, Decimal)
+        if alike and change.kind in ("percent", "percentage_points") and end.sentence == change.sentence \
+                and _THAN.search(text, max(0, start.span[0] - 10), start.span[0]) \
+                and _CHANGE.fullmatch(text, start.span[1], change.span[0]):
+            yield start, end, change
 
 
-def _readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:
+def readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:
     """What the change can be: points between two percentages, and/or a relative change."""
     a, b = interval(start), interval(end, start.unit)
     if None in (a.low, a.high, b.low, b.high):
@@ -104,7 +114,7 @@ def _show(reading: Interval) -> str:
     return f"{low:.3g}–{high:.3g}"
 
 
-def _signed(change: Claim, text: str) -> Interval:
+def signed(change: Claim, text: str) -> Interval:
     """The change's interval, negative when it is a decline (下降3%)."""
     stated = interval(change)
     lead = text[max(0, change.span[0] - 4):change.span[0]]

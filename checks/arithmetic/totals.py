@@ -1,29 +1,18 @@
 """AR01: a total that its listed parts do not add up to."""
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.arithmetic.vocab import arithmetic_words
+from checks.arithmetic.breakdowns import SELECTION, WHOLE, breakdowns, named
+from checks.arithmetic.sums import added, allowed, difference, middle
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import DocumentRule
-from checks.values import Interval, interval, shown
+from checks.values import shown
 from claims.claim import Claim
-from claims.kinds import ADDITIVE
-from claims.numbers import plain
-from claims.sentences import IN_CLAUSE, IN_SENTENCE
 from sources.document import Document
-from vocab.files import alternation
-
-_WORDS = arithmetic_words()
-_TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])}){IN_CLAUSE}{{0,4}}$")   # 合计19.01万元
-_TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])}){IN_CLAUSE}{{0,12}}$")   # 共培训3200人次,其中…
-_BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?\(")  # the total's noun, then its breakdown in brackets
-_PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
 
 
 @register
@@ -32,12 +21,25 @@ class PartsAndTotal(DocumentRule):
 
     What it does
     Finds totals stated with their parts in one passage: parts followed by 合计/总计/共计
-    (`捐款5.59万元、捐物13.42万元,合计19.01万元`), or a total followed by 其中 and its parts
-    (`共培训3200人次,其中线上1200人次、线下2000人次`), or a total followed by its breakdown in
-    brackets (`共计272个小区(新城区10个、回民区30个…)`). The sum of the parts, with the rounding
-    each figure allows, must be able to equal the total. After 合计, and in brackets, the parts
-    are the whole list; after 其中 (also inside brackets) they may be a selection, so only parts
-    adding up to more than the total are flagged.
+    (`捐款5.59万元、捐物13.42万元,合计19.01万元`); a Markdown table's 合计 row below its rows; a
+    共/累计 total followed by its breakdown in brackets or after a colon (`共计272个小区(新城区10个、
+    回民区30个…)`, `共建成45个:城区20个、…`); a span of years followed by its years in brackets
+    (`2021~2024年已完成1263个(2021年333个,…)`); a 共/累计 total followed by 其中 and its parts, in
+    one clause or over several clauses up to the next 。 (`共接待1200万人次,其中,国内游客1100万人次,
+    增长5%;入境游客100万人次`), also when 其中 opens the next sentence; a 共 total followed by a 分别
+    list (`共120个,城区、农村分别为65个、50个`). The sum of the parts, with the rounding each figure
+    allows (a count written as a plain integer is exact), must be able to equal the total; the
+    finding shows the gap and how much of it rounding could explain.
+
+    How a complete list is told from a partial one: parts before 合计, the rows above a 合计 row,
+    parts in brackets or after a colon right behind the total, and years inside the total's span
+    are the whole list, and any gap is flagged. After 其中 (also inside brackets) and in a 分别
+    list the parts may be a selection (`医院、卫生院分别为…` of all 医疗机构), and so are the new ones
+    of some years after a running total (`累计建成120个(2023年新建40个、…)`): only parts adding up
+    to more than the total are flagged. Changes (增加300万人次) and averages among them are not
+    parts; a nested 其中 ends the list, and so does a ; after a segment of several parts (`其中男性…,
+    女性…;城镇人口…` is a second breakdown). Parts after `…个小区中,` may overlap (已开工80个、
+    已竣工50个) and are not checked here (AR05 uses them when they add up).
 
     Why is this bad?
     A total that its own parts contradict tells the reader that at least one figure is wrong.
@@ -53,86 +55,29 @@ class PartsAndTotal(DocumentRule):
     name = "parts-and-total"
     default_severity = Severity.ERROR
     messages = MappingProxyType({
-        "zh": "分项之和为{sum},与合计{total}不符({parts})",
-        "en": "the parts add up to {sum}, not the total {total} ({parts})",
+        "zh": "分项之和为{sum},与合计{total}不符,相差{gap},舍入至多解释{rounding}({parts})",
+        "en": "the parts add up to {sum}, not the total {total}: a gap of {gap}, of which rounding can "
+              "explain at most {rounding} ({parts})",
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for total, parts, complete in _totals(doc, claims):
+        for breakdown in breakdowns(doc.text, claims):
+            total, parts, complete = breakdown.total, breakdown.parts, breakdown.listing == WHOLE
+            if breakdown.listing not in (WHOLE, SELECTION):
+                continue
             unit = total.unit
-            added = _sum([interval(part, unit) for part in parts])
-            stated = interval(total, unit)
-            wrong = not added.overlaps(stated) if complete else (
-                added.low is not None and stated.high is not None and added.low > stated.high)
+            summed = added(parts, unit)
+            stated = allowed(total, unit)
+            wrong = not summed.overlaps(stated) if complete else (
+                summed.low is not None and stated.high is not None and summed.low > stated.high)
             if not wrong:
                 continue
+            gap, rounding = difference(summed, stated, total)
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, *(p.id for p in parts)),
                 related=[Location(doc.id, p.start, p.end, f"part: {shown(p)}") for p in parts],
                 evidence={"total": shown(total), "total_interval": stated.show(),
-                          "parts": [shown(p) for p in parts], "sum_interval": added.show(),
-                          "complete_list": complete, "unit": unit},
-                sum=_show_sum(added), total=shown(total), parts=" + ".join(shown(p) for p in parts))
-
-
-def _totals(doc: Document, claims: list[Claim]) -> Iterator[tuple[Claim, list[Claim], bool]]:
-    """(total, parts, whether the parts are the complete list) found in ``doc``."""
-    text = doc.text
-    for index, claim in enumerate(claims):
-        if claim.kind not in ADDITIVE:
-            continue
-        start, end = claim.span
-        opens = _TOTAL_OPENS.search(text, max(0, start - 16), start)
-        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
-        after = _run(claims, index, 1) if opens and _PARTS_FOLLOW.match(text, end) else []
-        bracketed = _bracketed(text, claims, index) if opens else None
-        if len(before) >= 2:
-            yield claim, before, True
-        elif len(after) >= 2:
-            yield claim, after, False
-        elif bracketed:
-            yield claim, *bracketed
-
-
-def _bracketed(text: str, claims: list[Claim], index: int) -> tuple[list[Claim], bool] | None:
-    """The parts listed in brackets right after a total (共计272个小区(新城区10个、回民区…)), and
-    whether they are the whole list (not when the bracket opens with 其中); None when the bracket
-    holds fewer than two figures or a figure measured otherwise."""
-    total = claims[index]
-    opening = _BRACKET_OPENS.match(text, total.span[1])
-    if opening is None:
-        return None
-    closing = text.find(")", opening.end(), total.sentence.end)
-    if closing < 0:
-        return None
-    inside = [c for c in claims[index + 1:] if opening.end() <= c.span[0] and c.span[1] <= closing]
-    if len(inside) < 2 or any(c.kind != total.kind or c.unit != total.unit or c.measure != total.measure
-                              for c in inside):
-        return None
-    return inside, not _PARTS_FOLLOW.match(text, opening.end())
-
-
-def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
-    """The claims measured like ``claims[index]`` right before (step -1) or after (step 1) it,
-    in the same sentence, with no other kind of figure between."""
-    total, run, position = claims[index], [], index + step
-    while 0 <= position < len(claims):
-        claim = claims[position]
-        if claim.kind != total.kind or claim.unit != total.unit or claim.measure != total.measure \
-                or claim.sentence != total.sentence:
-            break
-        run.append(claim)
-        position += step
-    return run[::step]
-
-
-def _sum(intervals: list[Interval]) -> Interval:
-    low = None if any(i.low is None for i in intervals) else sum((i.low for i in intervals), Decimal(0))
-    high = None if any(i.high is None for i in intervals) else sum((i.high for i in intervals), Decimal(0))
-    return Interval(low, high)
-
-
-def _show_sum(added: Interval) -> str:
-    if added.low is None or added.high is None:
-        return "?"
-    return str(plain((added.low + added.high) / 2))
+                          "parts": [shown(p) for p in parts], "sum_interval": summed.show(),
+                          "complete_list": complete, "unit": unit, "gap": gap, "rounding_allows": rounding},
+                sum=middle(summed, total), total=shown(total), parts=" + ".join(named(doc.text, p) for p in parts),
+                gap=gap, rounding=rounding)

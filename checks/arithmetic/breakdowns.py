@@ -1,0 +1,238 @@
+"""Totals stated with their parts in one passage, and whether the parts are the whole list.
+
+A list is whole (``WHOLE``) after 合计/总计 (`捐款5.59万元、捐物13.42万元,合计19.01万元`), above a
+Markdown table's 合计 row (the cells of its column up to the header), in brackets or
+after a colon right behind the total (`共计272个(新城区10个、…)`, `共计272个:新城区10个、…`), and
+in brackets of parts by year inside the total's span of years (`2021~2024年已完成1263个(2021年
+333个,…)`), and when its parts name every member of a complete partition (城镇、乡村). It may be
+a selection (``SELECTION``) after 其中, also 其中 opening the next sentence, or parts over several
+clauses (`其中,国内游客1100万人次,增长5%,入境游客100万人次`), and in a 分别 list after the total's
+clause (`共120个,城区、农村分别为65个、50个`). After
+`…个小区中,` (``AMONG``) the parts may be a selection or overlap (已开工80个、已竣工50个): such a
+list tells something only when it adds up.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checks.arithmetic.vocab import arithmetic_words, partitions
+from claims import periods
+from claims.claim import Claim
+from claims.kinds import ADDITIVE
+from claims.sentences import IN_CLAUSE, IN_SENTENCE
+from claims.vocab import list_words
+from vocab.files import alternation
+
+_WORDS = arithmetic_words()
+_TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])}){IN_CLAUSE}{{0,4}}$")   # 合计19.01万元
+_TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])}){IN_CLAUSE}{{0,12}}$")   # 共培训3200人次,其中…
+_BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?\(")  # the total's noun, then its breakdown in brackets
+_COLON_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?:")  # 共计272个小区:新城区10个、…
+_AMONG_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?(?:{alternation(_WORDS['among'])}),")  # 156个小区中,新城区1个…
+_PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
+# the 其中 after a total: in its sentence, or opening the next (…增长4.5%。其中,…)
+_PARTS_AFTER = re.compile(rf"[^。;!?\n]{{0,40}}?(?:[。;]\s*)?(?:{alternation(_WORDS['parts_follow'])})")
+# another way of dividing the total (按经营地分, 分城乡看, 从产业看)
+_DIMENSION = re.compile(rf"(?:{alternation(_WORDS['dimension_start'])})[^\d,;。]{{1,6}}"
+                        rf"(?:{alternation(_WORDS['dimension_end'])})(?=[,:])")
+_TABLE_TOTAL = re.compile(rf"(?:{alternation(_WORDS['total_before'])})")  # | 合计 | 50座 |
+_SUBTOTAL = re.compile(rf"(?:{alternation((*_WORDS['parts_follow'], *_WORDS['subtotal']))})")  # a part's parts
+_RULE_ROW = re.compile(r"^\|[\s:|-]*-[\s:|-]*$", re.MULTILINE)  # |---|---|
+_RESPECTIVE = re.compile(rf"{IN_CLAUSE}{{0,8}},{IN_CLAUSE}{{0,20}}{list_words().respectively}")
+_PASSAGE_END = re.compile(r"[。!?\n]")
+_LABEL = re.compile(r"[^、,:;()\d\s]{1,8}$")
+_LEADING_SELECTION = re.compile(rf"^(?:{alternation(_WORDS['parts_follow'])})")
+_SKIPPED = ("change", "average", "daily")  # parts of a total are levels, not its growth or mean
+
+
+WHOLE, SELECTION, AMONG = "whole", "selection", "among"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total and its parts; ``listing`` says whether they are the whole list (``WHOLE``), may be
+    a selection (``SELECTION``) or may also overlap (``AMONG``)."""
+
+    total: Claim
+    parts: tuple[Claim, ...]
+    listing: str
+
+
+def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
+    """The breakdowns of a document (normalized ``text``, its ``claims`` in reading order)."""
+    for index, claim in enumerate(claims):
+        if claim.kind not in ADDITIVE:
+            continue
+        start, end = claim.span
+        opens = _TOTAL_OPENS.search(text, max(0, start - 16), start)
+        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
+        if len(before) >= 2:
+            yield Breakdown(claim, tuple(before), WHOLE)
+            continue
+        column = _column(text, claims, index)
+        if column:
+            yield Breakdown(claim, column, WHOLE)
+            continue
+        found = (_listed(text, claims, index, opens is not None) or
+                 _selection(text, claims, index, opens is not None) or
+                 (_respectively(text, claims, index) if opens else None))
+        if found:
+            parts, listing = found
+            yield Breakdown(claim, parts, WHOLE if listing == SELECTION and partitioned(text, parts) else listing)
+
+
+def _column(text: str, claims: list[Claim], index: int) -> tuple[Claim, ...] | None:
+    """The cells above a Markdown table's 合计 row in the total's column, up to the header."""
+    total = claims[index]
+    row_start = text.rfind("\n", 0, total.span[0]) + 1
+    cells = text[row_start:total.span[0]].split("|")
+    if len(cells) < 3 or cells[0].strip() or not _TABLE_TOTAL.fullmatch(cells[1].strip()):
+        return None
+    column, parts = len(cells), []
+    for claim in reversed(claims[:index]):
+        start = text.rfind("\n", 0, claim.span[0]) + 1
+        if start == row_start:
+            continue
+        row = text[start:claim.span[0]].split("|")
+        between = text[start:row_start]
+        if not between.startswith("|") or _RULE_ROW.search(between) or len(row) != column:
+            break
+        if not _alike(total, claim) or _SUBTOTAL.match(row[1].strip()):
+            return None
+        parts.append(claim)
+        row_start = start
+    return tuple(parts[::-1]) if len(parts) >= 2 else None
+
+
+def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts right behind the total: in brackets, after a colon, or after `…中,`."""
+    total = claims[index]
+    end = total.span[1]
+    if bracket := _BRACKET_OPENS.match(text, end):
+        closing = text.find(")", bracket.end(), total.sentence.end)
+        inside = [c for c in claims[index + 1:] if bracket.end() <= c.span[0] and c.span[1] <= closing
+                  and c.kind != "date"]  # 2021年333个: the year labels a part
+        if closing < 0 or len(inside) < 2 or not all(_alike(total, c) for c in inside):
+            return None
+        if _within_years(total, inside):
+            return tuple(inside), WHOLE
+        if opens:
+            whole = not _PARTS_FOLLOW.match(text, bracket.end()) and _counted_alike(total, inside)
+            return tuple(inside), WHOLE if whole else SELECTION
+        return None
+    if opens and (colon := _COLON_OPENS.match(text, end)):
+        parts = _run(claims, index, 1)
+        if len(parts) >= 2 and parts[0].span[0] >= colon.end():
+            return tuple(parts), WHOLE if _counted_alike(total, parts) else SELECTION
+    if _AMONG_OPENS.match(text, end):
+        parts = _run(claims, index, 1)
+        if len(parts) >= 2:
+            return tuple(parts), AMONG
+    return None
+
+
+def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts after the 其中 that follows the total, in its sentence or opening the next one, with
+    no figure measured alike between (`总产值1046.3亿元,增长4.5%。其中,…`); without 共/累计 the
+    total must be the first such figure of its sentence. Parts count what the total counts (not
+    the stock 年末在册…总数 among new ones). The list ends at a ;, unless each ;-segment holds one
+    part and together they are the members of a partition (`其中,第一产业增加值79.9亿元,增长4.2%;
+    第二产业…;第三产业…`): items after a ; may be of another whole (粮食作物…其中,稻谷…;玉米…;
+    油料…). It also ends at a 。, at a nested 其中 and where another way of dividing begins
+    (按经营地分, 分城乡看)."""
+    total = claims[index]
+    following = _PARTS_AFTER.match(text, total.span[1])
+    if following is None:
+        return None
+    before = [c for c in claims[:index] if c.sentence == total.sentence and _alike(total, c)]
+    between = [c for c in claims[index + 1:] if c.span[0] < following.end() and _alike(total, c)]
+    if between or (before and not opens):
+        return None
+    stop = _PASSAGE_END.search(text, following.end())
+    stop_at = stop.start() if stop else len(text)
+    if (dimension := _DIMENSION.search(text, following.end(), stop_at)) is not None:
+        stop_at = dimension.start()
+    segments: dict[int, list[Claim]] = {}
+    for claim in claims[index + 1:]:
+        if claim.span[0] >= stop_at or _PARTS_FOLLOW.search(text, following.end(), claim.span[0]):
+            break  # the passage ends, or a nested 其中 lists the parts of a part
+        if _alike(total, claim) and claim.aggregate not in _SKIPPED and _counted_alike(total, [claim]):
+            segments.setdefault(text.count(";", following.end(), claim.span[0]), []).append(claim)
+    parts: list[Claim] = []
+    for number in range(len(segments)):
+        found = segments.get(number, [])
+        if number and (len(found) != 1 or len(segments[0]) != 1):
+            break
+        parts += found
+    if not partitioned(text, parts):
+        parts = segments.get(0, [])  # past a ; only the members of a partition (第一产业…;第二产业…)
+    return (tuple(parts), SELECTION) if len(parts) >= 2 else None
+
+
+def _respectively(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
+    """Parts in a 分别 list right after the total's clause (共120个,城区、农村分别为65个、50个): the
+    items named may be only some of the kinds counted."""
+    listed = _RESPECTIVE.match(text, claims[index].span[1])
+    parts = _run(claims, index, 1)
+    return (tuple(parts), SELECTION) if listed and len(parts) >= 2 and parts[0].span[0] >= listed.end() else None
+
+
+def _alike(total: Claim, part: Claim) -> bool:
+    return part.kind == total.kind and part.unit == total.unit and part.measure == total.measure
+
+
+def _counted_alike(total: Claim, parts: list[Claim]) -> bool:
+    """Whether the parts count what the total counts over its period: not the new ones of some
+    years of a running total (累计建成120个(2023年新建40个、2024年新建50个))."""
+    running = {"level", "cumulative"}
+    return all((p.aggregate == total.aggregate or {p.aggregate, total.aggregate} <= running)
+               and (p.period is None or (total.period is not None and periods.compare(p.period, total.period)
+                                          != "different")) for p in parts)
+
+
+def _within_years(total: Claim, parts: list[Claim]) -> bool:
+    """Whether every part is of one year inside the total's span of years (2021~2024年)."""
+    span = total.period
+    if span is None or span.kind != "span" or not span.start or not span.end:
+        return False
+    return all(p.period is not None and p.period.kind == "year" and p.period.start
+               and span.start[:4] <= p.period.start[:4] <= span.end[:4] for p in parts)
+
+
+def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
+    """The claims measured like ``claims[index]`` right before (step -1) or after (step 1) it,
+    in the same sentence, with no other kind of figure between."""
+    total, run, position = claims[index], [], index + step
+    while 0 <= position < len(claims):
+        claim = claims[position]
+        if not _alike(total, claim) or claim.sentence != total.sentence:
+            break
+        run.append(claim)
+        position += step
+    return run[::step]
+
+
+def partitioned(text: str, parts: tuple[Claim, ...] | list[Claim]) -> bool:
+    """Whether the parts are named by every member of one complete partition, each once (城镇 and
+    乡村, 男性 and 女性: ``data/partitions.txt``), by their subjects or the words before them."""
+    names = [part.subject or label(text, part) or '' for part in parts]
+    for members in partitions():
+        hits = [{index for index, member in enumerate(members) if any(n in name for n in member)} for name in names]
+        if all(len(hit) == 1 for hit in hits) and sorted(next(iter(hit)) for hit in hits) == list(range(len(members))):
+            return True
+    return False
+
+
+def label(text: str, part: Claim) -> str | None:
+    """The words naming a listed part, right before its figure (新城区 in `、新城区10个、`, 线上 in
+    `,其中线上1200人次`)."""
+    found = _LABEL.search(text, max(0, part.span[0] - 8), part.span[0])
+    words = _LEADING_SELECTION.sub("", found.group()) if found else ""
+    return words or None
+
+
+def named(text: str, part: Claim) -> str:
+    """A part as a message shows it: its label and figure (新城区10个)."""
+    return f"{label(text, part) or ''}{' '.join(part.text.split())}"

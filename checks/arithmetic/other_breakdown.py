@@ -1,0 +1,167 @@
+"""AR05: the part that another document's breakdown of the same total shows to be wrong."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+from types import MappingProxyType
+
+from checks.arithmetic.breakdowns import WHOLE, Breakdown, breakdowns, label
+from checks.arithmetic.sums import added, allowed, middle
+from checks.comparable import compare
+from checks.corpus import Corpus
+from checks.finding import Finding, Location, Severity
+from checks.registry import register
+from checks.rule import CorpusRule
+from checks.values import Interval, shown
+from claims.claim import Claim
+
+_SUFFIX = re.compile(r"(?<=..)[区县旗市镇乡]$")  # 和林县 and 和林, 玉泉区 and 玉泉 name one place
+_BATCHES = 3  # at most this many breakdowns of the other document make up the total
+_AGREEING = 2  # parts that must agree besides the wrong ones, so that the lists are the same
+_IGNORED = frozenset({"status", "scope", "aggregate"})  # a plan and its report count the same parts
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """Another document's parts by name, from breakdowns that add up and together make the total."""
+
+    parts: dict[str, list[Claim]]
+    totals: tuple[Claim, ...]
+
+
+@register
+class PartAgainstOtherBreakdown(CorpusRule):
+    """A part that another document's breakdown of the same total shows to be wrong.
+
+    What it does
+    Takes each complete breakdown whose parts miss their total (what AR01 flags) and looks in the
+    other documents for the same total, in the same unit and period, broken down by the same names
+    in lists that do add up, directly or in up to three batches whose totals make it
+    (`272个,包含第一批156个、第二批116个`, each with its list by district). When at least two
+    named parts agree and the ones that disagree account for the whole gap, those parts are
+    flagged: the total is right and they are wrong, by exactly the missing amount. Names match
+    without their last 区/县/旗 (和林县 and 和林).
+
+    Why is this bad?
+    A breakdown that does not add up says only that some figure is wrong; another document's
+    list of the same total says which one, and what it should be.
+
+    Example
+    Document A: `计划改造老旧小区共计200个(昆都仑区40个、青山区35个、东河区30个、九原区45个、
+    石拐区20个)` (170); document B: `计划改造200个,包括第一批120个和第二批80个`, with
+    `第一批120个小区中,昆都仑区40个、青山区20个、东河区30个、九原区20个、石拐区10个` and
+    `第二批80个小区中,青山区15个、九原区25个、石拐区10个、东河区30个`: every district agrees but
+    东河区, 30 in A and 30 + 30 = 60 in B, which is exactly the missing 30.
+
+    Use instead
+    The part as the other document's lists give it (`东河区60个`), or a corrected total.
+    """
+
+    code = "AR05"
+    name = "part-against-another-breakdown"
+    default_severity = Severity.WARNING
+    messages = MappingProxyType({
+        "zh": "{name}{part}与另一文件对同一合计{total}的分项不符(另一文件:{other}={other_sum});"
+              "按后者,分项之和为{fixed},与合计相符",
+        "en": "{name} {part} differs from another document's breakdown of the same total {total} "
+              "({other} = {other_sum}); with that figure the parts add up to {fixed}, the total",
+    })
+
+    def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
+        found = {doc.id: list(breakdowns(doc.text, corpus.claims_of[doc.id])) for doc in corpus.documents}
+        for doc in corpus.documents:
+            for wrong in (b for b in found[doc.id] if b.listing == WHOLE and not _adds_up(b)):
+                yield from self._against_others(corpus, doc.id, wrong, found)
+
+    def _against_others(self, corpus: Corpus, doc_id: str, wrong: Breakdown,
+                        found: dict[str, list[Breakdown]]) -> Iterator[Finding]:
+        text = corpus.document[doc_id].text
+        named = {_name(text, part): part for part in wrong.parts}
+        if None in named or len(named) != len(wrong.parts):
+            return
+        for other in corpus.documents:
+            if other.id == doc_id:
+                continue
+            for reference in _references(other.text, corpus.claims_of[other.id], found[other.id], wrong.total):
+                culprits = _culprits(wrong, named, reference)
+                if culprits:
+                    yield from (self._finding(text, doc_id, wrong, part, reference.parts[key], reference)
+                                for key, part in culprits)
+                    return
+
+    def _finding(self, text: str, doc_id: str, wrong: Breakdown, part: Claim, others: list[Claim],
+                 reference: _Reference) -> Finding:
+        unit = wrong.total.unit
+        other_sum = added(others, unit)
+        fixed = _shift(added(wrong.parts, unit), other_sum, allowed(part, unit))
+        return self.finding(
+            doc_id, part.start, part.end, claims=(part.id, wrong.total.id, *(c.id for c in others)),
+            related=[Location(doc_id, wrong.total.start, wrong.total.end, f"total: {shown(wrong.total)}"),
+                     *(Location(c.doc, c.start, c.end, f"other document's part: {shown(c)}") for c in others)],
+            evidence={"part": shown(part), "part_interval": allowed(part, unit).show(),
+                      "other_parts": [shown(c) for c in others], "other_interval": other_sum.show(),
+                      "total": shown(wrong.total), "total_interval": allowed(wrong.total, unit).show(),
+                      "sum_interval": added(wrong.parts, unit).show(), "fixed_sum_interval": fixed.show(),
+                      "other_totals": [shown(t) for t in reference.totals]},
+            name=label(text, part), part=shown(part), total=shown(wrong.total),
+            other=" + ".join(shown(c) for c in others), other_sum=middle(other_sum, part), fixed=middle(fixed, part))
+
+
+def _references(text: str, claims: list[Claim], found: list[Breakdown], total: Claim) -> Iterator[_Reference]:
+    """Sets of ``found`` breakdowns that add up and whose totals make ``total``, in a document that
+    states ``total`` itself for the same period."""
+    stated = allowed(total)
+    if not any(_same_total(total, claim) for claim in claims):
+        return
+    usable = [b for b in found if _adds_up(b) and b.total.unit == total.unit and b.total.measure == total.measure
+              and all(_name(text, part) for part in b.parts)]
+    for size in range(1, _BATCHES + 1):
+        for batch in combinations(usable, size):
+            if added([b.total for b in batch], total.unit).overlaps(stated):
+                parts: dict[str, list[Claim]] = {}
+                for breakdown in batch:
+                    for part in breakdown.parts:
+                        parts.setdefault(_name(text, part), []).append(part)
+                yield _Reference(parts, tuple(b.total for b in batch))
+
+
+def _culprits(wrong: Breakdown, named: dict[str | None, Claim], reference: _Reference) -> list[tuple[str, Claim]]:
+    """The parts of ``wrong`` that the reference gives otherwise, when they explain the whole gap."""
+    unit = wrong.total.unit
+    agreeing, culprits = 0, []
+    for key, part in named.items():
+        if key not in reference.parts:
+            continue
+        if added(reference.parts[key], unit).overlaps(allowed(part, unit)):
+            agreeing += 1
+        else:
+            culprits.append((key, part))
+    if agreeing < _AGREEING or not culprits:
+        return []
+    fixed = added(wrong.parts, unit)
+    for key, part in culprits:
+        fixed = _shift(fixed, added(reference.parts[key], unit), allowed(part, unit))
+    return culprits if fixed.overlaps(allowed(wrong.total, unit)) else []
+
+
+def _same_total(total: Claim, claim: Claim) -> bool:
+    return (claim.unit == total.unit and claim.measure == total.measure and allowed(claim).overlaps(allowed(total))
+            and not compare(total, claim, _IGNORED).different)
+
+
+def _adds_up(breakdown: Breakdown) -> bool:
+    return added(breakdown.parts, breakdown.total.unit).overlaps(allowed(breakdown.total))
+
+
+def _name(text: str, part: Claim) -> str | None:
+    found = label(text, part)
+    return _SUFFIX.sub("", found) if found else None
+
+
+def _shift(summed: Interval, new: Interval, old: Interval) -> Interval:
+    """``summed`` with the part ``old`` replaced by ``new``."""
+    if None in (summed.low, summed.high, new.low, new.high, old.low, old.high):
+        return Interval(None, None)
+    return Interval(summed.low - old.high + new.low, summed.high - old.low + new.high)
