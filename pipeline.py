@@ -20,6 +20,7 @@ from checks.config import Config
 from checks.corpus import Corpus
 from checks.engine import run_rules
 from checks.registry import all_rules
+from checks.suppression import regions
 from claims.extract import extract_claims
 from claims.frame import ClaimSet
 from reports.result import CheckResult
@@ -67,7 +68,21 @@ def extract(documents: list[Document]) -> ClaimSet:
 def check(claim_set: ClaimSet, config: Config) -> CheckResult:
     """The findings of the rules ``config`` selects over the readable documents' claims."""
     findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config, claim_set.documents)
-    return CheckResult(claim_set, _per_file_ignores(findings, claim_set.documents, config), all_rules())
+    wanted = _per_file_ignores(findings, claim_set.documents, config)
+    kept = _inline_suppressed(wanted, claim_set.documents)
+    return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept))
+
+
+def _inline_suppressed(findings: list, documents: list[Document]) -> list:
+    """The findings without those an inline comment switches off (``checks.suppression``)."""
+    found = {doc.id: regions(doc) for doc in documents}
+    rules = all_rules()
+    kept = []
+    for finding in findings:
+        names = {finding.rule, getattr(rules.get(finding.rule), "family", finding.rule)}
+        if not any(region.covers(finding.start, names) for region in found[finding.doc]):
+            kept.append(finding)
+    return kept
 
 
 def _per_file_ignores(findings: list, documents: list[Document], config: Config) -> list:

@@ -80,7 +80,8 @@ def render(result: CheckResult, view: View) -> str:
     totals = Counter(f.severity for f in findings)
     lines = [f"# {TITLE}", ""]
     lines.append(f"{totals[Severity.ERROR]} errors, {totals[Severity.WARNING]} warnings, "
-                 f"{totals[Severity.INFO]} infos in {len(documents)} documents.")
+                 f"{totals[Severity.INFO]} infos in {len(documents)} documents"
+                 + (f"; {result.suppressed} suppressed by inline comments." if result.suppressed else "."))
     lines += ["", "| document | errors | warnings | infos |", "|---|---:|---:|---:|"]
     for doc in result.claim_set.documents:
         name = escape(doc.path) + ("" if doc.ok else f" ({doc.status}: {escape(doc.error or 'not read')})")

@@ -16,6 +16,7 @@ class CheckResult:
     claim_set: ClaimSet
     findings: list[Finding] | None = None
     rules: dict[str, type[Rule]] = field(default_factory=dict)  # every registered rule by id, for help text
+    suppressed: int = 0  # findings switched off by inline comments (``checks.suppression``)
 
     def original(self, doc_id: str) -> str | None:
         """The original text of document ``doc_id`` (None for an unknown id)."""

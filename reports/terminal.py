@@ -61,7 +61,8 @@ def render_findings(result: CheckResult, view: View) -> str:
     counts = Counter(str(f.severity) for f in findings)
     if not view.quiet:
         console.print(f"{len(findings)} findings in {len(claim_set.documents)} documents: "
-                      + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info")))
+                      + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info"))
+                      + (f"; {result.suppressed} suppressed by inline comments" if result.suppressed else ""))
     return buffer.getvalue()
 
 
