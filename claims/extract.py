@@ -61,15 +61,36 @@ def extract_claims(doc: Document) -> list[Claim]:
         return []
     text = doc.text
     blocked = _blocked_spans(doc)
+    places = {mention.start: mention.end for mention in doc.places}
     found: list[tuple[int, int, Figure]] = []
     for match in master().finditer(text):
         group = match.lastgroup
         if group == "skip" or overlaps(blocked, match.start(), match.end()):
             continue
-        figure = date(match, doc.meta.year) if group in _DATE_GROUPS else quantity(match, text)
+        if group in _DATE_GROUPS:
+            figure = date(match, doc.meta.year)
+        else:
+            match = _before_place(match, text, places)
+            figure = _place_follows(quantity(match, text), match.end(), places)
         if figure is not None:
             found.append((match.start(), match.end(), figure))
     return _claims(doc, found)
+
+
+def _before_place(match: re.Match[str], text: str, places: dict[int, int]) -> re.Match[str]:
+    """The match cut before a place name its unit or qualifier runs into (3台州: 台 is no measure)."""
+    first = match.start("n1") if match.group("n1") else match.start()
+    for position in range(first + 1, match.end()):
+        if places.get(position, 0) > match.end():
+            return master().match(text, match.start(), position) or match
+    return match
+
+
+def _place_follows(figure: Figure | None, end: int, places: dict[int, int]) -> Figure | None:
+    """A bare 万/亿 count followed by a place name counts nothing: 1.2万呼和浩特… is a number."""
+    if figure is not None and figure.kind == "count" and figure.measure is None and end in places:
+        return replace(figure, kind="number", unit=None)
+    return figure
 
 
 def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:

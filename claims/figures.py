@@ -33,6 +33,13 @@ def _link_before() -> re.Pattern[str]:
 
 
 @cache
+def _money_before() -> re.Pattern[str]:
+    """A money verb ending the text before a bare amount, a linking word allowed after it: 总投资达."""
+    words = figure_words()
+    return re.compile(f"(?:{alternation(words['money_before'])})(?:{alternation(words['link_before'])})?$")
+
+
+@cache
 def _words(section: str) -> frozenset[str]:
     """Time-frame units (年, 个月), rank units (位, 名) and the date tails kept as the qualifier
     (10月底, 2013年以来; 份 and 度 of 5月份, 2023年度 add nothing)."""
@@ -82,7 +89,7 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         return None
     if not _is_figure(parts, text, match.start(), arabic, mantissa, bool(qualified)):
         return None
-    kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.den), parts.scale, text, match.end())
+    kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.den), parts.scale, text, match.start(), match.end())
     scale = SCALES[parts.scale] if parts.scale else Decimal(1)
     if parts.den:
         try:
@@ -136,7 +143,7 @@ def _denominator(word: str) -> Decimal:
     return SCALES.get(word) or parse_number(word)
 
 
-def _kind_and_unit(unit_word, fraction, scale_word, text, end) -> tuple[str, str | None, str | None]:
+def _kind_and_unit(unit_word, fraction, scale_word, text, start, end) -> tuple[str, str | None, str | None]:
     if fraction:
         return "percent", "percent", None
     if unit_word in units():
@@ -144,6 +151,9 @@ def _kind_and_unit(unit_word, fraction, scale_word, text, end) -> tuple[str, str
         return unit.kind, unit.name or None, None
     if unit_word in measure_words():
         return "count", "item", unit_word
+    if scale_word and not unit_word and ("万" in scale_word or "亿" in scale_word) \
+            and _money_before().search(text, max(0, start - 8), start):
+        return "money", "yuan", None  # 出资186亿: a bare amount after a money verb is in yuan
     if scale_word and end < len(text) and "\u4e00" <= text[end] <= "\u9fff":
         return "count", "item", None  # 为1.35万各族群众: a count without a measure word
     return "number", None, None
@@ -182,7 +192,7 @@ def _rank_total(text: str, start: int) -> Decimal | None:
 def _vague(parts: Parts) -> Figure:
     """数百名, 上万人: an interval from the vague-numeral table, a value only when one-sided."""
     low, high = qualifiers().vague[parts.vague]
-    kind, unit, measure = _kind_and_unit(parts.unit, False, None, "", 0)
+    kind, unit, measure = _kind_and_unit(parts.unit, False, None, "", 0, 0)
     low_d = Decimal(low)
     high_d = Decimal(high) if high is not None else None
     return Figure(kind, low_d if high is None else None, low_d, high_d, unit, measure, parts.vague, None)
