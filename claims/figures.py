@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from claims.claim import Figure
 from claims.intervals import interval
-from claims.numbers import SCALES, is_arabic, parse_number, step_of
+from claims.numbers import SCALES, is_arabic, parse_number
+from claims.numerals import parse
 from claims.sentences import IN_CLAUSE, WITHIN_CLAUSE
 from claims.units import units
 from claims.vocab import figure_words, measure_words, qualifiers
@@ -84,32 +85,51 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
     if arabic and start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "._#/"):
         return None  # part of a code: V2, No.5
     try:
-        mantissa = parse_number(numeral)
+        whole = parse(numeral + (parts.scale or ""))
+        mantissa = parse(numeral).low
     except (ValueError, ArithmeticError, KeyError):
         return None
     if not _is_figure(parts, text, match.start(), arabic, mantissa, bool(qualified)):
         return None
     kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.den), parts.scale, text, match.start(), match.end())
-    scale = SCALES[parts.scale] if parts.scale else Decimal(1)
+    sign = Decimal(-1) if parts.neg else Decimal(1)
     if parts.den:
         try:
-            scale = Decimal(100) / _denominator(parts.den)  # 三分之一 → 33.3… percent
+            sign *= Decimal(100) / _denominator(parts.den)  # 三分之一 → 33.3… percent
         except (ValueError, ArithmeticError, KeyError):
             return None
-    if parts.neg:
-        scale = -scale
-    x = mantissa * scale
-    step = abs(step_of(numeral, scale))
+    step = abs(whole.step * sign)
     if parts.n2:
         try:
-            high = parse_number(parts.n2) * scale
+            low, high = _range(numeral, parts.n2, parts.scale or "")
         except (ValueError, ArithmeticError, KeyError):
             return None
-        return Figure(kind, None, x, high, unit, measure, "range", step)
+        return Figure(kind, None, low * sign, high * sign, unit, measure, "range", step)
+    if whole.value is None:  # 几十万, 二十几万: an interval of its own
+        return Figure(kind, None, whole.low * sign, whole.high * sign, unit, measure, numeral, step)
+    x = whole.low * sign
     if parts.unit in _words("time_frame_units") and parts.pre and qualified[0][1] == "nearly":
         qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
     low, high = interval(x, step, [meaning for _, meaning in qualified])
     return Figure(kind, x, low, high, unit, measure, ",".join(word for word, _ in qualified) or None, step)
+
+
+_TRAILING = re.compile(r"[千百万亿]+$")
+
+
+def _range(first: str, second: str, scale: str) -> tuple[Decimal, Decimal]:
+    """The ends of a range whose first end may share the second's multiplier: 两到三万 is
+    [2万, 3万], 3-5万 [3万, 5万], 一百二十到一百五十万 [120万, 150万]; 8500到3万 keeps 8500."""
+    high = parse(second + scale).high
+    shared = scale or (_TRAILING.search(second).group() if _TRAILING.search(second) else "")
+    if shared and shared[0] not in first:
+        try:
+            low = parse(first + shared).low
+        except ValueError:
+            low = None
+        if low is not None and low <= high:
+            return low, high
+    return parse(first).low, high
 
 
 def _qualifiers(parts: Parts) -> list[tuple[str, str]]:
@@ -129,7 +149,7 @@ def _is_figure(parts: Parts, text: str, match_start: int, arabic: bool, mantissa
     if not arabic:
         if mantissa == 1 and not parts.scale and not parts.den and not qualified:
             return False  # 一个, 一批: the indefinite article
-        if parts.n1[0] in "百千万亿" and not qualified:
+        if parts.n1 in SCALES and not qualified:
             return False  # 万人上山: a bare scale word is a name, not a count
     if parts.unit or parts.scale or parts.den:
         return True

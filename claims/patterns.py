@@ -10,11 +10,31 @@ import re
 from functools import cache
 
 from claims.numbers import SCALES
+from claims.numerals import characters
 from claims.vocab import figure_words, measure_words, not_before, qualifiers, unit_words
 from vocab.files import alternation
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
+# Arabic numbers grouped by commas or (GB/T 15835) spaces, then mixtures: 3万4000, 25万6(千), 1千零1.
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
+ARABIC = rf"(?:{_GROUPED})(?:[亿万千百]零?\d{{1,4}}(?![\d年月日号时点:./\-]))*"
+
+
+def _chinese() -> str:
+    """A Chinese numeral: digits, multipliers and tens of data/numerals.toml, single spaces between
+    them, vague 几/数 before a multiplier and 几 after 十, and a decimal part (二点五万)."""
+    chars = characters()
+    body = re.escape("".join((*chars.digits, *chars.multipliers, *chars.tens)))
+    digits = re.escape("".join(chars.digits))
+    multipliers = re.escape("".join(chars.multipliers))
+    tens = re.escape("".join(w for w, v in chars.multipliers.items() if v == 10))
+    lead = f"[{re.escape(''.join(chars.leading))}](?= ?[{multipliers}])"
+    trail = f"(?<=[{tens}])[{re.escape(''.join(chars.trailing))}]"
+    point = alternation(chars.point)
+    return (rf"(?:{lead}|[{body}])(?: ?(?:[{body}]|{trail}))*"
+            rf"(?: ?(?:{point}) ?[{digits}]+[{re.escape(''.join(chars.big))}]*)?")
+
+
+CHINESE = _chinese()
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 _DENOMINATOR = r"百|千|万|\d+|[一二两三四五六七八九十]{1,3}"  # 百分之五, 千分之三, 三分之一
 
@@ -94,7 +114,8 @@ def master() -> re.Pattern[str]:
 def _first_characters(table) -> str:
     """Every character an alternative of the master pattern can start with, as a class body."""
     ascii_letters = "A-Za-z"
-    starts = set("0123456789〇零一二两三四五六七八九十百千万亿-") | set("©〔[【(")
+    chars = characters()
+    starts = set("0123456789-") | set("©〔[【(") | {*chars.digits, *chars.multipliers, *chars.tens, *chars.leading}
     words = figure_words()
     starts |= {word[0] for word in (*table.prefix, *table.vague, *words["lookalike_labels"], *words["negative_sign"])}
     return ascii_letters + "".join(re.escape(ch) for ch in sorted(starts))
