@@ -21,7 +21,7 @@ from vocab.files import alternation
 _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
-_DATE_GROUPS = ("yrange", "iso", "ymd", "md")
+_DATE_GROUPS = ("yrange", "iso", "nomark", "ymd", "md")
 
 
 @cache

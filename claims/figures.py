@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -10,8 +11,9 @@ from typing import NamedTuple
 from claims.claim import Figure
 from claims.intervals import interval
 from claims.numbers import SCALES, is_arabic, parse_number
-from claims.numerals import parse
+from claims.numerals import Numeral, parse
 from claims.sentences import IN_CLAUSE, WITHIN_CLAUSE
+from claims.unit_parts import read_unit, tenths
 from claims.units import units
 from claims.vocab import figure_words, measure_words, qualifiers
 from vocab.files import alternation
@@ -51,6 +53,7 @@ class Parts(NamedTuple):
     """The named pieces of a quantity match, read in one call."""
 
     pre: str | None
+    sign: str | None
     vague: str | None
     den: str | None
     neg: str | None
@@ -61,6 +64,7 @@ class Parts(NamedTuple):
     mid2: str | None
     plus: str | None
     unit: str | None
+    sub: str | None
     post: str | None
 
     @classmethod
@@ -78,27 +82,35 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         return _vague(parts)
     numeral = parts.n1
     arabic = is_arabic(numeral)
-    marked = parts.unit or parts.scale or parts.den
+    try:
+        reading = read_unit(parts.unit, parts.sub, parts.sign)
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+    marked = reading.word or parts.scale or parts.den
     qualified = _qualifiers(parts)
+    if reading.truncated:
+        qualified.append((reading.truncated, "truncated"))  # 十个多月
     if not (marked or qualified) and not arabic:
         return None  # 统一, 一个个: a bare Chinese numeral is never a figure
-    if arabic and start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "._#/"):
+    before = text[start - 1] if start > 0 else ""
+    if arabic and not parts.sign and (before.isascii() and before.isalnum() or before in "._#/"):
         return None  # part of a code: V2, No.5
     try:
-        whole = parse(numeral + (parts.scale or ""))
+        tenth = tenths(numeral, reading.word)
+        whole = parse(numeral + (parts.scale or "")) if tenth is None else Numeral(tenth, tenth, Decimal("0.1"))
         mantissa = parse(numeral).low
     except (ValueError, ArithmeticError, KeyError):
         return None
-    if not _is_figure(parts, text, match.start(), arabic, mantissa, bool(qualified)):
+    if not _is_figure(parts, reading.word, text, match.start(), arabic, mantissa + reading.extra, bool(qualified)):
         return None
-    kind, unit, measure = _kind_and_unit(parts.unit, bool(parts.den), parts.scale, text, match.start(), match.end())
+    kind, unit, measure = _kind_and_unit(reading.word, bool(parts.den), parts.scale, text, match.start(), match.end())
     sign = Decimal(-1) if parts.neg else Decimal(1)
     if parts.den:
         try:
             sign *= Decimal(100) / _denominator(parts.den)  # 三分之一 → 33.3… percent
         except (ValueError, ArithmeticError, KeyError):
             return None
-    step = abs(whole.step * sign)
+    step = abs(min(whole.step, reading.step or whole.step) * sign)
     if parts.n2:
         try:
             low, high = _range(numeral, parts.n2, parts.scale or "")
@@ -107,7 +119,7 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         return Figure(kind, None, low * sign, high * sign, unit, measure, "range", step)
     if whole.value is None:  # 几十万, 二十几万: an interval of its own
         return Figure(kind, None, whole.low * sign, whole.high * sign, unit, measure, numeral, step)
-    x = whole.low * sign
+    x = (whole.low + reading.extra) * sign
     if parts.unit in _words("time_frame_units") and parts.pre and qualified[0][1] == "nearly":
         qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
     low, high = interval(x, step, [meaning for _, meaning in qualified])
@@ -144,14 +156,15 @@ def _qualifiers(parts: Parts) -> list[tuple[str, str]]:
     return found
 
 
-def _is_figure(parts: Parts, text: str, match_start: int, arabic: bool, mantissa: Decimal, qualified: bool) -> bool:
+def _is_figure(parts: Parts, unit: str | None, text: str, match_start: int, arabic: bool, mantissa: Decimal,
+               qualified: bool) -> bool:
     """Whether a number is a figure: it needs a unit, a scale, a qualifier or a linking verb."""
     if not arabic:
-        if mantissa == 1 and not parts.scale and not parts.den and not qualified:
-            return False  # 一个, 一批: the indefinite article
+        if mantissa == 1 and not parts.scale and not parts.den and not qualified and unit not in _words("one_counts"):
+            return False  # 一个, 一批: the indefinite article (一元, 一家 count)
         if parts.n1 in SCALES and not qualified:
             return False  # 万人上山: a bare scale word is a name, not a count
-    if parts.unit or parts.scale or parts.den:
+    if unit or parts.scale or parts.den:
         return True
     if qualified:
         return arabic
@@ -226,16 +239,37 @@ def date(match: re.Match[str], year: int | None) -> Figure | None:
         return Figure("date", f"{first}/{last}", f"{first}-01-01", f"{last}-12-31", qualifier="range", precision="year")
     if group("iso"):
         return _calendar_date(int(group("iy")), int(group("im")), int(group("id")), None)
+    if group("nomark"):  # 20201月: a date with 年 left out, for DT02
+        return replace(_calendar_date(int(group("ny")), int(group("nm")), None, None), qualifier="malformed")
     if group("ymd"):
-        y = int(parse_number(group("y")))
+        y = _full_year(int(parse_number(group("y"))))
         m = int(parse_number(group("m")[:-1])) if group("m") else None
-        d = int(parse_number(group("d")[:-1])) if group("d") else None
-        return _calendar_date(y, m, d, group("ytail"))
+        return _days(y, m, match, "", group("ytail"))
     m = int(parse_number(group("m2")[:-1]))
-    d = int(parse_number(group("d2")[:-1])) if group("d2") else None
-    if m > 12 and d is None:
+    if m > 12 and group("d2") is None:
         return None
-    return _calendar_date(year, m, d, group("mtail"))
+    return _days(year, m, match, "2", group("mtail"))
+
+
+def _full_year(year: int) -> int:
+    """08年 → 2008, 98年 → 1998; four-digit years as they are."""
+    if year >= 100:
+        return year
+    return year + (2000 if year < 50 else 1900)
+
+
+def _days(y: int | None, m: int | None, match: re.Match[str], tag: str, tail: str | None) -> Figure:
+    """A date of the ``days`` groups ending in ``tag``: one day, or a range of days (12—19日,
+    11日至8月22日) as the interval between its first and last day."""
+    group = match.group
+    day = group(f"d{tag}") if m is not None else None
+    first = _calendar_date(y, m, int(parse_number(day)) if day else None, tail)
+    last_day = group(f"dr{tag}") or group(f"de{tag}")
+    if not last_day:
+        return first
+    last_month = int(parse_number(group(f"mr{tag}")[:-1])) if group(f"mr{tag}") else m
+    last = _calendar_date(y, last_month, int(parse_number(last_day)), None)
+    return Figure("date", f"{first.value}/{last.value}", first.low, last.high, qualifier="range", precision="day")
 
 
 def _calendar_date(y: int | None, m: int | None, d: int | None, tail: str | None) -> Figure:

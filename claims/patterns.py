@@ -11,7 +11,7 @@ from functools import cache
 
 from claims.numbers import SCALES
 from claims.numerals import characters
-from claims.vocab import figure_words, measure_words, not_before, qualifiers, unit_words
+from claims.vocab import figure_words, measure_words, money_signs, not_before, qualifiers, sub_units, unit_words
 from vocab.files import alternation
 
 # Arabic numbers grouped by commas or (GB/T 15835) spaces, then mixtures: 3万4000, 25万6(千), 1千零1.
@@ -57,14 +57,54 @@ def lookalikes() -> str:
         r"(?i:copyright)\s*(?:©\s*)?\d{4}(?:\s*-\s*\d{4})?|©\s*\d{4}(?:\s*-\s*\d{4})?",
         r"[〔\[【(]\d{4}[〕\]】)]\s*第?\s*\d+\s*号",  # document numbers: 〔2023〕第5号
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
-        r"\d+(?:\.\d+)*[A-Za-z#][A-Za-z0-9#\-]*|[A-Za-z]+[\-_]?\d[\w\-]*",
+        rf"\d+(?:\.\d+)*(?!{_ascii_words()})[A-Za-z#][A-Za-z0-9#\-]*|(?!{_ascii_signs()})[A-Za-z]+[\-_]?\d[\w\-]*",
     ))
 
 
+def _ascii_words() -> str:
+    """ASCII unit words (km, kg, USD) standing alone after a number: a unit, not part of a code."""
+    words = [w for w in unit_words() if w.isascii() and w.isalpha()]
+    return f"(?:{alternation(words)})(?![A-Za-z0-9])"
+
+
+def _ascii_signs() -> str:
+    """Currency codes before an amount (RMB100, USD 5): money, not a code."""
+    return f"(?:{alternation(w for w in money_signs() if w.isascii() and w.isalpha())}) ?\\d"
+
+
 def _unit_alternation() -> str:
+    """Unit and measure words, and 个 units split by 半 or a truncation word (两个半月, 十个多月)."""
     blocked = not_before()
-    words = sorted({*unit_words(), *measure_words()}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) + (f"(?!{blocked[w]})" if w in blocked else "") for w in words)
+    words = figure_words()
+    splits = alternation((*words["half"], *words["truncation"]))
+    found = sorted({*unit_words(), *measure_words()}, key=lambda w: (-len(w), w))
+    split = [f"个(?:{splits}){re.escape(w[1:])}" for w in found if w.startswith("个") and w[1:] in _TIME_TAILS]
+    return "|".join([*split, *(re.escape(w) + (f"(?!{blocked[w]})" if w in blocked else "") for w in found)])
+
+
+_TIME_TAILS = ("月", "小时")  # 个月, 个小时: the units 半 and 多 may split
+_TAIL_NUMERAL = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,2})"
+_BARE_DIGIT = r"(?:\d|[一二两三四五六七八九])(?=[的,。;、!?\s)]|$)"
+
+
+def _sub_alternation() -> str:
+    """Sub-units after a unit word (data/sub_units.csv): 123元1角1分, 3斤5两, 3年半, 五块六."""
+    halves = set(figure_words()["half"])
+    alternatives = []
+    for word, subs in sub_units().items():
+        def tail(sub) -> str:
+            return re.escape(sub.tail) + (f"(?!{sub.not_before})" if sub.not_before else "")
+        numbered = [sub for sub in subs if sub.tail and sub.tail not in halves]
+        forms = [tail(sub) for sub in subs if sub.tail in halves]
+        if numbered:
+            steps = dict.fromkeys(sub.fraction for sub in numbered)
+            sequence = "".join(f"(?:{_TAIL_NUMERAL}(?:{'|'.join(tail(s) for s in numbered if s.fraction == f)}))?"
+                               for f in steps)
+            forms.insert(0, f"(?={_TAIL_NUMERAL}(?:{'|'.join(tail(s) for s in numbered)})){sequence}")
+        if any(not sub.tail for sub in subs):
+            forms.append(_BARE_DIGIT)
+        alternatives.append(f"(?<={re.escape(word)})(?:{'|'.join(forms)})")
+    return "|".join(alternatives)
 
 
 def _scale_alternation() -> str:
@@ -86,25 +126,35 @@ def master() -> re.Pattern[str]:
     negative = f"(?:{alternation(words['negative_sign'])})"
     not_negative = f"(?:{alternation(words['not_negative_before'])})"
     quantity = (
-        rf"(?P<pre>{alternation(table.prefix)})?"
+        rf"(?P<pre>{alternation(table.prefix)})?(?:(?P<sign>{alternation(money_signs())}) ?)?"
         rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
         rf"(?:(?P<neg>(?<=[{minus}:(\s,])-|{negative}(?!(?:{ARABIC}|{CHINESE}){not_negative})))?"
         rf"(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|{ranges})\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
-        rf"(?P<mid>{truncation})?(?P<scale>{_scale_alternation()})?(?P<mid2>{truncation})?(?P<plus>\+)?"
-        rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()}))?"
+        rf"(?P<mid>{truncation})?(?:个(?=亿))?(?P<scale>{_scale_alternation()})?(?P<mid2>{truncation})?(?P<plus>\+)?"
+        rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()})(?P<sub>{_sub_alternation()})?)?"
         rf"(?P<post>{alternation(table.suffix)})?"
     )
-    day = rf"(?:\d{{1,2}}|{_CN_SMALL})[日号]"
-    month = rf"(?:\d{{1,2}}|{_CN_SMALL})月"
+    number = rf"(?:\d{{1,2}}|{_CN_SMALL})"
+    month = rf"{number} ?月"
+    dash = rf"(?:—{{1,2}}|–|-|~|{ranges})"
     year = r"(?:1[89]\d{2}|20\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
+    # 08年, and 98年 before a month: a two-digit year (claims/figures.py adds the century).
+    short_year = r"(?<![\d.,])(?:0\d(?= ?年)|[5-9]\d(?= ?年 ?\d{1,2} ?月))"
+
+    def days(tag: str) -> str:
+        """A day, a day range within the month (12—19日) or across months (11日至8月22日)."""
+        return (rf"(?P<d{tag}>{number})(?:{dash}(?P<dr{tag}>{number}))? ?[日号]"
+                rf"(?:{dash}(?P<mr{tag}>{month})?(?P<de{tag}>{number}) ?[日号])?")
+
     first_chars = _first_characters(table)
     alternatives = (
         rf"(?P<skip>{lookalikes()})",
         rf"(?P<yrange>(?P<y1>{year})年?\s*(?:-{{1,2}}|—{{1,2}}|–|~|{ranges})\s*(?P<y2>{year})年)",
         rf"(?P<iso>(?<!\d)(?P<iy>{year})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.]))",
-        rf"(?P<ymd>(?P<y>{year})年(?:(?P<m>{month})(?P<d>{day})?)?{_date_tail('ytail')})",
-        rf"(?P<md>(?<![\d个])(?P<m2>{month})(?P<d2>{day})?{_date_tail('mtail')})",
+        r"(?P<nomark>(?<!\d)(?P<ny>1[89]\d{2}|20\d{2})(?P<nm>1[0-2]|0?[1-9])月)",  # 20201月: 年 left out
+        rf"(?P<ymd>(?P<y>{year}|{short_year}) ?年(?: ?(?P<m>{month})(?: ?{days('')})?)?{_date_tail('ytail')})",
+        rf"(?P<md>(?<![\d个])(?P<m2>{number}月)(?:{days('2')})?{_date_tail('mtail')})",
         rf"(?P<qty>{quantity})",
     )
     # The lookahead lets the engine skip, at C speed, every position where no alternative can start.
@@ -117,5 +167,6 @@ def _first_characters(table) -> str:
     chars = characters()
     starts = set("0123456789-") | set("©〔[【(") | {*chars.digits, *chars.multipliers, *chars.tens, *chars.leading}
     words = figure_words()
-    starts |= {word[0] for word in (*table.prefix, *table.vague, *words["lookalike_labels"], *words["negative_sign"])}
+    starts |= {word[0] for word in (*table.prefix, *table.vague, *words["lookalike_labels"], *words["negative_sign"],
+                                    *money_signs())}
     return ascii_letters + "".join(re.escape(ch) for ch in sorted(starts))
