@@ -1,6 +1,7 @@
 """Find every numeric claim of a document."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -62,6 +63,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     text = doc.text
     blocked = _blocked_spans(doc)
     places = {mention.start: mention.end for mention in doc.places}
+    starts = sorted(places)
     found: list[tuple[int, int, Figure]] = []
     for match in master().finditer(text):
         group = match.lastgroup
@@ -70,25 +72,32 @@ def extract_claims(doc: Document) -> list[Claim]:
         if group in _DATE_GROUPS:
             figure = date(match, doc.meta.year)
         else:
-            match = _before_place(match, text, places)
-            figure = _place_follows(quantity(match, text), match.end(), places)
+            index = bisect.bisect_right(starts, match.start())
+            if index < len(starts) and starts[index] < match.end():
+                match = _before_place(match, text, places, starts)
+            figure = quantity(match, text)
+            if figure is not None and match.end() in places:
+                figure = _place_follows(figure)
         if figure is not None:
             found.append((match.start(), match.end(), figure))
     return _claims(doc, found)
 
 
-def _before_place(match: re.Match[str], text: str, places: dict[int, int]) -> re.Match[str]:
-    """The match cut before a place name its unit or qualifier runs into (3台州: 台 is no measure)."""
-    first = match.start("n1") if match.group("n1") else match.start()
-    for position in range(first + 1, match.end()):
-        if places.get(position, 0) > match.end():
-            return master().match(text, match.start(), position) or match
+def _before_place(match: re.Match[str], text: str, places: dict[int, int], starts: list[int]) -> re.Match[str]:
+    """The match cut before a place name its unit or qualifier runs into (3台州: 台 is no measure);
+    ``starts`` are the sorted starts of ``places``."""
+    index = bisect.bisect_right(starts, match.start("n1") if match.group("n1") else match.start())
+    end = match.end()
+    while index < len(starts) and starts[index] < end:
+        if places[starts[index]] > end:
+            return master().match(text, match.start(), starts[index]) or match
+        index += 1
     return match
 
 
-def _place_follows(figure: Figure | None, end: int, places: dict[int, int]) -> Figure | None:
+def _place_follows(figure: Figure) -> Figure:
     """A bare 万/亿 count followed by a place name counts nothing: 1.2万呼和浩特… is a number."""
-    if figure is not None and figure.kind == "count" and figure.measure is None and end in places:
+    if figure.kind == "count" and figure.measure is None:
         return replace(figure, kind="number", unit=None)
     return figure
 

@@ -97,8 +97,11 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         return None  # part of a code: V2, No.5
     try:
         tenth = tenths(numeral, reading.word)
-        whole = parse(numeral + (parts.scale or "")) if tenth is None else Numeral(tenth, tenth, Decimal("0.1"))
-        mantissa = parse(numeral).low
+        alone = parse(numeral)
+        whole = alone if not parts.scale else parse(numeral + parts.scale)
+        if tenth is not None:
+            whole = Numeral(tenth, tenth, Decimal("0.1"))
+        mantissa = alone.low
     except (ValueError, ArithmeticError, KeyError):
         return None
     if not _is_figure(parts, reading.word, text, match.start(), arabic, mantissa + reading.extra, bool(qualified)):

@@ -30,7 +30,7 @@ def _chinese() -> str:
     lead = f"[{re.escape(''.join(chars.leading))}](?= ?[{multipliers}])"
     trail = f"(?<=[{tens}])[{re.escape(''.join(chars.trailing))}]"
     point = alternation(chars.point)
-    return (rf"(?:{lead}|[{body}])(?: ?(?:[{body}]|{trail}))*"
+    return (rf"(?:{lead}|[{body}])[{body}]*(?:(?: (?=[{body}])|{trail})[{body}]*)*"
             rf"(?: ?(?:{point}) ?[{digits}]+[{re.escape(''.join(chars.big))}]*)?")
 
 
@@ -57,7 +57,7 @@ def lookalikes() -> str:
         r"(?i:copyright)\s*(?:©\s*)?\d{4}(?:\s*-\s*\d{4})?|©\s*\d{4}(?:\s*-\s*\d{4})?",
         r"[〔\[【(]\d{4}[〕\]】)]\s*第?\s*\d+\s*号",  # document numbers: 〔2023〕第5号
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
-        rf"\d+(?:\.\d+)*(?!{_ascii_words()})[A-Za-z#][A-Za-z0-9#\-]*|(?!{_ascii_signs()})[A-Za-z]+[\-_]?\d[\w\-]*",
+        rf"\d+(?:\.\d+)*(?=[A-Za-z#])(?!{_ascii_words()})[A-Za-z#][A-Za-z0-9#\-]*|(?!{_ascii_signs()})[A-Za-z]+[\-_]?\d[\w\-]*",
     ))
 
 
@@ -78,8 +78,24 @@ def _unit_alternation() -> str:
     words = figure_words()
     splits = alternation((*words["half"], *words["truncation"]))
     found = sorted({*unit_words(), *measure_words()}, key=lambda w: (-len(w), w))
-    split = [f"个(?:{splits}){re.escape(w[1:])}" for w in found if w.startswith("个") and w[1:] in _TIME_TAILS]
-    return "|".join([*split, *(re.escape(w) + (f"(?!{blocked[w]})" if w in blocked else "") for w in found)])
+    split = [("个", f"(?:{splits}){re.escape(w[1:])}") for w in found if w.startswith("个") and w[1:] in _TIME_TAILS]
+    return _by_first([*split, *((w[0], re.escape(w[1:]) + (f"(?!{blocked[w]})" if w in blocked else ""))
+                                for w in found)])
+
+
+def _firsts(words) -> str:
+    """The first characters of ``words`` as a class body."""
+    return re.escape("".join(sorted({word[0] for word in words})))
+
+
+def _by_first(branches: list[tuple[str, str]]) -> str:
+    """An alternation of (first character, rest) branches grouped by their first character, in
+    order within each group: the same matches, but the engine tries one group, not every word."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in branches:
+        groups.setdefault(first, []).append(rest)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" if rests != [""] else re.escape(first)
+                    for first, rests in groups.items())
 
 
 _TIME_TAILS = ("月", "小时")  # 个月, 个小时: the units 半 and 多 may split
@@ -104,7 +120,8 @@ def _sub_alternation() -> str:
         if any(not sub.tail for sub in subs):
             forms.append(_BARE_DIGIT)
         alternatives.append(f"(?<={re.escape(word)})(?:{'|'.join(forms)})")
-    return "|".join(alternatives)
+    last = re.escape("".join(sorted({word[-1] for word in sub_units()})))
+    return f"(?<=[{last}])(?:{'|'.join(alternatives)})"  # one class test after most units
 
 
 def _scale_alternation() -> str:
@@ -125,8 +142,9 @@ def master() -> re.Pattern[str]:
     ranges, truncation = alternation(words["range"]), alternation(words["truncation"])
     negative = f"(?:{alternation(words['negative_sign'])})"
     not_negative = f"(?:{alternation(words['not_negative_before'])})"
+    signs = f"(?=[{_firsts(money_signs())}])(?P<sign>{alternation(money_signs())}) ?"
     quantity = (
-        rf"(?P<pre>{alternation(table.prefix)})?(?:(?P<sign>{alternation(money_signs())}) ?)?"
+        rf"(?P<pre>{alternation(table.prefix)})?(?:{signs})?"
         rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
         rf"(?:(?P<neg>(?<=[{minus}:(\s,])-|{negative}(?!(?:{ARABIC}|{CHINESE}){not_negative})))?"
         rf"(?P<n1>{ARABIC}|{CHINESE})"
@@ -148,13 +166,18 @@ def master() -> re.Pattern[str]:
                 rf"(?:{dash}(?P<mr{tag}>{month})?(?P<de{tag}>{number}) ?[日号])?")
 
     first_chars = _first_characters(table)
-    alternatives = (
-        rf"(?P<skip>{lookalikes()})",
+    labels = re.escape("".join(sorted({word[0] for word in words["lookalike_labels"]})))
+    dates = "|".join((
         rf"(?P<yrange>(?P<y1>{year})年?\s*(?:-{{1,2}}|—{{1,2}}|–|~|{ranges})\s*(?P<y2>{year})年)",
         rf"(?P<iso>(?<!\d)(?P<iy>{year})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.]))",
         r"(?P<nomark>(?<!\d)(?P<ny>1[89]\d{2}|20\d{2})(?P<nm>1[0-2]|0?[1-9])月)",  # 20201月: 年 left out
         rf"(?P<ymd>(?P<y>{year}|{short_year}) ?年(?: ?(?P<m>{month})(?: ?{days('')})?)?{_date_tail('ytail')})",
         rf"(?P<md>(?<![\d个])(?P<m2>{number}月)(?:{days('2')})?{_date_tail('mtail')})",
+    ))
+    # Each guard lets the engine pass over a group of alternatives that cannot start here.
+    alternatives = (
+        rf"(?=[A-Za-z0-9._%+\-©〔\[【({labels}])(?P<skip>{lookalikes()})",
+        rf"(?=[0-9〇零一二三四五六七八九十])(?:{dates})",
         rf"(?P<qty>{quantity})",
     )
     # The lookahead lets the engine skip, at C speed, every position where no alternative can start.

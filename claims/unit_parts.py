@@ -12,6 +12,11 @@ from claims.vocab import figure_words, money_signs, sub_units
 from vocab.files import alternation
 
 
+@cache
+def _tenths_units() -> frozenset[str]:
+    return frozenset(figure_words()["tenths_digits"])
+
+
 @dataclass(frozen=True)
 class UnitReading:
     """The unit word an amount is read in, and what its sub-units add to it."""
@@ -30,14 +35,22 @@ def _tails() -> re.Pattern[str]:
     return re.compile(rf"(?:(\d{{1,2}}|[{chinese}]{{1,2}}?)?({alternation(words)})|(\d|[{chinese}])$)")
 
 
+@cache
+def _splits() -> tuple[frozenset[str], frozenset[str]]:
+    """The [half] and [truncation] words that may split a 个 unit."""
+    words = figure_words()
+    return frozenset(words["half"]), frozenset(words["truncation"])
+
+
+@cache
 def read_unit(unit: str | None, sub: str | None, sign: str | None) -> UnitReading:
     """The reading of a match's ``unit`` group, its ``sub`` group and its currency ``sign``."""
     if unit is None:
         return UnitReading(money_signs()[sign] if sign else None)
-    words = figure_words()
-    if unit.startswith("个") and len(unit) > 2 and unit[1] in (*words["half"], *words["truncation"]):
+    halves, truncations = _splits()
+    if unit.startswith("个") and len(unit) > 2 and (unit[1] in halves or unit[1] in truncations):
         base = "个" + unit[2:]
-        if unit[1] in words["half"]:
+        if unit[1] in halves:
             return UnitReading(base, Decimal("0.5"), Decimal("0.5"))
         return UnitReading(base, step=Decimal(1), truncated=unit[1])  # 十个多月: [10, 11] months
     if not sub:
@@ -61,7 +74,9 @@ def read_unit(unit: str | None, sub: str | None, sign: str | None) -> UnitReadin
 
 def tenths(numeral: str, unit: str | None) -> Decimal | None:
     """七五折 → 7.5: a two-digit Chinese numeral before a ``tenths_digits`` unit; None otherwise."""
+    if unit not in _tenths_units() or len(numeral) != 2:
+        return None
     digits = characters().digits
-    if unit in figure_words()["tenths_digits"] and len(numeral) == 2 and all(ch in digits for ch in numeral):
+    if all(ch in digits for ch in numeral):
         return Decimal(digits[numeral[0]]) + Decimal(digits[numeral[1]]) / 10
     return None
