@@ -11,11 +11,11 @@ from typing import NamedTuple
 from claims.claim import Figure
 from claims.intervals import interval
 from claims.numbers import SCALES, is_arabic, parse_number
-from claims.numerals import Numeral, parse
+from claims.numerals import Numeral, characters, parse
 from claims.sentences import IN_CLAUSE, WITHIN_CLAUSE
-from claims.unit_parts import read_unit, tenths
+from claims.unit_parts import UnitReading, read_unit, tenths
 from claims.units import units
-from claims.vocab import figure_words, measure_words, qualifiers
+from claims.vocab import figure_words, measure_words, qualifiers, unit_words
 from vocab.files import alternation
 
 
@@ -86,6 +86,8 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         reading = read_unit(parts.unit, parts.sub, parts.sign)
     except (ValueError, ArithmeticError, KeyError):
         return None
+    if reading.word is None and not parts.den and _bare_amount(parts, text, match.start()):
+        reading = UnitReading(_money_word())  # 出资186亿, 总投资两千万: a bare amount after a money verb
     marked = reading.word or parts.scale or parts.den
     qualified = _qualifiers(parts)
     if reading.truncated:
@@ -93,7 +95,7 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
     if not (marked or qualified) and not arabic:
         return None  # 统一, 一个个: a bare Chinese numeral is never a figure
     before = text[start - 1] if start > 0 else ""
-    if arabic and not parts.sign and (before.isascii() and before.isalnum() or before in "._#/"):
+    if arabic and not parts.sign and before and (before.isascii() and before.isalnum() or before in "._#/"):
         return None  # part of a code: V2, No.5
     try:
         tenth = tenths(numeral, reading.word)
@@ -101,12 +103,12 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
         whole = alone if not parts.scale else parse(numeral + parts.scale)
         if tenth is not None:
             whole = Numeral(tenth, tenth, Decimal("0.1"))
-        mantissa = alone.low
+        mantissa = alone.high  # 一两天 is no article
     except (ValueError, ArithmeticError, KeyError):
         return None
     if not _is_figure(parts, reading.word, text, match.start(), arabic, mantissa + reading.extra, bool(qualified)):
         return None
-    kind, unit, measure = _kind_and_unit(reading.word, bool(parts.den), parts.scale, text, match.start(), match.end())
+    kind, unit, measure = _kind_and_unit(reading.word, bool(parts.den), parts.scale, text, match.end())
     sign = Decimal(-1) if parts.neg else Decimal(1)
     if parts.den:
         try:
@@ -147,6 +149,19 @@ def _range(first: str, second: str, scale: str) -> tuple[Decimal, Decimal]:
     return parse(first).low, high
 
 
+def _bare_amount(parts: Parts, text: str, start: int) -> bool:
+    """A numeral ending in 万 or 亿 (186亿, 两千万) right after a money verb (出资, 总投资达)."""
+    big = characters().big
+    ending = parts.scale or parts.n1
+    return any(word in ending[-2:] for word in big) and bool(_money_before().search(text, max(0, start - 8), start))
+
+
+@cache
+def _money_word() -> str:
+    """The unit word of a bare amount: the one that reads as yuan (元)."""
+    return next(word for word, (unit, _) in unit_words().items() if unit == "yuan")
+
+
 def _qualifiers(parts: Parts) -> list[tuple[str, str]]:
     """(word, meaning) of every qualifier of the match, in reading order."""
     table = qualifiers()
@@ -179,7 +194,7 @@ def _denominator(word: str) -> Decimal:
     return SCALES.get(word) or parse_number(word)
 
 
-def _kind_and_unit(unit_word, fraction, scale_word, text, start, end) -> tuple[str, str | None, str | None]:
+def _kind_and_unit(unit_word, fraction, scale_word, text, end) -> tuple[str, str | None, str | None]:
     if fraction:
         return "percent", "percent", None
     if unit_word in units():
@@ -187,9 +202,6 @@ def _kind_and_unit(unit_word, fraction, scale_word, text, start, end) -> tuple[s
         return unit.kind, unit.name or None, None
     if unit_word in measure_words():
         return "count", "item", unit_word
-    if scale_word and not unit_word and ("万" in scale_word or "亿" in scale_word) \
-            and _money_before().search(text, max(0, start - 8), start):
-        return "money", "yuan", None  # 出资186亿: a bare amount after a money verb is in yuan
     if scale_word and end < len(text) and "\u4e00" <= text[end] <= "\u9fff":
         return "count", "item", None  # 为1.35万各族群众: a count without a measure word
     return "number", None, None
@@ -228,14 +240,21 @@ def _rank_total(text: str, start: int) -> Decimal | None:
 def _vague(parts: Parts) -> Figure:
     """数百名, 上万人: an interval from the vague-numeral table, a value only when one-sided."""
     low, high = qualifiers().vague[parts.vague]
-    kind, unit, measure = _kind_and_unit(parts.unit, False, None, "", 0, 0)
+    kind, unit, measure = _kind_and_unit(parts.unit, False, None, "", 0)
     low_d = Decimal(low)
     high_d = Decimal(high) if high is not None else None
     return Figure(kind, low_d if high is None else None, low_d, high_d, unit, measure, parts.vague, None)
 
 
 def date(match: re.Match[str], year: int | None) -> Figure | None:
-    """The figure of a date match: ISO value, bounds and precision."""
+    """The figure of a date match: ISO value, bounds and precision; None for a vague one (三四月)."""
+    try:
+        return _date(match, year)
+    except ValueError:
+        return None
+
+
+def _date(match: re.Match[str], year: int | None) -> Figure | None:
     group = match.group
     if group("yrange"):
         first, last = int(parse_number(group("y1"))), int(parse_number(group("y2")))

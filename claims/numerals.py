@@ -174,8 +174,8 @@ def _section(text: str, pick: int) -> tuple[Decimal, Decimal]:
             steps.append(Decimal(10))
         elif ch in chars.multipliers:
             factor = chars.multipliers[ch]
-            if last is not None and factor >= last:
-                raise ValueError(f"multipliers out of order in {text!r}")
+            if last is not None and (factor >= last or pending is None):
+                raise ValueError(f"multipliers out of order or without a digit in {text!r}")
             digit, digit_step = pending if pending is not None else (Decimal(1), Decimal(1))
             total += digit * factor
             steps.append(digit_step * factor)
