@@ -12,6 +12,7 @@ from claims.context import DocumentContext, place_of, time_of
 from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
+from claims.relative_days import relative_days
 from claims.subject import clean, following, preceding, table_row_label
 from claims.vocab import figure_words, named_numbers, subject_words
 from sources.document import Document
@@ -80,6 +81,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                 figure = _place_follows(figure)
         if figure is not None:
             found.append((match.start(), match.end(), figure))
+    relative = [item for item in relative_days(text, doc.meta.published) if not overlaps(blocked, item[0], item[1])]
+    if relative:
+        found = sorted([*found, *relative], key=lambda item: item[0])
     return _claims(doc, found)
 
 

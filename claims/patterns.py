@@ -145,7 +145,7 @@ def master() -> re.Pattern[str]:
     signs = f"(?=[{_firsts(money_signs())}])(?P<sign>{alternation(money_signs())}) ?"
     quantity = (
         rf"(?P<pre>{alternation(table.prefix)})?(?:{signs})?"
-        rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之)?"
+        rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之 ?)?"
         rf"(?:(?P<neg>(?<=[{minus}:(\s,])-|{negative}(?!(?:{ARABIC}|{CHINESE}){not_negative})))?"
         rf"(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|{ranges})\s*(?P<n2>{ARABIC}|{CHINESE}))?)"

@@ -97,7 +97,7 @@ FIGURE_SECTIONS = ("range", "truncation", "before_minus", "lookalike_labels", "d
                    "rank_scope", "negative_sign", "not_negative_before", "money_before", "half",
                    "tenths_digits", "one_counts")
 CHANGE_SECTIONS = ("up", "down", "before_to", "from", "to")
-CONTEXT_SECTIONS = ("partners", "this_year", "last_year", "next_year")
+CONTEXT_SECTIONS = ("partners", "this_year", "last_year", "next_year", "yesterday", "day_before", "dated_day")
 RELATIVE_YEARS = {"this_year": 0, "last_year": -1, "next_year": 1}
 
 
