@@ -92,6 +92,8 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
     qualified = _qualifiers(parts)
     if reading.truncated:
         qualified.append((reading.truncated, "truncated"))  # 十个多月
+    if not (reading.word or parts.scale) and parts.mid in _words("truncation_before_unit"):
+        return None  # 1来1往: 来 truncates only before a unit
     if not (marked or qualified) and not arabic:
         return None  # 统一, 一个个: a bare Chinese numeral is never a figure
     before = text[start - 1] if start > 0 else ""

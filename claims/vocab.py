@@ -95,7 +95,8 @@ SUBJECT_SECTIONS = ("transform", "action", "link", "stop_after", "generic", "com
 FIGURE_SECTIONS = ("range", "truncation", "before_minus", "lookalike_labels", "date_tails", "plain_date_tails",
                    "open_ended", "link_before", "time_frame_units", "rank_units", "rank_verbs", "not_rank_verbs",
                    "rank_scope", "negative_sign", "not_negative_before", "money_before", "half",
-                   "tenths_digits", "one_counts")
+                   "tenths_digits", "one_counts",
+                   "truncation_before_unit")
 CHANGE_SECTIONS = ("up", "down", "before_to", "from", "to")
 CONTEXT_SECTIONS = ("partners", "this_year", "last_year", "next_year", "yesterday", "day_before", "dated_day")
 RELATIVE_YEARS = {"this_year": 0, "last_year": -1, "next_year": 1}
