@@ -153,9 +153,8 @@ def _range(first: str, second: str, scale: str) -> tuple[Decimal, Decimal]:
 
 def _bare_amount(parts: Parts, text: str, start: int) -> bool:
     """A numeral ending in 万 or 亿 (186亿, 两千万) right after a money verb (出资, 总投资达)."""
-    big = characters().big
     ending = parts.scale or parts.n1
-    return any(word in ending[-2:] for word in big) and bool(_money_before().search(text, max(0, start - 8), start))
+    return ending[-1] in characters().big and bool(_money_before().search(text, max(0, start - 8), start))
 
 
 @cache

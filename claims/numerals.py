@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from vocab.files import toml_data
 
@@ -41,12 +41,12 @@ class Characters:
     leading: dict[str, tuple[int, int]]
     trailing: dict[str, tuple[int, int]]
 
-    @property
+    @cached_property
     def big(self) -> tuple[str, ...]:
         """亿 and 万: the multipliers between sections, largest first."""
         return tuple(sorted((w for w, v in self.multipliers.items() if v >= 10**4), key=lambda w: -self.multipliers[w]))
 
-    @property
+    @cached_property
     def chinese(self) -> str:
         """Every character of a Chinese numeral, for a regex class."""
         words = (*self.digits, *self.multipliers, *self.tens, *self.leading, *self.trailing, *self.point)

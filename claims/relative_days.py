@@ -21,6 +21,13 @@ def _pattern() -> re.Pattern[str]:
 
 
 @cache
+def _needles() -> tuple[str, ...]:
+    """Strings one of which a text must hold to hold a relative day: a quick test before the scan."""
+    words = context_words()
+    return (*_offsets(), *(prefix + "(" for prefix in words["dated_day"]))
+
+
+@cache
 def _offsets() -> dict[str, int]:
     return {word: offset for section, offset in OFFSETS.items() for word in context_words()[section]}
 
@@ -31,7 +38,7 @@ def relative_days(text: str, published: str | None) -> Iterator[tuple[int, int, 
         day = date.fromisoformat(published) if published and len(published) == 10 else None
     except ValueError:
         day = None
-    if day is None:
+    if day is None or not any(needle in text for needle in _needles()):
         return
     for match in _pattern().finditer(text):
         found = _day(match, day)
