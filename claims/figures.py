@@ -92,45 +92,55 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
     qualified = _qualifiers(parts)
     if reading.truncated:
         qualified.append((reading.truncated, "truncated"))  # 十个多月
-    if not (reading.word or parts.scale) and parts.mid in _words("truncation_before_unit"):
+    if parts.mid and not (reading.word or parts.scale) and parts.mid in _words("truncation_before_unit"):
         return None  # 1来1往: 来 truncates only before a unit
     if not (marked or qualified) and not arabic:
         return None  # 统一, 一个个: a bare Chinese numeral is never a figure
-    before = text[start - 1] if start > 0 else ""
-    if arabic and not parts.sign and before and (before.isascii() and before.isalnum() or before in "._#/"):
-        return None  # part of a code: V2, No.5
+    if arabic and start > 0 and not parts.sign:
+        before = text[start - 1]
+        if before.isascii() and before.isalnum() or before in "._#/":
+            return None  # part of a code: V2, No.5
     try:
-        tenth = tenths(numeral, reading.word)
         alone = parse(numeral)
-        whole = alone if not parts.scale else parse(numeral + parts.scale)
-        if tenth is not None:
-            whole = Numeral(tenth, tenth, Decimal("0.1"))
-        mantissa = alone.high  # 一两天 is no article
+        whole = parse(numeral + parts.scale) if parts.scale else alone
+        if reading.word in _words("tenths_digits"):
+            tenth = tenths(numeral)
+            whole = whole if tenth is None else Numeral(tenth, tenth, Decimal("0.1"))
     except (ValueError, ArithmeticError, KeyError):
         return None
-    if not _is_figure(parts, reading.word, text, match.start(), arabic, mantissa + reading.extra, bool(qualified)):
-        return None
+    extra = reading.extra
+    if not _is_figure(parts, reading.word, text, match.start(), arabic, alone.high + extra if extra else alone.high,
+                      bool(qualified)):
+        return None  # (alone.high: 一两天 is no article)
     kind, unit, measure = _kind_and_unit(reading.word, bool(parts.den), parts.scale, text, match.end())
-    sign = Decimal(-1) if parts.neg else Decimal(1)
-    if parts.den:
-        try:
-            sign *= Decimal(100) / _denominator(parts.den)  # 三分之一 → 33.3… percent
-        except (ValueError, ArithmeticError, KeyError):
-            return None
-    step = abs(min(whole.step, reading.step or whole.step) * sign)
+    step = whole.step if reading.step is None else min(whole.step, reading.step)
+    sign = None
+    if parts.neg or parts.den:
+        sign = Decimal(-1) if parts.neg else Decimal(1)
+        if parts.den:
+            try:
+                sign *= Decimal(100) / _denominator(parts.den)  # 三分之一 → 33.3… percent
+            except (ValueError, ArithmeticError, KeyError):
+                return None
+        step = abs(step * sign)
     if parts.n2:
         try:
             low, high = _range(numeral, parts.n2, parts.scale or "")
         except (ValueError, ArithmeticError, KeyError):
             return None
-        return Figure(kind, None, low * sign, high * sign, unit, measure, "range", step)
+        return Figure(kind, None, _signed(low, sign), _signed(high, sign), unit, measure, "range", step)
     if whole.value is None:  # 几十万, 二十几万: an interval of its own
-        return Figure(kind, None, whole.low * sign, whole.high * sign, unit, measure, numeral, step)
-    x = (whole.low + reading.extra) * sign
+        return Figure(kind, None, _signed(whole.low, sign), _signed(whole.high, sign), unit, measure, numeral, step)
+    x = _signed(whole.low + extra if extra else whole.low, sign)
     if parts.unit in _words("time_frame_units") and parts.pre and qualified[0][1] == "nearly":
         qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
     low, high = interval(x, step, [meaning for _, meaning in qualified])
     return Figure(kind, x, low, high, unit, measure, ",".join(word for word, _ in qualified) or None, step)
+
+
+def _signed(value: Decimal, factor: Decimal | None) -> Decimal:
+    """``value`` times the sign and fraction factor (None: neither)."""
+    return value if factor is None else value * factor
 
 
 _TRAILING = re.compile(r"[千百万亿]+$")

@@ -12,11 +12,6 @@ from claims.vocab import figure_words, money_signs, sub_units
 from vocab.files import alternation
 
 
-@cache
-def _tenths_units() -> frozenset[str]:
-    return frozenset(figure_words()["tenths_digits"])
-
-
 @dataclass(frozen=True)
 class UnitReading:
     """The unit word an amount is read in, and what its sub-units add to it."""
@@ -72,11 +67,10 @@ def read_unit(unit: str | None, sub: str | None, sign: str | None) -> UnitReadin
     return UnitReading(read_as or unit, extra, step)
 
 
-def tenths(numeral: str, unit: str | None) -> Decimal | None:
-    """七五折 → 7.5: a two-digit Chinese numeral before a ``tenths_digits`` unit; None otherwise."""
-    if unit not in _tenths_units() or len(numeral) != 2:
-        return None
+def tenths(numeral: str) -> Decimal | None:
+    """七五折 → 7.5: a two-digit Chinese numeral before a ``tenths_digits`` unit reads as a digit and
+    its tenth; None for any other numeral."""
     digits = characters().digits
-    if all(ch in digits for ch in numeral):
+    if len(numeral) == 2 and numeral[0] in digits and numeral[1] in digits:
         return Decimal(digits[numeral[0]]) + Decimal(digits[numeral[1]]) / 10
     return None
