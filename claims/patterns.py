@@ -15,7 +15,7 @@ from claims.vocab import figure_words, measure_words, money_signs, not_before, q
 from vocab.files import alternation
 
 # Arabic numbers grouped by commas or (GB/T 15835) spaces, then mixtures: 3万4000, 25万6(千), 1千零1.
-_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
+_GROUPED = r"\d{1,3}(?=[, ]\d)(?:(?:,\d{3})+(?:\.\d+)?|(?: \d{3})+(?![\d.]))|\d+(?:\.\d+)?"
 ARABIC = rf"(?:{_GROUPED})(?:[亿万千百]零?\d{{1,4}}(?![\d年月日号时点:./\-]))*"
 
 
@@ -88,6 +88,12 @@ def _firsts(words) -> str:
     return re.escape("".join(sorted({word[0] for word in words})))
 
 
+def _grouped(words) -> str:
+    """An alternation of ``words``, longest first, grouped by their first character."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return _by_first([(word[0], re.escape(word[1:])) for word in ordered])
+
+
 def _by_first(branches: list[tuple[str, str]]) -> str:
     """An alternation of (first character, rest) branches grouped by their first character, in
     order within each group: the same matches, but the engine tries one group, not every word."""
@@ -144,14 +150,14 @@ def master() -> re.Pattern[str]:
     not_negative = f"(?:{alternation(words['not_negative_before'])})"
     signs = f"(?=[{_firsts(money_signs())}])(?P<sign>{alternation(money_signs())}) ?"
     quantity = (
-        rf"(?P<pre>{alternation(table.prefix)})?(?:{signs})?"
+        rf"(?P<pre>{_grouped(table.prefix)})?(?:{signs})?"
         rf"(?:(?P<vague>{alternation(table.vague)})|(?:(?P<den>{_DENOMINATOR})分之 ?)?"
         rf"(?:(?P<neg>(?<=[{minus}:(\s,])-|{negative}(?!(?:{ARABIC}|{CHINESE}){not_negative})))?"
         rf"(?P<n1>{ARABIC}|{CHINESE})"
         rf"(?:\s*(?P<rsep>-|~|—|–|{ranges})\s*(?P<n2>{ARABIC}|{CHINESE}))?)"
         rf"(?P<mid>{truncation})?(?:个(?=亿))?(?P<scale>{_scale_alternation()})?(?P<mid2>{truncation})?(?P<plus>\+)?"
         rf"(?:[ \u00a0]?(?P<unit>{_unit_alternation()})(?P<sub>{_sub_alternation()})?)?"
-        rf"(?P<post>{alternation(table.suffix)})?"
+        rf"(?P<post>{_grouped(table.suffix)})?"
     )
     number = rf"(?:\d{{1,2}}|{_CN_SMALL})"
     month = rf"{number} ?月"
