@@ -301,7 +301,8 @@ def _days(y: int | None, m: int | None, match: re.Match[str], tag: str, tail: st
     if not last_day:
         return first
     last_month = int(parse_number(group(f"mr{tag}")[:-1])) if group(f"mr{tag}") else m
-    last = _calendar_date(y, last_month, int(parse_number(last_day)), None)
+    last_year = int(parse_number(group("yr"))) if not tag and group("yr") else y
+    last = _calendar_date(last_year, last_month, int(parse_number(last_day)), None)
     return Figure("date", f"{first.value}/{last.value}", first.low, last.high, qualifier="range", precision="day")
 
 

@@ -167,9 +167,11 @@ def master() -> re.Pattern[str]:
     short_year = r"(?<![\d.,])(?:0\d(?= ?年)|[5-9]\d(?= ?年 ?\d{1,2} ?月))"
 
     def days(tag: str) -> str:
-        """A day, a day range within the month (12—19日) or across months (11日至8月22日)."""
+        """A day, a day range within the month (12—19日), across months (11日至8月22日) and, after a
+        year, across years (2019年12月31日至2020年1月5日)."""
+        end_year = rf"(?:(?P<yr>{year}) ?年 ?(?={month}))?" if tag == "" else ""
         return (rf"(?P<d{tag}>{number})(?:{dash}(?P<dr{tag}>{number}))? ?[日号]"
-                rf"(?:{dash}(?P<mr{tag}>{month})?(?P<de{tag}>{number}) ?[日号])?")
+                rf"(?:{dash}{end_year}(?P<mr{tag}>{month})?(?P<de{tag}>{number}) ?[日号])?")
 
     first_chars = _first_characters(table)
     labels = re.escape("".join(sorted({word[0] for word in words["lookalike_labels"]})))
