@@ -1,6 +1,7 @@
 """Find every numeric claim of a document."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -11,6 +12,7 @@ from claims.context import DocumentContext, place_of, time_of
 from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
+from claims.relative_days import relative_days
 from claims.subject import clean, following, preceding, table_row_label
 from claims.vocab import figure_words, measure_words, named_numbers, subject_words, unit_words
 from sources.document import Document
@@ -22,7 +24,7 @@ from vocab.files import alternation
 _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
-_DATE_GROUPS = ("yrange", "iso", "ymd", "md")
+_DATE_GROUPS = ("yrange", "iso", "nomark", "ymd", "md")
 
 
 @cache
@@ -62,15 +64,47 @@ def extract_claims(doc: Document) -> list[Claim]:
         return []
     text = doc.text
     blocked = _blocked_spans(doc)
+    places = {mention.start: mention.end for mention in doc.places}
+    starts = sorted(places)
     found: list[tuple[int, int, Figure]] = []
     for match in master().finditer(text):
         group = match.lastgroup
         if group == "skip" or overlaps(blocked, match.start(), match.end()):
             continue
-        figure = date(match, doc.meta.year) if group in _DATE_GROUPS else quantity(match, text)
+        if group in _DATE_GROUPS:
+            figure = date(match, doc.meta.year)
+        else:
+            index = bisect.bisect_right(starts, match.start())
+            if index < len(starts) and starts[index] < match.end():
+                match = _before_place(match, text, places, starts)
+            figure = quantity(match, text)
+            if figure is not None and match.end() in places:
+                figure = _place_follows(figure)
         if figure is not None:
             found.append((match.start(), match.end(), figure))
+    relative = [item for item in relative_days(text, doc.meta.published) if not overlaps(blocked, item[0], item[1])]
+    if relative:
+        found = sorted([*found, *relative], key=lambda item: item[0])
     return _claims(doc, found)
+
+
+def _before_place(match: re.Match[str], text: str, places: dict[int, int], starts: list[int]) -> re.Match[str]:
+    """The match cut before a place name its unit or qualifier runs into (3台州: 台 is no measure);
+    ``starts`` are the sorted starts of ``places``."""
+    index = bisect.bisect_right(starts, match.start("n1") if match.group("n1") else match.start())
+    end = match.end()
+    while index < len(starts) and starts[index] < end:
+        if places[starts[index]] > end:
+            return master().match(text, match.start(), starts[index]) or match
+        index += 1
+    return match
+
+
+def _place_follows(figure: Figure) -> Figure:
+    """A bare 万/亿 count followed by a place name counts nothing: 1.2万呼和浩特… is a number."""
+    if figure.kind == "count" and figure.measure is None:
+        return replace(figure, kind="number", unit=None)
+    return figure
 
 
 def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:

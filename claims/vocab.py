@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from vocab.files import csv_rows, data_sections, error, toml_data
@@ -47,6 +48,40 @@ def not_before() -> dict[str, str]:
     return {row["word"]: row["not_before"] for row in rows if row["not_before"]}
 
 
+@dataclass(frozen=True)
+class SubUnit:
+    """A sub-unit after a unit word (角 after 元, 两 after 斤, 半 after 年): its share of the unit."""
+
+    tail: str  # "" for a bare digit (五块六)
+    fraction: Decimal
+    read_as: str  # the unit word the whole amount is read in; "" for the unit word itself
+    not_before: str
+
+
+@cache
+def sub_units() -> dict[str, tuple[SubUnit, ...]]:
+    """Unit word → its sub-units (data/sub_units.csv), largest first."""
+    found: dict[str, list[SubUnit]] = {}
+    known = {*unit_words(), *measure_words()}
+    for row in csv_rows("claims", "sub_units.csv", ("word", "tail", "fraction", "read_as", "not_before")):
+        if row["word"] not in known or (row["read_as"] and row["read_as"] not in unit_words()):
+            raise error("claims", "sub_units.csv", None, f"{row['word']}: unknown unit word")
+        sub = SubUnit(row["tail"], Decimal(row["fraction"]), row["read_as"], row["not_before"])
+        found.setdefault(row["word"], []).append(sub)
+    return {word: tuple(sorted(subs, key=lambda sub: -sub.fraction)) for word, subs in found.items()}
+
+
+@cache
+def money_signs() -> dict[str, str]:
+    """Currency sign or code before an amount (￥, US$, RMB) → the unit word it stands for."""
+    rows = csv_rows("claims", "money_signs.csv", ("sign", "unit_word"))
+    words = unit_words()
+    for row in rows:
+        if row["unit_word"] not in words:
+            raise error("claims", "money_signs.csv", None, f"{row['sign']}: {row['unit_word']!r} is no unit word")
+    return {row["sign"]: row["unit_word"] for row in rows}
+
+
 @cache
 def measure_words() -> dict[str, str]:
     """Measure word → the noun naming what it counts."""
@@ -59,9 +94,11 @@ SUBJECT_SECTIONS = ("transform", "action", "link", "stop_after", "generic", "com
                     "continues", "counted", "breakdown")
 FIGURE_SECTIONS = ("range", "truncation", "before_minus", "lookalike_labels", "date_tails", "plain_date_tails",
                    "open_ended", "link_before", "time_frame_units", "rank_units", "rank_verbs", "not_rank_verbs",
-                   "rank_scope", "negative_sign", "not_negative_before")
+                   "rank_scope", "negative_sign", "not_negative_before", "money_before", "half",
+                   "tenths_digits", "one_counts",
+                   "truncation_before_unit")
 CHANGE_SECTIONS = ("up", "down", "before_to", "from", "to")
-CONTEXT_SECTIONS = ("partners", "this_year", "last_year", "next_year")
+CONTEXT_SECTIONS = ("partners", "this_year", "last_year", "next_year", "yesterday", "day_before", "dated_day")
 RELATIVE_YEARS = {"this_year": 0, "last_year": -1, "next_year": 1}
 
 

@@ -226,3 +226,21 @@ def test_offsets_point_into_the_original_with_glosses_and_full_width_digits():
 def test_a_quoted_statistic_is_a_figure_a_quoted_name_is_not():
     assert [c.text for c in claims_in("材料中一季度“新增企业106.3万户”的统计。")] == ["106.3万户"]
     assert [c.text for c in claims_in("深入开展“三个100”行动,增进“五个认同”。")] == []
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("出资186亿呼和浩特272个老旧小区将改造。", "186亿", D(18600000000)),
+    ("项目总投资达3.2亿,年内开工。", "3.2亿", D(320000000)),
+    ("累计拨付1.5万用于慰问。", "1.5万", D(15000)),
+])
+def test_bare_amount_after_a_money_verb_is_yuan(sentence, text, value):
+    claim = claims_in(sentence)[0]
+    assert (claim.text, claim.kind, claim.unit, claim.value) == (text, "money", "yuan", value)
+
+
+def test_figure_followed_by_a_place_name_keeps_the_place_out():
+    first, second = claims_in("出资186亿呼和浩特272个老旧小区将改造。")
+    assert (first.subject, second.subject, second.value) == ("出资", "老旧小区", D(272))
+    count = only_claim("新增就业1.2万呼和浩特城镇。")
+    assert (count.text, count.kind, count.unit) == ("1.2万", "number", None)
+    assert [c.text for c in claims_in("销售机床3台州内企业。")] == []

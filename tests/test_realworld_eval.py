@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(
 
 # A ratchet, measured when the evaluation was added: raise MUST_FOUND and lower TRAP_FALSE_ALARMS
 # as issues land, never the other way.
-MUST_FOUND = 10  # must items found at warning/error, of 11 (3 before spam by shape and CS07, 6 before issues 11 and 12)
+MUST_FOUND = 11  # must items found at warning/error, of 11 (3 before spam by shape and CS07, 6 before issues 9–12)
 TRAP_FALSE_ALARMS = 0  # traps hit by a warning/error, of 44 (4 before figures knew their period, framing)
 UNEXPLAINED = 0  # warnings/errors touching no must or neutral span (9 before)
 

@@ -17,11 +17,12 @@ LEAP_YEAR = 2000  # for a day and month without a year: 2月29日 may be right
 
 @register
 class InvalidDate(ClaimRule):
-    """A calendar date that does not exist (2月30日, 4月31日, 13月).
+    """A calendar date that does not exist (2月30日, 4月31日, 13月) or is malformed (20201月).
 
     What it does
     Reads the month and day of every date claim and flags a month outside 1–12 or a day past
-    the end of its month (in a leap year when no year is stated, so 2月29日 alone passes).
+    the end of its month (in a leap year when no year is stated, so 2月29日 alone passes), and a
+    year run into its month without 年 (20201月).
 
     Why is this bad?
     A date that cannot be is a typo of the day or the month; the real date is unknown, and any
@@ -46,6 +47,11 @@ class InvalidDate(ClaimRule):
     }
 
     def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
+        if claim.qualifier == "malformed":
+            yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id], evidence={"date": claim.value},
+                               text=claim.text, zh_reason="年份与月份之间缺少“年”",
+                               en_reason="年 is missing between the year and the month")
+            return
         for part in date_parts(claim.value):
             if part.month is None:
                 continue
