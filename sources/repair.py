@@ -11,7 +11,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from sources.decode import level1_characters
@@ -25,7 +25,9 @@ READABLE = 0.9  # a repair must reach this share
 FLUENT_RUN = 3  # common characters in a row that read as real text ...
 FLUENT = 0.15  # ... and the share of letters in such rows below which a text is garbled throughout
 _SAMPLE = 2_000  # non-ASCII characters looked at
+_HEAD = 600  # characters looked at first: a text readable there is not looked at further
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NOT_LATIN1 = re.compile(r"([^\x00-\xff]+)")
 _CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 
@@ -41,19 +43,35 @@ class Repaired:
         return f"{self.encoding} (repaired from {', then '.join(self.misread)})"
 
 
+@lru_cache(maxsize=8)  # asked twice of each document (repair, then garbled)
 def common_share(text: str) -> tuple[float, int, int]:
     """Share of the non-ASCII letters of ``text`` (its first ``_SAMPLE``) that are frequent
     Chinese characters (level 1 of GB2312 or Big5), how many such letters there are, and how many
     ASCII letters."""
-    common = level1_characters("gb18030") | level1_characters("big5")
-    letters = hits = ascii_letters = 0
-    for ch, count in Counter(_sample(text)).items():
-        if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"):
+    head = text[:_HEAD]
+    share, letters = _share(_NON_ASCII.findall(head))
+    if letters >= 10 * MIN_LETTERS and share >= READABLE:  # plainly readable: the usual case, decided fast
+        return share, letters, len(_ASCII_LETTER.findall(head))
+    sample = _sample(text)
+    return (*_share(_NON_ASCII.findall(sample)), len(_ASCII_LETTER.findall(sample)))
+
+
+def _share(characters: list[str]) -> tuple[float, int]:
+    """Share of the letters among ``characters`` that are frequent Chinese characters, and how many
+    letters there are."""
+    common = _common()
+    letters = hits = 0
+    for ch, count in Counter(characters).items():
+        if ch.isalpha() or "\ue000" <= ch <= "\uf8ff":
             letters += count
             hits += count if ch in common else 0
-        elif ch.isascii() and ch.isalpha():
-            ascii_letters += count
-    return (hits / letters if letters else 1.0), letters, ascii_letters
+    return (hits / letters if letters else 1.0), letters
+
+
+@cache
+def _common() -> frozenset[str]:
+    """The frequent Chinese characters of either script (level 1 of GB2312 and of Big5)."""
+    return frozenset(level1_characters("gb18030") | level1_characters("big5"))
 
 
 def fluent_share(text: str) -> float:
@@ -68,8 +86,7 @@ def fluent_share(text: str) -> float:
 
 @cache
 def _fluent_rows() -> re.Pattern[str]:
-    common = level1_characters("gb18030") | level1_characters("big5")
-    return re.compile(f"[{re.escape(''.join(sorted(common)))}]{{{FLUENT_RUN},}}")
+    return re.compile(f"[{re.escape(''.join(sorted(_common())))}]{{{FLUENT_RUN},}}")
 
 
 def _sample(text: str) -> str:
