@@ -19,6 +19,7 @@ from checks.baseline import Key, baseline_text, new_findings
 from checks.config import Config
 from checks.corpus import Corpus
 from checks.engine import run_rules
+from checks.fixes import Fixed, apply_fixes
 from checks.registry import all_rules
 from checks.suppression import regions
 from claims.extract import extract_claims
@@ -93,6 +94,12 @@ def _per_file_ignores(findings: list, documents: list[Document], config: Config)
     ignored = {doc.id: set(config.ignored_in(doc.path)) for doc in documents}
     return [f for f in findings
             if not ignored[f.doc] & {f.rule, getattr(rules.get(f.rule), "family", f.rule)}]
+
+
+def fixes(result: CheckResult) -> list[Fixed]:
+    """The documents the findings' unambiguous fixes change, with their fixed text
+    (``checks.fixes``)."""
+    return apply_fixes(result.claim_set.documents, result.claim_set.claims, list(result.findings or []))
 
 
 def only(result: CheckResult, paths: Iterable[str | Path]) -> CheckResult:

@@ -5,7 +5,7 @@
                              [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
-                             [--only PATH] [--statistics] [--quiet] [--stdin-filename NAME]
+                             [--only PATH] [--statistics] [--quiet] [--stdin-filename NAME] [--fix]
     run-checks --version
     run-checks rules
     run-checks rule ID
@@ -22,6 +22,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -60,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--only", action="append", default=[], metavar="PATH",
                        help="report findings in this file only (repeatable); the other paths are read as sources")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule gave, instead")
+    check.add_argument("--fix", action="store_true",
+                       help="write the unambiguous fixes (leftover glosses, spam runs) into the files; never a figure")
     for command in (claims, check):
         command.add_argument("paths", nargs="+", metavar="PATH",
                              help=".txt, .md, .html files or folders of them; - reads one document from standard input")
@@ -111,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "claims":
             result = CheckResult(claim_set)
         else:
-            result = _ci_filters(pipeline.check(claim_set, config), args, config.sources)
+            result = pipeline.check(claim_set, config)
+            if args.fix:
+                result = _fix(result, quiet=args.quiet)
+            result = _ci_filters(result, args, config.sources)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
     except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
@@ -163,6 +169,24 @@ def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[st
         print(f"run-checks: {suppressed} findings accepted by the baseline, {len(result.findings)} new",
               file=sys.stderr)
     return result
+
+
+def _fix(result: CheckResult, quiet: bool) -> CheckResult:
+    """Write the fixes into the files (in their own encoding when it can hold the text, else
+    UTF-8) and return the result without the findings they fixed."""
+    fixed_ids: set[int] = set()
+    for fixed in pipeline.fixes(result):
+        path = Path(fixed.doc.path)
+        if fixed.doc.path == "-" or not path.is_file():
+            continue  # standard input has no file to write
+        try:
+            path.write_bytes(fixed.text.encode(fixed.doc.encoding or "utf-8"))
+        except (LookupError, UnicodeEncodeError):  # a repaired or unusual encoding
+            path.write_text(fixed.text, encoding="utf-8")
+        fixed_ids |= {id(finding) for finding in fixed.findings}
+        if not quiet:
+            print(f"run-checks: fixed {len(fixed.findings)} findings in {path}", file=sys.stderr)
+    return replace(result, findings=[f for f in result.findings if id(f) not in fixed_ids])
 
 
 def _print(text: str) -> int:

@@ -36,10 +36,20 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """A change that fixes a finding: ``original[start:end]`` of its document becomes ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem: the rule, how bad, why (message), where, the claims involved, the related
-    places in other documents (each labelled, e.g. "stated as 14 here") and the evidence
-    (values, intervals, alignment score, tolerance) as a read-only mapping."""
+    places in other documents (each labelled, e.g. "stated as 14 here"), the evidence (values,
+    intervals, alignment score, tolerance) as a read-only mapping, and the edits that fix it when
+    a fix is unambiguous."""
 
     rule: str
     name: str
@@ -51,6 +61,7 @@ class Finding:
     claims: tuple[str, ...] = ()
     related: tuple[Location, ...] = ()
     evidence: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    fix: tuple[Edit, ...] = ()  # the edits that fix it, when the fix is unambiguous (a gloss, a spam run)
 
     def sort_key(self) -> tuple:
         return self.doc, self.start, self.end, self.rule, self.claims

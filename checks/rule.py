@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 from checks.corpus import Corpus
 from checks.facts import Fact
-from checks.finding import Finding, Location, Severity
+from checks.finding import Edit, Finding, Location, Severity
 from checks.passages import Restatement
 from claims.claim import Claim
 from sources.document import Document
@@ -55,10 +55,10 @@ class Rule:
 
     def finding(self, doc: str, start: int, end: int, *, claims: Iterable[str] = (),
                 related: Iterable[Location] = (), evidence: Mapping[str, Any] | None = None,
-                **fields: Any) -> Finding:
+                fix: Iterable[Edit] = (), **fields: Any) -> Finding:
         """A finding of this rule, its message formatted from ``fields`` in the chosen language."""
         return Finding(self.code, self.name, self.severity, self.message(**fields), doc, start, end,
-                       tuple(claims), tuple(related), MappingProxyType(dict(evidence or {})))
+                       tuple(claims), tuple(related), MappingProxyType(dict(evidence or {})), tuple(fix))
 
     def message(self, **fields: Any) -> str:
         zh, en = (self.messages[lang].format(**fields) for lang in ("zh", "en"))

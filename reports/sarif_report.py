@@ -116,5 +116,20 @@ def _result(finding: Finding, documents: dict[str, Document], index: dict[str, i
         result["ruleIndex"] = index[finding.rule]
     if finding.related:
         result["relatedLocations"] = [_related(i, place, documents) for i, place in enumerate(finding.related)]
+    if finding.fix and doc is not None:
+        result["fixes"] = [_fix(finding, doc)]
     return result
+
+
+def _fix(finding: Finding, doc: Document) -> dict[str, Any]:
+    """SARIF's ``fixes`` entry: the finding's edits as replacements in its document."""
+    replacements = []
+    for edit in sorted(finding.fix, key=lambda e: e.start):
+        start_line, start_column, end_line, end_column = span(doc.original, edit.start, edit.end)
+        replacements.append({"deletedRegion": {"startLine": start_line, "startColumn": start_column,
+                                               "endLine": end_line, "endColumn": end_column},
+                             "insertedContent": {"text": edit.replacement}})
+    return {"description": {"text": f"remove {len(replacements)} span(s)" if not any(
+                e.replacement for e in finding.fix) else "replace the damaged text"},
+            "artifactChanges": [{"artifactLocation": {"uri": doc.path}, "replacements": replacements}]}
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from checks.corpus import Corpus
-from checks.finding import Finding, Location, Severity
+from checks.finding import Edit, Finding, Location, Severity
 from checks.integrity._text import original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -57,6 +57,6 @@ class LeftoverGloss(DocumentRule):
         listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
         lines = sum(bool(found) for found in by_line)
         related = [Location(doc.id, start, end, "gloss") for start, end in spans[1:]]
-        yield self.finding(doc.id, *spans[0], related=related,
+        yield self.finding(doc.id, *spans[0], related=related, fix=[Edit(start, end) for start, end in spans],
                            evidence={"count": len(glosses), "lines": lines, "glosses": glosses},
                            count=len(glosses), lines=lines, listed=listed)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from checks.corpus import Corpus
-from checks.finding import Finding, Severity
+from checks.finding import Edit, Finding, Severity
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -157,7 +157,8 @@ class InjectedSpam(DocumentRule):
             run, clause = doc.text[start:end], doc.text[left:right]
             repaired = doc.text[left:start] + doc.text[end:right]
             kind_zh, kind_en = _KINDS[injection.kind]
-            yield self.finding(doc.id, *doc.original_span(start, end),
+            span = doc.original_span(start, end)
+            yield self.finding(doc.id, *span, fix=[Edit(*span)],
                                evidence={"injected": run, "clause": clause, "repaired": repaired,
                                          "kind": injection.kind, "category": injection.category or None,
                                          "terms": list(injection.terms)},
