@@ -81,12 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The sub-command parsers by name."""
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
 def _names(value: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in value.split(",") if name.strip())
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # answered with the sub-command's own usage, not the top level's
+        _subparsers(parser)[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "rules":
         return _print(rules_markdown() if args.format == "markdown" else _rules_table())
     if args.command == "rule":

@@ -83,3 +83,9 @@ def test_gitlab_code_quality_issues_have_unique_fingerprints():
         ("CS01", "critical", {"path": "docs/d0.md", "lines": {"begin": 1}}),
         ("CS01", "critical", {"path": "docs/d0.md", "lines": {"begin": 2}})]
     assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def test_an_unknown_flag_is_answered_with_the_sub_command_usage():
+    result = run("check", "examples", "--bogus")
+    assert result.returncode == 2 and "run-checks check: error: unrecognized arguments: --bogus" in result.stderr
+    assert result.stderr.startswith("usage: run-checks check ")
