@@ -26,16 +26,19 @@ class SelfContradiction(DocumentRule):
     """A figure in a document's headline or lead that its own body states otherwise (186亿 vs 约18.6亿元).
 
     What it does
-    Reads the headline (a short first line) and the lead (the first paragraph after it) of each
-    document and compares each of their figures with the body's figures of the same kind and
-    measure, place and period whose subjects agree (normalized, rapidfuzz ratio at least
-    ``min_score``, or one contained in the other); a headline or lead figure that states no period
-    is read as about the document's own year (2025年 in a 2025 report), and one whose period the
-    tool cannot match otherwise is left alone; a headline that drops 计划 still states the plan.
-    A headline or lead figure is flagged when the body states it for that subject with intervals
-    that cannot overlap and nowhere restates it compatibly: a body that also says 272个 where the
-    headline does is no contradiction, whatever parts it lists. Less precise repeats (约18.6亿元
-    for 18.63亿元) are compatible. Both places are given.
+    Reads the headline (a short first line that does not end with 。 or ;) and the lead (the
+    first paragraph after it) of each document and compares each of their figures with the
+    body's figures of the same kind, measure and place, not narrowed (其中, 民营) in the body, whose
+    subjects agree (normalized, rapidfuzz ratio at least ``min_score``; for a headline, which
+    abbreviates, one contained in the other will do). A lead figure is compared only with body
+    figures stating the same period (截至10月底 in both): a lead and a body sentence without one are
+    as often a total and a part. A headline figure that states no period is read as about the
+    document's own year (2025年 in a 2025 report), one whose period the tool cannot match
+    otherwise is left alone, and a headline that drops 计划 still states the plan. A headline or
+    lead figure is flagged when the body states it for that subject with intervals that cannot
+    overlap and nowhere restates it compatibly: a body that also says 272个 where the headline
+    does is no contradiction, whatever parts it lists. Less precise repeats (约18.6亿元 for
+    18.63亿元) are compatible. Both places are given.
 
     Why is this bad?
     The headline is what most readers take away and what aggregators copy. When it contradicts
@@ -65,13 +68,14 @@ class SelfContradiction(DocumentRule):
         opening = [(claim, part) for claim, part in found if part in ("headline", "lead")]
         body = [claim for claim, part in found if part == "body"]
         for claim, part in opening:
-            same = [other for other in body if self._same_fact(claim, other, doc.meta.year)]
+            same = [other for other in body if self._same_fact(claim, other, doc.meta.year, part == "headline")
+                    and not other.scope and (part == "headline" or _same_stated_period(claim, other))]
             unit = claim.unit
             disagree = [o for o in same if not interval(claim, unit).overlaps(interval(o, unit))]
             if disagree and len(disagree) == len(same):
                 yield self._finding(claim, part, disagree)
 
-    def _same_fact(self, claim: Claim, other: Claim, year: int | None) -> bool:
+    def _same_fact(self, claim: Claim, other: Claim, year: int | None, headline: bool) -> bool:
         if (claim.kind, unit_class(claim), claim.place) != (other.kind, unit_class(other), other.place):
             return False
         comparison = compare(claim, other, frozenset({"status"}))  # a headline drops 计划
@@ -80,7 +84,7 @@ class SelfContradiction(DocumentRule):
         if comparison.uncertain and not (claim.period is None and _whole_year(other, year)):
             return False
         a, b = normalized_subject(claim.subject) or claim.subject, normalized_subject(other.subject) or other.subject
-        contained = min(len(a), len(b)) >= 2 and (a in b or b in a)
+        contained = headline and min(len(a), len(b)) >= 2 and (a in b or b in a)  # a headline abbreviates
         return contained or fuzz.ratio(a, b) >= self.settings["min_score"]
 
     def _finding(self, claim: Claim, part: str, disagree: list[Claim]) -> Finding:
@@ -94,6 +98,12 @@ class SelfContradiction(DocumentRule):
             where_zh=where_zh, where_en=where_en)
 
 
+def _same_stated_period(claim: Claim, other: Claim) -> bool:
+    """Whether both state one period (截至10月底 twice): a lead and a body sentence that do not are
+    as likely a total and a part as one fact stated twice."""
+    return claim.period is not None and other.period is not None and claim.period.text == other.period.text
+
+
 def _whole_year(claim: Claim, year: int | None) -> bool:
     """Whether the claim's period is the document's own year (2025年 in a 2025 report): a headline
     that states no period is read as about it."""
@@ -103,14 +113,16 @@ def _whole_year(claim: Claim, year: int | None) -> bool:
 
 def _parts(text: str):
     """A function telling whether a claim stands in the headline, the lead or the body: the
-    headline is a short first line, the lead the first paragraph after it."""
+    headline is a short first line that does not end with 。 or ;, the lead the first paragraph
+    after it."""
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     lines = [(start, text.find("\n", start) if "\n" in text[start:] else len(text)) for start in line_starts]
     filled = [index for index, (start, end) in enumerate(lines) if text[start:end].strip()]
     if len(filled) < 2:
         return lambda claim: "body"
     first, second = filled[0], filled[1]
-    headline = len(text[slice(*lines[first])].strip()) <= HEADLINE_LENGTH
+    first_line = text[slice(*lines[first])].strip()
+    headline = len(first_line) <= HEADLINE_LENGTH and not first_line.endswith(("。", ";"))
     lead = second if headline else first
 
     def part(claim: Claim) -> str:
