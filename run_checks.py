@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule gave, instead")
     for command in (claims, check):
         command.add_argument("paths", nargs="+", metavar="PATH",
-                             help=".txt, .md, .html files or folders of them; - reads one document from standard input")
+                             help=(".txt, .md, .html, .docx, .pdf files or folders of them; "
+                                   "- reads one document from standard input"))
         command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
         command.add_argument("--stdin-filename", default="-", metavar="NAME",
                              help="the name of the document read from standard input (its extension gives the format)")
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 def _unread(documents: list) -> str:
     """What was given instead of readable documents, for the error message."""
     if not documents:
-        return "no .txt, .md or .html file among the paths"
+        return "no .txt, .md, .html, .docx or .pdf file among the paths"
     shown = "; ".join(f"{doc.path}: {doc.error}" for doc in documents[:3])
     return shown + (f"; and {len(documents) - 3} more" if len(documents) > 3 else "")
 
