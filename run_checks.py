@@ -1,7 +1,8 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
-    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv|github|gitlab] [--output FILE]
+    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv|github|gitlab|xlsx|review-csv]
+                             [--output FILE]
                              [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
@@ -122,7 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     view = View(color=to_terminal, width=width, language=config.language, quiet=args.quiet)
     render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
     text = render(result, view)
-    if args.output is None:
+    if isinstance(text, bytes):  # a binary format (xlsx, docx)
+        if args.output is None and sys.stdout.isatty():
+            print(f"run-checks: error: --format {args.format} writes a binary file: give --output FILE",
+                  file=sys.stderr)
+            return USAGE_ERROR
+        if args.output is None:
+            sys.stdout.buffer.write(text)
+        else:
+            args.output.write_bytes(text)
+    elif args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")

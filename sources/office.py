@@ -231,13 +231,14 @@ def block_at(layout: tuple[Block, ...], offset: int) -> Block | None:
 
 
 def place(layout: tuple[Block, ...], offset: int, language: str = "zh") -> str | None:
-    """Where ``offset`` is: "第3段 第2个文本块" / "paragraph 3, run 2", "第2页第5行" / "page 2 line 5"."""
+    """Where ``offset`` is: "第3段第2个文本块" / "paragraph 3, run 2" (the run when the paragraph has
+    several), "表1第2行" / "table 1 row 2", "第2页第5行" / "page 2 line 5"."""
     block = block_at(layout, offset)
     if block is None:
         return None
     fields = {"index": block.index, "row": block.row, "line": block.line}
     zh, en = _PART_ZH[block.part].format(**fields), _PART_EN[block.part].format(**fields)
     run = next((number for number, (start, end) in enumerate(block.runs, 1) if start <= offset < end), None)
-    if run is not None and block.part != "table":
+    if run is not None and block.part != "table" and len(block.runs) > 1:
         zh, en = f"{zh}第{run}个文本块", f"{en}, run {run}"
     return {"zh": zh, "en": en}.get(language, f"{zh} / {en}")
