@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reports import (
     csv_report,
+    docx_report,
     findings_csv,
     github_report,
     gitlab_report,
@@ -54,6 +55,7 @@ FORMATS = (
     Format("xlsx", "check", "the review sheet of a proofreading desk: 序号, 文档, 位置, 原文, 问题, 依据, …",
            review.render_xlsx),
     Format("review-csv", "check", "the review sheet as CSV with a BOM, for Excel", review.render_csv),
+    Format("docx", "check", "each .docx input copied with a Word comment (批注) on each finding", docx_report.render),
 )
 
 

@@ -68,7 +68,8 @@ def _name(doc: Document) -> str:
     return doc.path
 
 
-def _basis(finding: Finding, documents: dict[str, Document], language: str) -> str:
+def basis(finding: Finding, documents: dict[str, Document], language: str) -> str:
+    """The other sources' wording: one line per related place, the rest counted."""
     lines = []
     for related in finding.related[:RELATED]:
         other = documents.get(related.doc)
@@ -95,7 +96,7 @@ def rows(result: CheckResult, view: View) -> list[tuple[object, ...]]:
         zh, en = _SEVERITY[finding.severity]
         out.append((number, _name(doc), location(doc, finding.start, language),
                     quote(doc, finding.start, finding.end) if doc.original else "", finding.message,
-                    _basis(finding, documents, language), _pick(language, *advice),
+                    basis(finding, documents, language), _pick(language, *advice),
                     f"{finding.rule} {finding.name}", _pick(language, zh, en)))
     return out
 
