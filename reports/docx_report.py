@@ -41,8 +41,14 @@ def reviewed(result: CheckResult, view: View) -> dict[str, bytes]:
     for finding in result.findings or ():
         by_doc.setdefault(finding.doc, []).append(finding)
     documents = {doc.id: doc for doc in result.claim_set.documents}
-    return {doc.id: review_copy(Path(doc.path).read_bytes(), doc, by_doc.get(doc.id, []), documents, view)
-            for doc in word_documents(result)}
+    copies = {}
+    for doc in word_documents(result):
+        try:
+            data = Path(doc.path).read_bytes()
+        except OSError:  # read from standard input: there is no file to copy
+            continue
+        copies[doc.id] = review_copy(data, doc, by_doc.get(doc.id, []), documents, view)
+    return copies
 
 
 def render(result: CheckResult, view: View) -> bytes:

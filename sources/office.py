@@ -230,6 +230,20 @@ def block_at(layout: tuple[Block, ...], offset: int) -> Block | None:
     return found
 
 
+def position(layout: tuple[Block, ...], offset: int) -> dict[str, object] | None:
+    """Where ``offset`` is, as JSON values: ``{"part": "body", "paragraph": 3, "run": 2}``,
+    ``{"part": "table", "table": 1, "row": 2}`` or ``{"part": "page", "page": 2, "line": 5}``."""
+    block = block_at(layout, offset)
+    if block is None:
+        return None
+    if block.part == "page":
+        return {"part": "page", "page": block.index, "line": block.line}
+    if block.part == "table":
+        return {"part": "table", "table": block.index, "row": block.row}
+    run = next((number for number, (start, end) in enumerate(block.runs, 1) if start <= offset < end), None)
+    return {"part": block.part, "paragraph": block.index} | ({"run": run} if run else {})
+
+
 def place(layout: tuple[Block, ...], offset: int, language: str = "zh") -> str | None:
     """Where ``offset`` is: "第3段第2个文本块" / "paragraph 3, run 2" (the run when the paragraph has
     several), "表1第2行" / "table 1 row 2", "第2页第5行" / "page 2 line 5"."""

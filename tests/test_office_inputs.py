@@ -84,3 +84,14 @@ def test_check_reads_word_and_pdf_files_from_the_command_line(tmp_path):
     assert [doc["status"] for doc in payload["documents"]] == ["ok", "ok"]
     texts = {doc: [c["text"] for c in payload["claims"] if c["doc"] == doc] for doc in ("a", "b")}
     assert texts["a"] == texts["b"] and "42公里" in texts["a"]
+
+
+def test_json_findings_of_word_and_pdf_give_their_position(tmp_path):
+    source = ["乌海市政府工作报告", "2024年，乌海市建成17个“一刻钟便民生活圈”。"]
+    (tmp_path / "report.docx").write_bytes(word_file(source))
+    (tmp_path / "copy.pdf").write_bytes(cjk_pdf([["乌海市生活圈建设"], ["2024年，乌海市建成14个“一刻钟便民生活圈”。"]]))
+    result = subprocess.run([sys.executable, str(ROOT / "run_checks.py"), "check", "report.docx", "copy.pdf",
+                             "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
+    findings = json.loads(result.stdout)["findings"]
+    assert findings and all("position" in finding for finding in findings)
+    assert {"part": "page", "page": 2, "line": 1} in [finding["position"] for finding in findings]

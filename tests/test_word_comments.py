@@ -83,3 +83,20 @@ def test_no_word_input_or_no_output_is_a_usage_error(tmp_path):
     _inputs(tmp_path)
     result = _run(tmp_path, "copy.docx", "--format", "docx")
     assert result.returncode == 2 and "--output" in result.stderr
+
+
+def test_findings_in_a_table_and_in_the_header(tmp_path):
+    from checks.finding import Finding, Severity
+    from reports.docx_report import review_copy
+    from reports.view import View
+    from sources.reader import document_from_bytes
+
+    data = word_file(["全年新建养老床位1200张。"], [["项目", "数量"], ["生活圈", "14个"]], header="简报第3期")
+    doc = document_from_bytes(data, "d", "d.docx")
+    cell, header = doc.original.index("14个"), doc.original.index("第3期")
+    findings = [Finding("ST01", "style", Severity.WARNING, "表格中的数字", "d", cell, cell + 3),
+                Finding("ST01", "style", Severity.INFO, "页眉中的数字", "d", header, header + 3)]
+    out = review_copy(data, doc, findings, {"d": doc}, View(language="zh"))
+    assert extract_docx(out).text == doc.original
+    assert anchored(out) == [("14个", "ST01 style（警告）\n表格中的数字"),
+                             ("全年新建养老床位1200张。", "ST01 style（提示）\n页眉第1段：第3期\n页眉中的数字")]
