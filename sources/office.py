@@ -108,17 +108,23 @@ def _table_lines(table, number: int) -> Iterator[tuple[str, int, int, int, list[
         yield "table", number, row_number, 0, pieces
 
 
+# The runs a reader sees, in document order: the paragraph's own, and those inside hyperlinks,
+# tracked insertions, smart tags, simple fields and inline content controls (deleted text is
+# w:delText inside w:del, so it is left out).
+_RUNS = ("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+         " | ./w:sdt/w:sdtContent/w:r | ./w:ins/w:hyperlink/w:r")
+
+
 def _pieces(paragraph) -> list[_Piece]:
-    """The runs of a paragraph (hyperlinks' runs included), each with its text."""
-    from docx.text.hyperlink import Hyperlink
+    """The runs of a paragraph, each with its text."""
+    from docx.text.run import Run
 
     pieces = []
-    for item in paragraph.iter_inner_content():
-        runs = item.runs if isinstance(item, Hyperlink) else [item]
-        for run in runs:
-            text = run.text.replace("\n", " ")  # a line break inside a paragraph is no new paragraph
-            if text:
-                pieces.append(_Piece(text, run))
+    for element in paragraph._p.xpath(_RUNS):
+        run = Run(element, paragraph)
+        text = run.text.replace("\n", " ")  # a line break inside a paragraph is no new paragraph
+        if text:
+            pieces.append(_Piece(text, run))
     return pieces
 
 

@@ -95,3 +95,23 @@ def test_json_findings_of_word_and_pdf_give_their_position(tmp_path):
     findings = json.loads(result.stdout)["findings"]
     assert findings and all("position" in finding for finding in findings)
     assert {"part": "page", "page": 2, "line": 1} in [finding["position"] for finding in findings]
+
+
+def test_word_tracked_insertions_are_read_and_deletions_are_not():
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("全县新建农村公路")
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(f'<w:del {ns} w:id="1" w:author="a"><w:r><w:delText>40</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:ins {ns} w:id="2" w:author="a"><w:r><w:t>42</w:t></w:r></w:ins>'))
+    paragraph.add_run("公里。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = document_from_bytes(buffer.getvalue(), "t", "t.docx")
+    assert doc.original == "全县新建农村公路42公里。"
+    assert [claim.text for claim in extract_claims(doc)] == ["42公里"]
