@@ -1,7 +1,8 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
     run-checks claims PATH... [--format table|json|csv] [--output FILE]
-    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv|github|gitlab] [--output FILE]
+    run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv|github|gitlab|xlsx|review-csv|docx]
+                             [--output FILE]
                              [--fail-on LEVEL]
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
@@ -33,7 +34,7 @@ from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
-from reports import formats
+from reports import docx_report, formats
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
 from reports.terminal import render_statistics
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the unambiguous fixes (leftover glosses, spam runs) into the files; never a figure")
     for command in (claims, check):
         command.add_argument("paths", nargs="+", metavar="PATH",
-                             help=".txt, .md, .html files or folders of them; - reads one document from standard input")
+                             help=(".txt, .md, .html, .docx, .pdf files or folders of them; "
+                                   "- reads one document from standard input"))
         command.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
         command.add_argument("--stdin-filename", default="-", metavar="NAME",
                              help="the name of the document read from standard input (its extension gives the format)")
@@ -134,19 +136,51 @@ def main(argv: list[str] | None = None) -> int:
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = os.get_terminal_size().columns if to_terminal else 140
     view = View(color=to_terminal, width=width, language=config.language, quiet=args.quiet)
+    if args.command == "check" and args.format == "docx" and not args.statistics:
+        return _write_reviewed(result, view, args) or status
     render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
     text = render(result, view)
-    if args.output is None:
+    if isinstance(text, bytes):  # a binary format (xlsx, docx)
+        if args.output is None and sys.stdout.isatty():
+            print(f"run-checks: error: --format {args.format} writes a binary file: give --output FILE",
+                  file=sys.stderr)
+            return USAGE_ERROR
+        if args.output is None:
+            sys.stdout.buffer.write(text)
+        else:
+            args.output.write_bytes(text)
+    elif args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
     return status
 
 
+def _write_reviewed(result: CheckResult, view: View, args: argparse.Namespace) -> int:
+    """``--format docx``: a reviewed copy of each .docx input, to ``--output`` (a folder when there
+    are several, or when it is one); 0 when written, 2 when there is nothing to write or nowhere."""
+    copies = docx_report.reviewed(result, view)
+    words = {doc.id: doc for doc in docx_report.word_documents(result)}
+    if not copies or args.output is None:
+        print("run-checks: error: --format docx " + ("needs a .docx input" if not copies else
+              "writes Word files: give --output FILE.docx (or a folder for several inputs)"), file=sys.stderr)
+        return USAGE_ERROR
+    folder = args.output.is_dir() or len(copies) > 1 or args.output.suffix.lower() != ".docx"
+    if folder:
+        args.output.mkdir(parents=True, exist_ok=True)
+    for doc_id, data in copies.items():
+        (args.output / f"{doc_id}.docx" if folder else args.output).write_bytes(data)
+    others = sum(1 for finding in result.findings if finding.doc not in words)
+    if not args.quiet:
+        print(f"run-checks: wrote {len(copies)} reviewed Word file{'s' if len(copies) > 1 else ''} to {args.output}"
+              + (f"; {others} findings in other documents have no Word copy" if others else ""), file=sys.stderr)
+    return 0
+
+
 def _unread(documents: list) -> str:
     """What was given instead of readable documents, for the error message."""
     if not documents:
-        return "no .txt, .md or .html file among the paths"
+        return "no .txt, .md, .html, .docx or .pdf file among the paths"
     shown = "; ".join(f"{doc.path}: {doc.error}" for doc in documents[:3])
     return shown + (f"; and {len(documents) - 3} more" if len(documents) > 3 else "")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reports import (
     csv_report,
+    docx_report,
     findings_csv,
     github_report,
     gitlab_report,
@@ -17,6 +18,7 @@ from reports import (
     json_report,
     junit_report,
     markdown_report,
+    review,
     sarif_report,
     terminal,
 )
@@ -50,6 +52,10 @@ FORMATS = (
     Format("csv", "check", "one row per finding", findings_csv.render),
     Format("github", "check", "GitHub Actions annotations: one workflow command per finding", github_report.render),
     Format("gitlab", "check", "GitLab Code Quality JSON: one issue per finding", gitlab_report.render),
+    Format("xlsx", "check", "the review sheet of a proofreading desk: 序号, 文档, 位置, 原文, 问题, 依据, …",
+           review.render_xlsx),
+    Format("review-csv", "check", "the review sheet as CSV with a BOM, for Excel", review.render_csv),
+    Format("docx", "check", "each .docx input copied with a Word comment (批注) on each finding", docx_report.render),
 )
 
 

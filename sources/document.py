@@ -30,7 +30,9 @@ class Document:
     pronunciation glosses removed); ``offsets`` maps every character of ``text`` back to
     ``original``. ``skip`` lists spans of ``text`` (page furniture, contact lines) where no claim
     is looked for; ``places`` are the place names mentioned in ``text``. A file that could not be
-    read has ``status == "error"``, an ``error`` message, and empty texts.
+    read has ``status == "error"``, an ``error`` message, and empty texts. For a Word or PDF file
+    ``original`` is the text extracted from it (``sources.office``) and ``layout`` says which
+    paragraph and run, or page and line, each span of it came from.
     """
 
     id: str
@@ -45,6 +47,7 @@ class Document:
     skip: tuple[tuple[int, int], ...] = ()
     places: tuple[PlaceMention, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
+    layout: tuple = ()  # Word and PDF: ``sources.office.Block`` records, where each span of ``original`` came from
 
     @property
     def ok(self) -> bool:

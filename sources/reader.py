@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sources.boilerplate import furniture_lines
@@ -12,10 +12,13 @@ from sources.gazetteer import load_gazetteer
 from sources.html import extract_html
 from sources.metadata import read_metadata
 from sources.normalize import normalize
+from sources.office import ExtractError, extract_docx, extract_pdf
 from sources.offsets import OffsetMap
 from sources.repair import garbled, repair
 
-FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+           ".docx": "docx", ".pdf": "pdf"}
+BINARY = {"docx": extract_docx, "pdf": extract_pdf}  # formats whose text is extracted from a container
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,13 @@ def document_from_bytes(data: bytes, doc_id: str, path: str) -> Document:
     """A document from the bytes of a file named ``path`` (standard input is given a name): its
     format by the name's extension, plain text when it has none it knows."""
     fmt = FORMATS.get(Path(path).suffix.lower(), "text")
+    if fmt in BINARY:
+        try:
+            extracted = BINARY[fmt](data)
+        except ExtractError as error:
+            return Document(doc_id, path, "error", str(error), format=fmt)
+        doc = document_from_text(extracted.text, doc_id, path, fmt)
+        return replace(doc, layout=extracted.layout) if doc.ok else doc
     try:
         decoded = decode_bytes(data)
     except DecodeError as error:
@@ -137,7 +147,7 @@ def document_from_text(original: str, doc_id: str = "text", path: str = "<text>"
     A text that is wholly a misreading of Chinese bytes (markup aside) is read back when that
     round-trips exactly (``sources.repair``), and its encoding says so: ``big5 (repaired from
     latin-1)``; one that cannot be is read for no figure."""
-    if encoding in (None, "utf-8") and (repaired := repair(original)):
+    if encoding in (None, "utf-8") and fmt not in BINARY and (repaired := repair(original)):
         original, encoding = repaired.text, repaired.label()
     title = published = None
     if fmt == "html":

@@ -112,7 +112,7 @@ def test_bad_files_are_reported_and_the_rest_is_checked(tmp_path):
     assert statuses["good.txt"] == ("ok", None)
     assert statuses["empty.txt"] == ("error", "empty file")
     assert statuses["image.txt"] == ("error", "binary file: a PNG image")
-    assert statuses["scan.pdf"][0] == "error" and "unsupported file type '.pdf'" in statuses["scan.pdf"][1]
+    assert statuses["scan.pdf"][0] == "error" and statuses["scan.pdf"][1].startswith("not a readable PDF file")
     assert [c["text"] for c in payload["claims"]] == ["17个"]
 
 

@@ -30,7 +30,7 @@ def tree(tmp_path: Path) -> Path:
     for name in [
         "b.txt", "a/z.md", "a/b/c.html", "a/b/d.HTM", "A.text", "c.markdown",
         ".hidden.txt", ".git/x.txt", "a/.cache/y.txt",
-        "notes.csv", "scan.pdf", "a/image.png", "README",
+        "notes.csv", "scan.tif", "a/image.png", "README",
     ]:
         write(tmp_path / name, REPORT)
     return tmp_path
@@ -43,7 +43,7 @@ def test_folder_is_expanded_recursively_sorted_without_hidden_or_unsupported(tre
 
 
 def test_named_files_are_kept_in_the_given_order_even_unsupported(tree):
-    named = [tree / "notes.csv", tree / "b.txt", tree / ".hidden.txt", tree / "scan.pdf"]
+    named = [tree / "notes.csv", tree / "b.txt", tree / ".hidden.txt", tree / "scan.tif"]
     assert expand_paths(named) == named
 
 
@@ -82,7 +82,7 @@ def test_one_document_per_file_in_order_with_errors_isolated(tmp_path, monkeypat
               "<html><head><title>空页面</title></head><body><div> </div></body></html>"),
         write(tmp_path / "docs" / "06-gbk.txt", REPORT.encode("gbk")),
     ]
-    explicit = [write(tmp_path / "other" / "scan.pdf", b"%PDF-1.4\n"),
+    explicit = [write(tmp_path / "other" / "scan.tif", b"%PDF-1.4\n"),
                 write(tmp_path / "other" / "t.csv", "年份,产量\n")]
     locked, real_read_bytes = files[3], Path.read_bytes
 
@@ -106,7 +106,7 @@ def test_one_document_per_file_in_order_with_errors_isolated(tmp_path, monkeypat
     for unsupported in ("scan", "t"):
         assert "supported" in by_id[unsupported].error
         assert ".txt" in by_id[unsupported].error and ".html" in by_id[unsupported].error
-    assert "'.pdf'" in by_id["scan"].error and "'.csv'" in by_id["t"].error
+    assert "'.tif'" in by_id["scan"].error and "'.csv'" in by_id["t"].error
     assert by_id["01-ok"].text == by_id["06-gbk"].text
     assert (by_id["01-ok"].encoding, by_id["06-gbk"].encoding) == ("utf-8", "gb18030")
 
@@ -192,6 +192,6 @@ def test_a_file_given_twice_is_read_once_and_the_repeat_is_named(tree, monkeypat
 def test_unsupported_files_in_a_folder_are_listed_as_skipped_with_their_reason(tree):
     docs = load_documents([tree])
     skipped = {doc.path.rsplit("/", 1)[-1]: doc.error for doc in docs if doc.status == "skipped"}
-    assert sorted(skipped) == ["README", "image.png", "notes.csv", "scan.pdf"]
-    assert "'.pdf'" in skipped["scan.pdf"] and skipped["README"].startswith("not read: unsupported")
+    assert sorted(skipped) == ["README", "image.png", "notes.csv", "scan.tif"]
+    assert "'.tif'" in skipped["scan.tif"] and skipped["README"].startswith("not read: unsupported")
     assert [doc.status for doc in docs if doc.path.endswith("b.txt")] == ["ok"]

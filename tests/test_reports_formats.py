@@ -23,7 +23,7 @@ from checks.config import Config
 from checks.finding import Finding, Location, Severity
 from checks.registry import all_rules
 from claims.frame import ClaimSet
-from reports import junit_report, markdown_report, sarif_report
+from reports import junit_report, markdown_report, review, sarif_report
 from reports.positions import position, span
 from reports.result import CheckResult
 from reports.view import View
@@ -232,7 +232,8 @@ def test_markdown_escapes_quoted_text():
 
 @pytest.mark.parametrize(("name", "renderer"), [("examples.sarif", sarif_report.render),
                                                 ("examples.junit.xml", junit_report.render),
-                                                ("examples.md", markdown_report.render)])
+                                                ("examples.md", markdown_report.render),
+                                                ("examples.review.csv", review.render_csv)])
 def test_golden(result, fixed_version, name, renderer):
     rendered = renderer(result, View())
     assert rendered == renderer(result, View())
