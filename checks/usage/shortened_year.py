@@ -9,9 +9,11 @@ from checks.registry import register
 from checks.usage._pattern import PatternRule
 from sources.document import Document
 
-# Two digits and 年 with a month after it (18年3月), or as the second end of a range after a
-# four-digit year (1950~80年); a duration (服役18年3个月, 第18年) has neither shape.
+# Two digits and 年 with a month after it (18年3月) or between 自/从/于 and 以来/起/底 (自98年以来,
+# 于18年底), or as the second end of a range after a four-digit year (1950~80年); a duration
+# (服役18年3个月, 第18年, 在20年内) has none of these shapes.
 _SHORT = re.compile(r"(?<![\d.第近满了约超共历刑期])(?P<short>\d{2})年(?=(?:1[0-2]|0?[1-9])月)"
+                    r"|(?<=[自从于])(?P<since>\d{2})年(?=以来|起|至今|开始|底|初|末)"
                     r"|(?<![\d.])(?P<first>(?:1[5-9]|20)\d{2})(?P<dash>\s*[~〜—–至到-]\s*)(?P<end>\d{2})年(?!代)")
 
 
@@ -20,9 +22,10 @@ class ShortenedYear(PatternRule):
     """A year written with two digits (18年3月, 1950~80年).
 
     What it does
-    Flags a two-digit year that a month follows (18年3月) and the second end of a range of years
-    cut to two digits (1950~80年, 2018—19年). GB/T 15835-2011 5.1.4 (年份不应简写) asks for the
-    full year: 2018年3月, 1950年~1980年. A two-digit number of years (工作18年, 18年3个月)
+    Flags a two-digit year that a month follows (18年3月) or that 自/从/于 and 以来/起/底 frame
+    (自98年以来, 于18年底), and the second end of a range of years cut to two digits (1950~80年,
+    2018—19年). GB/T 15835-2011 5.1.4 (年份不应简写) asks for the full year: 2018年3月,
+    1950年~1980年. A two-digit number of years (工作18年, 18年3个月)
     is a duration and is left alone, and so are decades (80年代).
 
     Why is this bad?
@@ -48,8 +51,8 @@ class ShortenedYear(PatternRule):
         return _SHORT
 
     def fields(self, match: re.Match[str], doc: Document) -> dict[str, Any] | None:
-        if match.group("short"):
-            short = match.group("short")
+        short = match.group("short") or match.group("since")
+        if short:
             return {"suggestion": f"{'19' if short >= '50' else '20'}{short}年"}
         first, dash, end = match.group("first", "dash", "end")
         year = int(first[:2] + end)
