@@ -67,6 +67,16 @@ def normalized_subject(subject: str) -> str:
     return _filler().sub("", verbs().sub("", clean(subject)))
 
 
+def subjects_agree(subject: str, other: str, min_score: float, containing: bool = False) -> bool:
+    """Whether two subjects agree once normalized (each kept as it is when nothing is left): a
+    rapidfuzz ``ratio`` of at least ``min_score`` or, when ``containing``, one of two characters or
+    more held in the other (a headline's 出资 in the body's 概算出资)."""
+    a, b = normalized_subject(subject) or subject, normalized_subject(other) or other
+    if containing and min(len(a), len(b)) >= 2 and (a in b or b in a):
+        return True
+    return fuzz.ratio(a, b) >= min_score
+
+
 def unit_class(claim: Claim) -> str:
     """What must agree for two figures to be compared: the measure class or the unit."""
     if claim.kind == "count":

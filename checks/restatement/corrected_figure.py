@@ -4,9 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from rapidfuzz import fuzz
-
-from checks.alignment import normalized_subject, unit_class
+from checks.alignment import subjects_agree, unit_class
 from checks.corpus import Corpus
 from checks.corrections import Correction
 from checks.finding import Finding, Location, Severity
@@ -69,14 +67,9 @@ class CorrectedFigure(CorpusRule):
         subjects = [s for s in (wrong.subject, correction.right.subject) if s]
         if not subjects:
             return True  # the notice quotes bare figures (“3100个”误写为“3010个”): the value is the test
-        return any(self._same_subject(claim.subject or "", subject) for subject in subjects)
-
-    def _same_subject(self, subject: str, other: str) -> bool:
-        """Subjects agree, normalized, or one holds the other (a notice's subject carries its
-        joining words: 上文将全市新增就业岗位)."""
-        a, b = normalized_subject(subject) or subject, normalized_subject(other) or other
-        contained = min(len(a), len(b)) >= 2 and (a in b or b in a)
-        return contained or fuzz.ratio(a, b) >= self.settings["min_score"]
+        # a notice's subject carries its joining words (上文将全市新增就业岗位): containment counts
+        return any(subjects_agree(claim.subject or "", subject, self.settings["min_score"], containing=True)
+                   for subject in subjects)
 
     def _finding(self, claim: Claim, correction: Correction, corpus: Corpus) -> Finding:
         wrong, right = correction.wrong, correction.right

@@ -5,9 +5,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from rapidfuzz import fuzz
-
-from checks.alignment import normalized_subject, unit_class
+from checks.alignment import subjects_agree, unit_class
 from checks.comparable import compare
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -83,9 +81,8 @@ class SelfContradiction(DocumentRule):
             return False
         if comparison.uncertain and not (claim.period is None and _whole_year(other, year)):
             return False
-        a, b = normalized_subject(claim.subject) or claim.subject, normalized_subject(other.subject) or other.subject
-        contained = headline and min(len(a), len(b)) >= 2 and (a in b or b in a)  # a headline abbreviates
-        return contained or fuzz.ratio(a, b) >= self.settings["min_score"]
+        # a headline abbreviates: a subject contained in the body's counts there
+        return subjects_agree(claim.subject, other.subject, self.settings["min_score"], containing=headline)
 
     def _finding(self, claim: Claim, part: str, disagree: list[Claim]) -> Finding:
         where_zh, where_en = {"headline": ("标题", "headline"), "lead": ("导语", "lead")}[part]
