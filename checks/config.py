@@ -70,8 +70,10 @@ class Config:
                      for code in codes)
 
     def rule_options(self, code: str) -> Mapping[str, Any]:
-        """The options of rule ``code``; the suite file of ``expectations`` goes to GE01."""
-        options = dict(self.options.get(code, {}))
+        """The options of rule ``code``: its family's (``[options.usage]``), then its own; the
+        suite file of ``expectations`` goes to GE01."""
+        family = getattr(all_rules().get(code), "family", None)
+        options = {**self.options.get(family, {}), **self.options.get(code, {})}
         if code == USER_SUITE_RULE and self.expectations:
             options["suite"] = self.expectations
         return options
@@ -156,14 +158,19 @@ def validate(config: Config, where: str) -> None:
     for name in (*config.select, *config.ignore, *ignored):
         if name not in rules and name not in FAMILIES and name not in ENGINE_CODES:
             raise ConfigError(f"{where}: unknown rule or family {name!r} (see `run-checks rules`)")
-    for code in (*config.severity, *config.options):
+    for code in config.severity:
         if code not in rules:
             raise ConfigError(f"{where}: unknown rule {code!r} (see `run-checks rules`)")
     for code, options in config.options.items():
-        unknown = sorted(set(options) - set(rules[code].options))
+        members = [rule for rule in rules.values() if rule.family == code] if code in FAMILIES else []
+        if code not in rules and not members:
+            raise ConfigError(f"{where}: unknown rule or family {code!r} in options (see `run-checks rules`)")
+        known = set.intersection(*(set(rule.options) for rule in members)) if members else set(rules[code].options)
+        unknown = sorted(set(options) - known)
         if unknown:
-            raise ConfigError(f"{where}: rule {code} has no option {unknown[0]!r}; "
-                              f"options: {', '.join(rules[code].options) or 'none'}")
+            kind = "every rule of family" if members else "rule"
+            raise ConfigError(f"{where}: {kind} {code} has no option {unknown[0]!r}; "
+                              f"options: {', '.join(sorted(known)) or 'none'}")
     if config.language not in LANGUAGES:
         raise ConfigError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
     if config.fail_on not in FAIL_ON:

@@ -1,13 +1,17 @@
-"""What the usage rules share: a rule that reports each match of a pattern in the normalized view,
-outside quotations, titles and the spans where no figure is read; Chinese numerals for suggestions."""
+"""What the usage rules share: quiet on documents that are not publications (the option
+``publications_only``, for the whole family ``[options.usage]``); a rule reporting each match of a
+pattern in the normalized view outside quotations, titles and the spans where no figure is read; a
+rule reporting two styles of one thing mixed in a document; Chinese numerals for suggestions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 from checks.corpus import Corpus
-from checks.finding import Finding
+from checks.finding import Finding, Location
+from checks.publication import is_publication
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
@@ -39,7 +43,22 @@ def quiet_spans(doc: Document) -> list[tuple[int, int]]:
     return merge([*(m.span() for m in _QUOTED.finditer(doc.text)), *doc.skip, *doc.meta.lines])
 
 
-class PatternRule(DocumentRule):
+class UsageRule(DocumentRule):
+    """A usage rule (not itself a rule): by default it looks only at publications
+    (``checks.publication``), not at chat logs, code, data dumps, logs or notes."""
+
+    options: ClassVar[Mapping[str, Any]] = MappingProxyType({"publications_only": True})
+
+    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        if self.settings["publications_only"] and not is_publication(doc):
+            return ()
+        return self.check_usage(doc)
+
+    def check_usage(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class PatternRule(UsageRule):
     """A usage rule reporting matches of ``pattern`` (not itself a rule): ``fields`` gives the
     message fields of a match, or None when the match is fine after all."""
 
@@ -54,9 +73,37 @@ class PatternRule(DocumentRule):
         quiet = quiet_spans(doc)
         return (m for m in self.pattern().finditer(doc.text) if not overlaps(quiet, *m.span()))
 
-    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+    def check_usage(self, doc: Document) -> Iterable[Finding]:
         for match in self.matches(doc):
             fields = self.fields(match, doc)
             if fields is not None:
                 start, end = doc.original_span(*match.span())
                 yield self.finding(doc.id, start, end, evidence=fields, text=doc.original[start:end], **fields)
+
+
+class MixedStyleRule(UsageRule):
+    """A usage rule finding one thing written in two styles in a document (not itself a rule):
+    ``places`` gives the original spans of each style, ``names`` the (zh, en) name of each, and
+    ``tie`` the style counted as the majority when both are used as often. One finding per
+    document, at the first place of the less used style, with the others of that style and the
+    first of the other as related places."""
+
+    names: ClassVar[Mapping[str, tuple[str, str]]]
+    tie: ClassVar[str]
+
+    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
+        raise NotImplementedError
+
+    def check_usage(self, doc: Document) -> Iterable[Finding]:
+        places = self.places(doc)
+        if not all(places.values()):
+            return
+        minority, majority = sorted(places, key=lambda style: (len(places[style]), style == self.tie))
+        first, *others = places[minority]
+        related = [Location(doc.id, *span, "same style") for span in others]
+        related.append(Location(doc.id, *places[majority][0], "the other style"))
+        yield self.finding(doc.id, *first, related=related,
+                           evidence={minority: len(places[minority]), majority: len(places[majority])},
+                           count=len(places[minority]), minority=self.names[minority][0],
+                           majority=self.names[majority][0], minority_en=self.names[minority][1],
+                           majority_en=self.names[majority][1])

@@ -2,14 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from checks.corpus import Corpus
-from checks.finding import Finding, Location, Severity
+from checks.finding import Severity
 from checks.registry import register
-from checks.rule import DocumentRule
-from checks.usage._pattern import quiet_spans
-from claims.claim import Claim
+from checks.usage._pattern import MixedStyleRule, quiet_spans
 from sources.document import Document
 from sources.spans import overlaps
 
@@ -17,11 +12,10 @@ from sources.spans import overlaps
 # U+2009, U+202F, U+2006; the normalized view turns them into plain spaces, which also separate
 # figures in tables, so only the original tells a thin space from a gap).
 _GROUPED = re.compile(r"(?<![\d.,\u2009\u202f\u2006])\d{1,3}(?:(?P<mark>[,\u2009\u202f\u2006])\d{3})+(?![\d,])")
-_NAMES = {",": ("逗号", "commas"), "thin": ("空格", "thin spaces")}
 
 
 @register
-class MixedDigitGrouping(DocumentRule):
+class MixedDigitGrouping(MixedStyleRule):
     """Digits grouped with commas in one place and with thin spaces in another (12,345 and 2\u2009468).
 
     What it does
@@ -49,19 +43,13 @@ class MixedDigitGrouping(DocumentRule):
         "en": "digit grouping mixed: {count} with {minority_en}, the rest with {majority_en} (GB/T 15835-2011 5.1.1)",
     }
 
-    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+    names = {",": ("逗号", "commas"), "thin": ("空格", "thin spaces")}
+    tie = ","
+
+    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
         quiet = [doc.original_span(*span) for span in quiet_spans(doc)]
         styles: dict[str, list[tuple[int, int]]] = {",": [], "thin": []}
         for match in _GROUPED.finditer(doc.original):
             if not overlaps(quiet, *match.span()):
                 styles["," if match.group("mark") == "," else "thin"].append(match.span())
-        if not all(styles.values()):
-            return
-        minority, majority = sorted(styles, key=lambda style: (len(styles[style]), style == ","))
-        first, *others = styles[minority]
-        related = [Location(doc.id, *span, "same style") for span in others]
-        related.append(Location(doc.id, *styles[majority][0], "the other style"))
-        yield self.finding(doc.id, *first, related=related,
-                           evidence={minority: len(styles[minority]), majority: len(styles[majority])},
-                           count=len(styles[minority]), minority=_NAMES[minority][0], majority=_NAMES[majority][0],
-                           minority_en=_NAMES[minority][1], majority_en=_NAMES[majority][1])
+        return styles

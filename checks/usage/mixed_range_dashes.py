@@ -2,14 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from checks.corpus import Corpus
-from checks.finding import Finding, Location, Severity
+from checks.finding import Severity
 from checks.registry import register
-from checks.rule import DocumentRule
-from checks.usage._pattern import quiet_spans
-from claims.claim import Claim
+from checks.usage._pattern import MixedStyleRule, quiet_spans
 from sources.document import Document
 from sources.spans import overlaps
 
@@ -17,11 +12,10 @@ from sources.spans import overlaps
 # (——) is a 破折号, and the hyphen also writes dates and codes, so neither is counted.
 _RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%‰万亿]?\s*(?P<mark>[~〜]|(?<!—)—(?!—)|–)\s*[-+]?\d+(?:\.\d+)?")
 _STYLES = {"~": "wave", "〜": "wave", "—": "line", "–": "line"}
-_NAMES = {"wave": ("浪纹线“～”", "the wave dash ~"), "line": ("一字线“—”", "the dash —")}
 
 
 @register
-class MixedRangeDashes(DocumentRule):
+class MixedRangeDashes(MixedStyleRule):
     """Ranges written with both ~ and — in one document (1~3月, 2021—2025年).
 
     What it does
@@ -49,19 +43,13 @@ class MixedRangeDashes(DocumentRule):
         "en": "range marks mixed: {count} with {minority_en}, the rest with {majority_en} (GB/T 15835-2011 5.1.3)",
     }
 
-    def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+    names = {"wave": ("浪纹线“～”", "the wave dash ~"), "line": ("一字线“—”", "the dash —")}
+    tie = "wave"
+
+    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
         quiet = quiet_spans(doc)
         marks: dict[str, list[tuple[int, int]]] = {"wave": [], "line": []}
         for match in _RANGE.finditer(doc.text):
             if not overlaps(quiet, *match.span()):
                 marks[_STYLES[match.group("mark")]].append(doc.original_span(*match.span()))
-        if not all(marks.values()):
-            return
-        minority, majority = sorted(marks, key=lambda style: (len(marks[style]), style == "wave"))
-        first, *others = marks[minority]
-        related = [Location(doc.id, *span, "same style") for span in others]
-        related.append(Location(doc.id, *marks[majority][0], "the other style"))
-        yield self.finding(doc.id, *first, related=related,
-                           evidence={minority: len(marks[minority]), majority: len(marks[majority])},
-                           count=len(marks[minority]), minority=_NAMES[minority][0], majority=_NAMES[majority][0],
-                           minority_en=_NAMES[minority][1], majority_en=_NAMES[majority][1])
+        return marks
