@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 from checks.finding import Severity
 from checks.registry import register
 from checks.usage._pattern import MixedStyleRule, quiet_spans
