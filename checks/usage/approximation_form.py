@@ -30,8 +30,10 @@ class ApproximationForm(PatternRule):
 
     What it does
     Two adjacent numbers that make an approximation are written together in Chinese numerals,
-    with no 顿号 between them (GB/T 15835-2011 5.2.1, and 4.2.2 for approximations in Chinese
-    numerals): 二三米, 五六个; and 几 goes with Chinese numerals: 二十几. Flags 二、三 and 5、6
+    with no 顿号 between them (GB/T 15835-2011 4.2.2: approximations of adjacent numbers and
+    with 几 are written in Chinese numerals; 5.2.1: no 顿号 between the two; GB/T 15834-2011
+    4.5.3.4 says the same of the 顿号): 二三米, 五六个, 二十几. The message cites the clause the
+    match breaks. Flags 二、三 and 5、6
     before a measure word (``checks/usage/data/approximation_measures.txt``) and a round Arabic
     number before 几; 三、五 (三五天) counts too. A list stays a list: 第一、二批, 一、二年级,
     5、6月份 are left alone.
@@ -51,8 +53,8 @@ class ApproximationForm(PatternRule):
     name = "approximation-form"
     default_severity = Severity.INFO
     messages = {
-        "zh": "概数“{text}”应写作“{suggestion}”(GB/T 15835-2011 5.2.1)",
-        "en": "approximation “{text}” should be “{suggestion}” (GB/T 15835-2011 5.2.1)",
+        "zh": "概数“{text}”应写作“{suggestion}”(GB/T 15835-2011 {clause})",
+        "en": "approximation “{text}” should be “{suggestion}” (GB/T 15835-2011 {clause})",
     }
 
     def pattern(self) -> re.Pattern[str]:
@@ -61,10 +63,10 @@ class ApproximationForm(PatternRule):
     def fields(self, match: re.Match[str], doc: Document) -> dict[str, Any] | None:
         if match.group("tens"):
             tens = int(match.group("tens"))
-            return {"suggestion": chinese_number(tens) + "几"} if tens < 10000 else None
+            return {"suggestion": chinese_number(tens) + "几", "clause": "4.2.2"} if tens < 10000 else None
         a, b, tail = match.group("a", "b", "tail")
         first, second = (int(x) if x.isdigit() else _VALUE[x] for x in (a, b))
         if (first, second) not in {(first, first + 1), (3, 5)} or (b == "两" and a != "一"):
             return None
         words = chinese_number(first) + (b if b == "两" else chinese_number(second))
-        return {"suggestion": words + tail}
+        return {"suggestion": words + tail, "clause": "5.2.1" if a in _VALUE else "4.2.2、5.2.1"}

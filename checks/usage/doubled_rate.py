@@ -24,8 +24,8 @@ class DoubledRate(PatternRule):
     What it does
     Flags a rate word next to the "per" phrase it already contains
     (``checks/usage/data/doubled_units.txt``): 时速 is 每小时, 日均 is 每天, 人均 is 每人. Unit
-    words count once for each quantity (GB 3101-1993, one unit per quantity); GB/T 15835-2011
-    itself does not cover it.
+    words count once for each quantity. No clause of GB/T 15835-2011 or GB 3101-1993 names this
+    slip; it is a redundancy (语义重复) copy desks strike by their own rules.
 
     Why is this bad?
     时速每小时220公里 reads as "per hour per hour", an acceleration; it is a drafting slip that

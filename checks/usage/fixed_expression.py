@@ -28,7 +28,9 @@ class FixedExpressionDigits(PatternRule):
     What it does
     Flags the fixed expressions of ``checks/usage/data/fixed_expressions.txt`` (星期N, N方会谈,
     N中全会, N届全国人大N次会议 …) written with Arabic digits. GB/T 15835-2011 4.2.3 keeps the
-    Chinese numerals of set words and names: 星期五, 六方会谈, 十一届全国人大一次会议.
+    Chinese numerals of set words and names (星期五, 六方会谈, 三中全会), and 4.3 asks for them
+    where the text is formal (庄重典雅): 十一届全国人大一次会议. The message cites 4.3 for a
+    session (届, 次会议) and 4.2.3 for the rest.
 
     Why is this bad?
     The numeral is part of the name, not a quantity; written in digits the name no longer looks
@@ -45,8 +47,8 @@ class FixedExpressionDigits(PatternRule):
     name = "fixed-expression-digits"
     default_severity = Severity.INFO
     messages = {
-        "zh": "“{text}”是定型词语,数字应写作汉字:{suggestion}(GB/T 15835-2011 4.2.3)",
-        "en": "“{text}” is a fixed expression; write its numerals in Chinese: {suggestion} (GB/T 15835-2011 4.2.3)",
+        "zh": "“{text}”是定型词语,数字应写作汉字:{suggestion}(GB/T 15835-2011 {clause})",
+        "en": "“{text}” is a fixed expression; write its numerals in Chinese: {suggestion} (GB/T 15835-2011 {clause})",
     }
 
     def pattern(self) -> re.Pattern[str]:
@@ -56,4 +58,5 @@ class FixedExpressionDigits(PatternRule):
         if match.group().startswith(_WEEK) and match.group()[2:] not in tuple("1234567"):
             return None  # 星期12 is no day of the week
         suggestion = re.sub(r"\d+", lambda number: chinese_number(int(number.group())), match.group())
-        return {"suggestion": suggestion.replace("星期七", "星期日").replace("礼拜七", "礼拜日")}
+        clause = "4.3" if re.search(r"届|次会议", match.group()) else "4.2.3"
+        return {"suggestion": suggestion.replace("星期七", "星期日").replace("礼拜七", "礼拜日"), "clause": clause}
