@@ -83,16 +83,30 @@ class PatternRule(UsageRule):
 
 class MixedStyleRule(UsageRule):
     """A usage rule finding one thing written in two styles in a document (not itself a rule):
-    ``places`` gives the original spans of each style, ``names`` the (zh, en) name of each, and
-    ``tie`` the style counted as the majority when both are used as often. One finding per
-    document, at the first place of the less used style, with the others of that style and the
-    first of the other as related places."""
+    each match of ``marks`` outside the quiet spans is a place of the style ``style`` names;
+    ``names`` gives the (zh, en) name of each style and ``tie`` the one counted as the majority
+    when both are used as often. One finding per document, at the first place of the less used
+    style, with the others of that style and the first of the other as related places."""
 
+    marks: ClassVar[re.Pattern[str]]
+    in_original: ClassVar[bool] = False  # match the original text (where thin spaces survive)
     names: ClassVar[Mapping[str, tuple[str, str]]]
     tie: ClassVar[str]
 
-    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
+    def style(self, match: re.Match[str]) -> str:
         raise NotImplementedError
+
+    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
+        """The original spans of each style's places."""
+        quiet, text = quiet_spans(doc), doc.text
+        if self.in_original:
+            quiet, text = [doc.original_span(*span) for span in quiet], doc.original
+        places: dict[str, list[tuple[int, int]]] = {style: [] for style in self.names}
+        for match in self.marks.finditer(text):
+            if not overlaps(quiet, *match.span()):
+                span = match.span() if self.in_original else doc.original_span(*match.span())
+                places[self.style(match)].append(span)
+        return places
 
     def check_usage(self, doc: Document) -> Iterable[Finding]:
         places = self.places(doc)

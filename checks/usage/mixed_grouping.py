@@ -5,9 +5,7 @@ import re
 
 from checks.finding import Severity
 from checks.registry import register
-from checks.usage._pattern import MixedStyleRule, quiet_spans
-from sources.document import Document
-from sources.spans import overlaps
+from checks.usage._pattern import MixedStyleRule
 
 # Groups of three digits separated by commas (12,345) or by a thin space in the original (12 345:
 # U+2009, U+202F, U+2006; the normalized view turns them into plain spaces, which also separate
@@ -46,11 +44,8 @@ class MixedDigitGrouping(MixedStyleRule):
 
     names = {",": ("逗号", "commas"), "thin": ("空格", "thin spaces")}
     tie = ","
+    marks = _GROUPED
+    in_original = True
 
-    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
-        quiet = [doc.original_span(*span) for span in quiet_spans(doc)]
-        styles: dict[str, list[tuple[int, int]]] = {",": [], "thin": []}
-        for match in _GROUPED.finditer(doc.original):
-            if not overlaps(quiet, *match.span()):
-                styles["," if match.group("mark") == "," else "thin"].append(match.span())
-        return styles
+    def style(self, match: re.Match[str]) -> str:
+        return "," if match.group("mark") == "," else "thin"

@@ -5,9 +5,7 @@ import re
 
 from checks.finding import Severity
 from checks.registry import register
-from checks.usage._pattern import MixedStyleRule, quiet_spans
-from sources.document import Document
-from sources.spans import overlaps
+from checks.usage._pattern import MixedStyleRule
 
 # A range mark between two numbers: the wave (~, 〜) or the one-em line (—, –); a doubled dash
 # (——) is a 破折号, and the hyphen also writes dates and codes, so neither is counted.
@@ -46,11 +44,7 @@ class MixedRangeDashes(MixedStyleRule):
 
     names = {"wave": ("浪纹线“～”", "the wave dash ~"), "line": ("一字线“—”", "the dash —")}
     tie = "wave"
+    marks = _RANGE
 
-    def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
-        quiet = quiet_spans(doc)
-        marks: dict[str, list[tuple[int, int]]] = {"wave": [], "line": []}
-        for match in _RANGE.finditer(doc.text):
-            if not overlaps(quiet, *match.span()):
-                marks[_STYLES[match.group("mark")]].append(doc.original_span(*match.span()))
-        return marks
+    def style(self, match: re.Match[str]) -> str:
+        return _STYLES[match.group("mark")]
