@@ -41,6 +41,7 @@ class _Settings:
     min_lines: int
     shaped_share: float
     prose_share: float
+    prose_lines: int
     sentence_hanzi: int
     stamped: tuple[re.Pattern[str], ...]
     code: tuple[re.Pattern[str], ...]
@@ -59,7 +60,8 @@ def _settings() -> _Settings:
     def compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
         return tuple(map(re.compile, patterns))
 
-    return _Settings(limits["min_lines"], limits["shaped_share"], limits["prose_share"], limits["sentence_hanzi"],
+    return _Settings(limits["min_lines"], limits["shaped_share"], limits["prose_share"], limits["prose_lines"],
+                     limits["sentence_hanzi"],
                      compiled(data["stamped"]["patterns"]), compiled(data["code"]["patterns"]),
                      tuple(data["data"]["separators"]), data["data"]["min_fields"],
                      compiled(data["fragment"]["bullets"]), re.compile(data["chat"]["speaker"]),
@@ -121,5 +123,6 @@ def signal(doc: Document) -> Signal:
 def is_publication(doc: Document) -> bool:
     """Whether ``doc`` reads as a publication; False only when it is clearly something else."""
     settings, found = _settings(), signal(doc)
+    prose = dict(found.shapes).get("prose", 0)
     return not (found.lines >= settings.min_lines and found.shaped >= settings.shaped_share * found.lines
-                and found.prose_share < settings.prose_share)
+                and found.prose_share < settings.prose_share and prose < settings.prose_lines)
