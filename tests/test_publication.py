@@ -111,3 +111,15 @@ def test_usage_family_is_quiet_on_a_chat_log_unless_switched():
 def test_family_options_are_validated():
     with pytest.raises(ConfigError, match="publications"):
         parse({"options": {"usage": {"publication_only": False}}}, "run-checks.toml")
+
+
+def test_family_option_from_pyproject_and_a_rule_overriding_it(tmp_path):
+    from checks.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.run-checks.options.usage]\npublications_only = false\n"
+        "[tool.run-checks.options.US14]\npublications_only = true\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.rule_options("US02")["publications_only"] is False
+    assert config.rule_options("US14") == {"publications_only": True}
+    assert config.rule_options("CS01") == {}
