@@ -14,6 +14,7 @@ from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
 from claims.claim import Claim
+from sources.reference import FORMAT as REFERENCE
 
 NAMED = 5  # the other statements a finding names and points at; the evidence lists them all
 
@@ -33,7 +34,8 @@ class CrossSourceConflict(FactRule):
     the input order: list the authoritative sources first. The message names the first five
     other statements and counts the rest. When the tool cannot tell whether the figures are comparable
     (one states a period the other does not, or a period's year is unknown), the finding is
-    only info and says why.
+    only info and says why. A statement that disagrees only with the rows of a reference table
+    (`--reference`) is left to RF01.
 
     Why is this bad?
     Two versions of one report cannot both be right: one of them carries a wrong figure, and the
@@ -60,8 +62,9 @@ class CrossSourceConflict(FactRule):
         trust = corpus.memo(("reliability", min_score), lambda: reliability(corpus.statements(min_score)))
         by_claim = {statement.claim.id: statement for statement in fact.statements}
         for statement in fact.statements:
-            if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust):
-                continue
+            if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust) \
+                    or all(corpus.document[o.doc].format == REFERENCE for o in statement.disagree):
+                continue  # a disagreement with reference rows only is RF01's
             claim, unit = statement.claim, statement.claim.unit
             comparisons = [compare(claim, other) for other in statement.disagree]
             named = statement.disagree[:NAMED]
