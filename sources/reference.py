@@ -130,6 +130,9 @@ def _xlsx(path: Path, shown: str) -> list[list[str]]:
 
 
 def _cell(value: object) -> str:
+    """A worksheet cell as text; a number as it shows (279.0 → 279: a workbook keeps no trailing zeros)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return format(Decimal(str(value)), "f") if isinstance(value, float | int) and not isinstance(value, bool) \
         else str(value)
 
@@ -161,7 +164,7 @@ def _written(number: Decimal) -> str:
 def _sentence(row: Row, shown: str) -> tuple[str, str]:
     """The row as a sentence ending in its figure and 。, and the figure's text."""
     unit = _cell_of(row, "unit", shown)
-    if row.cells.get("value"):
+    if row.cells.get("value") or not (row.cells.get("low") or row.cells.get("high")):
         figure = _written(_number(row, "value", shown)) + unit
     else:
         low, high = _number(row, "low", shown), _number(row, "high", shown)

@@ -12,6 +12,7 @@ from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
+from claims.claim import Claim
 from sources.reference import FORMAT, row_of
 
 
@@ -60,7 +61,7 @@ class DiffersFromReference(FactRule):
             reference = rows[0]
             labels = {o.id: row_of(documents[o.doc], o) for o in rows}
             row, source = labels[reference.id]
-            found = compare(claim, reference)
+            found = compare(claim, reference, _same_year(claim, reference))
             finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in rows)),
                 related=[Location(o.doc, o.start, o.end, f"reference row {labels[o.id][0]}") for o in rows],
@@ -75,3 +76,11 @@ class DiffersFromReference(FactRule):
                 doubt_zh=f";可能不可比:{';'.join(found.uncertain_zh)}" if found.uncertain_zh else "",
                 doubt_en=f"; may not be comparable: {'; '.join(found.uncertain)}" if found.uncertain else "")
             yield replace(finding, severity=Severity.INFO) if found.uncertain else finding
+
+
+def _same_year(claim: Claim, reference: Claim) -> frozenset[str]:
+    """``{"period"}`` when the claim states the whole year the reference row is for (a row's whole
+    year is no stated period, like a figure that states only its year), else nothing to ignore."""
+    period = claim.period
+    whole = period is not None and period.kind == "year" and period.start == period.end == reference.time
+    return frozenset({"period"}) if reference.period is None and whole else frozenset()
