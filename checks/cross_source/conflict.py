@@ -34,8 +34,7 @@ class CrossSourceConflict(FactRule):
     the input order: list the authoritative sources first. The message names the first five
     other statements and counts the rest. When the tool cannot tell whether the figures are comparable
     (one states a period the other does not, or a period's year is unknown), the finding is
-    only info and says why. A statement that disagrees only with the rows of a reference table
-    (`--reference`) is left to RF01.
+    only info and says why.
 
     Why is this bad?
     Two versions of one report cannot both be right: one of them carries a wrong figure, and the

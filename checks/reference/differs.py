@@ -27,8 +27,9 @@ class DiffersFromReference(FactRule):
     like the claims of any other document (same place, compatible time, same kind of quantity,
     similar subject, same period and framing), and flags each figure that disagrees with a row:
     the message names the row (`figures.csv:3`) and its source. A figure that agrees stays
-    quiet. When the tool cannot tell whether the two are comparable (one states a period the
-    other does not), the finding is only info and says why.
+    quiet, and such a disagreement is RF01's alone (CS01 leaves it). When the tool cannot tell
+    whether the two are comparable (one states a period the other does not), the finding is
+    only info and says why.
 
     Why is this bad?
     The reference table holds the figures the desk trusts (a statistics bureau's release): a
