@@ -45,6 +45,7 @@ from reports.result import CheckResult
 from reports.sarif_report import tool_version
 from reports.terminal import render_statistics
 from reports.view import View
+from sources.reader import document_ids
 from sources.reference import ReferenceError, load_reference
 
 USAGE_ERROR = 2
@@ -126,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
-        references = [load_reference(path, path.stem) for path in getattr(args, "reference", ())]
+        tables = getattr(args, "reference", [])
+        references = [load_reference(path, doc_id) for path, doc_id in zip(tables, document_ids(tables), strict=True)]
         found = pipeline.inputs([path for path in args.paths if path != "-"], config)
         for path in found.duplicates if not args.quiet and not config.sources else ():
             print(f"run-checks: note: {path} is already among the paths; read once", file=sys.stderr)
