@@ -25,10 +25,10 @@ from checks.suppression import regions
 from claims.claim import Claim
 from claims.extract import extract_claims
 from claims.frame import ClaimSet
+from claims.reference import FORMAT as REFERENCE
 from reports.result import CheckResult
 from sources.document import Document
 from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
-from sources.reference import FORMAT as REFERENCE
 
 Progress = Callable[[list], Iterable]
 

@@ -36,6 +36,7 @@ from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
+from claims.reference import ReferenceError, load_reference
 from ledger import cli as ledger_cli
 from ledger.sources import archived
 from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
@@ -46,7 +47,6 @@ from reports.sarif_report import tool_version
 from reports.terminal import render_statistics
 from reports.view import View
 from sources.reader import document_ids
-from sources.reference import ReferenceError, load_reference
 
 USAGE_ERROR = 2
 

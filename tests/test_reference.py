@@ -7,7 +7,7 @@ import json
 import openpyxl
 import pytest
 
-from sources.reference import ReferenceError, load_reference
+from claims.reference import ReferenceError, load_reference
 from tests.test_cli import ROOT, run
 
 TABLE = ROOT / "docs" / "reference" / "figures.csv"

@@ -26,8 +26,8 @@ import pipeline
 from checks.config import Config
 from checks.registry import FAMILIES, all_rules
 from checks.rule import DOC_SECTIONS
+from claims.reference import load_reference
 from sources.reader import document_from_text
-from sources.reference import load_reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 RULES = all_rules()

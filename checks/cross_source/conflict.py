@@ -14,7 +14,7 @@ from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
 from claims.claim import Claim
-from sources.reference import FORMAT as REFERENCE
+from claims.reference import FORMAT as REFERENCE
 
 NAMED = 5  # the other statements a finding names and points at; the evidence lists them all
 

@@ -13,7 +13,7 @@ from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
 from claims.claim import Claim
-from sources.reference import FORMAT, row_of
+from claims.reference import FORMAT, row_of
 
 
 @register

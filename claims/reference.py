@@ -51,7 +51,7 @@ class Row:
 def _aliases() -> dict[str, str]:
     """Header (case-folded) → column."""
     return {row["alias"].casefold(): row["column"]
-            for row in csv_rows("sources", "reference_columns.csv", ("column", "alias"))}
+            for row in csv_rows("claims", "reference_columns.csv", ("column", "alias"))}
 
 
 def load_reference(path: Path, doc_id: str) -> tuple[Document, list[Claim]]:
@@ -99,7 +99,7 @@ def _rows(path: Path, shown: str) -> list[Row]:
         missing.append("value (or low and high)")
     if missing:
         raise ReferenceError(f"{shown}:1: missing column {', '.join(missing)} (headers: "
-                             f"{', '.join(table[0])}; see sources/data/reference_columns.csv)")
+                             f"{', '.join(table[0])}; see claims/data/reference_columns.csv)")
     rows = []
     for number, cells in enumerate(table[1:], start=2):
         if any(cell.strip() for cell in cells):
