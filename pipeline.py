@@ -22,8 +22,10 @@ from checks.engine import run_rules
 from checks.fixes import Fixed, apply_fixes
 from checks.registry import all_rules
 from checks.suppression import regions
+from claims.claim import Claim
 from claims.extract import extract_claims
 from claims.frame import ClaimSet
+from claims.reference import FORMAT as REFERENCE
 from reports.result import CheckResult
 from sources.document import Document
 from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
@@ -66,9 +68,41 @@ def extract(documents: list[Document]) -> ClaimSet:
     return ClaimSet(documents, [claim for doc in documents for claim in extract_claims(doc)])
 
 
+def with_sources(claim_set: ClaimSet, sources: Sequence[tuple[Document, list[Claim]]]) -> ClaimSet:
+    """The claim set with documents read elsewhere (a ledger's, a reference table's) and their claims
+    before its own, as the sources checked against; a source whose id a document already has is
+    renamed (``-ledger``, ``-ledger2`` …)."""
+    taken = {doc.id for doc in claim_set.documents}
+    added = [_renamed(doc, claims, taken) for doc, claims in sources]
+    return ClaimSet([doc for doc, _ in added] + claim_set.documents,
+                    [claim for _, claims in added for claim in claims] + claim_set.claims)
+
+
+def _renamed(doc: Document, claims: list[Claim], taken: set[str]) -> tuple[Document, list[Claim]]:
+    """The document and its claims under an id not in ``taken`` (now taken)."""
+    new, number = doc.id, 1
+    while new in taken:
+        new = f"{doc.id}-ledger" + (str(number) if number > 1 else "")
+        number += 1
+    taken.add(new)
+    if new == doc.id:
+        return doc, claims
+    return replace(doc, id=new), [replace(claim, doc=new, id=f"{new}:{claim.id.rsplit(':', 1)[-1]}")
+                                  for claim in claims]
+
+
+def without_findings_in(result: CheckResult, doc_ids: Iterable[str]) -> CheckResult:
+    """The result without the findings in the documents ``doc_ids`` (sources, not checked)."""
+    ids = set(doc_ids)
+    return replace(result, findings=[f for f in result.findings or [] if f.doc not in ids])
+
+
 def check(claim_set: ClaimSet, config: Config) -> CheckResult:
-    """The findings of the rules ``config`` selects over the readable documents' claims."""
+    """The findings of the rules ``config`` selects over the readable documents' claims (none in
+    a reference table: its rows are what the others are checked against)."""
     findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config, claim_set.documents)
+    references = {doc.id for doc in claim_set.documents if doc.format == REFERENCE}
+    findings = [finding for finding in findings if finding.doc not in references]
     wanted = _per_file_ignores(findings, claim_set.documents, config)
     kept = _inline_suppressed(wanted, claim_set.documents)
     return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept))

@@ -7,6 +7,8 @@
                              [--select ID,...] [--ignore ID,...] [--lang both|zh|en]
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
                              [--only PATH] [--statistics] [--quiet] [--stdin-filename NAME] [--fix]
+                             [--ledger [FILE]] [--reference TABLE]
+    run-checks ledger add|list|remove|export ...
     run-checks --version
     run-checks rules
     run-checks rule ID
@@ -34,11 +36,17 @@ from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
+from claims.reference import ReferenceError, load_reference
+from ledger import cli as ledger_cli
+from ledger.sources import archived
+from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
+from ledger.store import LedgerError
 from reports import docx_report, formats
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
 from reports.terminal import render_statistics
 from reports.view import View
+from sources.reader import document_ids
 
 USAGE_ERROR = 2
 
@@ -62,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--only", action="append", default=[], metavar="PATH",
                        help="report findings in this file only (repeatable); the other paths are read as sources")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule gave, instead")
+    check.add_argument("--ledger", type=Path, nargs="?", const=DEFAULT_LEDGER, metavar="FILE",
+                       help="check against the documents of this ledger (default: "
+                            f"{DEFAULT_LEDGER.as_posix()}); see `run-checks ledger`")
+    check.add_argument("--reference", type=Path, action="append", default=[], metavar="TABLE",
+                       help="a .csv or .xlsx table of trusted figures to check against (repeatable)")
     check.add_argument("--fix", action="store_true",
                        help="write the unambiguous fixes (leftover glosses, spam runs) into the files; never a figure")
     for command in (claims, check):
@@ -80,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="markdown: the README's table of rules")
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", metavar="ID")
+    ledger_cli.add_parser(commands)
     return parser
 
 
@@ -102,11 +116,19 @@ def main(argv: list[str] | None = None) -> int:
         return _print(rules_markdown() if args.format == "markdown" else _rules_table())
     if args.command == "rule":
         return _rule_doc(args.code)
+    if args.command == "ledger":
+        try:
+            return ledger_cli.run(args)
+        except (FileNotFoundError, LedgerError) as error:
+            print(f"run-checks: error: {error}", file=sys.stderr)
+            return USAGE_ERROR
     try:
         config = Config() if args.isolated else load_config(Path.cwd(), args.config)
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
+        tables = getattr(args, "reference", [])
+        references = [load_reference(path, doc_id) for path, doc_id in zip(tables, document_ids(tables), strict=True)]
         found = pipeline.inputs([path for path in args.paths if path != "-"], config)
         for path in found.duplicates if not args.quiet and not config.sources else ():
             print(f"run-checks: note: {path} is already among the paths; read once", file=sys.stderr)
@@ -125,12 +147,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "claims":
             result = CheckResult(claim_set)
         else:
+            archive = archived(args.ledger, documents) if args.ledger else []
+            claim_set = pipeline.with_sources(claim_set, [*references, *archive])
             result = pipeline.check(claim_set, config)
+            result = pipeline.without_findings_in(result, [doc.id for doc in claim_set.documents[:len(archive)
+                                                                                                   + len(references)]])
             if args.fix:
                 result = _fix(result, quiet=args.quiet)
             result = _ci_filters(result, args, config.sources)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
-    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError) as error:
+    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

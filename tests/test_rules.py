@@ -10,11 +10,13 @@ A fixture file holds named cases:
                                                        # original text of its primary span
 
 A string in ``expect`` is short for ``{doc = 0, text = ...}``. Every rule needs at least one case
-that fires and one that stays quiet.
+that fires and one that stays quiet. ``reference = "地区,指标,…"`` adds a reference table (the CSV
+text, as ``check --reference`` reads it) before the documents.
 """
 from __future__ import annotations
 
 import re
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -24,6 +26,7 @@ import pipeline
 from checks.config import Config
 from checks.registry import FAMILIES, all_rules
 from checks.rule import DOC_SECTIONS
+from claims.reference import load_reference
 from sources.reader import document_from_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -38,18 +41,24 @@ def _cases():
                 yield pytest.param(code, case, id=f"{code}-{case['name']}")
 
 
-def findings_of(code: str, texts: list[str], options: dict | None = None):
+def findings_of(code: str, texts: list[str], options: dict | None = None, reference: str | None = None):
     options = dict(options or {})
     if options.get("suite"):
         options["suite"] = str(FIXTURES.parents[2] / options["suite"])  # suite paths: from the repository
     documents = [document_from_text(text, doc_id=f"d{i}", path=f"d{i}.txt") for i, text in enumerate(texts)]
     config = Config(select=(code,), options={code: options})
-    return documents, pipeline.check(pipeline.extract(documents), config).findings
+    claim_set = pipeline.extract(documents)
+    if reference is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            table = Path(folder) / "figures.csv"
+            table.write_text(reference, encoding="utf-8")
+            claim_set = pipeline.with_sources(claim_set, [load_reference(table, "figures")])
+    return documents, pipeline.check(claim_set, config).findings
 
 
 @pytest.mark.parametrize("code, case", list(_cases()))
 def test_fixture_case(code, case):
-    documents, findings = findings_of(code, case["documents"], case.get("options"))
+    documents, findings = findings_of(code, case["documents"], case.get("options"), case.get("reference"))
     originals = {doc.id: doc.original for doc in documents}
     got = sorted((int(f.doc[1:]), originals[f.doc][f.start:f.end]) for f in findings)
     expected = sorted((0, e) if isinstance(e, str) else (e.get("doc", 0), e["text"]) for e in case["expect"])

@@ -14,6 +14,7 @@ from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
 from claims.claim import Claim
+from claims.reference import FORMAT as REFERENCE
 
 NAMED = 5  # the other statements a finding names and points at; the evidence lists them all
 
@@ -60,8 +61,9 @@ class CrossSourceConflict(FactRule):
         trust = corpus.memo(("reliability", min_score), lambda: reliability(corpus.statements(min_score)))
         by_claim = {statement.claim.id: statement for statement in fact.statements}
         for statement in fact.statements:
-            if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust):
-                continue
+            if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust) \
+                    or all(corpus.document[o.doc].format == REFERENCE for o in statement.disagree):
+                continue  # a disagreement with reference rows only is RF01's
             claim, unit = statement.claim, statement.claim.unit
             comparisons = [compare(claim, other) for other in statement.disagree]
             named = statement.disagree[:NAMED]

@@ -1,0 +1,1 @@
+"""The claims ledger: the documents and claims of published reports, kept in SQLite."""
