@@ -59,8 +59,8 @@ class MixedDigitGrouping(DocumentRule):
             return
         minority, majority = sorted(styles, key=lambda style: (len(styles[style]), style == ","))
         first, *others = styles[minority]
-        related = [Location(doc.id, *span, "same style") for span in others]
-        related.append(Location(doc.id, *styles[majority][0], "the other style"))
+        related = [Location(doc.id, *span, "same style", "同一写法") for span in others]
+        related.append(Location(doc.id, *styles[majority][0], "the other style", "另一写法"))
         yield self.finding(doc.id, *first, related=related,
                            evidence={minority: len(styles[minority]), majority: len(styles[majority])},
                            count=len(styles[minority]), minority=_NAMES[minority][0], majority=_NAMES[majority][0],

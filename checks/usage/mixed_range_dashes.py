@@ -59,8 +59,8 @@ class MixedRangeDashes(DocumentRule):
             return
         minority, majority = sorted(marks, key=lambda style: (len(marks[style]), style == "wave"))
         first, *others = marks[minority]
-        related = [Location(doc.id, *span, "same style") for span in others]
-        related.append(Location(doc.id, *marks[majority][0], "the other style"))
+        related = [Location(doc.id, *span, "same style", "同一写法") for span in others]
+        related.append(Location(doc.id, *marks[majority][0], "the other style", "另一写法"))
         yield self.finding(doc.id, *first, related=related,
                            evidence={minority: len(marks[minority]), majority: len(marks[majority])},
                            count=len(marks[minority]), minority=_NAMES[minority][0], majority=_NAMES[majority][0],
