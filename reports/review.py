@@ -17,6 +17,7 @@ import io
 from checks.finding import Finding, Severity
 from reports.archive import stable_zip
 from reports.positions import line_index
+from reports.quoting import context
 from reports.result import CheckResult
 from reports.view import View
 from sources.document import Document
@@ -55,8 +56,14 @@ def location(doc: Document, offset: int, language: str) -> str:
 
 
 def quote(doc: Document, start: int, end: int) -> str:
-    """The line around ``start..end``, at most ``CONTEXT`` characters either side, the words in 【】."""
+    """The line around ``start..end``, at most ``CONTEXT`` characters either side, the words in 【】;
+    an HTML document's as text, without its markup (``reports.quoting``)."""
     text = doc.original
+    if doc.format == "html":
+        before, words, after = context(doc, start, end, CONTEXT)
+        before, after = before.split("\n")[-1], after.split("\n")[0]
+        return ("…" if len(before) == CONTEXT else "") + before + "【" + words + "】" + after + \
+            ("…" if len(after) == CONTEXT else "")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

@@ -115,7 +115,7 @@ def _findings_table(claim_set: ClaimSet, findings: list[Finding], named: dict[st
     claims = Counter(claim.doc for claim in claim_set.claims)
     table = Table(title=words["documents"], title_justify="left")
     for number, column in enumerate(words["document_columns"]):
-        table.add_column(column, overflow="fold", ratio=1 if number < 2 else None, no_wrap=number >= 2,
+        table.add_column(column, overflow="fold", no_wrap=number >= 2,
                          justify="right" if number >= 3 else "left")
     for doc in claim_set.documents:
         by_severity = (str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO))
