@@ -95,7 +95,8 @@ def _hanging(console: Console, prefix: str, markup: str, indent: int | None = No
 
 def render_statistics(result: CheckResult, view: View) -> str:
     """How many findings each rule gave, most first (``--statistics``)."""
-    counts = Counter((f.rule, f.name, str(f.severity)) for f in result.findings or [])
+    words = _words(view.language)
+    counts = Counter((f.rule, f.name, words[str(f.severity)]) for f in result.findings or [])
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     width = max((len(str(count)) for _, count in rows), default=1)
     return "".join(f"{count:>{width}}  {rule}  {name:<28} {severity}\n" for (rule, name, severity), count in rows)

@@ -13,7 +13,7 @@ from checks.config import Config
 from checks.finding import Finding, Location, Severity
 from claims.frame import ClaimSet
 from reports.result import CheckResult
-from reports.terminal import render_findings
+from reports.terminal import render_findings, render_statistics
 from reports.view import View
 from sources.reader import document_from_text
 
@@ -105,3 +105,9 @@ def test_at_most_three_related_places_then_a_count(language, more, label):
     assert len(related) == 4 and related[-1] == more
     assert all(line.endswith(label) for line in related[:3])
     assert "另有" not in _one_finding(3, "zh")
+
+
+def test_statistics_say_the_severity_in_chinese(in_chinese):
+    lines = render_statistics(in_chinese, View(language="zh")).splitlines()
+    assert {line.split()[-1] for line in lines} == {"错误", "警告"}
+    assert sum(int(line.split()[0]) for line in lines) == len(in_chinese.findings)
