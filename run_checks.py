@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -35,7 +36,7 @@ from checks.baseline import BaselineError, load_baseline
 from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
-from checks.rule import LANGUAGES
+from checks.rule import LANGUAGES, Rule
 from claims.reference import ReferenceError, load_reference
 from ledger import cli as ledger_cli
 from ledger.sources import archived
@@ -93,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="markdown: the README's table of rules")
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", metavar="ID")
+    rule.add_argument("--lang", dest="language", choices=LANGUAGES, default="en",
+                      help="documentation language (default: en; both: Chinese, then English)")
     ledger_cli.add_parser(commands)
     return parser
 
@@ -115,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "rules":
         return _print(rules_markdown() if args.format == "markdown" else _rules_table())
     if args.command == "rule":
-        return _rule_doc(args.code)
+        return _rule_doc(args.code, args.language)
     if args.command == "ledger":
         try:
             return ledger_cli.run(args)
@@ -160,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = os.get_terminal_size().columns if to_terminal else 140
+    width = shutil.get_terminal_size((140, 24)).columns if to_terminal or "COLUMNS" in os.environ else 140
     view = View(color=to_terminal, width=width, language=config.language, quiet=args.quiet)
     if args.command == "check" and args.format == "docx" and not args.statistics:
         return _write_reviewed(result, view, args) or status
@@ -278,15 +281,27 @@ def rules_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rule_doc(code: str) -> int:
+def _rule_doc(code: str, language: str = "en") -> int:
     rule = all_rules().get(code.upper())
     if rule is None:
         print(f"run-checks: error: unknown rule {code!r} (see `run-checks rules`)", file=sys.stderr)
         return USAGE_ERROR
-    header = f"{rule.code} {rule.name} ({rule.family}, default severity {rule.default_severity})"
+    texts = [_rule_text(rule, lang) for lang in (("zh", "en") if language == "both" else (language,))]
+    return _print("\n".join(texts))
+
+
+def _rule_text(rule: type[Rule], language: str) -> str:
+    """A rule's documentation in ``language``: header, summary, the four sections, the options."""
+    severity = str(rule.default_severity)
+    if language == "zh":
+        level = {"error": "错误", "warning": "警告", "info": "提示"}[severity]
+        header, options_title = f"{rule.code} {rule.name}（{rule.family}类，默认级别：{level}）", "选项"
+    else:
+        header, options_title = f"{rule.code} {rule.name} ({rule.family}, default severity {severity})", "Options"
     options = "".join(f"\n    {name} = {value!r}" for name, value in rule.options.items())
-    sections = "\n\n".join(f"{title}\n{text}" for title, text in rule.doc_sections().items())
-    return _print(f"{header}\n{rule.summary()}\n\n{sections}\n" + (f"\nOptions{options}\n" if options else ""))
+    sections = "\n\n".join(f"{title}\n{text}" for title, text in rule.doc_sections(language).items())
+    return (f"{header}\n{rule.summary(language)}\n\n{sections}\n"
+            + (f"\n{options_title}{options}\n" if options else ""))
 
 
 if __name__ == "__main__":

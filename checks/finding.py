@@ -27,12 +27,22 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Location:
-    """A labelled place in a document: ``original[start:end]`` of document ``doc``."""
+    """A labelled place in a document: ``original[start:end]`` of document ``doc``; ``label`` in
+    English ("stated as 14 here"), ``label_zh`` in Chinese ("此处为14")."""
 
     doc: str
     start: int
     end: int
     label: str = ""
+    label_zh: str = ""
+
+    def text(self, language: str) -> str:
+        """The label in ``language`` (zh, en or both: "此处为14 / stated as 14 here")."""
+        if language == "en" or not self.label_zh:
+            return self.label
+        if language == "zh" or not self.label:
+            return self.label_zh
+        return f"{self.label_zh} / {self.label}"
 
 
 @dataclass(frozen=True)

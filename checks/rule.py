@@ -9,13 +9,18 @@ rule's family is the package it lives in (``checks/<family>/<rule>.py``).
 
 A rule's docstring opens with a one-line summary and has the sections ``What it does``,
 ``Why is this bad?``, ``Example`` and ``Use instead`` (real Chinese examples); the summary is
-the rule's description everywhere (``run-checks rules``, reports, SARIF help).
+the rule's description everywhere (``run-checks rules``, reports, SARIF help). The Chinese
+summary and sections (作用, 为何要改, 示例, 应改为) are ``checks/data/rule_docs_zh.toml``, one table
+per rule; the first line of 应改为 is the advice itself, the review sheet's 建议.
 """
 from __future__ import annotations
 
 import inspect
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
@@ -27,6 +32,8 @@ from claims.claim import Claim
 from sources.document import Document
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+DOC_SECTIONS_ZH = ("作用", "为何要改", "示例", "应改为")
+_ZH_KEYS = ("what", "why", "example", "instead")  # the keys of a rule's table in rule_docs_zh.toml
 LANGUAGES = ("both", "zh", "en")
 _SECTION = re.compile(rf"^({'|'.join(map(re.escape, DOC_SECTIONS))})\s*$", re.MULTILINE)
 
@@ -65,15 +72,34 @@ class Rule:
         return {"zh": zh, "en": en}.get(self.language, f"{zh} / {en}")
 
     @classmethod
-    def summary(cls) -> str:
+    def summary(cls, language: str = "en") -> str:
+        """The one-line description, in English (the docstring's first line) or Chinese ("zh")."""
+        if language == "zh":
+            return _zh_docs().get(cls.code, {}).get("summary", "").strip()
         return inspect.getdoc(cls).split("\n", 1)[0]
 
     @classmethod
-    def doc_sections(cls) -> dict[str, str]:
-        """The docstring's sections by title (missing ones are absent)."""
+    def doc_sections(cls, language: str = "en") -> dict[str, str]:
+        """The documentation's sections by title, from the docstring or in Chinese ("zh") from
+        ``rule_docs_zh.toml`` (missing or empty ones are absent)."""
+        if language == "zh":
+            entry = _zh_docs().get(cls.code, {})
+            return {title: entry[key].strip() for title, key in zip(DOC_SECTIONS_ZH, _ZH_KEYS, strict=True)
+                    if entry.get(key, "").strip()}
         text = inspect.getdoc(cls) or ""
         parts = _SECTION.split(text)
         return {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+
+    @classmethod
+    def advice(cls) -> str:
+        """What to do instead, in Chinese, in one line: the first line of 应改为 ("" when missing)."""
+        return cls.doc_sections("zh").get(DOC_SECTIONS_ZH[-1], "").split("\n", 1)[0]
+
+
+@cache
+def _zh_docs() -> dict[str, dict[str, str]]:
+    with (Path(__file__).parent / "data" / "rule_docs_zh.toml").open("rb") as file:
+        return tomllib.load(file)
 
 
 class ClaimRule(Rule):

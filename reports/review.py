@@ -2,8 +2,9 @@
 
 Columns 序号, 文档, 位置, 原文, 问题, 依据, 建议, 规则, 级别: the document, where the finding is
 (paragraph and run or page and line for Word and PDF, line and column otherwise), the quoted text
-with the finding's words in 【】, the message, the other sources' wording, a suggestion by rule
-family, the rule and the severity. As ``--format xlsx`` (openpyxl) or ``--format review-csv``
+with the finding's words in 【】, the message, the other sources' wording (each with its label), a
+suggestion (in Chinese the rule's own advice, the first line of its 应改为; in English one by rule
+family), the rule and the severity. As ``--format xlsx`` (openpyxl) or ``--format review-csv``
 (UTF-8 with a BOM, so that Excel opens it as UTF-8). The column headers are Chinese whatever the
 language; the cells follow ``--lang`` (Chinese under the default, both, for this desk sheet).
 """
@@ -16,6 +17,7 @@ import io
 from checks.finding import Finding, Severity
 from reports.archive import stable_zip
 from reports.positions import line_index
+from reports.quoting import context
 from reports.result import CheckResult
 from reports.view import View
 from sources.document import Document
@@ -54,8 +56,14 @@ def location(doc: Document, offset: int, language: str) -> str:
 
 
 def quote(doc: Document, start: int, end: int) -> str:
-    """The line around ``start..end``, at most ``CONTEXT`` characters either side, the words in 【】."""
+    """The line around ``start..end``, at most ``CONTEXT`` characters either side, the words in 【】;
+    an HTML document's as text, without its markup (``reports.quoting``)."""
     text = doc.original
+    if doc.format == "html":
+        before, words, after = context(doc, start, end, CONTEXT)
+        before, after = before.split("\n")[-1], after.split("\n")[0]
+        return ("…" if len(before) == CONTEXT else "") + before + "【" + words + "】" + after + \
+            ("…" if len(after) == CONTEXT else "")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -75,7 +83,7 @@ def basis(finding: Finding, documents: dict[str, Document], language: str) -> st
         other = documents.get(related.doc)
         if other is None:
             continue
-        label = f"（{related.label}）" if related.label and language != "zh" else ""  # the labels are English
+        label = f"（{text}）" if (text := related.text(language)) else ""
         where = location(other, related.start, language)
         lines.append(f"{_name(other)} {where}：{quote(other, related.start, related.end)}{label}")
     if len(finding.related) > RELATED:
@@ -93,6 +101,8 @@ def rows(result: CheckResult, view: View) -> list[tuple[object, ...]]:
         doc = documents[finding.doc]
         rule = result.rules.get(finding.rule)
         advice = _ADVICE.get(rule.family if rule else "", ("核对", "check"))
+        if rule and rule.advice():  # the rule's own advice: the first line of its 应改为
+            advice = (rule.advice(), advice[1])
         zh, en = _SEVERITY[finding.severity]
         out.append((number, _name(doc), location(doc, finding.start, language),
                     quote(doc, finding.start, finding.end) if doc.original else "", finding.message,

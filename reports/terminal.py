@@ -2,98 +2,146 @@
 from __future__ import annotations
 
 import io
+import tomllib
 from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from checks.finding import Finding, Severity
 from claims.claim import Claim
 from claims.frame import ClaimSet
 from claims.numbers import display
 from reports.positions import position
+from reports.quoting import context
 from reports.result import CheckResult
-from reports.view import View, more_places
-
-_STATUS = {"error": "[red]error[/]", "skipped": "[yellow]skipped[/]"}  # a document not read, and why
+from reports.view import View
+from sources.document import Document
+from sources.naming import names
 
 
 def render_claims(result: CheckResult, view: View) -> str:
     """Documents, then each document's claims."""
     claim_set = result.claim_set
     buffer, console = _console(view)
-    console.print(_documents_table(claim_set))
+    words = _words(view.language)
+    console.print(_documents_table(claim_set, words))
     for doc in claim_set.documents:
         claims = [c for c in claim_set.claims if c.doc == doc.id]
         if claims:
-            console.print(_claims_table(doc.id, claims))
+            console.print(_claims_table(words["claims_in"].format(doc=doc.id), claims))
     ok = sum(doc.ok for doc in claim_set.documents)
     unread = sum(doc.status == "error" for doc in claim_set.documents)
     skipped = sum(doc.status == "skipped" for doc in claim_set.documents)
-    console.print(f"{len(claim_set.claims)} claims in {ok} of {len(claim_set.documents)} documents"
-                  + (f"; {unread} could not be read" if unread else "") + (f"; {skipped} skipped" if skipped else ""))
+    console.print(words["claims_total"].format(count=len(claim_set.claims), ok=ok, documents=len(claim_set.documents))
+                  + (words["unread"].format(count=unread) if unread else "")
+                  + (words["skipped_count"].format(count=skipped) if skipped else ""))
     return buffer.getvalue()
 
 
 def render_findings(result: CheckResult, view: View) -> str:
     """Per document, counts by severity; then the findings, most severe first, each with its place,
-    the quoted context, the message and the other sources; then the totals."""
+    the quoted context, the message and the other sources (at most ``view.related``, the rest
+    counted); then the totals. Wrapped lines keep their indent; the words are ``view.language``'s."""
     claim_set, findings = result.claim_set, result.findings
+    words = _words(view.language)
     buffer, console = _console(view)
+    named = names(claim_set.documents)
     if not view.quiet:
-        console.print(_findings_table(claim_set, findings))
+        console.print(_findings_table(claim_set, findings, named, words))
     documents = {doc.id: doc for doc in claim_set.documents}
     for finding in sorted(findings, key=lambda f: (-f.severity, f.sort_key())):
         doc = documents[finding.doc]
         line, column = position(doc.original, finding.start)
-        console.print(f"[{_STYLE[finding.severity]}]{finding.severity}[/] [bold]{finding.rule}[/] {finding.name}  "
-                      f"{escape(doc.path)}:{line}:{column}")
-        console.print(f"    {escape(_context(doc.original, finding.start, finding.end))}")
-        console.print(f"    {escape(finding.message)}")
+        name = f"  {escape(named[doc.id])}" if named[doc.id] != doc.id else ""
+        _hanging(console, "", f"[{_STYLE[finding.severity]}]{words[str(finding.severity)]}[/] "
+                 f"[bold]{finding.rule}[/] {finding.name}  {escape(doc.path)}:{line}:{column}{name}", 4)
+        _hanging(console, "    ", escape(_context(doc, finding.start, finding.end)))
+        _hanging(console, "    ", escape(finding.message))
         for place in finding.related[:view.related]:
             other = documents[place.doc]
             other_line, _ = position(other.original, place.start)
-            quoted = _context(other.original, place.start, place.end)
-            console.print(f"    ↳ {escape(other.path)}:{other_line}  {escape(quoted)}  {escape(place.label)}")
-        if len(finding.related) > view.related:
-            console.print(f"    ↳ … and {more_places(finding, view)}")
+            where = f"{named[other.id]} {other.path}" if named[other.id] != other.id else other.path
+            _hanging(console, "    ↳ ", escape(f"{where}:{other_line}  {_context(other, place.start, place.end)}  "
+                                             f"{place.text(view.language)}".rstrip()))
+        if (hidden := len(finding.related) - view.related) > 0:
+            _hanging(console, "    ↳ ", escape(words["more"].format(count=hidden, plural="s" if hidden > 1 else "")))
     counts = Counter(str(f.severity) for f in findings)
     if not view.quiet:
-        console.print(f"{len(findings)} findings in {len(claim_set.documents)} documents: "
-                      + ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info"))
-                      + (f"; {result.suppressed} suppressed by inline comments" if result.suppressed else ""))
+        by_severity = words["count_separator"].join(words["severity_count"].format(count=counts[s], severity=words[s])
+                                                    for s in ("error", "warning", "info"))
+        console.print(words["findings_total"].format(count=len(findings), documents=len(claim_set.documents),
+                                                     counts=by_severity)
+                      + (words["suppressed"].format(count=result.suppressed) if result.suppressed else ""))
     return buffer.getvalue()
+
+
+def _hanging(console: Console, prefix: str, markup: str, indent: int | None = None) -> None:
+    """``prefix`` then ``markup``, wrapped to the console with every further line indented under
+    the text's start (or by ``indent``): a hanging indent, never back to column 0."""
+    indent = cell_len(prefix) if indent is None else indent
+    lines = Text.from_markup(markup).wrap(console, max(console.width - indent, 10), overflow="fold")
+    for number, line in enumerate(lines):
+        lead = prefix.ljust(indent) if number == 0 and prefix else " " * (indent if number else 0)
+        line.rstrip()
+        console.print(Text(lead) + line, no_wrap=True, crop=False)
 
 
 def render_statistics(result: CheckResult, view: View) -> str:
     """How many findings each rule gave, most first (``--statistics``)."""
-    counts = Counter((f.rule, f.name, str(f.severity)) for f in result.findings or [])
+    words = _words(view.language)
+    counts = Counter((f.rule, f.name, words[str(f.severity)]) for f in result.findings or [])
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     width = max((len(str(count)) for _, count in rows), default=1)
     return "".join(f"{count:>{width}}  {rule}  {name:<28} {severity}\n" for (rule, name, severity), count in rows)
 
 
-def _context(text: str, start: int, end: int, around: int = 12) -> str:
-    """The span in 「」 with a little text either side, on one line."""
+def _context(doc: Document, start: int, end: int, around: int = 12) -> str:
+    """The span in 「」 with a little text either side, on one line (HTML as text: ``reports.quoting``)."""
     def flat(part: str) -> str:
         return " ".join(part.split())
-    before = flat(text[max(0, start - around):start])
-    after = flat(text[end:end + around])
-    return f"…{before}「{flat(text[start:end])}」{after}…"
+    before, span, after = context(doc, start, end, around)
+    return f"…{flat(before)}「{flat(span)}」{flat(after)}…"
 
 
-def _findings_table(claim_set: ClaimSet, findings: list[Finding]) -> Table:
+def _findings_table(claim_set: ClaimSet, findings: list[Finding], named: dict[str, str],
+                    words: dict[str, Any]) -> Table:
     counts = Counter((f.doc, f.severity) for f in findings)
     claims = Counter(claim.doc for claim in claim_set.claims)
-    table = Table(title="Documents", title_justify="left")
-    for column in ("document", "status", "claims", "errors", "warnings", "infos"):
-        table.add_column(column)
+    table = Table(title=words["documents"], title_justify="left")
+    for number, column in enumerate(words["document_columns"]):
+        table.add_column(column, overflow="fold", no_wrap=number >= 2,
+                         justify="right" if number >= 3 else "left")
     for doc in claim_set.documents:
-        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {escape(doc.error or '')}"
         by_severity = (str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        table.add_row(escape(doc.path), status, str(claims[doc.id]), *by_severity)
+        name = named[doc.id] if named[doc.id] != doc.id else ""
+        table.add_row(escape(doc.path), escape(name), _status(doc, words), str(claims[doc.id]), *by_severity)
     return table
+
+
+def _status(doc: Document, words: dict[str, Any]) -> str:
+    """ok, or why the document was not read."""
+    if doc.ok:
+        return words["ok"]
+    style = "red" if doc.status == "error" else "yellow"
+    return f"[{style}]{words[doc.status]}[/]: {escape(doc.error or '')}"
+
+
+@cache
+def _all_words() -> dict[str, dict[str, Any]]:
+    with (Path(__file__).parent / "data" / "terminal.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+def _words(language: str) -> dict[str, Any]:
+    """The summary's own words in ``language`` (English under "both")."""
+    return _all_words()["zh" if language == "zh" else "en"]
 
 
 def _console(view: View) -> tuple[io.StringIO, Console]:
@@ -102,16 +150,15 @@ def _console(view: View) -> tuple[io.StringIO, Console]:
                            highlight=False)
 
 
-def _documents_table(claim_set: ClaimSet) -> Table:
+def _documents_table(claim_set: ClaimSet, words: dict[str, Any]) -> Table:
     counts = {doc.id: 0 for doc in claim_set.documents}
     for claim in claim_set.claims:
         counts[claim.doc] += 1
-    table = Table(title="Documents", title_justify="left")
-    for column in ("document", "status", "encoding", "place", "year", "published", "claims"):
-        table.add_column(column)
+    table = Table(title=words["documents"], title_justify="left")
+    for column in words["claims_columns"]:
+        table.add_column(column, overflow="fold")
     for doc in claim_set.documents:
-        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {escape(doc.error or '')}"
-        table.add_row(doc.path, status, doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
+        table.add_row(doc.path, _status(doc, words), doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
                       doc.meta.published or "", str(counts[doc.id]))
     return table
 
@@ -119,8 +166,8 @@ def _documents_table(claim_set: ClaimSet) -> Table:
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def _claims_table(doc_id: str, claims: list[Claim]) -> Table:
-    table = Table(title=f"Claims in {doc_id}", title_justify="left")
+def _claims_table(title: str, claims: list[Claim]) -> Table:
+    table = Table(title=title, title_justify="left")
     for column in ("id", "text", "kind", "value", "interval", "unit", "subject", "place", "time"):
         table.add_column(column, overflow="fold")
     for claim in claims:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,8 +43,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Extracted:
+    """The extracted text, where each span came from, and the offsets of the line breaks that
+    only wrap a paragraph (PDF: the normalized view drops them, ``wrapped_breaks``)."""
+
     text: str
     layout: tuple[Block, ...]
+    wraps: tuple[int, ...] = ()
 
 
 # --- Word ---------------------------------------------------------------------------------
@@ -193,28 +198,77 @@ def extract_pdf(data: bytes) -> Extracted:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise ExtractError(f"not a readable PDF file: {error}") from None
-    chunks, blocks, offset = [], [], 0
+    chunks, blocks, wraps, offset = [], [], [], 0
     try:
         for page_number in range(1, len(pdf) + 1):
             page = pdf[page_number - 1]
             textpage = page.get_textpage()
             page_text = textpage.get_text_range()
+            edges = _line_edges(textpage, page_text)
             textpage.close()
             page.close()
-            for line_number, line in enumerate(_LINE_BREAK.split(page_text.replace("\x00", "")), 1):
-                line = line.replace("\x02", "").rstrip()  # PDFium marks a hyphen at a line end with \x02
+            lines = []
+            for line_number, line in enumerate(_LINE_BREAK.split(page_text), 1):
+                line = line.replace("\x00", "").replace("\x02", "").rstrip()  # \x02: PDFium's hyphen at a line end
                 if chunks:
                     chunks.append("\n")
                     offset += 1
                 chunks.append(line)
                 blocks.append(Block(offset, offset + len(line), "page", page_number, line=line_number))
+                lines.append((offset, line))
                 offset += len(line)
+            wraps += wrapped_breaks(lines, edges)
     finally:
         pdf.close()
     text = "".join(chunks)
     if not text.strip():
         raise ExtractError("no text layer: the PDF has no extractable text (a scan? run OCR on it first)")
-    return Extracted(text, tuple(blocks))
+    return Extracted(text, tuple(blocks), tuple(wraps))
+
+
+_PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)》\]]*$")
+_MARGIN_EMS = 1.5  # a line ending within this many character heights of the page's right margin is full
+_NUMBER_END, _NUMBER_START = set("0123456789.,，"), set("0123456789%")
+
+
+def _line_edges(textpage, page_text: str) -> list[tuple[float, float]] | None:
+    """``(right, em)`` of each line of ``page_text``: the right edge of its last character's box and
+    the height of its tallest one; None when the text does not match PDFium's characters one to one."""
+    if len(page_text) != textpage.count_chars():
+        return None
+    edges, start = [], 0
+    for match in [*_LINE_BREAK.finditer(page_text), None]:
+        end = match.start() if match else len(page_text)
+        boxes = [textpage.get_charbox(index) for index in range(start, end) if not page_text[index].isspace()]
+        edges.append((max((box[2] for box in boxes), default=0.0),
+                      max((box[3] - box[1] for box in boxes), default=0.0)))
+        start = match.end() if match else end
+    return edges
+
+
+def wrapped_breaks(lines: list[tuple[int, str]], edges: list[tuple[float, float]] | None) -> list[int]:
+    """The offsets of the line breaks inside a paragraph of one PDF page, given its lines as
+    ``(offset, text)`` and their ``(right, em)`` edges: a break after a line that runs to the right
+    margin (ends within ``_MARGIN_EMS`` characters of the page's rightmost line) and ends no
+    sentence, before a line that starts no indented paragraph, in Chinese text (or in a figure
+    split across the lines: 12.|5%, 1,2|34人). Latin text is left alone: its lines join with a
+    space, not with nothing."""
+    if not edges or len(edges) != len(lines):
+        return []
+    margin = max(right for right, _ in edges)
+    breaks = []
+    for (offset, line), (right, em), (_, following) in zip(lines[:-1], edges[:-1], lines[1:], strict=True):
+        if not line or not following or following[0].isspace() or _PARAGRAPH_END.search(line):
+            continue
+        if right < margin - _MARGIN_EMS * em:
+            continue  # a short line: the paragraph (or a heading) ends here
+        if _cjk(line[-1]) or _cjk(following[0]) or (line[-1] in _NUMBER_END and following[0] in _NUMBER_START):
+            breaks.append(offset + len(line))
+    return breaks
+
+
+def _cjk(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF" or char in "“”‘’"
 
 
 # --- positions ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from sources.html import extract_html
 from sources.metadata import read_metadata
 from sources.normalize import normalize
 from sources.office import ExtractError, extract_docx, extract_pdf
-from sources.offsets import OffsetMap
+from sources.offsets import OffsetMap, deletion_mask
 from sources.repair import garbled, repair
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -131,7 +131,7 @@ def document_from_bytes(data: bytes, doc_id: str, path: str) -> Document:
             extracted = BINARY[fmt](data)
         except ExtractError as error:
             return Document(doc_id, path, "error", str(error), format=fmt)
-        doc = document_from_text(extracted.text, doc_id, path, fmt)
+        doc = document_from_text(extracted.text, doc_id, path, fmt, wraps=extracted.wraps)
         return replace(doc, layout=extracted.layout) if doc.ok else doc
     try:
         decoded = decode_bytes(data)
@@ -141,12 +141,13 @@ def document_from_bytes(data: bytes, doc_id: str, path: str) -> Document:
 
 
 def document_from_text(original: str, doc_id: str = "text", path: str = "<text>", fmt: str = "text",
-                       encoding: str | None = None) -> Document:
+                       encoding: str | None = None, wraps: tuple[int, ...] = ()) -> Document:
     """A document from text already decoded (``fmt`` "text", "markdown" or "html").
 
     A text that is wholly a misreading of Chinese bytes (markup aside) is read back when that
     round-trips exactly (``sources.repair``), and its encoding says so: ``big5 (repaired from
-    latin-1)``; one that cannot be is read for no figure."""
+    latin-1)``; one that cannot be is read for no figure. ``wraps`` are offsets of line breaks
+    that only wrap a paragraph (a PDF's): the normalized view leaves them out."""
     if encoding in (None, "utf-8") and fmt not in BINARY and (repaired := repair(original)):
         original, encoding = repaired.text, repaired.label()
     title = published = None
@@ -154,6 +155,10 @@ def document_from_text(original: str, doc_id: str = "text", path: str = "<text>"
         extracted = extract_html(original)
         text, offsets = normalize(extracted.text, extracted.offsets)
         title, published = extracted.title, extracted.published
+    elif wraps:
+        keep = deletion_mask(len(original), [(offset, offset + 1) for offset in wraps])
+        joined = "".join(ch for ch, kept in zip(original, keep, strict=True) if kept)
+        text, offsets = normalize(joined, OffsetMap.identity(len(original)).keep(keep))
     else:
         text, offsets = normalize(original, OffsetMap.identity(len(original)))
     if not text.strip():

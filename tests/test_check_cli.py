@@ -76,6 +76,16 @@ def test_rules_and_rule_docs():
     assert "Why is this bad?" in doc and "Options\n    min_score = 75.0" in doc
 
 
+def test_rule_docs_in_chinese_and_in_both():
+    doc = run("rule", "CS01", "--lang", "zh").stdout
+    assert doc.startswith("CS01 cross-source-conflict（cross_source类，默认级别：错误）\n不同文档中对齐的数字")
+    assert [line for line in doc.splitlines() if line in ("作用", "为何要改", "示例", "应改为")] == [
+        "作用", "为何要改", "示例", "应改为"]
+    assert "选项\n    min_score = 75.0" in doc and "Why is this bad?" not in doc
+    both = run("rule", "CS01", "--lang", "both").stdout
+    assert both.startswith(doc) and "Why is this bad?" in both
+
+
 def test_configuration_from_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.run-checks]\nignore = ["CS02"]\nseverity = {CS01 = "warning"}\nlanguage = "zh"\nfail-on = "warning"\n'

@@ -59,6 +59,38 @@ def test_pdf_and_plain_text_give_the_same_claims():
     assert _claims(pdf) == _claims(plain) and len(_claims(plain)) >= 4
 
 
+def _wrapped(paragraph: str, width: int) -> list[str]:
+    """``paragraph`` cut into lines of ``width`` characters (every glyph of cjk_pdf is one em wide)."""
+    return [paragraph[start:start + width] for start in range(0, len(paragraph), width)]
+
+
+def test_pdf_lines_wrapped_inside_a_paragraph_give_the_claims_of_the_paragraph():
+    heading = "乌海市就业情况"
+    paragraphs = ["全年城镇新增就业1,234人，同比增长12.5%，其中高校毕业生就业人数占比达到三成以上，创历史新高。",
+                  "全市建成17个“一刻钟便民生活圈”，覆盖常住人口53.21万人，居民满意度达90.65%。"]
+    lines = [heading, *(line for paragraph in paragraphs for line in _wrapped(paragraph, 11))]
+    pdf = document_from_bytes(cjk_pdf([lines]), "same", "same.pdf")
+    plain = document_from_text("\n".join([heading, *paragraphs]), "same", "same.txt")
+    assert pdf.original == "\n".join(lines)  # the original keeps the PDF's lines, and their positions
+    assert "1,2\n34人" in pdf.original and "12.\n5%" in pdf.original
+    assert pdf.text == plain.text  # the view joins the wrapped lines, not the heading or the paragraphs
+
+    def facts(doc):
+        return [(c.text.replace("\n", ""), c.kind, c.value, c.low, c.high, c.unit, c.subject, c.place, c.time)
+                for c in extract_claims(doc)]
+    assert facts(pdf) == facts(plain)
+    assert ("1,234人", "count") == facts(pdf)[0][:2] and any(fact[0] == "12.5%" for fact in facts(pdf))
+    split = next(c for c in extract_claims(pdf) if c.text == "12.\n5%")
+    assert pdf.original[split.start:split.end] == "12.\n5%"  # exact offsets back to the original
+    assert place(pdf.layout, split.start) == "第1页第3行" and place(pdf.layout, split.end - 1) == "第1页第4行"
+
+
+def test_pdf_short_lines_and_latin_lines_are_not_joined():
+    lines = ["Annual report of the", "city government", "第一部分", "全年新增就业9480人。"]
+    pdf = document_from_bytes(cjk_pdf([lines]), "p", "p.pdf")
+    assert pdf.text.split("\n") == lines
+
+
 @pytest.mark.parametrize(("data", "error"), [
     (cjk_pdf([[]]), "no text layer"),
     (b"%PDF-1.7", "not a readable PDF file"),

@@ -34,7 +34,8 @@ def test_review_csv_has_the_desk_columns_a_bom_and_the_other_source(tmp_path):
     assert row["文档"] == "copy.txt" and row["位置"] == "第2行第12列" and row["级别"] == "错误"
     assert row["原文"] == "2024年，乌海市建成【14个】“一刻钟便民生活圈”，新增城镇就业1.2万人。"
     assert row["依据"].startswith("report.docx 第2段：2024年，乌海市建成【17个】")
-    assert row["问题"].startswith("转载句中的数字与原句不符") and row["建议"]
+    assert row["问题"].startswith("转载句中的数字与原句不符") and row["依据"].endswith("（原文此处为17个）")
+    assert row["建议"] == "按原文核对转引的数字，沿用原文的数字。"  # RS01's own 应改为, not its family's phrase
 
 
 def test_xlsx_holds_the_same_rows_and_is_byte_identical(tmp_path):

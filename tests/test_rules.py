@@ -25,7 +25,7 @@ import pytest
 import pipeline
 from checks.config import Config
 from checks.registry import FAMILIES, all_rules
-from checks.rule import DOC_SECTIONS
+from checks.rule import DOC_SECTIONS, DOC_SECTIONS_ZH
 from claims.reference import load_reference
 from sources.reader import document_from_text
 
@@ -74,6 +74,21 @@ def test_rule_has_docs_and_fixtures(code):
     assert set(rule.messages) == {"zh", "en"}
     cases = tomllib.loads((FIXTURES / f"{code}.toml").read_text(encoding="utf-8"))["case"]
     assert any(case["expect"] for case in cases) and any(not case["expect"] for case in cases)
+
+
+@pytest.mark.parametrize("language, titles", [("en", DOC_SECTIONS), ("zh", DOC_SECTIONS_ZH)])
+def test_every_rule_documents_its_four_sections_in_both_languages(language, titles):
+    """Every registered rule: a summary and all four sections, each non-empty, in English and Chinese;
+    the Chinese texts are Chinese, and the first line of 应改为 is advice, not an example."""
+    missing = {code: [title for title in titles if not rule.doc_sections(language).get(title)]
+               for code, rule in RULES.items()}
+    assert {code: gaps for code, gaps in missing.items() if gaps} == {}
+    assert [code for code, rule in RULES.items() if not rule.summary(language)] == []
+    if language == "zh":
+        han = re.compile(r"[\u4e00-\u9fff]")
+        assert [code for code, rule in RULES.items()
+                if not all(han.search(text) for text in (rule.summary("zh"), *rule.doc_sections("zh").values()))] == []
+        assert [code for code, rule in RULES.items() if not rule.advice().endswith("。")] == []
 
 
 def test_readme_rule_table_is_the_registry():

@@ -58,8 +58,9 @@ class AverageTimesCount(DocumentRule):
                 continue
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, count.id, average.id),
-                related=[Location(doc.id, count.start, count.end, f"count: {shown(count)}"),
-                         Location(doc.id, average.start, average.end, f"average: {shown(average)}")],
+                related=[Location(doc.id, count.start, count.end, f"count: {shown(count)}", f"数量：{shown(count)}"),
+                         Location(doc.id, average.start, average.end, f"average: {shown(average)}",
+                                  f"平均：{shown(average)}")],
                 evidence={"count": shown(count), "count_interval": interval(count).show(),
                           "average": shown(average), "average_interval": interval(average).show(),
                           "product_interval": product.show(), "total": shown(total),

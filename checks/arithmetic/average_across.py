@@ -62,8 +62,10 @@ class AverageTimesOtherCount(CorpusRule):
                 count, product = products[0]
                 yield self.finding(
                     doc.id, total.start, total.end, claims=(total.id, average.id, *(c.id for c in counts)),
-                    related=[Location(doc.id, average.start, average.end, f"average: {shown(average)}"),
-                             *(Location(c.doc, c.start, c.end, f"count: {shown(c)}") for c in counts)],
+                    related=[Location(doc.id, average.start, average.end, f"average: {shown(average)}",
+                                      f"平均：{shown(average)}"),
+                             *(Location(c.doc, c.start, c.end, f"count: {shown(c)}",
+                                        f"数量：{shown(c)}") for c in counts)],
                     evidence={"average": shown(average), "average_interval": interval(average).show(),
                               "counts": [{"doc": c.doc, "value": shown(c)} for c in counts],
                               "product_interval": product.show(), "total": shown(total),

@@ -62,8 +62,9 @@ class DailyTimesDays(DocumentRule):
             gap, rounding = difference(product, stated, total)
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, daily.id, days.id),
-                related=[Location(doc.id, days.start, days.end, f"days: {shown(days)}"),
-                         Location(doc.id, daily.start, daily.end, f"daily average: {shown(daily)}")],
+                related=[Location(doc.id, days.start, days.end, f"days: {shown(days)}", f"天数：{shown(days)}"),
+                         Location(doc.id, daily.start, daily.end, f"daily average: {shown(daily)}",
+                                  f"日均：{shown(daily)}")],
                 evidence={"days": shown(days), "daily": shown(daily), "daily_interval": interval(daily).show(),
                           "product_interval": product.show(), "total": shown(total),
                           "total_interval": stated.show(), "gap": gap, "rounding_allows": rounding},

@@ -63,8 +63,8 @@ class GrowthBothEnds(DocumentRule):
             expected = " / ".join(f"{_show(reading)} ({label})" for reading, label in found)
             yield self.finding(
                 doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
-                related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
-                         Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
+                related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}", f"起点：{shown(start)}"),
+                         Location(doc.id, end.start, end.end, f"to: {shown(end)}", f"终点：{shown(end)}")],
                 evidence={"start": shown(start), "end": shown(end), "change": shown(change),
                           "change_interval": stated.show(),
                           "expected": [{"interval": r.show(), "reading": label} for r, label in found]},

@@ -98,8 +98,10 @@ class PartAgainstOtherBreakdown(CorpusRule):
         fixed = _shift(added(wrong.parts, unit), other_sum, allowed(part, unit))
         return self.finding(
             doc_id, part.start, part.end, claims=(part.id, wrong.total.id, *(c.id for c in others)),
-            related=[Location(doc_id, wrong.total.start, wrong.total.end, f"total: {shown(wrong.total)}"),
-                     *(Location(c.doc, c.start, c.end, f"other document's part: {shown(c)}") for c in others)],
+            related=[Location(doc_id, wrong.total.start, wrong.total.end, f"total: {shown(wrong.total)}",
+                              f"合计：{shown(wrong.total)}"),
+                     *(Location(c.doc, c.start, c.end, f"other document's part: {shown(c)}",
+                               f"另一文档的分项：{shown(c)}") for c in others)],
             evidence={"part": shown(part), "part_interval": allowed(part, unit).show(),
                       "other_parts": [shown(c) for c in others], "other_interval": other_sum.show(),
                       "total": shown(wrong.total), "total_interval": allowed(wrong.total, unit).show(),

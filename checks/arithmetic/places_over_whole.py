@@ -79,7 +79,8 @@ class PlacesOverWhole(FactRule):
             gap, rounding = difference(summed, stated, whole)
             yield self.finding(
                 whole.doc, whole.start, whole.end, claims=(whole.id, *(p.id for p in parts)),
-                related=[Location(p.doc, p.start, p.end, f"{p.place}: {shown(p)}") for p in parts],
+                related=[Location(p.doc, p.start, p.end, f"{p.place}: {shown(p)}",
+                                          f"{p.place}：{shown(p)}") for p in parts],
                 evidence={"whole": shown(whole), "whole_place": whole.place, "whole_interval": stated.show(),
                           "parts": [{"place": p.place, "value": shown(p), "doc": p.doc} for p in parts],
                           "sum_interval": summed.show(), "gap": gap, "rounding_allows": rounding},

@@ -53,8 +53,8 @@ class PercentForPoints(DocumentRule):
                 continue
             yield self.finding(
                 doc.id, change.start, change.end, claims=(change.id, start.id, end.id),
-                related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}"),
-                         Location(doc.id, end.start, end.end, f"to: {shown(end)}")],
+                related=[Location(doc.id, start.start, start.end, f"from: {shown(start)}", f"起点：{shown(start)}"),
+                         Location(doc.id, end.start, end.end, f"to: {shown(end)}", f"终点：{shown(end)}")],
                 evidence={"start": shown(start), "end": shown(end), "change": shown(change),
                           "change_interval": stated.show(), "points_interval": points.show(),
                           "relative_interval": relative.show()},

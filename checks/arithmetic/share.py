@@ -64,8 +64,8 @@ class ShareOfWhole(DocumentRule):
             middle = float(part.value / whole.value * 100)
             yield self.finding(
                 doc.id, share.start, share.end, claims=(share.id, part.id, whole.id),
-                related=[Location(doc.id, part.start, part.end, f"part: {shown(part)}"),
-                         Location(doc.id, whole.start, whole.end, f"whole: {shown(whole)}")],
+                related=[Location(doc.id, part.start, part.end, f"part: {shown(part)}", f"部分：{shown(part)}"),
+                         Location(doc.id, whole.start, whole.end, f"whole: {shown(whole)}", f"总体：{shown(whole)}")],
                 evidence={"share": shown(share), "share_interval": stated.show(), "part": shown(part),
                           "whole": shown(whole), "ratio_percent_interval": ratio.show()},
                 part=shown(part), whole=shown(whole), ratio=f"{middle:.4g}%", share=shown(share))

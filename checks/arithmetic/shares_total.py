@@ -74,7 +74,7 @@ class SharesOverWhole(DocumentRule):
             first, last = shares[0], shares[-1]
             yield self.finding(
                 doc.id, first.start, last.end, claims=tuple(c.id for c in shares),
-                related=[Location(doc.id, c.start, c.end, f"share: {shown(c)}") for c in shares],
+                related=[Location(doc.id, c.start, c.end, f"share: {shown(c)}", f"占比：{shown(c)}") for c in shares],
                 evidence={"shares": [shown(c) for c in shares], "sum_interval": summed.show(), "gap": gap,
                           "rounding_allows": rounding, "complete_list": complete},
                 sum=str(plain(sum(c.value for c in shares))), gap=gap, rounding=rounding,

@@ -64,7 +64,8 @@ class StatedSumAndTotal(DocumentRule):
             gap, rounding = difference(recomputed, stated, total)
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, summed.id),
-                related=[Location(doc.id, summed.start, summed.end, f"stated sum: {shown(summed)}")],
+                related=[Location(doc.id, summed.start, summed.end, f"stated sum: {shown(summed)}",
+                                         f"所述合计：{shown(summed)}")],
                 evidence={"total": shown(total), "total_interval": stated.show(),
                           "stated_sum": shown(summed), "sum_interval": recomputed.show(), "gap": gap,
                           "rounding_allows": rounding},

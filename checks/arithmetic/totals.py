@@ -75,7 +75,7 @@ class PartsAndTotal(DocumentRule):
             gap, rounding = difference(summed, stated, total)
             yield self.finding(
                 doc.id, total.start, total.end, claims=(total.id, *(p.id for p in parts)),
-                related=[Location(doc.id, p.start, p.end, f"part: {shown(p)}") for p in parts],
+                related=[Location(doc.id, p.start, p.end, f"part: {shown(p)}", f"分项：{shown(p)}") for p in parts],
                 evidence={"total": shown(total), "total_interval": stated.show(),
                           "parts": [shown(p) for p in parts], "sum_interval": summed.show(),
                           "complete_list": complete, "unit": unit, "gap": gap, "rounding_allows": rounding},

@@ -65,7 +65,8 @@ class ResultAbovePlan(FactRule):
             share = f"{float(middle / planned.high * 100):.0f}%"
             yield self.finding(
                 result.doc, result.start, result.end, claims=(result.id, plan.id),
-                related=[Location(plan.doc, plan.start, plan.end, f"planned as {shown(plan)} here")],
+                related=[Location(plan.doc, plan.start, plan.end, f"planned as {shown(plan)} here",
+                                  f"此处计划为{shown(plan)}")],
                 evidence={"result": shown(result), "result_interval": achieved.show(),
                           "plan": shown(plan), "plan_interval": planned.show(), "share_of_plan": share,
                           "period": period_label(result), "result_aspects": aspects(result),

@@ -94,7 +94,8 @@ class ChangedMeasure(CorpusRule):
         same_doc = all(o.doc == claim.doc for o in others)
         return self.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in others)),
-            related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in others],
+            related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here",
+                              f"此处为{shown(o)}") for o in others],
             evidence={"value": shown(claim), "measure": claim.measure,
                       "others": [{"doc": o.doc, "value": shown(o), "measure": o.measure} for o in others]},
             subject=claim.subject, this=shown(claim), other=shown(other), measure=claim.measure,

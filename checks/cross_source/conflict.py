@@ -72,7 +72,8 @@ class CrossSourceConflict(FactRule):
             doubts_zh = sorted({reason for found in comparisons for reason in found.uncertain_zh})
             finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in statement.disagree)),
-                related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here") for o in named],
+                related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here",
+                                  f"此处为{shown(o)}") for o in named],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
                           "aspects": aspects(claim),
                           "others": [{"doc": o.doc, "value": shown(o), "interval": interval(o, unit).show(),

@@ -74,7 +74,8 @@ class ScopeContainment(FactRule):
                 continue
             yield self.finding(
                 part.doc, part.start, part.end, claims=(part.id, whole.id),
-                related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here")],
+                related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here",
+                                  f"{whole.place}此处为{shown(whole)}")],
                 evidence={"part": shown(part), "part_place": part.place, "part_interval": part_values.show(),
                           "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
                           "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons),

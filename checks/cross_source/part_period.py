@@ -63,7 +63,8 @@ class PartPeriodAboveWhole(FactRule):
                 continue
             yield self.finding(
                 part.doc, part.start, part.end, claims=(part.id, whole.id),
-                related=[Location(whole.doc, whole.start, whole.end, f"{period_label(whole)}: {shown(whole)} here")],
+                related=[Location(whole.doc, whole.start, whole.end, f"{period_label(whole)}: {shown(whole)} here",
+                                  f"{period_label(whole, 'zh')}此处为{shown(whole)}")],
                 evidence={"part": shown(part), "part_interval": inner.show(), "part_aspects": aspects(part),
                           "whole": shown(whole), "whole_interval": outer.show(), "whole_aspects": aspects(whole),
                           "unit": unit, "alignment_score": pair.score},

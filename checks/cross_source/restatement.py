@@ -59,7 +59,8 @@ class ImpreciseRestatement(FactRule):
             best = min(sharper, key=lambda o: (_width(o, unit), order[o.doc]))
             yield self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in sharper)),
-                related=[Location(o.doc, o.start, o.end, f"stated exactly as {shown(o)} here") for o in sharper],
+                related=[Location(o.doc, o.start, o.end, f"stated exactly as {shown(o)} here",
+                                  f"此处确切为{shown(o)}") for o in sharper],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
                           "exact": shown(best), "exact_interval": interval(best, unit).show(),
                           "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score,

@@ -62,7 +62,8 @@ class RunningTotalDecrease(FactRule):
             yield self.finding(
                 later.doc, later.start, later.end, claims=(later.id, earlier.id),
                 related=[Location(earlier.doc, earlier.start, earlier.end,
-                                  f"{period_label(earlier)}: {shown(earlier)} here")],
+                                  f"{period_label(earlier)}: {shown(earlier)} here",
+                                  f"{period_label(earlier, 'zh')}此处为{shown(earlier)}")],
                 evidence={"later": shown(later), "later_interval": after.show(), "later_aspects": aspects(later),
                           "earlier": shown(earlier), "earlier_interval": before.show(),
                           "earlier_aspects": aspects(earlier), "unit": unit, "alignment_score": pair.score},

@@ -74,7 +74,8 @@ class WeekdayMismatch(ClaimRule):
             return
         word = written.group("word")
         yield self.finding(claim.doc, claim.start, claim.end, claims=[claim.id],
-                           related=[Location(doc.id, *doc.original_span(*written.span("word")), f"written as {word}")],
+                           related=[Location(doc.id, *doc.original_span(*written.span("word")), f"written as {word}",
+                                             f"写作{word}")],
                            evidence={"date": claim.value, "weekday": WEEKDAYS_EN[actual - 1],
                                      "written": word, "written_weekday": WEEKDAYS_EN[stated - 1]},
                            text=claim.text, actual_zh="日一二三四五六"[actual % 7], stated=word,

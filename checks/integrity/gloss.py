@@ -56,7 +56,7 @@ class LeftoverGloss(DocumentRule):
         glosses = [doc.original[max(0, start - 1):end] for start, end in spans]
         listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
         lines = sum(bool(found) for found in by_line)
-        related = [Location(doc.id, start, end, "gloss") for start, end in spans[1:]]
+        related = [Location(doc.id, start, end, "gloss", "注音") for start, end in spans[1:]]
         yield self.finding(doc.id, *spans[0], related=related, fix=[Edit(start, end) for start, end in spans],
                            evidence={"count": len(glosses), "lines": lines, "glosses": glosses},
                            count=len(glosses), lines=lines, listed=listed)

@@ -94,7 +94,8 @@ class MixedScript(DocumentRule):
                 for start, end in _runs(found, minor)]
         (start, end, run), rest = runs[0], runs[1:]
         converted = convert(run)
-        related = [Location(doc.id, s, e, f"{_NAMES[main][1]}: {convert(text)}") for s, e, text in rest]
+        related = [Location(doc.id, s, e, f"{_NAMES[main][1]}: {convert(text)}",
+                            f"{_NAMES[main][0]}：{convert(text)}") for s, e, text in rest]
         yield self.finding(
             doc.id, start, end, related=related,
             evidence={"run": run, "converted": converted, "main_script": main, "counts": dict(counts),

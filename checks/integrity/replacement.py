@@ -57,7 +57,8 @@ class ReplacementCharacter(DocumentRule):
         before = doc.text[max(0, start - _CONTEXT):start].split("\n")[-1]
         after = doc.text[end:end + _CONTEXT].split("\n")[0]
         count = sum(stop - begin for begin, stop in runs)
-        related = [Location(doc.id, *doc.original_span(begin, stop), f"{stop - begin} replacement character(s)")
+        related = [Location(doc.id, *doc.original_span(begin, stop), f"{stop - begin} replacement character(s)",
+                            f"{stop - begin}个替换字符")
                    for begin, stop in runs[1:]]
         yield self.finding(doc.id, *doc.original_span(start, end), related=related,
                            evidence={"count": count, "runs": len(runs), "before": before, "after": after},

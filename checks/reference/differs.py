@@ -65,7 +65,8 @@ class DiffersFromReference(FactRule):
             found = compare(claim, reference, _same_year(claim, reference))
             finding = self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in rows)),
-                related=[Location(o.doc, o.start, o.end, f"reference row {labels[o.id][0]}") for o in rows],
+                related=[Location(o.doc, o.start, o.end, f"reference row {labels[o.id][0]}",
+                                  f"参照表 {labels[o.id][0]}") for o in rows],
                 evidence={"value": shown(claim), "interval": interval(claim, claim.unit).show(),
                           "unit": claim.unit, "aspects": aspects(claim),
                           "reference": [{"row": labels[o.id][0], "source": labels[o.id][1], "value": shown(o),

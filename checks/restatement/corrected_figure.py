@@ -75,8 +75,9 @@ class CorrectedFigure(CorpusRule):
         wrong, right = correction.wrong, correction.right
         return self.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, wrong.id, right.id),
-            related=[Location(wrong.doc, wrong.start, wrong.end, f"the notice corrects {shown(wrong)} here"),
-                     Location(right.doc, right.start, right.end, f"to {shown(right)}")],
+            related=[Location(wrong.doc, wrong.start, wrong.end, f"the notice corrects {shown(wrong)} here",
+                              f"更正说明此处更正{shown(wrong)}"),
+                     Location(right.doc, right.start, right.end, f"to {shown(right)}", f"更正为{shown(right)}")],
             evidence={"value": shown(claim), "notice_doc": wrong.doc, "wrong": shown(wrong), "right": shown(right)},
             subject=claim.subject or shown(claim), this=shown(claim), right=shown(right),
             notice_doc=corpus.name(wrong.doc))

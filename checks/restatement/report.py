@@ -22,8 +22,10 @@ def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, di
         claim, source = difference.claim, difference.source
         others = [o for o in difference.support if o is not source][:SHOWN_SUPPORT]
         more = len(difference.support) - 1
-        related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here")]
-        related += [Location(o.doc, o.start, o.end, f"also stated as {shown(o)} here") for o in others]
+        related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here",
+                            f"原文此处为{shown(source)}")]
+        related += [Location(o.doc, o.start, o.end, f"also stated as {shown(o)} here",
+                             f"此处也作{shown(o)}") for o in others]
         yield rule.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in difference.support)),
             related=related,

@@ -88,7 +88,8 @@ class SelfContradiction(DocumentRule):
         where_zh, where_en = {"headline": ("标题", "headline"), "lead": ("导语", "lead")}[part]
         return self.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in disagree)),
-            related=[Location(o.doc, o.start, o.end, f"the body states {shown(o)} here") for o in disagree],
+            related=[Location(o.doc, o.start, o.end, f"the body states {shown(o)} here",
+                              f"正文此处为{shown(o)}") for o in disagree],
             evidence={"value": shown(claim), "interval": interval(claim).show(), "part": part,
                       "body": [{"value": shown(o), "interval": interval(o, claim.unit).show()} for o in disagree]},
             subject=claim.subject, this=shown(claim), body="、".join(shown(o) for o in disagree),

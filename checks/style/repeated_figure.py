@@ -67,7 +67,8 @@ class RepeatedFigure(DocumentRule):
                 continue
             yield self.finding(
                 claim.doc, claim.start, claim.end, claims=[first.id, claim.id],
-                related=[Location(first.doc, first.start, first.end, f"same figure for {first.subject}")],
+                related=[Location(first.doc, first.start, first.end, f"same figure for {first.subject}",
+                                         f"“{first.subject}”也是这一数字")],
                 evidence={"value": plain(claim.value), "unit": claim.unit, "subject": claim.subject,
                           "first_subject": first.subject},
                 text=claim.text, first_text=first.text, subject=claim.subject, first_subject=first.subject)

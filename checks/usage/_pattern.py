@@ -114,8 +114,8 @@ class MixedStyleRule(UsageRule):
             return
         minority, majority = sorted(places, key=lambda style: (len(places[style]), style == self.tie))
         first, *others = places[minority]
-        related = [Location(doc.id, *span, "same style") for span in others]
-        related.append(Location(doc.id, *places[majority][0], "the other style"))
+        related = [Location(doc.id, *span, "same style", "同一写法") for span in others]
+        related.append(Location(doc.id, *places[majority][0], "the other style", "另一写法"))
         yield self.finding(doc.id, *first, related=related,
                            evidence={minority: len(places[minority]), majority: len(places[majority])},
                            count=len(places[minority]), minority=self.names[minority][0],
