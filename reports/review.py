@@ -55,13 +55,20 @@ def location(doc: Document, offset: int, language: str) -> str:
 
 def quote(doc: Document, start: int, end: int) -> str:
     """The line around ``start..end``, at most ``CONTEXT`` characters either side, the words in 【】."""
+    before, words, after = quote_parts(doc, start, end)
+    return f"{before}【{words}】{after}"
+
+
+def quote_parts(doc: Document, start: int, end: int) -> tuple[str, str, str]:
+    """The context before ``start..end`` (on its line, at most ``CONTEXT`` characters, "…" where
+    cut), the words themselves, and the context after."""
     text = doc.original
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     left, right = max(line_start, start - CONTEXT), min(line_end, end + CONTEXT)
-    return ("…" if left > line_start else "") + text[left:start] + "【" + text[start:end] + "】" + \
-        text[end:right] + ("…" if right < line_end else "")
+    return (("…" if left > line_start else "") + text[left:start], text[start:end],
+            text[end:right] + ("…" if right < line_end else ""))
 
 
 def _name(doc: Document) -> str:

@@ -28,7 +28,7 @@ HOSTILE_HTML = ('<html><head><title>x</title><script>alert(1)</script></head><bo
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "span",
                 "main", "section", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "fieldset",
                 "legend", "label", "input", "ul", "ol", "li", "details", "summary", "div", "pre", "code", "q",
-                "strong", "aside", "button", "script"}
+                "strong", "aside", "button", "script", "mark", "br", "noscript", "nav"}
 
 
 def check(paths: list[str | Path]) -> CheckResult:
@@ -118,15 +118,20 @@ def test_every_finding_has_its_anchor_entry_and_message(examples, examples_html)
     for n, finding in enumerate(examples.findings, 1):
         tag, attrs = page.by_id(html_report.finding_anchor(n))
         assert tag == "span" and attrs["data-sev"] == str(finding.severity) and attrs["data-rule"] == finding.rule
-        assert page.by_id(html_report.entry_anchor(n))[0] == "li"
+        assert page.by_id(html_report.entry_anchor(n))[0] == "tr"  # its row in the findings table
         assert finding.message in text
         assert f'href="#{html_report.finding_anchor(n)}"' in examples_html
-        for k, _ in enumerate(finding.related, 1):
-            assert html_report.related_anchor(n, k) in page.ids
+        shown = View().related
+        for k, _ in enumerate(finding.related, 1):  # the first places marked and quoted, the rest counted
+            assert (html_report.related_anchor(n, k) in page.ids) == (k <= shown)
+        if len(finding.related) > shown:
+            row = examples_html[examples_html.index(f'id="{html_report.entry_anchor(n)}"'):]
+            hidden = len(finding.related) - shown
+            assert f'另有{hidden}处 <span lang="en">and {hidden} more</span>' in row[:row.index("</tr>")]
 
 
 def test_summary_table_counts(examples, examples_html):
-    assert "<th>total: 6 documents</th>" in examples_html
+    assert '<th>合计：6篇文档 <span lang="en">total: 6 documents</span></th>' in examples_html
     errors = sum(f.severity == Severity.ERROR for f in examples.findings)
     assert f"<th>{len(examples.claim_set.claims)}</th><th>{errors}</th>" in examples_html
     for doc in examples.claim_set.documents:
@@ -147,7 +152,7 @@ def test_conflict_links_to_related_anchors_in_other_documents(examples, examples
             sections[attrs["id"]] = current
     doc_section = {doc.id: f"doc-{i}" for i, doc in enumerate(examples.claim_set.documents, 1)}
     entry = examples_html[examples_html.index(f'id="{html_report.entry_anchor(n)}"'):]
-    entry = entry[:entry.index("</details>")]
+    entry = entry[:entry.index("</tr>")]
     linked = {place.doc for place in conflict.related}
     assert {"editor_draft", "wuhai_work_report"} <= linked
     for k, place in enumerate(conflict.related, 1):
