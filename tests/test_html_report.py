@@ -315,10 +315,12 @@ def test_row_quotes_both_sources_with_the_figures_marked_and_line_columns(exampl
 def test_evidence_reads_as_sentences_not_json(examples, examples_html):
     n = next(n for n, f in enumerate(examples.findings, 1) if f.rule == "CS01" and f.doc == "wuhai_magazine_reprint")
     row = _row(examples_html, n)
-    assert ('<li lang="en">14個 here, 17个 in 《乌海市民生数据核对稿》 2024-12-18, 17個 in 《北疆民族》杂志2025年第2期 and '
-            '17个 in 乌海市人民政府办公室 2024-12-16; intervals [13.5, 14.5] and [16.5, 17.5] cannot overlap</li>') in row
-    assert ('<li lang="zh-CN">此处为14個，《乌海市民生数据核对稿》 2024-12-18为17个、《北疆民族》杂志2025年第2期为17個、'
-            '乌海市人民政府办公室 2024-12-16为17个；区间[13.5, 14.5]与[16.5, 17.5]互不重叠</li>') in row
+    assert ('<li lang="en">14個 here, 17个 in 《乌海市民生数据核对稿》 2024-12-18, '
+            '17個 in 《北疆民族》杂志2025年第2期 and 17个 in 乌海市人民政府办公室 2024-12-16; '
+            'intervals [13.5, 14.5] and [16.5, 17.5] cannot overlap</li>') in row
+    assert ('<li lang="zh-CN">此处为14個，《乌海市民生数据核对稿》 2024-12-18为17个、'
+            '《北疆民族》杂志2025年第2期为17個、乌海市人民政府办公室 2024-12-16为17个；'
+            '区间[13.5, 14.5]与[16.5, 17.5]互不重叠</li>') in row
     assert '<li lang="en">agrees with 15个 in 自治区民委 2024-12-20</li>' in row
     assert "{&quot;" not in examples_html and "[{" not in examples_html  # no JSON left in any cell
 
