@@ -383,3 +383,17 @@ def test_large_runs_split_into_linked_pages(examples, monkeypatch, tmp_path):
     assert html_report.render_parts(result, View(), "out.html") == parts  # byte-identical
     monkeypatch.undo()
     assert html_report.render_parts(examples, View(), "one.htm") == [("one.htm", html_report.render(examples, View()))]
+
+
+def test_command_line_writes_the_pages_of_a_large_run(monkeypatch, tmp_path, capsys):
+    import run_checks
+
+    monkeypatch.setattr(html_report, "PAGE_DOCUMENTS", 4)  # the six examples: two pages
+    status = run_checks.main(["check", str(ROOT / "examples"), "--format", "html", "--select", "cross_source",
+                              "--output", str(tmp_path / "review.html")])
+    assert status == 1 and capsys.readouterr().out == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["review-2.html", "review.html"]
+    first, second = (tmp_path / "review.html").read_text(encoding="utf-8"), (tmp_path / "review-2.html").read_text(
+        encoding="utf-8")
+    assert 'id="findings-table"' in first and 'id="doc-4"' in first and 'id="doc-5"' in second
+    assert 'href="review-2.html#finding-' in first and 'href="review.html#finding-' in second
