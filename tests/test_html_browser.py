@@ -26,6 +26,7 @@ from tests.test_cli import ROOT
 WIDTHS = (1280, 390)
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 VIOLATIONS = """window.__violations = [];
 document.addEventListener("securitypolicyviolation", function (e) {
   window.__violations.push(e.violatedDirective + " " + e.blockedURI); });"""
@@ -118,7 +119,7 @@ def test_findings_first_side_by_side_and_highlighted(browser, report, examples, 
         n = conflict_number(examples)
         row = page.locator(f"#{html_report.entry_anchor(n)}")
         row.scroll_into_view_if_needed()  # rows off screen skip their layout (content-visibility) …
-        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # … until now
+        page.evaluate(FRAME)  # … until the next frames
         this, other = row.locator("td.quote").nth(0), row.locator("td.quote").nth(1)
         assert this.locator("mark").inner_text() == "14個"
         assert other.locator("mark").all_inner_texts() == ["17个", "17個", "17个"]
@@ -144,6 +145,7 @@ def test_clicking_a_finding_jumps_to_its_mark(browser, report, examples, shots, 
         page.locator(f"#{html_report.entry_anchor(n)} a.jump").click()
         anchor = html_report.finding_anchor(n)
         page.wait_for_function(f"location.hash === '#{anchor}'")
+        page.evaluate(FRAME)  # the text it jumped into has been laid out
         assert page.evaluate(f"document.getElementById('{anchor}').matches(':target')")
         box = page.locator(f"#{anchor}").bounding_box()
         assert 0 <= box["y"] < 900  # scrolled into view
@@ -201,9 +203,9 @@ def test_scripts_off(browser, report, examples, shots, record_property):
         assert not page.locator("#filters").is_visible()  # no controls that would do nothing
         rows = page.locator("#findings-table tbody tr")
         assert rows.count() == len(examples.findings)
+        screenshot(page, shots, "noscript-1280.png", record_property)  # the note above the table
         n = conflict_number(examples)
         page.locator(f"#{html_report.entry_anchor(n)} a.jump").click()  # plain links still jump
         page.wait_for_url(f"**#{html_report.finding_anchor(n)}")
-        screenshot(page, shots, "noscript-1280.png", record_property)
     finally:
         context.close()
