@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from checks.comparable import aspect_name
 from checks.finding import Finding
 from reports.evidence import evidence
 
@@ -79,18 +80,21 @@ def _comparison(values: dict[str, object], others: list[dict], names: Mapping[st
     hidden = len(others) - SHOWN
     if hidden > 0:
         shown.append(f"另有{hidden}处" if lang == "zh" else f"{hidden} more")
-    intervals = []
-    for item in [values.get("interval"), *(o.get("interval") for o in others[:SHOWN])]:
-        if isinstance(item, list) and _interval(item) not in intervals:
-            intervals.append(_interval(item))
+    own = _interval(values["interval"]) if isinstance(values.get("interval"), list) else None
+    theirs: list[str] = []
+    for item in (o.get("interval") for o in others[:SHOWN]):
+        if isinstance(item, list) and _interval(item) not in theirs and _interval(item) != own:
+            theirs.append(_interval(item))
     if lang == "zh":
         sentence = f"此处为{here}，{_listing(shown, lang)}"
-        if len(intervals) > 1:
-            sentence += f"；区间{'与'.join(intervals)}互不重叠"
+        if own and theirs:
+            sentence += f"；区间{own}与{theirs[0]}互不重叠" if len(theirs) == 1 else \
+                f"；区间{own}与{'、'.join(theirs)}均不重叠"
         return sentence
     sentence = f"{here} here, {_listing(shown, lang)}"
-    if len(intervals) > 1:
-        sentence += f"; intervals {' and '.join(intervals)} cannot overlap"
+    if own and theirs:
+        sentence += f"; intervals {own} and {theirs[0]} cannot overlap" if len(theirs) == 1 else \
+            f"; interval {own} overlaps none of {_listing(theirs, lang)}"
     return sentence
 
 
@@ -116,6 +120,9 @@ def _interval(pair: list) -> str:
 def _show(value: object, names: Mapping[str, str], lang: str, key: str = "") -> str:
     """One evidence value as text: no JSON punctuation, documents by name."""
     if isinstance(value, dict):
+        if key.endswith("aspects"):  # what a figure was compared as: its values named in Chinese too
+            value = {k: aspect_name("label" if k == "period" else k, v, lang) if isinstance(v, str) else v
+                     for k, v in value.items()}
         parts = [f"{term(k, lang)} {_show(v, names, lang, k)}" for k, v in value.items()]
         return ("，" if lang == "zh" else ", ").join(parts) if parts else "—"
     if isinstance(value, list):
