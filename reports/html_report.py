@@ -29,6 +29,7 @@ import base64
 import hashlib
 import html
 import json
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -93,8 +94,7 @@ class _Pages:
 
     def file_of(self, index: int) -> str:
         """The file holding document ``index`` (0-based)."""
-        page = max(i for i, first in enumerate(self.firsts) if first <= index)
-        return self.files[page]
+        return self.files[bisect_right(self.firsts, index) - 1]
 
 
 # --- escaping ------------------------------------------------------------------------------------
@@ -216,6 +216,8 @@ class _Report:
     # --- the page ----------------------------------------------------------------------------
 
     def page(self, chunk: range, pages: _Pages | None, number: int = 0) -> str:
+        """Page ``number`` of ``pages`` (None: the only page): the header, on the first page the
+        findings, documents and rules, then the texts of the documents in ``chunk``."""
         self.pages = pages
         self.here = pages.files[number] if pages else ""
         w = self.words
