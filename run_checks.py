@@ -42,7 +42,7 @@ from ledger import cli as ledger_cli
 from ledger.sources import archived
 from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
 from ledger.store import LedgerError
-from reports import docx_report, formats
+from reports import docx_report, formats, html_report
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
 from reports.terminal import render_statistics
@@ -167,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     view = View(color=to_terminal, width=width, language=config.language, quiet=args.quiet)
     if args.command == "check" and args.format == "docx" and not args.statistics:
         return _write_reviewed(result, view, args) or status
+    if args.command == "check" and args.format == "html" and args.output is not None and not args.statistics:
+        for name, page in html_report.render_parts(result, view, args.output.name):  # a large run: several pages
+            (args.output.parent / name).write_text(page, encoding="utf-8")
+        return status
     render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
     text = render(result, view)
     if isinstance(text, bytes):  # a binary format (xlsx, docx)

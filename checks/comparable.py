@@ -70,6 +70,11 @@ def _name(aspect: str, value: str, language: str) -> str:
     return _zh_names().get((aspect, value), value) if language == "zh" else value
 
 
+def aspect_name(aspect: str, value: str, language: str) -> str:
+    """How ``language`` names ``value`` of ``aspect`` (累计 for aggregate cumulative in Chinese), for renderers."""
+    return _name(aspect, value, language)
+
+
 def period_label(claim: Claim, language: str = "en") -> str:
     """The period as the text states it, with the dates it resolves to when the text does not show
     them (1—9月 [2023-01–2023-09]), or "not stated" (未注明 in Chinese)."""

@@ -1,17 +1,26 @@
-"""One self-contained, offline HTML report of a check: documents, annotated texts, findings.
+"""One self-contained, offline HTML report of a check, for reading: the findings first, then the texts.
 
 ``render(result, view) -> str`` returns a complete page with inline CSS and JavaScript and no external
-address; the same result always gives the same bytes. Every piece of document text, message,
-label, evidence value and path goes through ``html.escape(..., quote=True)``; no document text is
-ever put into a script. A Content-Security-Policy allows only the report's own script and style
-(by hash) and no network access, as a second line of defence.
+address; the same result always gives the same bytes. The page opens on a sortable table of every
+finding, most severe first, each row with the quoted text and the other sources' text side by side
+(the figures highlighted in both), the place as line:column (paragraph or page for Word and PDF)
+and the evidence as sentences. A row's number jumps to the finding's mark in the annotated texts
+below. Every piece of document text, message, label, evidence value and path goes through
+``html.escape`` whole; no document text is ever put into a script. A Content-Security-Policy allows
+only the report's own script and style (by their sha256 hashes) and no network access.
+
+The interface speaks ``view.language``: Chinese with ``lang="zh-CN"`` under "zh", English under
+"en", both (the English parts marked ``lang="en"``) under the default. At most ``view.related``
+related places of a finding are quoted and marked in the texts; the rest are counted, so the
+page grows with the documents and findings, not with their product. ``render_parts`` splits a large
+run into pages of ``PAGE_DOCUMENTS`` texts each, the findings table on the first.
 
 Anchors (stable for linking and tests), with ``n`` the 1-based position of a finding in
 ``result.findings`` and ``k`` the 1-based position of a related place in ``finding.related``:
 
 * ``finding-n``: the finding's first mark in its document's text;
-* ``finding-n-entry``: its entry in the document's findings list (the explanation);
-* ``finding-n-related-k``: the related place's first mark in the other (or same) document;
+* ``finding-n-entry``: its row in the findings table;
+* ``finding-n-related-k``: the related place's first mark (for ``k <= view.related``);
 * ``doc-i`` (1-based position in ``claim_set.documents``) and ``claim-i-j`` (j-th claim of it).
 """
 from __future__ import annotations
@@ -20,20 +29,27 @@ import base64
 import hashlib
 import html
 import json
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from importlib import resources
 
 from checks.finding import Finding
 from claims.claim import Claim
 from claims.numbers import display
-from reports.evidence import evidence
+from reports.evidence_text import sentences
+from reports.positions import LineIndex
 from reports.result import CheckResult
+from reports.review import quote_parts
 from reports.view import View
 from sources.document import Document
+from sources.naming import names
+from sources.office import place
 
 SEVERITIES = ("error", "warning", "info")
+_LANG = {"zh": "zh-CN", "en": "en"}
+PAGE_DOCUMENTS = 500  # texts per page when ``render_parts`` splits a large run
 
 
 def finding_anchor(n: int) -> str:
@@ -49,47 +65,396 @@ def related_anchor(n: int, k: int) -> str:
 
 
 def render(result: CheckResult, view: View) -> str:
-    documents = result.claim_set.documents
-    doc_index = {doc.id: i for i, doc in enumerate(documents, 1)}
-    claim_anchor: dict[str, str] = {}
-    claims_of: dict[str, list[Claim]] = {doc.id: [] for doc in documents}
-    for claim in result.claim_set.claims:
-        if claim.doc in claims_of:
-            claims_of[claim.doc].append(claim)
-            claim_anchor[claim.id] = f"claim-{doc_index[claim.doc]}-{len(claims_of[claim.doc])}"
-    numbered = list(enumerate(result.findings, 1))
-    readable = {doc.id for doc in documents if doc.ok}
+    """The whole report as one page."""
+    return _Report(result, view).page(range(len(result.claim_set.documents)), None)
 
-    parts = [_head(), '<body>\n<header>\n<h1>run-checks report</h1>\n', _totals_line(result), '</header>\n<main>\n',
-             _summary_table(result, doc_index), _filters(result), _rules_legend(result)]
-    for doc in documents:
-        if doc.ok:
-            parts.append(_document_section(result, doc, doc_index[doc.id], claims_of[doc.id], numbered,
-                                           claim_anchor, doc_index, readable, view))
-    stray = [(n, f) for n, f in numbered if f.doc not in readable]
-    if stray:
-        parts.append('<section class="doc" id="other-findings">\n<h2>Findings outside the readable documents</h2>\n')
-        parts.append(_findings_list(result, stray, claim_anchor, doc_index, readable, view, linked=False))
-        parts.append('</section>\n')
-    parts.append('</main>\n<aside id="panel" hidden>\n<div class="panel-head"><strong>Explanation</strong> '
-                 '<button type="button" id="panel-close">Close</button></div>\n<div id="panel-body"></div>\n'
-                 '</aside>\n')
-    parts.append(f'<script>{_asset("report.js")}</script>\n</body>\n</html>\n')
-    return "".join(parts)
+
+def render_parts(result: CheckResult, view: View, name: str) -> list[tuple[str, str]]:
+    """The report as ``(file name, page)`` pairs: the one page ``name`` for a run of at most
+    ``PAGE_DOCUMENTS`` documents; else ``name`` with the findings and the first texts, and the next
+    texts in ``<stem>-2<suffix>``, ``<stem>-3<suffix>`` … beside it, linked by relative addresses."""
+    report = _Report(result, view)
+    count = len(result.claim_set.documents)
+    chunks = [range(start, min(count, start + PAGE_DOCUMENTS)) for start in range(0, count, PAGE_DOCUMENTS)]
+    if len(chunks) <= 1:
+        return [(name, report.page(range(count), None))]
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, f".{suffix}") if dot and stem else (name, ".html")
+    files = [name] + [f"{stem}-{i}{suffix}" for i in range(2, len(chunks) + 1)]
+    pages = _Pages(files, [chunk.start for chunk in chunks])
+    return [(files[i], report.page(chunk, pages, i)) for i, chunk in enumerate(chunks)]
+
+
+@dataclass(frozen=True)
+class _Pages:
+    """How a split report finds a document's page: the file names and each page's first document."""
+
+    files: list[str]
+    firsts: list[int]
+
+    def file_of(self, index: int) -> str:
+        """The file holding document ``index`` (0-based)."""
+        return self.files[bisect_right(self.firsts, index) - 1]
 
 
 # --- escaping ------------------------------------------------------------------------------------
 
 _CLEAN = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n\r"}
 _CLEAN[0x7F] = 0x2421
+for _code in range(0xD800, 0xE000):  # lone surrogates cannot be encoded: shown as U+FFFD
+    _CLEAN[_code] = 0xFFFD
 
 
 def esc(value: object) -> str:
     """Escaped for text and attribute values alike; control characters shown as symbols, one for one."""
-    text = str(value).translate(_CLEAN)
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        text = "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
-    return html.escape(text, quote=True)
+    return html.escape(str(value).translate(_CLEAN), quote=True)
+
+
+# --- the interface's own words -------------------------------------------------------------------
+
+@cache
+def _labels() -> dict[str, tuple[str, str]]:
+    data = json.loads(_asset("html_labels.json"))
+    return {key: tuple(value) for key, value in data.items() if not key.startswith("_")}
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The labels of ``language``: ``markup`` for the page (both languages, the English marked
+    ``lang="en"``), ``plain`` for attributes."""
+
+    language: str
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.language == "en" else "zh-CN"
+
+    def plain(self, key: str, **fields: object) -> str:
+        zh, en = (text.format(**fields) for text in _labels()[key])
+        return {"zh": zh, "en": en}.get(self.language, f"{zh} / {en}")
+
+    def markup(self, key: str, **fields: object) -> str:
+        zh, en = (esc(text.format(**fields)) for text in _labels()[key])
+        return {"zh": zh, "en": en}.get(self.language, f'{zh} <span lang="en">{en}</span>')
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+@dataclass
+class _Report:
+    result: CheckResult
+    view: View
+    words: _Words = field(init=False)
+    pages: _Pages | None = field(init=False, default=None)
+    here: str = field(init=False, default="")
+    _lines: dict[str, LineIndex] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.words = _Words(self.view.language)
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        return self.result.claim_set.documents
+
+    @cached_property
+    def by_id(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documents}
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {doc.id: i for i, doc in enumerate(self.documents)}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return names(self.documents)
+
+    @cached_property
+    def numbered(self) -> list[tuple[int, Finding]]:
+        return list(enumerate(self.result.findings or (), 1))
+
+    @cached_property
+    def claims_of(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {doc.id: [] for doc in self.documents}
+        for claim in self.result.claim_set.claims:
+            if claim.doc in grouped:
+                grouped[claim.doc].append(claim)
+        return grouped
+
+    @cached_property
+    def marks_of(self) -> dict[str, list[_Mark]]:
+        """Each readable document's marks, built in one pass over the findings."""
+        marks: dict[str, list[_Mark]] = {doc.id: [] for doc in self.documents if doc.ok}
+        for n, finding in self.numbered:
+            own = marks.get(finding.doc)
+            if own is not None:
+                sev = str(finding.severity)
+                title = f"{self.words.plain(sev)} {finding.rule} {finding.name}: {finding.message}"
+                own.append(_Mark(finding.start, finding.end, 0, len(own), finding_anchor(n),
+                                 f"mark finding sev-{sev}", _finding_attrs(n, finding)
+                                 + f' title="{esc(title)}" tabindex="0" role="button"'))
+            for k, spot in enumerate(finding.related[:self.view.related], 1):
+                other = marks.get(spot.doc)
+                if other is None:
+                    continue
+                title = self.words.plain("related_to", rule=finding.rule, doc=self.names.get(finding.doc, finding.doc))
+                title += f": {spot.label}" if spot.label else ""
+                other.append(_Mark(spot.start, spot.end, 1, len(other), related_anchor(n, k), "mark related",
+                                   _finding_attrs(n, finding) + f' title="{esc(title)}" tabindex="0" role="button"'))
+        for doc_id, own in marks.items():
+            i = self.index[doc_id] + 1
+            for j, claim in enumerate(self.claims_of[doc_id], 1):
+                own.append(_Mark(claim.start, claim.end, 2, len(own), f"claim-{i}-{j}", "claim",
+                                 f' data-claim="{esc(claim.id)}" title="{esc(_claim_title(claim))}"'))
+        return marks
+
+    def lines(self, doc_id: str) -> LineIndex:
+        """Where the lines of document ``doc_id`` start, computed once per document."""
+        if doc_id not in self._lines:
+            self._lines[doc_id] = LineIndex(self.by_id[doc_id].original)
+        return self._lines[doc_id]
+
+    # --- the page ----------------------------------------------------------------------------
+
+    def page(self, chunk: range, pages: _Pages | None, number: int = 0) -> str:
+        """Page ``number`` of ``pages`` (None: the only page): the header, on the first page the
+        findings, documents and rules, then the texts of the documents in ``chunk``."""
+        self.pages = pages
+        self.here = pages.files[number] if pages else ""
+        w = self.words
+        parts = [_head(w), '<body>\n<header>\n<h1>', w.markup("title"), '</h1>\n', self._totals(),
+                 f'<noscript><p class="noscript">{w.markup("noscript")}</p></noscript>\n']
+        if pages:
+            parts.append(self._page_links(number))
+        parts.append('</header>\n<main>\n')
+        if number == 0:
+            parts += [self._findings(), self._summary(), self._rules()]
+        parts.append(f'<h2 id="texts">{w.markup("texts")}</h2>\n')
+        parts += [self._document(self.documents[i], i) for i in chunk if self.documents[i].ok]
+        parts.append('</main>\n<aside id="panel" hidden>\n<div class="panel-head"><strong>'
+                     f'{w.markup("explanation")}</strong> <button type="button" id="panel-close">'
+                     f'{w.markup("close")}</button></div>\n<div id="panel-body"></div>\n</aside>\n'
+                     f'<script>{_asset("report.js")}</script>\n</body>\n</html>\n')
+        return "".join(parts)
+
+    def _page_links(self, number: int) -> str:
+        current = ' aria-current="page"'
+        links = [f'<a href="{esc(name)}"{current if i == number else ""}>'
+                 f'{self.words.markup("part", page=i + 1, pages=len(self.pages.files))}</a>'
+                 for i, name in enumerate(self.pages.files)]
+        return f'<nav class="pages">{" ".join(links)}</nav>\n'
+
+    def href(self, doc_id: str, anchor: str) -> str:
+        """A link to ``anchor`` in document ``doc_id``'s text, on whichever page holds it."""
+        if self.pages is None:
+            return f"#{anchor}"
+        target = self.pages.file_of(self.index[doc_id])
+        return f"#{anchor}" if target == self.here else f"{esc(target)}#{anchor}"
+
+    def entry_href(self, n: int) -> str:
+        """A link to finding ``n``'s row in the findings table (on the first page)."""
+        if self.pages is None or self.here == self.pages.files[0]:
+            return f"#{entry_anchor(n)}"
+        return f"{esc(self.pages.files[0])}#{entry_anchor(n)}"
+
+    def _totals(self) -> str:
+        docs = self.documents
+        counts = Counter(str(f.severity) for f in self.result.findings or ())
+        line = self.words.markup("totals", documents=len(docs), readable=sum(doc.ok for doc in docs),
+                                 claims=len(self.result.claim_set.claims), findings=len(self.result.findings or ()))
+        return (f'<p class="totals">{line}: '
+                + ", ".join(f'<span class="sev-{s}">{counts[s]} {self.words.markup(s)}</span>' for s in SEVERITIES)
+                + '</p>\n')
+
+    # --- the findings table ------------------------------------------------------------------
+
+    def _findings(self) -> str:
+        w = self.words
+        if not self.numbered:
+            return f'<section id="findings">\n<h2>{w.markup("findings")}</h2>\n<p>{w.markup("no_findings")}</p>\n' \
+                   '</section>\n'
+        ordered = sorted(self.numbered, key=lambda item: (-item[1].severity, item[0]))
+        rows = [self._row(rank, n, finding) for rank, (n, finding) in enumerate(ordered)]
+        heads = "".join(f'<th scope="col" data-sort="{key}">{w.markup(label)}</th>' for key, label in
+                        (("rank", "severity"), ("rule", "rule"), ("where", "where"), ("", "this_text"),
+                         ("", "other_text"), ("", "problem")))
+        return (f'<section id="findings">\n<h2>{w.markup("findings")} ({len(rows)})</h2>\n{self._filters()}'
+                f'<p class="hint">{w.markup("sort_hint")}</p>\n<div class="table-box">\n'
+                f'<table class="findings" id="findings-table">\n<thead><tr><th scope="col" data-sort="n">#</th>'
+                f'{heads}</tr></thead>\n<tbody>\n{"".join(rows)}</tbody>\n</table>\n</div>\n</section>\n')
+
+    def _row(self, rank: int, n: int, finding: Finding) -> str:
+        w = self.words
+        sev = str(finding.severity)
+        doc = self.by_id.get(finding.doc)
+        readable = doc is not None and doc.ok
+        name = esc(self.names.get(finding.doc, finding.doc))
+        where = f'{name} <span class="pos">{esc(self.where(finding.doc, finding.start))}</span>'
+        if readable:
+            target = self.href(finding.doc, finding_anchor(n))
+            number = f'<a href="{target}" class="jump">{n}</a>'
+            where = f'<a href="{target}">{where}</a>'
+            this = self._quote(doc, finding.start, finding.end)
+        else:
+            number, this = str(n), ""
+        position = self.index.get(finding.doc, len(self.documents))
+        keys = (f' data-rank="{rank}" data-n="{n}" data-where="{position:07d}:{max(0, finding.start):010d}"'
+                f' data-key-rule="{esc(finding.rule)}"')
+        message = f'<p class="message">{esc(finding.message)}</p>'
+        return (f'<tr id="{entry_anchor(n)}" class="entry"{_finding_attrs(n, finding)}{keys}>'
+                f'<td class="n" data-label="#">{number}</td>'
+                f'<td data-label="{esc(w.plain("severity"))}"><span class="badge sev-{sev}">{w.markup(sev)}</span></td>'
+                f'<td data-label="{esc(w.plain("rule"))}"><code>{esc(finding.rule)}</code> '
+                f'<span class="rule-name">{esc(finding.name)}</span></td>'
+                f'<td data-label="{esc(w.plain("where"))}">{where}</td>'
+                f'<td class="quote" data-label="{esc(w.plain("this_text"))}">{this}</td>'
+                f'<td class="quote" data-label="{esc(w.plain("other_text"))}">{self._others(n, finding)}</td>'
+                f'<td class="explain" data-label="{esc(w.plain("problem"))}">{message}{self._evidence(finding)}</td>'
+                '</tr>\n')
+
+    def _evidence(self, finding: Finding) -> str:
+        """The evidence as sentences; the remaining fields folded away when a comparison leads."""
+        said = sentences(finding, self.names, self.view.language)
+        main = [s for s in said if not s.detail]
+        items = "".join(f'<li lang="{_LANG[s.lang]}">{esc(s.text)}</li>' for s in (main or said))
+        out = f'<ul class="evidence">{items}</ul>' if items else ""
+        details = [s for s in said if s.detail] if main else []
+        if details:
+            rest = "".join(f'<li lang="{_LANG[s.lang]}">{esc(s.text)}</li>' for s in details)
+            out += (f'<details class="evidence-more"><summary>{self.words.markup("details")}</summary>'
+                    f'<ul class="evidence">{rest}</ul></details>')
+        return out
+
+    def _others(self, n: int, finding: Finding) -> str:
+        items = []
+        for k, spot in enumerate(finding.related[:self.view.related], 1):
+            other = self.by_id.get(spot.doc)
+            name = esc(self.names.get(spot.doc, spot.doc))
+            where = f'{name} <span class="pos">{esc(self.where(spot.doc, spot.start))}</span>'
+            if other is not None and other.ok:
+                where = f'<a href="{self.href(spot.doc, related_anchor(n, k))}">{where}</a>'
+                text = self._quote(other, spot.start, spot.end)
+            else:
+                text = ""
+            shown = spot.label and self.view.language != "zh"  # the labels are English
+            label = f' <span class="label">{esc(spot.label)}</span>' if shown else ""
+            items.append(f'<li>{where}{label}<br>{text}</li>')
+        hidden = len(finding.related) - self.view.related
+        if hidden > 0:
+            items.append(f'<li class="more">{self.words.markup("more_places", count=hidden)}</li>')
+        return f'<ul class="others">{"".join(items)}</ul>' if items else ""
+
+    def _quote(self, doc: Document, start: int, end: int) -> str:
+        before, words, after = quote_parts(doc, max(0, start), max(0, end))
+        return f'<q>{esc(before)}<mark>{esc(words)}</mark>{esc(after)}</q>'
+
+    def where(self, doc_id: str, offset: int) -> str:
+        """line:column, or paragraph/page for Word and PDF."""
+        doc = self.by_id.get(doc_id)
+        if doc is None or not doc.ok:
+            return ""
+        if doc.layout:
+            found = place(doc.layout, offset, self.view.language)
+            if found:
+                return found
+        line, column = self.lines(doc_id).position(offset)
+        zh, en = _labels()["line_column"]  # one form under "both": it sits beside Chinese names
+        return (en if self.view.language == "en" else zh).format(line=line, column=column)
+
+    def _filters(self) -> str:
+        w = self.words
+        sev = Counter(str(f.severity) for _, f in self.numbered)
+        rules = Counter(f.rule for _, f in self.numbered)
+        names = {f.rule: f.name for _, f in self.numbered}
+        boxes = [f'<fieldset><legend>{w.markup("severity")}</legend>']
+        boxes += [f'<label class="sev-{s}"><input type="checkbox" data-filter="sev" value="{s}" checked> '
+                  f'{w.markup(s)} ({sev[s]})</label>' for s in SEVERITIES]
+        boxes.append(f'</fieldset>\n<fieldset><legend>{w.markup("rule")}</legend>')
+        boxes += [f'<label><input type="checkbox" data-filter="rule" value="{esc(rule)}" checked> '
+                  f'{esc(rule)} {esc(names[rule])} ({rules[rule]})</label>' for rule in sorted(rules)]
+        boxes.append(f'</fieldset>\n<fieldset><legend>{w.markup("claims")}</legend><label><input type="checkbox" '
+                     f'data-filter="claims" value="claims" checked> {w.markup("highlight_claims")}</label></fieldset>')
+        return (f'<details class="filters" id="filters" hidden><summary>{w.markup("filters")}</summary>\n'
+                + "\n".join(boxes) + '\n</details>\n')
+
+    # --- documents and rules -----------------------------------------------------------------
+
+    def _summary(self) -> str:
+        w = self.words
+        claims = Counter(claim.doc for claim in self.result.claim_set.claims)
+        per_doc: dict[str, Counter[str]] = {}
+        for _, finding in self.numbered:
+            per_doc.setdefault(finding.doc, Counter())[str(finding.severity)] += 1
+        rows = []
+        totals: Counter[str] = Counter()
+        for i, doc in enumerate(self.documents):
+            counts = per_doc.get(doc.id, Counter())
+            if doc.ok:
+                path = f'<a href="{self.href(doc.id, f"doc-{i + 1}")}">{esc(doc.path)}</a>'
+                status = '<span class="ok">ok</span>'
+            else:
+                path = esc(doc.path)
+                css = "sev-error" if doc.status == "error" else "sev-warning"
+                status = f'<span class="{css}">{esc(doc.status)}</span>: {esc(doc.error or "")}'
+            cells = [path, status, esc(doc.encoding or ""), esc(doc.format or ""), str(claims[doc.id])]
+            cells += [str(counts[s]) for s in SEVERITIES]
+            totals.update({"claims": claims[doc.id], **{s: counts[s] for s in SEVERITIES}})
+            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>\n")
+        head = "".join(f"<th>{w.markup(name)}</th>" for name in
+                       ("document", "status", "encoding", "format", "claims", "errors", "warnings", "infos"))
+        ok = sum(doc.ok for doc in self.documents)
+        foot = (f'<tr><th>{w.markup("total", count=len(self.documents))}</th><th>{w.markup("ok_count", count=ok)}</th>'
+                f'<th></th><th></th><th>{totals["claims"]}</th>'
+                + "".join(f"<th>{totals[s]}</th>" for s in SEVERITIES) + "</tr>\n")
+        return (f'<section id="summary">\n<h2>{w.markup("documents")}</h2>\n<div class="table-box">\n'
+                f'<table class="summary">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{"".join(rows)}</tbody>\n'
+                f'<tfoot>\n{foot}</tfoot>\n</table>\n</div>\n</section>\n')
+
+    def _rules(self) -> str:
+        used = sorted({f.rule for _, f in self.numbered})
+        if not used:
+            return ""
+        items = []
+        for code in used:
+            rule = self.result.rules.get(code)
+            if rule is None:
+                name = next(f.name for _, f in self.numbered if f.rule == code)
+                items.append(f'<li><strong>{esc(code)}</strong> {esc(name)}</li>\n')
+                continue
+            sections = "".join(f'<h4>{esc(title)}</h4>\n<pre class="rule-doc">\n{esc(text)}</pre>\n'
+                               for title, text in rule.doc_sections().items())
+            items.append(f'<li><details><summary><strong>{esc(code)}</strong> {esc(rule.name)}: '
+                         f'{esc(rule.summary())}</summary>\n{sections}</details></li>\n')
+        return (f'<section id="rules">\n<h2>{self.words.markup("rules_used")}</h2>\n'
+                f'<ul class="rules">\n{"".join(items)}</ul>\n</section>\n')
+
+    def _document(self, doc: Document, i: int) -> str:
+        w = self.words
+        own = self._own_findings[doc.id]
+        counts = Counter(str(f.severity) for _, f in own)
+        meta = (f'{esc(doc.format or "")}, {esc(doc.encoding or "")}, {len(self.claims_of[doc.id])} '
+                f'{w.markup("claims")}, '
+                + ", ".join(f'<span class="sev-{s}">{counts[s]} {w.markup(s)}</span>' for s in SEVERITIES))
+        note = f'<p class="hint">{w.markup("html_note")}</p>\n' if doc.format == "html" else ""
+        links = ""
+        if own:
+            listed = " ".join(f'<a href="{self.entry_href(n)}" class="sev-{f.severity}">#{n} {esc(f.rule)} '
+                              f'{esc(self.where(doc.id, f.start))}</a>' for n, f in own)
+            links = f'<p class="own">{w.markup("in_this_document")}: {listed}</p>\n'
+        return (f'<section class="doc" id="doc-{i + 1}">\n<h3>{esc(self.names.get(doc.id, doc.id))} '
+                f'<span class="path">{esc(doc.path)}</span></h3>\n'
+                f'<p class="meta">id <code>{esc(doc.id)}</code>; {meta}</p>\n{note}{links}'
+                f'<pre class="text">\n{_annotate(doc.original, self.marks_of[doc.id])}</pre>\n</section>\n')
+
+    @cached_property
+    def _own_findings(self) -> dict[str, list[tuple[int, Finding]]]:
+        grouped: dict[str, list[tuple[int, Finding]]] = {doc.id: [] for doc in self.documents}
+        for n, finding in self.numbered:
+            grouped.setdefault(finding.doc, []).append((n, finding))
+        return grouped
+
+
+def _finding_attrs(n: int, finding: Finding) -> str:
+    return f' data-finding="{n}" data-sev="{esc(finding.severity)}" data-rule="{esc(finding.rule)}"'
 
 
 # --- page frame ----------------------------------------------------------------------------------
@@ -98,98 +463,19 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _head() -> str:
+def _head(words: _Words) -> str:
     script, style = _csp_hash(_asset("report.js")), _csp_hash(_asset("report.css"))
     policy = (f"default-src 'none'; script-src {script}; style-src {style}; "
               "img-src 'none'; base-uri 'none'; form-action 'none'")
-    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{words.lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="referrer" content="no-referrer">\n'
-            '<title>run-checks report</title>\n'
+            f'<title>{esc(words.plain("title"))}</title>\n'
             f'<style>{_asset("report.css")}</style>\n</head>\n')
 
 
-def _severity_counts(findings: list[Finding]) -> Counter[str]:
-    return Counter(str(f.severity) for f in findings)
-
-
-def _totals_line(result: CheckResult) -> str:
-    docs = result.claim_set.documents
-    ok = sum(doc.ok for doc in docs)
-    counts = _severity_counts(result.findings)
-    return (f'<p class="totals">{len(docs)} documents ({ok} readable), {len(result.claim_set.claims)} claims, '
-            f'{len(result.findings)} findings: '
-            + ", ".join(f'<span class="sev-{s}">{counts[s]} {s}</span>' for s in SEVERITIES) + '</p>\n')
-
-
-def _summary_table(result: CheckResult, doc_index: dict[str, int]) -> str:
-    claims = Counter(claim.doc for claim in result.claim_set.claims)
-    rows = []
-    totals = Counter()
-    for doc in result.claim_set.documents:
-        counts = _severity_counts([f for f in result.findings if f.doc == doc.id])
-        if doc.ok:
-            path = f'<a href="#doc-{doc_index[doc.id]}">{esc(doc.path)}</a>'
-            status = '<span class="ok">ok</span>'
-        else:
-            path = esc(doc.path)
-            css = "sev-error" if doc.status == "error" else "sev-warning"
-            status = f'<span class="{css}">{esc(doc.status)}</span>: {esc(doc.error or "")}'
-        cells = [path, status, esc(doc.encoding or ""), esc(doc.format or ""), str(claims[doc.id])]
-        cells += [str(counts[s]) for s in SEVERITIES]
-        totals.update({"claims": claims[doc.id], **{s: counts[s] for s in SEVERITIES}})
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>\n")
-    head = "".join(f"<th>{name}</th>" for name in
-                   ("document", "status", "encoding", "format", "claims", "errors", "warnings", "infos"))
-    ok = sum(doc.ok for doc in result.claim_set.documents)
-    foot = (f'<tr><th>total: {len(result.claim_set.documents)} documents</th><th>{ok} ok</th><th></th><th></th>'
-            f'<th>{totals["claims"]}</th>' + "".join(f"<th>{totals[s]}</th>" for s in SEVERITIES) + "</tr>\n")
-    return (f'<section id="summary">\n<h2>Documents</h2>\n<table class="summary">\n<thead><tr>{head}</tr></thead>\n'
-            f'<tbody>\n{"".join(rows)}</tbody>\n<tfoot>\n{foot}</tfoot>\n</table>\n</section>\n')
-
-
-def _filters(result: CheckResult) -> str:
-    sev = _severity_counts(result.findings)
-    rules = Counter(f.rule for f in result.findings)
-    names = {f.rule: f.name for f in result.findings}
-    boxes = ['<fieldset><legend>Severity</legend>']
-    for s in SEVERITIES:
-        boxes.append(f'<label class="sev-{s}"><input type="checkbox" data-filter="sev" value="{s}" checked> '
-                     f'{s} ({sev[s]})</label>')
-    boxes.append('</fieldset>\n<fieldset><legend>Rule</legend>')
-    for rule in sorted(rules):
-        boxes.append(f'<label><input type="checkbox" data-filter="rule" value="{esc(rule)}" checked> '
-                     f'{esc(rule)} {esc(names[rule])} ({rules[rule]})</label>')
-    if not rules:
-        boxes.append('<span class="none">no findings</span>')
-    boxes.append('</fieldset>\n<fieldset><legend>Claims</legend><label><input type="checkbox" data-filter="claims" '
-                 'value="claims" checked> highlight claims</label></fieldset>')
-    return ('<section id="filters">\n<h2>Filters</h2>\n<p class="hint">Unchecked severities and rules hide their '
-            'findings and inline marks. Click a mark in the text to see its explanation.</p>\n'
-            + "\n".join(boxes) + '\n</section>\n')
-
-
-def _rules_legend(result: CheckResult) -> str:
-    used = sorted({f.rule for f in result.findings})
-    if not used:
-        return ""
-    items = []
-    for code in used:
-        rule = result.rules.get(code)
-        if rule is None:
-            name = next(f.name for f in result.findings if f.rule == code)
-            items.append(f'<li><strong>{esc(code)}</strong> {esc(name)}</li>\n')
-            continue
-        sections = "".join(f'<h4>{esc(title)}</h4>\n<pre class="rule-doc">\n{esc(text)}</pre>\n'
-                           for title, text in rule.doc_sections().items())
-        items.append(f'<li><details><summary><strong>{esc(code)}</strong> {esc(rule.name)}: '
-                     f'{esc(rule.summary())}</summary>\n{sections}</details></li>\n')
-    return ('<section id="rules">\n<h2>Rules with findings</h2>\n'
-            f'<ul class="rules">\n{"".join(items)}</ul>\n</section>\n')
-
-
-# --- one document --------------------------------------------------------------------------------
+# --- one document's text, annotated --------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Mark:
@@ -205,42 +491,6 @@ class _Mark:
         ident = f' id="{self.anchor}"' if first and self.anchor else ""
         cont = "" if first else " cont"
         return f'<span{ident} class="{self.classes}{cont}"{self.attrs}>'
-
-
-def _document_section(result: CheckResult, doc: Document, i: int, claims: list[Claim],
-                      numbered: list[tuple[int, Finding]], claim_anchor: dict[str, str],
-                      doc_index: dict[str, int], readable: set[str], view: View) -> str:
-    own = [(n, f) for n, f in numbered if f.doc == doc.id]
-    marks: list[_Mark] = []
-    for n, finding in own:
-        sev = str(finding.severity)
-        title = f"{sev} {finding.rule} {finding.name}: {finding.message}"
-        marks.append(_Mark(finding.start, finding.end, 0, len(marks), finding_anchor(n),
-                           f"mark finding sev-{sev}", _finding_attrs(n, finding) + f' title="{esc(title)}" '
-                           'tabindex="0" role="button"'))
-    for n, finding in numbered:
-        for k, place in enumerate(finding.related, 1):
-            if place.doc != doc.id:
-                continue
-            title = f"related to {finding.rule} in {finding.doc}: {place.label}"
-            marks.append(_Mark(place.start, place.end, 1, len(marks), related_anchor(n, k), "mark related",
-                               _finding_attrs(n, finding) + f' title="{esc(title)}" tabindex="0" role="button"'))
-    for claim in claims:
-        marks.append(_Mark(claim.start, claim.end, 2, len(marks), claim_anchor[claim.id], "claim",
-                           f' data-claim="{esc(claim.id)}" title="{esc(_claim_title(claim))}"'))
-    counts = _severity_counts([f for _, f in own])
-    meta = (f'{esc(doc.format or "")}, {esc(doc.encoding or "unknown encoding")}, {len(claims)} claims, '
-            + ", ".join(f'<span class="sev-{s}">{counts[s]} {s}</span>' for s in SEVERITIES))
-    note = ('<p class="hint">HTML source: the original markup is shown as text; offsets refer to it.</p>\n'
-            if doc.format == "html" else "")
-    listing = _findings_list(result, own, claim_anchor, doc_index, readable, view, linked=True) if own else ""
-    return (f'<section class="doc" id="doc-{i}">\n<h2>{esc(doc.path)}</h2>\n'
-            f'<p class="meta">id <code>{esc(doc.id)}</code>; {meta}</p>\n{note}{listing}'
-            f'<pre class="text">\n{_annotate(doc.original, marks)}</pre>\n</section>\n')
-
-
-def _finding_attrs(n: int, finding: Finding) -> str:
-    return f' data-finding="{n}" data-sev="{esc(finding.severity)}" data-rule="{esc(finding.rule)}"'
 
 
 def _annotate(text: str, marks: list[_Mark]) -> str:
@@ -298,65 +548,8 @@ def _claim_title(claim: Claim) -> str:
     return "\n".join(lines)
 
 
-# --- findings and their explanations -------------------------------------------------------------
-
-def _findings_list(result: CheckResult, numbered: list[tuple[int, Finding]], claim_anchor: dict[str, str],
-                   doc_index: dict[str, int], readable: set[str], view: View, linked: bool) -> str:
-    items = []
-    for n, finding in numbered:
-        sev = str(finding.severity)
-        where = f' <a href="#{finding_anchor(n)}">show in text</a>' if linked else f" in {esc(finding.doc)}"
-        items.append(f'<li class="entry" id="{entry_anchor(n)}"{_finding_attrs(n, finding)}>'
-                     f'<details><summary><span class="badge sev-{sev}">{sev}</span> <code>{esc(finding.rule)}</code> '
-                     f'{esc(finding.message)}</summary>\n<div class="explain">\n'
-                     f'{_explanation(result, n, finding, claim_anchor, readable, view)}</div>\n'
-                     f'</details>{where}</li>\n')
-    return f'<h3>Findings</h3>\n<ol class="findings">\n{"".join(items)}</ol>\n'
-
-
-def _explanation(result: CheckResult, n: int, finding: Finding, claim_anchor: dict[str, str],
-                 readable: set[str], view: View) -> str:
-    sev = str(finding.severity)
-    rule = result.rules.get(finding.rule)
-    summary = f": {esc(rule.summary())}" if rule is not None else ""
-    original = result.original(finding.doc)
-    quoted = original[max(0, finding.start):max(0, finding.end)] if original is not None else ""
-    parts = [f'<p class="message"><span class="badge sev-{sev}">{sev}</span> {esc(finding.message)}</p>\n',
-             f'<p class="rule"><code>{esc(finding.rule)}</code> {esc(finding.name)}{summary}</p>\n',
-             f'<p class="where">at <a href="#{finding_anchor(n)}">{esc(finding.doc)} '
-             f'{finding.start}–{finding.end}</a>: <q>{esc(quoted)}</q></p>\n'
-             if finding.doc in readable else
-             f'<p class="where">at {esc(finding.doc)} {finding.start}–{finding.end}</p>\n']
-    if finding.evidence:
-        rows = "".join(f'<tr><th>{esc(key)}</th><td>{esc(_evidence_text(value))}</td></tr>'
-                       for key, value in evidence(finding).items())
-        parts.append(f'<table class="evidence"><caption>evidence</caption>{rows}</table>\n')
-    if finding.related:
-        links = []
-        for k, place in enumerate(finding.related, 1):
-            text = result.original(place.doc)
-            quoted = text[max(0, place.start):max(0, place.end)] if text is not None else ""
-            target = (f'<a href="#{related_anchor(n, k)}">{esc(place.doc)} {place.start}–{place.end}</a>'
-                      if place.doc in readable else f'{esc(place.doc)} {place.start}–{place.end}')
-            links.append(f'<li>{target} <q>{esc(quoted)}</q> {esc(place.label)}</li>')
-        listed = f'<ul class="related-list">{"".join(links)}</ul>'
-        if len(links) > view.related:  # a long list stays folded
-            listed = f'<details class="related-more"><summary>{len(links)} places</summary>{listed}</details>'
-        parts.append(f'<p class="related-head">related places:</p>{listed}\n')
-    if finding.claims:
-        claims = ", ".join(f'<a href="#{claim_anchor[c]}">{esc(c)}</a>' if c in claim_anchor else esc(c)
-                           for c in finding.claims)
-        parts.append(f'<p class="claims">claims: {claims}</p>\n')
-    return "".join(parts)
-
-
-def _evidence_text(value: object) -> str:
-    """A plain evidence value as shown in its table cell: a string as it is, anything else as JSON."""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
 @cache
 def _asset(name: str) -> str:
-    """The report's own style or script (data/report.css, data/report.js); their hashes go into the
-    page's Content-Security-Policy, so nothing else can run."""
+    """The report's own style, script and labels (data/report.css, data/report.js,
+    data/html_labels.json); the hashes of the first two go into the page's Content-Security-Policy."""
     return resources.files("reports").joinpath(f"data/{name}").read_text(encoding="utf-8")

@@ -58,18 +58,25 @@ def location(doc: Document, offset: int, language: str) -> str:
 def quote(doc: Document, start: int, end: int) -> str:
     """The line around ``start..end``, at most ``CONTEXT`` characters either side, the words in 【】;
     an HTML document's as text, without its markup (``reports.quoting``)."""
+    before, words, after = quote_parts(doc, start, end)
+    return f"{before}【{words}】{after}"
+
+
+def quote_parts(doc: Document, start: int, end: int) -> tuple[str, str, str]:
+    """The context before ``start..end`` (on its line, at most ``CONTEXT`` characters, "…" where
+    cut), the words themselves, and the context after; an HTML document's as text."""
     text = doc.original
     if doc.format == "html":
         before, words, after = context(doc, start, end, CONTEXT)
         before, after = before.split("\n")[-1], after.split("\n")[0]
-        return ("…" if len(before) == CONTEXT else "") + before + "【" + words + "】" + after + \
-            ("…" if len(after) == CONTEXT else "")
+        return (("…" if len(before) == CONTEXT else "") + before, words,
+                after + ("…" if len(after) == CONTEXT else ""))
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     left, right = max(line_start, start - CONTEXT), min(line_end, end + CONTEXT)
-    return ("…" if left > line_start else "") + text[left:start] + "【" + text[start:end] + "】" + \
-        text[end:right] + ("…" if right < line_end else "")
+    return (("…" if left > line_start else "") + text[left:start], text[start:end],
+            text[end:right] + ("…" if right < line_end else ""))
 
 
 def _name(doc: Document) -> str:

@@ -12,8 +12,7 @@ class View:
 
     ``language`` is carried for a renderer's own labels: the findings' messages are already in the
     chosen language (the rules translate them), so today's renderers ignore it. ``related`` is how
-    many related places of a finding the terminal and Markdown show; the rest are counted (HTML
-    folds the list away instead)."""
+    many related places of a finding the terminal, Markdown and HTML show; the rest are counted."""
 
     color: bool = False
     width: int = 140

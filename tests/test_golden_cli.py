@@ -24,6 +24,7 @@ RULES = "cross_source,arithmetic,dates,integrity,style"  # bounds (Great Expecta
     ("examples.findings.csv", ("check", "examples", "--format", "csv", "--lang", "en", "--select", RULES)),
     ("examples.check.txt", ("check", "examples", "--lang", "en", "--select", RULES)),
     ("examples.check.html", ("check", "examples", "--format", "html", "--lang", "en", "--select", RULES)),
+    ("examples.check.zh.html", ("check", "examples", "--format", "html", "--lang", "zh", "--select", RULES)),
 ])
 def test_golden(name, args):
     output = run(*args).stdout

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,7 +27,7 @@ HOSTILE_HTML = ('<html><head><title>x</title><script>alert(1)</script></head><bo
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "span",
                 "main", "section", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "fieldset",
                 "legend", "label", "input", "ul", "ol", "li", "details", "summary", "div", "pre", "code", "q",
-                "strong", "aside", "button", "script"}
+                "strong", "aside", "button", "script", "mark", "br", "noscript", "nav"}
 
 
 def check(paths: list[str | Path]) -> CheckResult:
@@ -118,15 +117,20 @@ def test_every_finding_has_its_anchor_entry_and_message(examples, examples_html)
     for n, finding in enumerate(examples.findings, 1):
         tag, attrs = page.by_id(html_report.finding_anchor(n))
         assert tag == "span" and attrs["data-sev"] == str(finding.severity) and attrs["data-rule"] == finding.rule
-        assert page.by_id(html_report.entry_anchor(n))[0] == "li"
+        assert page.by_id(html_report.entry_anchor(n))[0] == "tr"  # its row in the findings table
         assert finding.message in text
         assert f'href="#{html_report.finding_anchor(n)}"' in examples_html
-        for k, _ in enumerate(finding.related, 1):
-            assert html_report.related_anchor(n, k) in page.ids
+        shown = View().related
+        for k, _ in enumerate(finding.related, 1):  # the first places marked and quoted, the rest counted
+            assert (html_report.related_anchor(n, k) in page.ids) == (k <= shown)
+        if len(finding.related) > shown:
+            row = examples_html[examples_html.index(f'id="{html_report.entry_anchor(n)}"'):]
+            hidden = len(finding.related) - shown
+            assert f'另有{hidden}处 <span lang="en">and {hidden} more</span>' in row[:row.index("</tr>")]
 
 
 def test_summary_table_counts(examples, examples_html):
-    assert "<th>total: 6 documents</th>" in examples_html
+    assert '<th>合计：6篇文档 <span lang="en">total: 6 documents</span></th>' in examples_html
     errors = sum(f.severity == Severity.ERROR for f in examples.findings)
     assert f"<th>{len(examples.claim_set.claims)}</th><th>{errors}</th>" in examples_html
     for doc in examples.claim_set.documents:
@@ -147,7 +151,7 @@ def test_conflict_links_to_related_anchors_in_other_documents(examples, examples
             sections[attrs["id"]] = current
     doc_section = {doc.id: f"doc-{i}" for i, doc in enumerate(examples.claim_set.documents, 1)}
     entry = examples_html[examples_html.index(f'id="{html_report.entry_anchor(n)}"'):]
-    entry = entry[:entry.index("</details>")]
+    entry = entry[:entry.index("</tr>")]
     linked = {place.doc for place in conflict.related}
     assert {"editor_draft", "wuhai_work_report"} <= linked
     for k, place in enumerate(conflict.related, 1):
@@ -240,10 +244,9 @@ def test_hostile_documents_are_inert(hostile):
 
 
 def _chromium() -> str:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("chromium is not installed (apt-get install chromium); the browser test needs it")
-    return browser
+    from tests.test_html_browser import chromium_path
+
+    return chromium_path()  # skips without Chromium, fails instead under CI
 
 
 def _browser(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
@@ -272,3 +275,125 @@ def test_in_chromium(hostile, tmp_path):
     for tag, attrs in page.tags:
         assert tag in ALLOWED_TAGS, tag  # no <img>, <svg> or <script> from a document was created
         assert not any(name.startswith("on") for name in attrs)
+
+
+# --- the reading view: findings first, side by side, positions, sentences, languages ----------------
+
+def _row(output: str, n: int) -> str:
+    row = output[output.index(f'<tr id="{html_report.entry_anchor(n)}"'):]
+    return row[:row.index("</tr>")]
+
+
+def test_findings_table_comes_first_most_severe_first(examples, examples_html):
+    main = examples_html[examples_html.index("<main>"):]
+    assert main.index('<section id="findings">') < main.index('<section id="summary">') < main.index('class="doc"')
+    order = [int(n) for n in re.findall(r'<tr id="finding-(\d+)-entry"', examples_html)]
+    assert sorted(order) == list(range(1, len(examples.findings) + 1))
+    ranks = [examples.findings[n - 1].severity for n in order]
+    assert ranks == sorted(ranks, reverse=True)  # most severe first, then in the findings' order
+    errors = [n for n in order if examples.findings[n - 1].severity == Severity.ERROR]
+    assert errors == sorted(errors)
+
+
+def test_row_quotes_both_sources_with_the_figures_marked_and_line_columns(examples, examples_html):
+    n, conflict = next((n, f) for n, f in enumerate(examples.findings, 1)
+                       if f.rule == "CS01" and f.doc == "wuhai_magazine_reprint")
+    row = _row(examples_html, n)
+    this, other = re.findall(r'<td class="quote"[^>]*>(.*?)</td>', row)
+    assert "<mark>14個</mark>" in this
+    assert re.findall(r"<mark>([^<]*)</mark>", other) == ["17个", "17個", "17个"][:len(conflict.related)]
+    text = examples.original("wuhai_magazine_reprint")
+    line = text.count("\n", 0, conflict.start) + 1
+    column = conflict.start - (text.rfind("\n", 0, conflict.start) + 1) + 1
+    assert f'<span class="pos">第{line}行第{column}列</span>' in row
+    assert f'href="#{html_report.finding_anchor(n)}" class="jump"' in row
+    assert str(conflict.start) not in re.sub(r'data-[a-z-]+="[^"]*"', "", row)  # no raw offsets shown
+
+
+def test_evidence_reads_as_sentences_not_json(examples, examples_html):
+    n = next(n for n, f in enumerate(examples.findings, 1) if f.rule == "CS01" and f.doc == "wuhai_magazine_reprint")
+    row = _row(examples_html, n)
+    assert ('<li lang="en">14個 here, 17个 in 《乌海市民生数据核对稿》 2024-12-18, '
+            '17個 in 《北疆民族》杂志2025年第2期 and 17个 in 乌海市人民政府办公室 2024-12-16; '
+            'intervals [13.5, 14.5] and [16.5, 17.5] cannot overlap</li>') in row
+    assert ('<li lang="zh-CN">此处为14個，《乌海市民生数据核对稿》 2024-12-18为17个、'
+            '《北疆民族》杂志2025年第2期为17個、乌海市人民政府办公室 2024-12-16为17个；'
+            '区间[13.5, 14.5]与[16.5, 17.5]互不重叠</li>') in row
+    assert '<li lang="en">agrees with 15个 in 自治区民委 2024-12-20</li>' in row
+    assert "{&quot;" not in examples_html and "[{" not in examples_html  # no JSON left in any cell
+
+
+def test_chinese_interface_under_lang_zh(examples):
+    output = html_report.render(examples, View(language="zh"))
+    assert output.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and "<title>核查报告</title>" in output
+    assert '<h2>问题 (14)</h2>' in output and 'lang="en"' not in output and "Findings" not in output
+    english = html_report.render(examples, View(language="en"))
+    assert '<html lang="en">' in english and '<h2>Findings (14)</h2>' in english and "问题与依据" not in english
+    both = html_report.render(examples, View())
+    assert '<html lang="zh-CN">' in both and '<h2>问题 <span lang="en">Findings</span> (14)</h2>' in both
+
+
+def test_scripts_off_note_and_filters_hidden_until_the_script_shows_them(examples_html):
+    assert "<noscript><p class=\"noscript\">脚本已关闭" in examples_html
+    assert '<details class="filters" id="filters" hidden>' in examples_html  # no dead controls without scripts
+
+
+def test_word_documents_show_paragraphs(tmp_path):
+    from tests.office_files import word_file
+
+    lines = (ROOT / "examples" / "wuhai_magazine_reprint.txt").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "reprint.docx").write_bytes(word_file([line for line in lines if line.strip()]))
+    result = check([tmp_path / "reprint.docx", ROOT / "examples" / "wuhai_work_report.txt"])
+    output = html_report.render(result, View(language="zh"))
+    n = next(n for n, f in enumerate(result.findings, 1) if f.rule == "CS01")
+    row = _row(output, n)
+    this, other = re.findall(r'<td class="quote"[^>]*>(.*?)</td>', row)
+    assert re.search(r'<span class="pos">第\d+行第\d+列</span>', row.split(this)[0])  # the text file: line:column
+    assert re.search(r"》杂志2025年第1期 <span class=\"pos\">第\d+段</span>", other)  # the Word file: its paragraph
+    assert "<mark>17个</mark>" in this and "<mark>14個</mark>" in other
+
+
+def test_related_places_are_capped_and_counted_so_pages_grow_linearly(examples):
+    from benchmarks.bench_html_report import copied
+
+    small, large = copied(examples, 12), copied(examples, 48)
+    assert sum(len(f.related) for f in large.findings) > 10 * sum(len(f.related) for f in small.findings)
+    sizes = [len(html_report.render(result, View())) for result in (small, large)]
+    assert sizes[1] < 4.2 * sizes[0]  # 4× the documents, about 4× the page: not their product
+    output = html_report.render(large, View())
+    assert not re.search(r"related-4\"", output)
+    assert re.search(r"另有\d+处", output)
+
+
+def test_large_runs_split_into_linked_pages(examples, monkeypatch, tmp_path):
+    from benchmarks.bench_html_report import copied
+
+    monkeypatch.setattr(html_report, "PAGE_DOCUMENTS", 5)
+    result = copied(examples, 12)
+    parts = html_report.render_parts(result, View(), "out.html")
+    assert [name for name, _ in parts] == ["out.html", "out-2.html", "out-3.html"]
+    first, second, _ = (Page(page) for _, page in parts)
+    assert "findings-table" in first.ids and "findings-table" not in second.ids
+    assert {f"doc-{i}" for i in range(1, 6)} <= first.ids and "doc-6" not in first.ids and "doc-6" in second.ids
+    page_of = {doc.id: i // 5 for i, doc in enumerate(result.claim_set.documents)}
+    n = next(n for n, f in enumerate(result.findings, 1) if page_of[f.doc] == 1)
+    assert f'href="out-2.html#{html_report.finding_anchor(n)}"' in parts[0][1]
+    assert f'href="out.html#{html_report.entry_anchor(n)}"' in parts[1][1]
+    assert html_report.finding_anchor(n) in second.ids
+    assert html_report.render_parts(result, View(), "out.html") == parts  # byte-identical
+    monkeypatch.undo()
+    assert html_report.render_parts(examples, View(), "one.htm") == [("one.htm", html_report.render(examples, View()))]
+
+
+def test_command_line_writes_the_pages_of_a_large_run(monkeypatch, tmp_path, capsys):
+    import run_checks
+
+    monkeypatch.setattr(html_report, "PAGE_DOCUMENTS", 4)  # the six examples: two pages
+    status = run_checks.main(["check", str(ROOT / "examples"), "--format", "html", "--select", "cross_source",
+                              "--output", str(tmp_path / "review.html")])
+    assert status == 1 and capsys.readouterr().out == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["review-2.html", "review.html"]
+    first, second = (tmp_path / "review.html").read_text(encoding="utf-8"), (tmp_path / "review-2.html").read_text(
+        encoding="utf-8")
+    assert 'id="findings-table"' in first and 'id="doc-4"' in first and 'id="doc-5"' in second
+    assert 'href="review-2.html#finding-' in first and 'href="review.html#finding-' in second
