@@ -97,8 +97,12 @@ def load_documents(paths: Iterable[str | Path] | Inputs,
     inputs = paths if isinstance(paths, Inputs) else find_inputs(paths)
     skipped = set(inputs.skipped)
     pairs = list(zip(inputs.files, document_ids(inputs.files), strict=True))
-    return [_skipped(path, doc_id) if path in skipped else read_document(path, doc_id)
-            for path, doc_id in progress(pairs)]
+    return [read_input(path, doc_id, path in skipped) for path, doc_id in progress(pairs)]
+
+
+def read_input(path: Path, doc_id: str, skipped: bool = False) -> Document:
+    """One file of the inputs as a document: read, or ``skipped`` with its reason."""
+    return _skipped(path, doc_id) if skipped else read_document(path, doc_id)
 
 
 def _skipped(path: Path, doc_id: str) -> Document:
