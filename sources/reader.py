@@ -166,4 +166,5 @@ def document_from_text(original: str, doc_id: str = "text", path: str = "<text>"
     skip = ((0, len(text)),) if garbled(text) else furniture_lines(text)  # no figure is read in mojibake
     places = tuple(load_gazetteer().find(text))
     meta = read_metadata(text, skip, places, title, published)
-    return Document(doc_id, path, "ok", None, encoding, fmt, original, text, offsets, skip, places, meta)
+    text = original if text == original else text  # one string held, not two equal ones
+    return Document(doc_id, path, "ok", None, encoding, fmt, original, text, offsets.compact(), skip, places, meta)
