@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -52,8 +53,8 @@ class InProcess(Executor):
 
 @dataclass
 class LocalPool(Executor):
-    """A pool of ``jobs`` processes of this machine; items are sent in chunks of a few, so that a
-    run of many small files does not pay one round trip per file."""
+    """A pool of ``jobs`` processes of this machine; items are sent in chunks, so that a run of
+    many small files does not pay one round trip per file."""
 
     jobs: int
     _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
@@ -61,7 +62,7 @@ class LocalPool(Executor):
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        return self._pool.map(fn, items, chunksize=max(1, min(16, len(items) // (self.jobs * 8))))
+        return self._pool.map(fn, items, chunksize=_chunk_size(len(items), self.jobs))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -72,8 +73,8 @@ class LocalPool(Executor):
 @dataclass
 class DaskCluster(Executor):
     """dask.distributed: the scheduler at ``address``, or a LocalCluster of two worker processes
-    (no dashboard, warnings only) when there is none. Each item is one task; results come back in
-    the order of the items and are released from the cluster as they are read."""
+    (no dashboard, warnings only) when there is none. Each task is a chunk of items; results come
+    back in the order of the items and are released from the cluster as they are read."""
 
     address: str | None = None
     _client: Any = field(default=None, init=False, repr=False)
@@ -81,8 +82,10 @@ class DaskCluster(Executor):
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         client = self._connect()
-        futures = client.map(fn, list(items), pure=False)
-        return _released(futures)
+        size = _chunk_size(len(items), sum(client.nthreads().values()) or 1)
+        chunks = [items[at:at + size] for at in range(0, len(items), size)]
+        futures = client.map(partial(_each, fn), chunks, pure=False)
+        return (result for chunk in _released(futures) for result in chunk)
 
     def _connect(self) -> Any:
         if self._client is None:
@@ -101,6 +104,17 @@ class DaskCluster(Executor):
             if part is not None:
                 part.close()
         self._client = self._cluster = None
+
+
+def _chunk_size(items: int, workers: int) -> int:
+    """Items per task: a few tasks per worker, so that scheduling costs little against the work
+    and the workers still share it evenly."""
+    return max(1, min(64, items // (workers * 8)))
+
+
+def _each(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``fn`` of each item: one task's chunk."""
+    return [fn(item) for item in items]
 
 
 def _released(futures: list) -> Iterator:
