@@ -16,10 +16,9 @@ these functions.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
-from itertools import chain
 from pathlib import Path
 
 from checks.baseline import Key, baseline_text, new_findings
@@ -86,13 +85,19 @@ def load(paths: Sequence[str | Path] | Inputs, run: Executor | None = None, prog
     skipped = set(inputs.skipped)
     tasks = [Task(path, doc_id, path in skipped)
              for path, doc_id in zip(inputs.files, document_ids(inputs.files), strict=True)]
-    # The first file is read here: it loads the vocabularies once, before a pool forks its workers.
-    results = chain(map(read_and_extract, tasks[:1]), (run or InProcess()).map(read_and_extract, tasks[1:]))
     documents, claims = [], []
-    for doc, found in progress("reading", results, len(tasks)):
+    for doc, found in progress("reading", _read_and_extract(tasks, run or InProcess()), len(tasks)):
         documents.append(doc)
         claims += found
     return ClaimSet(documents, claims)
+
+
+def _read_and_extract(tasks: list[Task], run: Executor) -> Iterator[tuple[Document, list]]:
+    """Each task's document and claims, in order. The first file is read here: it loads the
+    vocabularies once, before a pool forks its workers (which then start with them loaded)."""
+    if tasks:
+        yield read_and_extract(tasks[0])
+    yield from run.map(read_and_extract, tasks[1:])
 
 
 def with_document(claim_set: ClaimSet, doc: Document) -> ClaimSet:
