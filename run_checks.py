@@ -32,7 +32,7 @@ from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
 from checks.rule import LANGUAGES
-from parallel.executors import ENGINES, Executor, executor
+from parallel.executors import ENGINES, EngineError, Executor, executor
 from reports import docx_report, formats
 from reports.progress import Stages
 from reports.result import CheckResult
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = _fix(result, quiet=args.quiet)
             result = _ci_filters(result, args, config.sources)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
-    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError) as error:
+    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, EngineError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -23,6 +23,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 ENGINES = ("local", "dask")
 LOCAL_WORKERS = 2  # the LocalCluster a Dask run without a scheduler address starts
+CONNECT_TIMEOUT = "10s"  # to reach a scheduler given by its address
+
+
+class EngineError(RuntimeError):
+    """The engine asked for cannot run: Dask is not installed, or its scheduler cannot be reached."""
 
 
 class Executor(ABC):
@@ -89,10 +94,15 @@ class DaskCluster(Executor):
 
     def _connect(self) -> Any:
         if self._client is None:
-            from distributed import Client, LocalCluster
-
+            try:
+                from distributed import Client, LocalCluster
+            except ImportError as error:
+                raise EngineError("--engine dask needs dask.distributed: pip install 'run-checks[dask]'") from error
             if self.address:
-                self._client = Client(self.address)
+                try:
+                    self._client = Client(self.address, timeout=CONNECT_TIMEOUT)
+                except OSError as error:
+                    raise EngineError(f"cannot reach the Dask scheduler at {self.address}: {error}") from error
             else:
                 self._cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
                                              dashboard_address=None, silence_logs=logging.WARNING)

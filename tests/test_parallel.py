@@ -43,6 +43,13 @@ def test_dask_local_cluster_writes_the_bytes_of_the_local_engine(tmp_path):
     assert output(tmp_path, "check", str(EXAMPLES), "--engine", "dask") == local
 
 
+def test_an_unreachable_scheduler_is_a_usage_error(capsys):
+    pytest.importorskip("distributed")
+    assert run_checks.main(["claims", str(EXAMPLES / "briefing_gbk.txt"), "--engine", "dask",
+                            "--scheduler", "tcp://127.0.0.1:1", "--isolated"]) == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in capsys.readouterr().err
+
+
 def test_executors_keep_the_order_of_the_items():
     items = list(range(40, 0, -1))
     with LocalPool(2) as pool:
