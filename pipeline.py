@@ -5,32 +5,43 @@ them, and the CI filters (``--only``, a baseline) as pure functions of a result.
     claim_set = extract(documents)
     result = check(claim_set, Config())
 
+or, reading and extracting each file in a pool of processes:
+
+    with parallel.executors.executor(jobs=2) as run:
+        claim_set = load(["examples/"], run)
+
 The command line keeps argument parsing, messages and writing files; tests and benchmarks call
 these functions.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from checks.baseline import Key, baseline_text, new_findings
 from checks.config import Config
 from checks.corpus import Corpus
-from checks.engine import run_rules
+from checks.engine import run_rules, selected_rules
 from checks.fixes import Fixed, apply_fixes
 from checks.registry import all_rules
+from checks.rule import FactRule, RestatementRule
 from checks.suppression import regions
 from claims.claim import Claim
 from claims.extract import extract_claims
 from claims.frame import ClaimSet
 from claims.reference import FORMAT as REFERENCE
+from parallel.executors import Executor, InProcess
+from parallel.work import Task, read_and_extract
+from reports.progress import unshown
 from reports.result import CheckResult
 from sources.document import Document
 from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
 
 Progress = Callable[[list], Iterable]
+Stages = Callable[[str, Iterable, int], Iterable]  # (description, items, total) -> the items (reports.progress)
 
 
 class OnlyError(ValueError):
@@ -97,15 +108,63 @@ def without_findings_in(result: CheckResult, doc_ids: Iterable[str]) -> CheckRes
     return replace(result, findings=[f for f in result.findings or [] if f.doc not in ids])
 
 
-def check(claim_set: ClaimSet, config: Config) -> CheckResult:
+def load(paths: Sequence[str | Path] | Inputs, run: Executor | None = None, progress: Stages = unshown) -> ClaimSet:
+    """``extract(read(paths))``, each file read and extracted in one call of ``run`` (default: in
+    this process), so a worker sends back one document and its claims; the same claim set
+    whatever runs the calls."""
+    inputs = paths if isinstance(paths, Inputs) else find_inputs(paths)
+    skipped = set(inputs.skipped)
+    tasks = [Task(path, doc_id, path in skipped)
+             for path, doc_id in zip(inputs.files, document_ids(inputs.files), strict=True)]
+    documents, claims = [], []
+    for doc, found in progress("reading", _read_and_extract(tasks, run or InProcess()), len(tasks)):
+        documents.append(doc)
+        claims += found
+    return ClaimSet(documents, claims)
+
+
+def _read_and_extract(tasks: list[Task], run: Executor) -> Iterator[tuple[Document, list]]:
+    """Each task's document and claims, in order. The first file is read here: it loads the
+    vocabularies once, before a pool forks its workers (which then start with them loaded)."""
+    if tasks:
+        yield read_and_extract(tasks[0])
+    yield from run.map(read_and_extract, tasks[1:])
+
+
+def with_document(claim_set: ClaimSet, doc: Document) -> ClaimSet:
+    """The claim set with one more document (standard input) and its claims, after the others."""
+    return ClaimSet([*claim_set.documents, doc], [*claim_set.claims, *extract_claims(doc)])
+
+
+def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown) -> CheckResult:
     """The findings of the rules ``config`` selects over the readable documents' claims (none in
-    a reference table: its rows are what the others are checked against)."""
-    findings = run_rules(Corpus(claim_set.documents, claim_set.claims), config, claim_set.documents)
+    a reference table: its rows are what the others are checked against); ``progress`` sees the
+    alignments, then the rules."""
+    corpus = Corpus(claim_set.documents, claim_set.claims)
+    _align(corpus, selected_rules(config), progress)
+    findings = run_rules(corpus, config, claim_set.documents,
+                         lambda rules: progress("checking", rules, len(rules)))
     references = {doc.id for doc in claim_set.documents if doc.format == REFERENCE}
     findings = [finding for finding in findings if finding.doc not in references]
     wanted = _per_file_ignores(findings, claim_set.documents, config)
     kept = _inline_suppressed(wanted, claim_set.documents)
     return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept))
+
+
+def _align(corpus: Corpus, rules: list, progress: Stages) -> None:
+    """Compute up front the alignments the rules will ask the corpus for (it keeps them), so that
+    the long step shows as its own stage. One that fails is left for the rule's own call, where
+    the engine turns the failure into an internal-error finding."""
+    settings = {(rule.settings["min_score"], rule.across_levels, rule.ignores) for rule in rules
+                if isinstance(rule, FactRule)}
+    steps = [partial(corpus.facts, *setting) for setting in sorted(settings, key=repr)]
+    if any(isinstance(rule, RestatementRule) for rule in rules):
+        steps.append(lambda: corpus.restatements)
+    for step in progress("aligning", steps, len(steps)):
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - reported by the engine when the rule asks again
+            continue
 
 
 def _inline_suppressed(findings: list, documents: list[Document]) -> list:

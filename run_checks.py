@@ -1,6 +1,6 @@
 """run-checks: find the numeric claims of Chinese reports and check them against each other.
 
-    run-checks claims PATH... [--format table|json|csv] [--output FILE]
+    run-checks claims PATH... [--format table|json|csv] [--output FILE] [--jobs N] [--engine local|dask]
     run-checks check PATH... [--format table|json|html|sarif|junit|markdown|csv|github|gitlab|xlsx|review-csv|docx]
                              [--output FILE]
                              [--fail-on LEVEL]
@@ -8,6 +8,7 @@
                              [--expectations SUITE.json] [--baseline FILE] [--write-baseline FILE]
                              [--only PATH] [--statistics] [--quiet] [--stdin-filename NAME] [--fix]
                              [--ledger [FILE]] [--reference TABLE]
+                             [--jobs N] [--engine local|dask [--scheduler ADDRESS]]
     run-checks ledger add|list|remove|export ...
     run-checks --version
     run-checks rules
@@ -25,11 +26,8 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-
-from rich.console import Console
 
 import pipeline
 from checks.baseline import BaselineError, load_baseline
@@ -42,7 +40,9 @@ from ledger import cli as ledger_cli
 from ledger.sources import archived
 from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
 from ledger.store import LedgerError
+from parallel.executors import ENGINES, EngineError, Executor, executor
 from reports import docx_report, formats, html_report
+from reports.progress import Stages
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
 from reports.terminal import render_statistics
@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--config", type=Path, metavar="FILE",
                              help="the configuration file (default: the nearest run-checks.toml or pyproject.toml)")
         command.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+        command.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                             help="read and extract in N processes (default: one per core; 1: in this process)")
+        command.add_argument("--engine", choices=ENGINES, default="local",
+                             help="dask: read and extract on dask.distributed (pip install 'run-checks[dask]')")
+        command.add_argument("--scheduler", metavar="ADDRESS",
+                             help="with --engine dask: the scheduler (default: a LocalCluster of 2 workers)")
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "markdown"), default="table",
                        help="markdown: the README's table of rules")
@@ -104,6 +110,12 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
     """The sub-command parsers by name."""
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return dict(action.choices)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, not {value!r}")
+    return int(value)
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -138,28 +150,32 @@ def main(argv: list[str] | None = None) -> int:
         if found.excluded and not args.quiet:
             print(f"run-checks: note: {len(found.excluded)} files left out by exclude in {config.where}",
                   file=sys.stderr)
-        documents = pipeline.read(found, progress=_progress)
+        stages = Stages(len(found.files) >= PROGRESS_FROM and sys.stderr.isatty())
+        with _executor(args) as run:
+            claim_set = pipeline.load(found, run, stages)
         if "-" in args.paths:
-            documents.append(pipeline.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, documents))
+            stdin = pipeline.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, claim_set.documents)
+            claim_set = pipeline.with_document(claim_set, stdin)
+        documents = claim_set.documents
         if not any(doc.ok for doc in documents):
             print(f"run-checks: error: no document could be read ({_unread(documents)}); nothing was checked",
                   file=sys.stderr)
             return USAGE_ERROR
-        claim_set = pipeline.extract(documents)
         status = 0
         if args.command == "claims":
             result = CheckResult(claim_set)
         else:
             archive = archived(args.ledger, documents) if args.ledger else []
             claim_set = pipeline.with_sources(claim_set, [*references, *archive])
-            result = pipeline.check(claim_set, config)
+            result = pipeline.check(claim_set, config, stages)
             result = pipeline.without_findings_in(result, [doc.id for doc in claim_set.documents[:len(archive)
                                                                                                    + len(references)]])
             if args.fix:
                 result = _fix(result, quiet=args.quiet)
             result = _ci_filters(result, args, config.sources)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
-    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError) as error:
+    except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError,
+            EngineError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -172,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             (args.output.parent / name).write_text(page, encoding="utf-8")
         return status
     render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
-    text = render(result, view)
+    with stages.status("rendering"):
+        text = render(result, view)
     if isinstance(text, bytes):  # a binary format (xlsx, docx)
         if args.output is None and sys.stdout.isatty():
             print(f"run-checks: error: --format {args.format} writes a binary file: give --output FILE",
@@ -221,13 +238,13 @@ def _unread(documents: list) -> str:
 PROGRESS_FROM = 20  # files; fewer are read too fast for a progress bar to help
 
 
-def _progress(items: list) -> Iterable:
-    """A progress bar on standard error, for a terminal and many files; otherwise the items as they are."""
-    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
-        return items
-    from rich.progress import track
-
-    return track(items, description="reading", console=Console(stderr=True), transient=True)
+def _executor(args: argparse.Namespace) -> Executor:
+    """Where the files are read and extracted: ``--engine``, ``--scheduler`` and ``--jobs``."""
+    if args.scheduler and args.engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    if args.engine == "dask" and args.jobs:
+        raise ConfigError("--jobs is for the local engine; a Dask cluster has its own workers")
+    return executor(args.jobs, args.engine, args.scheduler)
 
 
 def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[str, ...] = ()) -> CheckResult:

@@ -48,10 +48,11 @@ def selected_rules(config: Config) -> list[Rule]:
     return chosen
 
 
-def run_rules(corpus: Corpus, config: Config, documents: list[Document] = ()) -> list[Finding]:
+def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
+              progress: Callable[[list[Rule]], Iterable[Rule]] = iter) -> list[Finding]:
     """The findings of the rules ``config`` selects, and an IO01 finding for each of ``documents``
-    that could not be read (unless ``config`` ignores IO01)."""
-    findings = check_corpus(corpus, selected_rules(config))
+    that could not be read (unless ``config`` ignores IO01); ``progress`` may wrap the rules."""
+    findings = check_corpus(corpus, progress(selected_rules(config)))
     if UNREADABLE[0] not in config.ignore:
         findings += [unreadable(doc, config.language) for doc in documents if doc.status == "error"]
     return sorted(findings, key=Finding.sort_key)

@@ -26,6 +26,7 @@ SECTIONS = ("cumulative", "new", "daily", "average", "peak", "change_nouns", "ch
 PRECEDENCE = ("peak", "daily", "average", "cumulative", "new")  # below change: the first found wins
 STATUS_OF_CUE = {"plan": "plan", "in_progress": "in_progress", "result": "actual", "actual": "actual"}
 _SEPARATOR = "\n"  # between the subject and the clause, so that no word spans both
+_THROUGH_LAST_CLAUSE_END = re.compile(f"(?s:.*)[{re.escape(CLAUSE_ENDS)}]")  # one backward scan, not one per mark
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ def _scope(text: str, clause: Segment, sentence: Segment, before: str, subject: 
     aliases = framing_words().aliases
     found = {aliases.get(word, word) for word in _scope_words().findall(_blank(read))}
     previous = text[sentence.start:max(sentence.start, clause.start - 1)]
-    previous = previous[max(previous.rfind(mark) for mark in CLAUSE_ENDS) + 1:].strip()
+    ended = _THROUGH_LAST_CLAUSE_END.match(previous)
+    previous = previous[ended.end() if ended else 0:].strip()
     parts = subject_words()["breakdown"]
     found |= {word for word in parts if word in before or word == previous}
     return tuple(sorted(found))

@@ -7,7 +7,7 @@ with the word lists of data/subject_words.txt; nothing here parses the sentence.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.vocab import change_words, figure_words, measure_words, subject_words
 from vocab.files import alternation, error, in_order
@@ -86,6 +86,7 @@ def _following_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?!{stops})[\u4e00-\u9fff]{char}*(?:{_words('transform')})?")
 
 
+@lru_cache(maxsize=4096)  # the same phrases recur: a subject is cleaned for each figure it heads
 def clean(phrase: str) -> str:
     """Drop quotes, short bracketed notes and filler; keep the head after 等/的 and the tail."""
     phrase = _leading().sub("", _BRACKETS.sub("", phrase).strip())

@@ -4,11 +4,12 @@ once is checked again without its file.
 Records are the dataclasses of ``sources`` and ``claims`` (a document with its metadata, place
 mentions, offset map and layout; a claim with its segments and period), encoded field by field:
 a dataclass as ``{"$": "Claim", ...fields}``, a ``Decimal`` as ``{"$d": "2.36"}``, an offset map as
-its integer type and two lists, a tuple as a list (every sequence field of these records is a tuple).
+its integer type and two lists (kept as runs: three lists and its length), a tuple as a list (every sequence field of these records is a tuple).
 """
 from __future__ import annotations
 
 import json
+from array import array
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import Any
@@ -20,7 +21,7 @@ from claims.periods import Period
 from sources.document import Document, Metadata
 from sources.gazetteer import Place, PlaceMention
 from sources.office import Block
-from sources.offsets import OffsetMap
+from sources.offsets import OffsetMap, Runs
 
 RECORDS = {cls.__name__: cls for cls in (Document, Metadata, Place, PlaceMention, Block, Claim, Segment, Period)}
 
@@ -34,6 +35,9 @@ def encode(value: Any) -> Any:
     if isinstance(value, OffsetMap):
         return {"$": "OffsetMap", "dtype": value.starts.dtype.str, "starts": value.starts.tolist(),
                 "ends": value.ends.tolist()}
+    if isinstance(value, Runs):
+        return {"$": "Runs", "at": value.at.tolist(), "origin": value.origin.tolist(), "end": value.end.tolist(),
+                "length": value.length}
     if is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         if RECORDS.get(name) is not type(value):
@@ -58,6 +62,8 @@ def decode(value: Any) -> Any:
     if name == "OffsetMap":
         dtype = np.dtype(value["dtype"])
         return OffsetMap(np.asarray(value["starts"], dtype=dtype), np.asarray(value["ends"], dtype=dtype))
+    if name == "Runs":
+        return Runs(*(array("q", value[key]) for key in ("at", "origin", "end")), value["length"])
     if name not in RECORDS:
         raise CodecError(f"not a ledger record: {name!r}")
     return RECORDS[name](**{key: decode(item) for key, item in value.items() if key != "$"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sources.gazetteer import PlaceMention
-from sources.offsets import OffsetMap
+from sources.offsets import OffsetMap, Runs
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,12 @@ class Document:
     ``original`` is the decoded file exactly as it was (HTML markup included); ``text`` is the
     normalized view (article text only, Simplified script, half-width digits and punctuation,
     pronunciation glosses removed); ``offsets`` maps every character of ``text`` back to
-    ``original``. ``skip`` lists spans of ``text`` (page furniture, contact lines) where no claim
-    is looked for; ``places`` are the place names mentioned in ``text``. A file that could not be
-    read has ``status == "error"``, an ``error`` message, and empty texts. For a Word or PDF file
-    ``original`` is the text extracted from it (``sources.office``) and ``layout`` says which
-    paragraph and run, or page and line, each span of it came from.
+    ``original`` (as ``Runs``: a few numbers for a text copied from its file). ``skip`` lists
+    spans of ``text`` (page furniture, contact lines) where no claim is looked for; ``places``
+    are the place names mentioned in ``text``. A file that could not be read has ``status ==
+    "error"``, an ``error`` message, and empty texts. For a Word or PDF file ``original`` is the
+    text extracted from it (``sources.office``) and ``layout`` says which paragraph and run, or
+    page and line, each span of it came from.
     """
 
     id: str
@@ -43,7 +44,7 @@ class Document:
     format: str | None = None
     original: str = ""
     text: str = ""
-    offsets: OffsetMap = field(default_factory=lambda: OffsetMap.identity(0))
+    offsets: OffsetMap | Runs = field(default_factory=lambda: OffsetMap.identity(0))
     skip: tuple[tuple[int, int], ...] = ()
     places: tuple[PlaceMention, ...] = ()
     meta: Metadata = field(default_factory=Metadata)

@@ -5,6 +5,8 @@ match found in the normalized view can be reported at the exact characters of th
 """
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +45,10 @@ class OffsetMap:
         """The map of a text made by keeping only the characters where ``mask`` is true."""
         return OffsetMap(self.starts[mask], self.ends[mask])
 
+    def compact(self) -> Runs:
+        """The same map as runs (``Runs``), a few numbers for a text copied from its file."""
+        return Runs.of(self)
+
 
 def deletion_mask(length: int, spans: list[tuple[int, int]]) -> np.ndarray:
     """A keep-mask of ``length`` characters with every ``(start, end)`` span removed."""
@@ -50,3 +56,47 @@ def deletion_mask(length: int, spans: list[tuple[int, int]]) -> np.ndarray:
     for start, end in spans:
         mask[start:end] = False
     return mask
+
+
+@dataclass(frozen=True)
+class Runs:
+    """An ``OffsetMap`` kept as runs, for the documents a run holds: a run of copied characters
+    (derived ``at + k`` came from original ``origin + k``, one character each) is three numbers
+    however long it is; any other character (an entity, an inserted break) is a run of its own with
+    its ``end``. A plain-text file is one run instead of two arrays of its length."""
+
+    at: array  # where each run starts in the derived text
+    origin: array  # the original position of its first character
+    end: array  # a single character's original end; -1 for a run of copied characters
+    length: int
+
+    @classmethod
+    def of(cls, offsets: OffsetMap) -> Runs:
+        starts, ends = offsets.starts.astype(np.int64), offsets.ends.astype(np.int64)
+        copied = ends == starts + 1
+        follows = np.zeros(len(starts), dtype=bool)
+        follows[1:] = copied[1:] & copied[:-1] & (starts[1:] == starts[:-1] + 1)
+        at = np.flatnonzero(~follows)
+        end = np.where(copied[at], -1, ends[at])
+        return cls(array("q", at.tolist()), array("q", starts[at].tolist()), array("q", end.tolist()), len(starts))
+
+    def __len__(self) -> int:
+        return self.length
+
+    def _start(self, i: int) -> int:
+        run = bisect_right(self.at, i) - 1
+        return self.origin[run] + (i - self.at[run] if self.end[run] < 0 else 0)
+
+    def _end(self, i: int) -> int:
+        run = bisect_right(self.at, i) - 1
+        return self.origin[run] + i - self.at[run] + 1 if self.end[run] < 0 else self.end[run]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` covering derived characters ``start..end`` (end exclusive)."""
+        if end <= start:
+            position = self._start(start) if start < self.length else self.end_of_text()
+            return position, position
+        return self._start(start), self._end(end - 1)
+
+    def end_of_text(self) -> int:
+        return self._end(self.length - 1) if self.length else 0

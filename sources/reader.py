@@ -97,8 +97,12 @@ def load_documents(paths: Iterable[str | Path] | Inputs,
     inputs = paths if isinstance(paths, Inputs) else find_inputs(paths)
     skipped = set(inputs.skipped)
     pairs = list(zip(inputs.files, document_ids(inputs.files), strict=True))
-    return [_skipped(path, doc_id) if path in skipped else read_document(path, doc_id)
-            for path, doc_id in progress(pairs)]
+    return [read_input(path, doc_id, path in skipped) for path, doc_id in progress(pairs)]
+
+
+def read_input(path: Path, doc_id: str, skipped: bool = False) -> Document:
+    """One file of the inputs as a document: read, or ``skipped`` with its reason."""
+    return _skipped(path, doc_id) if skipped else read_document(path, doc_id)
 
 
 def _skipped(path: Path, doc_id: str) -> Document:
@@ -167,4 +171,5 @@ def document_from_text(original: str, doc_id: str = "text", path: str = "<text>"
     skip = ((0, len(text)),) if garbled(text) else furniture_lines(text)  # no figure is read in mojibake
     places = tuple(load_gazetteer().find(text))
     meta = read_metadata(text, skip, places, title, published)
-    return Document(doc_id, path, "ok", None, encoding, fmt, original, text, offsets, skip, places, meta)
+    text = original if text == original else text  # one string held, not two equal ones
+    return Document(doc_id, path, "ok", None, encoding, fmt, original, text, offsets.compact(), skip, places, meta)

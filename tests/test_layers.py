@@ -1,4 +1,4 @@
-"""The code's layers: vocab → sources → claims → checks → reports → pipeline → ledger → command line.
+"""The code's layers: vocab → sources → claims → checks → reports → parallel → pipeline → ledger → command line.
 
 A module imports only from its own layer or those below it, a rule family never imports another
 family, and no private name (``_name``, or a module ``_name``) is imported across packages.
@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-LAYERS = ("vocab", "sources", "claims", "checks", "reports", "pipeline", "ledger", "run_checks")
+LAYERS = ("vocab", "sources", "claims", "checks", "reports", "parallel", "pipeline", "ledger", "run_checks")
 FAMILIES = sorted(p.name for p in (ROOT / "checks").iterdir() if (p / "__init__.py").is_file())
 
 
 def _modules() -> list[Path]:
     found = [ROOT / "run_checks.py", ROOT / "pipeline.py"]
-    for layer in (*LAYERS[:5], "ledger"):
+    for layer in (*LAYERS[:6], "ledger"):
         found += sorted((ROOT / layer).rglob("*.py"))
     return [path for path in found if path.is_file()]
 

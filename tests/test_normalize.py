@@ -282,3 +282,34 @@ def test_furniture_line(line):
 )
 def test_article_line_is_not_furniture(line):
     assert skipped(line) == []
+
+
+# --- Runs: the compact map a document keeps ------------------------------------------------------
+
+def _every_span(offsets) -> list[tuple[int, int]]:
+    size = len(offsets)
+    return [offsets.span(start, end) for start in range(size + 1) for end in range(start, size + 1)]
+
+
+def test_runs_give_every_span_of_a_glossed_text():
+    _, offsets = normalized(GLOSSED)
+    runs = offsets.compact()
+    assert 1 < len(runs.at) < 40 < len(runs)  # a run per stretch between glosses, not per character
+    assert _every_span(runs) == _every_span(offsets)
+    assert runs.end_of_text() == offsets.end_of_text() == len(GLOSSED)
+
+
+def test_runs_give_every_span_of_html_entities_and_inserted_breaks():
+    from sources.html import extract_html
+
+    page = "<html><body><p>全市&nbsp;GDP达&#19975;亿元</p><p>增长5&#46;2%&not;</p></body></html>"
+    extracted = extract_html(page)
+    runs = extracted.offsets.compact()
+    assert _every_span(runs) == _every_span(extracted.offsets)
+    assert page[slice(*runs.span(2, 3))] == "&nbsp;"
+
+
+def test_a_copied_text_is_one_run():
+    runs = OffsetMap.identity(9000).compact()
+    assert (list(runs.at), list(runs.origin), len(runs)) == ([0], [0], 9000)
+    assert runs.span(4000, 4010) == (4000, 4010) and runs.span(9000, 9000) == (9000, 9000)

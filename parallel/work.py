@@ -1,0 +1,25 @@
+"""The work done for each file of a run, wherever it runs: read it and extract its claims."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from claims.claim import Claim
+from claims.extract import extract_claims
+from sources.document import Document
+from sources.reader import read_input
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input file, its document id, and whether it is only listed as skipped."""
+
+    path: Path
+    doc_id: str
+    skipped: bool = False
+
+
+def read_and_extract(task: Task) -> tuple[Document, list[Claim]]:
+    """The file's document and its claims (none for a document that could not be read)."""
+    doc = read_input(task.path, task.doc_id, task.skipped)
+    return doc, extract_claims(doc)
