@@ -14,6 +14,7 @@ from claims.frame import ClaimSet
 from claims.numbers import display
 from reports.positions import position
 from reports.result import CheckResult
+from reports.safe import visible
 from reports.view import View, more_places
 
 _STATUS = {"error": "[red]error[/]", "skipped": "[yellow]skipped[/]"}  # a document not read, and why
@@ -48,14 +49,14 @@ def render_findings(result: CheckResult, view: View) -> str:
         doc = documents[finding.doc]
         line, column = position(doc.original, finding.start)
         console.print(f"[{_STYLE[finding.severity]}]{finding.severity}[/] [bold]{finding.rule}[/] {finding.name}  "
-                      f"{escape(doc.path)}:{line}:{column}")
-        console.print(f"    {escape(_context(doc.original, finding.start, finding.end))}")
-        console.print(f"    {escape(finding.message)}")
+                      f"{_shown(doc.path)}:{line}:{column}")
+        console.print(f"    {_shown(_context(doc.original, finding.start, finding.end))}")
+        console.print(f"    {_shown(finding.message)}")
         for place in finding.related[:view.related]:
             other = documents[place.doc]
             other_line, _ = position(other.original, place.start)
             quoted = _context(other.original, place.start, place.end)
-            console.print(f"    ↳ {escape(other.path)}:{other_line}  {escape(quoted)}  {escape(place.label)}")
+            console.print(f"    ↳ {_shown(other.path)}:{other_line}  {_shown(quoted)}  {_shown(place.label)}")
         if len(finding.related) > view.related:
             console.print(f"    ↳ … and {more_places(finding, view)}")
     counts = Counter(str(f.severity) for f in findings)
@@ -74,6 +75,12 @@ def render_statistics(result: CheckResult, view: View) -> str:
     return "".join(f"{count:>{width}}  {rule}  {name:<28} {severity}\n" for (rule, name, severity), count in rows)
 
 
+def _shown(text: str) -> str:
+    """Document text or a name as rich markup that shows it literally: markup escaped, control
+    characters written as escapes."""
+    return escape(visible(text))
+
+
 def _context(text: str, start: int, end: int, around: int = 12) -> str:
     """The span in 「」 with a little text either side, on one line."""
     def flat(part: str) -> str:
@@ -90,9 +97,9 @@ def _findings_table(claim_set: ClaimSet, findings: list[Finding]) -> Table:
     for column in ("document", "status", "claims", "errors", "warnings", "infos"):
         table.add_column(column)
     for doc in claim_set.documents:
-        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {escape(doc.error or '')}"
+        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {_shown(doc.error or '')}"
         by_severity = (str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        table.add_row(escape(doc.path), status, str(claims[doc.id]), *by_severity)
+        table.add_row(_shown(doc.path), status, str(claims[doc.id]), *by_severity)
     return table
 
 
@@ -110,9 +117,9 @@ def _documents_table(claim_set: ClaimSet) -> Table:
     for column in ("document", "status", "encoding", "place", "year", "published", "claims"):
         table.add_column(column)
     for doc in claim_set.documents:
-        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {escape(doc.error or '')}"
-        table.add_row(doc.path, status, doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
-                      doc.meta.published or "", str(counts[doc.id]))
+        status = "ok" if doc.ok else f"{_STATUS[doc.status]}: {_shown(doc.error or '')}"
+        table.add_row(_shown(doc.path), status, *map(_shown, (doc.encoding or "", doc.meta.place or "",
+                      str(doc.meta.year or ""), doc.meta.published or "")), str(counts[doc.id]))
     return table
 
 
@@ -120,13 +127,13 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def _claims_table(doc_id: str, claims: list[Claim]) -> Table:
-    table = Table(title=f"Claims in {doc_id}", title_justify="left")
+    table = Table(title=f"Claims in {_shown(doc_id)}", title_justify="left")
     for column in ("id", "text", "kind", "value", "interval", "unit", "subject", "place", "time"):
         table.add_column(column, overflow="fold")
     for claim in claims:
-        table.add_row(claim.id.split(":")[-1], claim.text, claim.kind, display(claim.value),
-                      _interval(claim), claim.measure or claim.unit or "", claim.subject or "", claim.place or "",
-                      claim.time or "")
+        table.add_row(*map(_shown, (claim.id.split(":")[-1], claim.text, claim.kind, display(claim.value),
+                                    _interval(claim), claim.measure or claim.unit or "", claim.subject or "",
+                                    claim.place or "", claim.time or "")))
     return table
 
 
