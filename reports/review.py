@@ -16,13 +16,12 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
 
 from checks.finding import Finding, Severity
 from reports.archive import stable_zip
 from reports.positions import line_index
 from reports.result import CheckResult
-from reports.safe import formula_like, spreadsheet, visible
+from reports.safe import formula_like, spreadsheet, xml_text
 from reports.view import View
 from sources.document import Document
 from sources.office import place
@@ -117,13 +116,12 @@ def render_csv(result: CheckResult, view: View) -> str:
 
 
 WIDTHS = (6, 24, 18, 50, 50, 50, 30, 24, 8)
-_NOT_IN_WORKBOOK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")  # what a cell's XML cannot hold
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # the workbook's created/modified: the same bytes every run
 
 
 def _workbook_text(value: object) -> object:
     """A cell value a workbook can hold: control characters other than tab and line breaks escaped."""
-    return _NOT_IN_WORKBOOK.sub(lambda match: visible(match.group()), value) if isinstance(value, str) else value
+    return xml_text(value) if isinstance(value, str) else value
 
 
 def render_xlsx(result: CheckResult, view: View) -> bytes:

@@ -6,13 +6,18 @@ recolour the screen, reorder the line or break the page. ``spreadsheet``: a text
 spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return) gets a leading ``'``, as spreadsheets expect; a cell that is a plain signed number
 (``-5``, ``+3.2%``, ``-1E+5000``) is data and is left as it is, and numeric columns are never
-touched (their negative values are data).
+touched (their negative values are data). ``xml_text``: the characters XML cannot hold (a workbook cell, a Word comment)
+escaped. ``csv_row``: a row written so that a carriage return in
+a cell cannot end the row (Python's writer quotes only the characters of its line terminator).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # what XML 1.0 cannot hold
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?%?")
 
@@ -28,6 +33,12 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold (in a workbook cell or a Word comment)
+    written as escapes; tabs and line breaks kept."""
+    return _NOT_XML.sub(_escape, text)
+
+
 def formula_like(value: object) -> bool:
     """Whether a spreadsheet would read the text ``value`` as a formula (not a plain number)."""
     return (isinstance(value, str) and value.startswith(_FORMULA_START)
@@ -38,3 +49,15 @@ def spreadsheet(value: object) -> object:
     """A text cell for CSV: prefixed with ``'`` when a spreadsheet would read it as a formula;
     anything else as it is."""
     return "'" + value if formula_like(value) else value
+
+
+def has_carriage_return(cells: Iterable[object]) -> bool:
+    """Whether a row holds a carriage return, which a ``"\\n"``-terminated CSV must quote."""
+    return any(isinstance(cell, str) and "\r" in cell for cell in cells)
+
+
+def csv_row(writer: Any, quoted: Any, cells: Iterable[object]) -> None:
+    """Write ``cells`` with ``writer``, or with ``quoted`` (every cell quoted) when one holds a
+    carriage return."""
+    cells = list(cells)
+    (quoted if has_carriage_return(cells) else writer).writerow(cells)

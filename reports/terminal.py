@@ -56,7 +56,7 @@ def render_findings(result: CheckResult, view: View) -> str:
             other = documents[place.doc]
             other_line, _ = position(other.original, place.start)
             quoted = _context(other.original, place.start, place.end)
-            console.print(f"    ↳ {_shown(other.path)}:{other_line}  {_shown(quoted)}  {_shown(place.label)}")
+            console.print(_shown(f"    ↳ {other.path}:{other_line}  {quoted}  {place.label}"))
         if len(finding.related) > view.related:
             console.print(f"    ↳ … and {more_places(finding, view)}")
     counts = Counter(str(f.severity) for f in findings)
@@ -77,7 +77,8 @@ def render_statistics(result: CheckResult, view: View) -> str:
 
 def _shown(text: str) -> str:
     """Document text or a name as rich markup that shows it literally: markup escaped, control
-    characters written as escapes."""
+    characters written as escapes. Escaped pieces do not join safely (``[/b`` + ``]``): escape a
+    line's literal text whole, at its end."""
     return escape(visible(text))
 
 
