@@ -19,6 +19,9 @@ from pathlib import Path
 def problem(path: Path, folder: bool = False) -> str | None:
     """Why ``path`` cannot be written (None when it can); ``folder``: a folder may be given, or
     created (with its parents) where none is."""
+    kind = _kind(path)
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):  # a device or a pipe
+        return None if os.access(path, os.W_OK) else f"{path} is not writable"
     target = Path(os.path.realpath(path))
     if target.is_dir():
         return None if folder and os.access(target, os.W_OK) else (
@@ -40,12 +43,13 @@ def write(path: Path, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` atomically: a temporary file in the same folder,
     then a rename over the target, keeping the target's permissions."""
     content = data.encode("utf-8") if isinstance(data, str) else data
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():  # a device or a pipe: nothing to replace
-        with open(target, "wb") as stream:
+    kind = _kind(path)
+    if kind is not None and not stat.S_ISREG(kind):  # a device or a pipe (/dev/stdout): nothing to replace
+        with open(path, "wb") as stream:
             stream.write(content)
         return
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(target.stat().st_mode) if kind is not None else _new_file_mode()
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -58,6 +62,14 @@ def write(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _kind(path: Path) -> int | None:
+    """The mode bits of what ``path`` leads to (links followed), None when nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
 
 
 def _new_file_mode() -> int:

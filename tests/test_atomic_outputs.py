@@ -1,6 +1,7 @@
 """Outputs are written atomically: a failure or a kill part-way leaves the previous report whole."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -147,3 +148,13 @@ def test_a_kill_while_writing_leaves_the_previous_file(tmp_path):
     assert target.read_text(encoding="utf-8") == PREVIOUS
     # a kill leaves the hidden temporary file behind, never a truncated report
     assert all(name.startswith(".report.json.") for name in _leftovers(tmp_path))
+
+
+def test_output_to_dev_stdout_through_a_pipe(tmp_path):
+    """``-o /dev/stdout`` leads to a pipe (``/proc/self/fd/1`` → ``pipe:[…]``): written in place."""
+    draft = _draft(tmp_path)
+    result = subprocess.run([sys.executable, str(ROOT / "run_checks.py"), "claims", str(draft), "--format", "json",
+                             "-o", "/dev/stdout"], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert [claim["text"] for claim in json.loads(result.stdout)["claims"]] == ["2024年", "10万人", "3%"]
