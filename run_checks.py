@@ -26,11 +26,12 @@ import argparse
 import os
 import shutil
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pipeline
-from checks.baseline import BaselineError, load_baseline
+from checks.baseline import BaselineError, Key, load_baseline
 from checks.config import FAIL_ON, Config, ConfigError, load_config
 from checks.engine import exit_status
 from checks.registry import all_rules
@@ -41,7 +42,7 @@ from ledger.sources import archived
 from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
 from ledger.store import LedgerError
 from parallel.executors import ENGINES, EngineError, Executor, executor
-from reports import docx_report, formats, html_report
+from reports import docx_report, formats, html_report, writing
 from reports.progress import Stages
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
@@ -142,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             config = config.merged(select=args.select, ignore=args.ignore, language=args.language,
                                    fail_on=args.fail_on, expectations=args.expectations)
+        unwritable = _output_problem(args)
+        if unwritable:
+            print(f"run-checks: error: {unwritable}; nothing was checked", file=sys.stderr)
+            return USAGE_ERROR
+        accepted = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
         tables = getattr(args, "reference", [])
         references = [load_reference(path, doc_id) for path, doc_id in zip(tables, document_ids(tables), strict=True)]
         found = pipeline.inputs([path for path in args.paths if path != "-"], config)
@@ -172,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                                                    + len(references)]])
             if args.fix:
                 result = _fix(result, quiet=args.quiet)
-            result = _ci_filters(result, args, config.sources)
+            result = _ci_filters(result, args, config.sources, accepted)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
     except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError,
             EngineError) as error:
@@ -185,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         return _write_reviewed(result, view, args) or status
     if args.command == "check" and args.format == "html" and args.output is not None and not args.statistics:
         for name, page in html_report.render_parts(result, view, args.output.name):  # a large run: several pages
-            (args.output.parent / name).write_text(page, encoding="utf-8")
+            writing.write(args.output.parent / name, page)
         return status
     render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
     with stages.status("rendering"):
@@ -198,11 +204,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.output is None:
             sys.stdout.buffer.write(text)
         else:
-            args.output.write_bytes(text)
+            writing.write(args.output, text)
     elif args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        writing.write(args.output, text)
     return status
 
 
@@ -219,12 +225,23 @@ def _write_reviewed(result: CheckResult, view: View, args: argparse.Namespace) -
     if folder:
         args.output.mkdir(parents=True, exist_ok=True)
     for doc_id, data in copies.items():
-        (args.output / f"{doc_id}.docx" if folder else args.output).write_bytes(data)
+        writing.write(args.output / f"{doc_id}.docx" if folder else args.output, data)
     others = sum(1 for finding in result.findings if finding.doc not in words)
     if not args.quiet:
         print(f"run-checks: wrote {len(copies)} reviewed Word file{'s' if len(copies) > 1 else ''} to {args.output}"
               + (f"; {others} findings in other documents have no Word copy" if others else ""), file=sys.stderr)
     return 0
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--output`` or ``--write-baseline`` cannot be written, found before the run."""
+    folder = args.command == "check" and args.format == "docx" and not args.statistics
+    for flag, path, may_be_folder in (("--output", args.output, folder),
+                                      ("--write-baseline", getattr(args, "write_baseline", None), False)):
+        problem = writing.problem(path, may_be_folder) if path is not None else None
+        if problem:
+            return f"{flag}: {problem}"
+    return None
 
 
 def _unread(documents: list) -> str:
@@ -247,18 +264,19 @@ def _executor(args: argparse.Namespace) -> Executor:
     return executor(args.jobs, args.engine, args.scheduler)
 
 
-def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[str, ...] = ()) -> CheckResult:
+def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[str, ...] = (),
+                accepted: Counter[Key] | None = None) -> CheckResult:
     """Apply --only (the paths given, when the configuration adds ``sources``), write
-    --write-baseline, subtract --baseline."""
+    --write-baseline, subtract the ``accepted`` keys of --baseline (read before the run)."""
     given = [args.stdin_filename if path == "-" else path for path in args.paths]
     only = args.only or (given if sources else [])
     if only:
         result = pipeline.only(result, only)
     if args.write_baseline:
-        args.write_baseline.write_text(pipeline.baseline(result), encoding="utf-8")
+        writing.write(args.write_baseline, pipeline.baseline(result))
         print(f"run-checks: wrote {len(result.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
-    if args.baseline:
-        result, suppressed = pipeline.accepted(result, load_baseline(args.baseline))
+    if accepted is not None:
+        result, suppressed = pipeline.accepted(result, accepted)
         print(f"run-checks: {suppressed} findings accepted by the baseline, {len(result.findings)} new",
               file=sys.stderr)
     return result
@@ -273,9 +291,10 @@ def _fix(result: CheckResult, quiet: bool) -> CheckResult:
         if fixed.doc.path == "-" or not path.is_file():
             continue  # standard input has no file to write
         try:
-            path.write_bytes(fixed.text.encode(fixed.doc.encoding or "utf-8"))
+            data = fixed.text.encode(fixed.doc.encoding or "utf-8")
         except (LookupError, UnicodeEncodeError):  # a repaired or unusual encoding
-            path.write_text(fixed.text, encoding="utf-8")
+            data = fixed.text.encode("utf-8")
+        writing.write(path, data)
         fixed_ids |= {id(finding) for finding in fixed.findings}
         if not quiet:
             print(f"run-checks: fixed {len(fixed.findings)} findings in {path}", file=sys.stderr)

@@ -13,10 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from checks import schema
 from checks.finding import Finding
 
 VERSION = 1
 Key = tuple[str, str, str]
+KEY_FIELDS = ("rule", "path", "hash")
 
 
 class BaselineError(ValueError):
@@ -37,12 +39,43 @@ def baseline_text(findings: Iterable[Finding], originals: dict[str, str], paths:
 
 
 def load_baseline(path: Path) -> Counter[Key]:
-    """The accepted keys of a baseline file, with how often each is accepted."""
+    """The accepted keys of a baseline file, with how often each is accepted; checked whole (a
+    regular UTF-8 JSON file of this shape), any fault a ``BaselineError`` naming the key."""
+    if not path.is_file():
+        raise BaselineError(f"{path}: no baseline file (not a regular file)" if path.exists() else
+                            f"{path}: no such baseline file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Counter((e["rule"], e["path"], e["hash"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise BaselineError(f"{path}: not a run-checks baseline ({error})") from error
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start})") \
+            from None
+    except RecursionError:
+        raise BaselineError(f"{path}: arrays or objects nested too deeply to read") from None
+    except json.JSONDecodeError as error:
+        raise BaselineError(f"{path}: not a run-checks baseline: not valid JSON: {error}") from None
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot be read: {error.strerror or error}") from None
+    try:
+        return Counter(_keys(data))
+    except schema.SchemaError as error:
+        raise BaselineError(f"{path}: not a run-checks baseline: {error}") from None
+
+
+def _keys(data: object) -> list[Key]:
+    if not isinstance(data, dict):
+        raise schema.fail("(top level)", 'an object {"version": 1, "findings": [...]}', data)
+    if data.get("version", VERSION) != VERSION or isinstance(data.get("version"), bool):
+        raise schema.fail("version", f"{VERSION}", data.get("version"))
+    if "findings" not in data:
+        raise schema.SchemaError("findings: missing; expected an array of {rule, path, hash} objects")
+    if not isinstance(data["findings"], list):
+        raise schema.fail("findings", "an array of {rule, path, hash} objects", data["findings"])
+    keys = []
+    for index, entry in enumerate(data["findings"]):
+        if not isinstance(entry, dict):
+            raise schema.fail(f"findings[{index}]", "an object {rule, path, hash}", entry)
+        keys.append(tuple(schema.string(entry.get(name), f"findings[{index}].{name}") for name in KEY_FIELDS))
+    return keys
 
 
 def new_findings(findings: list[Finding], accepted: Counter[Key], originals: dict[str, str],

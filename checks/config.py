@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from checks import schema, suite_file
 from checks.finding import Severity
 from checks.registry import ENGINE_CODES, FAMILIES, all_rules
 from checks.rule import LANGUAGES
@@ -92,7 +93,7 @@ def find_config(folder: Path) -> Path | None:
         if (candidate / "run-checks.toml").is_file():
             return candidate / "run-checks.toml"
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "run-checks" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _tool_table(_read_toml(pyproject), pyproject) is not None:
             return pyproject
     return None
 
@@ -106,18 +107,35 @@ def load_config(folder: Path, file: Path | None = None) -> Config:
         raise ConfigError(f"no configuration file {path}")
     table = _read_toml(path)
     if path.name == "pyproject.toml" or "tool" in table:
-        table = table.get("tool", {}).get("run-checks")
+        table = _tool_table(table, path)
         if table is None:
             raise ConfigError(f"{path}: no [tool.run-checks] table")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.run-checks: expected a table, got {schema.describe(table)}")
         return parse(table, f"{path} [tool.run-checks]", path.parent)
     return parse(table, str(path), path.parent)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from error
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start}); "
+                          "a TOML file is UTF-8 text") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: arrays or tables nested too deeply to read") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> object:
+    """``[tool.run-checks]`` of a pyproject.toml's ``data`` (None when there is none)."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool: expected a table, got {schema.describe(tool)}")
+    return tool.get("run-checks")
 
 
 def parse(table: Mapping[str, Any], where: str, root: Path | None = None) -> Config:
@@ -126,21 +144,39 @@ def parse(table: Mapping[str, Any], where: str, root: Path | None = None) -> Con
         raise ConfigError(f"{where}: unknown key {unknown[0]!r}; known keys: {', '.join(KEYS)}")
     try:
         config = Config(
-            select=tuple(table.get("select", ())), ignore=tuple(table.get("ignore", ())),
-            severity=MappingProxyType({k: Severity.parse(v) for k, v in table.get("severity", {}).items()}),
-            options=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in table.get("options", {}).items()}),
-            language=table.get("language", "both"), fail_on=table.get("fail-on", "error"),
-            expectations=_under(root, table.get("expectations")),
-            exclude=tuple(table.get("exclude", ())),
-            per_file_ignores=MappingProxyType({glob: tuple(codes) for glob, codes
-                                               in table.get("per-file-ignores", {}).items()}),
-            sources=tuple(str(_under(root, path)) for path in table.get("sources", ())),
+            select=schema.strings(table.get("select", []), "select", comma=True),
+            ignore=schema.strings(table.get("ignore", []), "ignore", comma=True),
+            severity=MappingProxyType({code: _severity(value, f"severity.{code}") for code, value
+                                       in schema.table(table.get("severity", {}), "severity").items()}),
+            options=MappingProxyType({code: MappingProxyType(dict(schema.table(value, f"options.{code}")))
+                                      for code, value in schema.table(table.get("options", {}), "options").items()}),
+            language=schema.string(table.get("language", "both"), "language", f"one of {', '.join(LANGUAGES)}"),
+            fail_on=schema.string(table.get("fail-on", "error"), "fail-on", f"one of {', '.join(FAIL_ON)}"),
+            expectations=_under(root, _optional_string(table.get("expectations"), "expectations")),
+            exclude=schema.strings(table.get("exclude", []), "exclude"),
+            per_file_ignores=MappingProxyType({glob: schema.strings(codes, f"per-file-ignores.{glob!r}", comma=True)
+                                               for glob, codes in schema.table(table.get("per-file-ignores", {}),
+                                                                               "per-file-ignores").items()}),
+            sources=tuple(str(_under(root, path)) for path in schema.strings(table.get("sources", []), "sources")),
             root=root, where=where,
         )
-    except (ValueError, TypeError, AttributeError) as error:
+    except schema.SchemaError as error:
         raise ConfigError(f"{where}: {error}") from error
     validate(config, where)
     return config
+
+
+def _severity(value: object, key: str) -> Severity:
+    try:
+        return Severity.parse(schema.string(value, key, "one of error, warning, info"))
+    except schema.SchemaError:
+        raise
+    except ValueError as error:
+        raise schema.SchemaError(f"{key}: {error}") from None
+
+
+def _optional_string(value: object, key: str) -> str | None:
+    return None if value is None else schema.string(value, key, "a file name")
 
 
 def _under(root: Path | None, path: str | None) -> str | None:
@@ -171,12 +207,24 @@ def validate(config: Config, where: str) -> None:
             kind = "every rule of family" if members else "rule"
             raise ConfigError(f"{where}: {kind} {code} has no option {unknown[0]!r}; "
                               f"options: {', '.join(sorted(known)) or 'none'}")
+        for name, value in options.items():
+            default = (members[0] if members else rules[code]).options[name]
+            try:
+                schema.like(value, default, f"options.{code}.{name}")
+            except schema.SchemaError as error:
+                raise ConfigError(f"{where}: {error}") from None
     if config.language not in LANGUAGES:
         raise ConfigError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
     if config.fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
-    if config.expectations and not Path(config.expectations).is_file():
-        raise ConfigError(f"{where}: no expectation suite file {config.expectations!r}")
+    for suite in (config.expectations, config.options.get(USER_SUITE_RULE, {}).get("suite")):
+        if suite and not Path(suite).is_file():
+            raise ConfigError(f"{where}: no expectation suite file {suite!r}")
+        if suite:
+            try:
+                suite_file.checked_suite(suite)
+            except suite_file.SuiteError as error:
+                raise ConfigError(f"{where}: expectations: {error}") from None
     for path in config.sources:
         if not Path(path).exists():
             raise ConfigError(f"{where}: sources: no such file or folder {path!r}")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks import vocab
 from checks.corpus import Corpus
+from checks.suite_file import checked_suite
 from claims.claim import Claim
 from claims.iso_dates import iso_day
 from claims.kinds import NON_NEGATIVE
@@ -108,13 +109,14 @@ def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
 
 
 def load_suite(path: str | Path) -> dict[str, Any]:
-    """A suite file as written by Great Expectations (``suite.to_json_dict()``)."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A suite file as written by Great Expectations (``suite.to_json_dict()``), checked whole
+    (``checks.suite_file``)."""
+    return checked_suite(str(path))
 
 
 def validate(table: pd.DataFrame, suite: dict[str, Any]) -> list[Failure]:
     """The failed expectations of ``suite`` (a JSON-like dict) over ``table``."""
-    gx = _great_expectations()
+    gx = great_expectations()
     context = gx.get_context(mode="ephemeral")
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -134,7 +136,7 @@ def validate(table: pd.DataFrame, suite: dict[str, Any]) -> list[Failure]:
     return failures
 
 
-def _great_expectations():
+def great_expectations():
     """Great Expectations, imported quietly: no analytics, no progress bars, warnings only."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx

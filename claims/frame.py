@@ -42,7 +42,8 @@ def _json_value(value: object) -> object:
 
 
 def claim_record(claim: Claim) -> dict[str, object]:
-    """A claim as a JSON-ready dict, numbers as ints or shortest floats; the period as an object
+    """A claim as a JSON-ready dict, numbers as ints or shortest floats (a figure too large for
+    either as a string in scientific notation: ``claims.numbers.plain``); the period as an object
     (or null), the scope as a list, the sentence and clause as their indexes in the document."""
     record: dict[str, object] = {name: _json_value(getattr(claim, name)) for name in CLAIM_FIELDS}
     period = claim.period

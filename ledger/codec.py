@@ -4,7 +4,8 @@ once is checked again without its file.
 Records are the dataclasses of ``sources`` and ``claims`` (a document with its metadata, place
 mentions, offset map and layout; a claim with its segments and period), encoded field by field:
 a dataclass as ``{"$": "Claim", ...fields}``, a ``Decimal`` as ``{"$d": "2.36"}``, an offset map as
-its integer type and two lists (kept as runs: three lists and its length), a tuple as a list (every sequence field of these records is a tuple).
+its integer type and two lists (kept as runs: three lists and its length), a tuple as a list
+(every sequence field of these records is a tuple).
 """
 from __future__ import annotations
 

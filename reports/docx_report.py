@@ -17,6 +17,7 @@ from checks.finding import Finding
 from reports.archive import stable_zip
 from reports.result import CheckResult
 from reports.review import _SEVERITY, basis, location
+from reports.safe import xml_text
 from reports.view import View
 from sources.document import Document
 from sources.office import W, docx_layout, open_docx
@@ -89,7 +90,7 @@ def review_copy(data: bytes, doc: Document, findings: list[Finding], documents: 
         comment = word.add_comment(covered, text=_title(finding, view), author=AUTHOR, initials=INITIALS)
         comment._comment_elm.attrib.pop(f"{W}date", None)  # no date: the same inputs, the same bytes
         for line in filter(None, [note, finding.message, basis(finding, documents, view.language)]):
-            comment.add_paragraph(line)
+            comment.add_paragraph(xml_text(line))  # a control character of the text shown as an escape
     buffer = io.BytesIO()
     word.save(buffer)
     return stable_zip(buffer.getvalue())

@@ -3,8 +3,9 @@
 A title, a summary table (document | errors | warnings | infos), then the findings grouped by
 severity, each with its rule, place (``path:line``), the quoted text, the message and an
 "Also:" line per related place (the first ``view.related``, then how many more). Quoted document
-text and messages have Markdown-significant characters escaped (Chinese is kept as is) and their
-white space collapsed to one line.
+text and messages have Markdown-significant characters escaped (Chinese is kept as is), their
+white space collapsed to one line and control characters written as escapes (``\x1b``); names
+in code spans show their line breaks as ``\x0a``, so that no name can open a heading.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections import Counter
 from checks.finding import Finding, Location, Severity
 from reports.positions import position
 from reports.result import CheckResult
+from reports.safe import visible
 from reports.view import View, more_places
 from sources.document import Document
 
@@ -27,14 +29,16 @@ _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.IN
 def escape(text: str, line_start: bool = False) -> str:
     """``text`` on one line with Markdown-significant characters backslash-escaped; at the start
     of a line (``line_start``) also a leading ``-``, ``+``, ``#``, ``=`` or ``1.`` that would open a block."""
-    escaped = _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
+    escaped = visible(_SIGNIFICANT.sub(r"\\\1", " ".join(text.split())))
     if not line_start:
         return escaped
     return _LEADING.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], escaped, count=1)
 
 
 def _code(text: str) -> str:
-    """``text`` as an inline code span, whatever backticks it holds."""
+    """``text`` as an inline code span, whatever backticks it holds, control characters (a line
+    break of a file name, too) written as escapes."""
+    text = visible(text)
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
@@ -84,7 +88,7 @@ def render(result: CheckResult, view: View) -> str:
                  + (f"; {result.suppressed} suppressed by inline comments." if result.suppressed else "."))
     lines += ["", "| document | errors | warnings | infos |", "|---|---:|---:|---:|"]
     for doc in result.claim_set.documents:
-        name = escape(doc.path) + ("" if doc.ok else f" ({doc.status}: {escape(doc.error or 'not read')})")
+        name = escape(visible(doc.path)) + ("" if doc.ok else f" ({doc.status}: {escape(doc.error or 'not read')})")
         lines.append(f"| {name} | {counts[doc.id, Severity.ERROR]} | {counts[doc.id, Severity.WARNING]} "
                      f"| {counts[doc.id, Severity.INFO]} |")
     lines.append(f"| **total** | {totals[Severity.ERROR]} | {totals[Severity.WARNING]} | {totals[Severity.INFO]} |")

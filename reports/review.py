@@ -7,6 +7,10 @@ suggestion (in Chinese the rule's own advice, the first line of its 应改为; i
 family), the rule and the severity. As ``--format xlsx`` (openpyxl) or ``--format review-csv``
 (UTF-8 with a BOM, so that Excel opens it as UTF-8). The column headers are Chinese whatever the
 language; the cells follow ``--lang`` (Chinese under the default, both, for this desk sheet).
+A text cell a spreadsheet would read as a formula (``reports.safe``) gets a leading ``'`` in the
+CSV; in the workbook it is a text cell with Excel's quote prefix (typed, so never evaluated, and
+shown as written), and characters a workbook cannot hold are written as escapes (``\\x1b``).
+The 序号 column is a number and never touched.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from reports.archive import stable_zip
 from reports.positions import line_index
 from reports.quoting import context
 from reports.result import CheckResult
+from reports.safe import formula_like, spreadsheet, xml_text
 from reports.view import View
 from sources.document import Document
 from sources.office import place
@@ -123,12 +128,17 @@ def render_csv(result: CheckResult, view: View) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows(result, view))
+    writer.writerows((number, *map(spreadsheet, cells)) for number, *cells in rows(result, view))
     return "\ufeff" + buffer.getvalue()
 
 
 WIDTHS = (6, 24, 18, 50, 50, 50, 30, 24, 8)
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # the workbook's created/modified: the same bytes every run
+
+
+def _workbook_text(value: object) -> object:
+    """A cell value a workbook can hold: control characters other than tab and line breaks escaped."""
+    return xml_text(value) if isinstance(value, str) else value
 
 
 def render_xlsx(result: CheckResult, view: View) -> bytes:
@@ -145,7 +155,10 @@ def render_xlsx(result: CheckResult, view: View) -> bytes:
     sheet.title = "审校表"
     sheet.append(COLUMNS)
     for row in rows(result, view):
-        sheet.append(row)
+        sheet.append([_workbook_text(value) for value in row])
+        for cell in sheet[sheet.max_row]:
+            if formula_like(cell.value):
+                cell.data_type, cell.quotePrefix = "s", True
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -21,6 +21,7 @@ from claims.numbers import display
 from reports.positions import position
 from reports.quoting import context
 from reports.result import CheckResult
+from reports.safe import visible
 from reports.view import View
 from sources.document import Document
 from sources.naming import names
@@ -35,7 +36,7 @@ def render_claims(result: CheckResult, view: View) -> str:
     for doc in claim_set.documents:
         claims = [c for c in claim_set.claims if c.doc == doc.id]
         if claims:
-            console.print(_claims_table(words["claims_in"].format(doc=doc.id), claims))
+            console.print(_claims_table(words["claims_in"].format(doc=_shown(doc.id)), claims))
     ok = sum(doc.ok for doc in claim_set.documents)
     unread = sum(doc.status == "error" for doc in claim_set.documents)
     skipped = sum(doc.status == "skipped" for doc in claim_set.documents)
@@ -59,19 +60,19 @@ def render_findings(result: CheckResult, view: View) -> str:
     for finding in sorted(findings, key=lambda f: (-f.severity, f.sort_key())):
         doc = documents[finding.doc]
         line, column = position(doc.original, finding.start)
-        name = f"  {escape(named[doc.id])}" if named[doc.id] != doc.id else ""
+        name = f"  {_shown(named[doc.id])}" if named[doc.id] != doc.id else ""
         _hanging(console, "", f"[{_STYLE[finding.severity]}]{words[str(finding.severity)]}[/] "
-                 f"[bold]{finding.rule}[/] {finding.name}  {escape(doc.path)}:{line}:{column}{name}", 4)
-        _hanging(console, "    ", escape(_context(doc, finding.start, finding.end)))
-        _hanging(console, "    ", escape(finding.message))
+                 f"[bold]{finding.rule}[/] {finding.name}  {_shown(doc.path)}:{line}:{column}{name}", 4)
+        _hanging(console, "    ", _shown(_context(doc, finding.start, finding.end)))
+        _hanging(console, "    ", _shown(finding.message))
         for place in finding.related[:view.related]:
             other = documents[place.doc]
             other_line, _ = position(other.original, place.start)
             where = f"{named[other.id]} {other.path}" if named[other.id] != other.id else other.path
-            _hanging(console, "    ↳ ", escape(f"{where}:{other_line}  {_context(other, place.start, place.end)}  "
+            _hanging(console, "    ↳ ", _shown(f"{where}:{other_line}  {_context(other, place.start, place.end)}  "
                                              f"{place.text(view.language)}".rstrip()))
         if (hidden := len(finding.related) - view.related) > 0:
-            _hanging(console, "    ↳ ", escape(words["more"].format(count=hidden, plural="s" if hidden > 1 else "")))
+            _hanging(console, "    ↳ ", _shown(words["more"].format(count=hidden, plural="s" if hidden > 1 else "")))
     counts = Counter(str(f.severity) for f in findings)
     if not view.quiet:
         by_severity = words["count_separator"].join(words["severity_count"].format(count=counts[s], severity=words[s])
@@ -102,6 +103,13 @@ def render_statistics(result: CheckResult, view: View) -> str:
     return "".join(f"{count:>{width}}  {rule}  {name:<28} {severity}\n" for (rule, name, severity), count in rows)
 
 
+def _shown(text: str) -> str:
+    """Document text or a name as rich markup that shows it literally: markup escaped, control
+    characters written as escapes. Escaped pieces do not join safely (``[/b`` + ``]``): escape a
+    line's literal text whole, at its end."""
+    return escape(visible(text))
+
+
 def _context(doc: Document, start: int, end: int, around: int = 12) -> str:
     """The span in 「」 with a little text either side, on one line (HTML as text: ``reports.quoting``)."""
     def flat(part: str) -> str:
@@ -121,7 +129,7 @@ def _findings_table(claim_set: ClaimSet, findings: list[Finding], named: dict[st
     for doc in claim_set.documents:
         by_severity = (str(counts[doc.id, severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         name = named[doc.id] if named[doc.id] != doc.id else ""
-        table.add_row(escape(doc.path), escape(name), _status(doc, words), str(claims[doc.id]), *by_severity)
+        table.add_row(_shown(doc.path), _shown(name), _status(doc, words), str(claims[doc.id]), *by_severity)
     return table
 
 
@@ -130,7 +138,7 @@ def _status(doc: Document, words: dict[str, Any]) -> str:
     if doc.ok:
         return words["ok"]
     style = "red" if doc.status == "error" else "yellow"
-    return f"[{style}]{words[doc.status]}[/]: {escape(doc.error or '')}"
+    return f"[{style}]{words[doc.status]}[/]: {_shown(doc.error or '')}"
 
 
 @cache
@@ -158,8 +166,8 @@ def _documents_table(claim_set: ClaimSet, words: dict[str, Any]) -> Table:
     for column in words["claims_columns"]:
         table.add_column(column, overflow="fold")
     for doc in claim_set.documents:
-        table.add_row(doc.path, _status(doc, words), doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""),
-                      doc.meta.published or "", str(counts[doc.id]))
+        fields = (doc.encoding or "", doc.meta.place or "", str(doc.meta.year or ""), doc.meta.published or "")
+        table.add_row(_shown(doc.path), _status(doc, words), *map(_shown, fields), str(counts[doc.id]))
     return table
 
 
@@ -171,9 +179,9 @@ def _claims_table(title: str, claims: list[Claim]) -> Table:
     for column in ("id", "text", "kind", "value", "interval", "unit", "subject", "place", "time"):
         table.add_column(column, overflow="fold")
     for claim in claims:
-        table.add_row(claim.id.split(":")[-1], claim.text, claim.kind, display(claim.value),
-                      _interval(claim), claim.measure or claim.unit or "", claim.subject or "", claim.place or "",
-                      claim.time or "")
+        table.add_row(*map(_shown, (claim.id.split(":")[-1], claim.text, claim.kind, display(claim.value),
+                                    _interval(claim), claim.measure or claim.unit or "", claim.subject or "",
+                                    claim.place or "", claim.time or "")))
     return table
 
 

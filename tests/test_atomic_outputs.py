@@ -1,0 +1,160 @@
+"""Outputs are written atomically: a failure or a kill part-way leaves the previous report whole."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import run_checks
+from reports import formats, writing
+from tests.office_files import word_file
+from tests.test_cli import ROOT
+
+DRAFT = "乌海市2024年报告\n全市常住人口为10万人，比上年增长3%。\n"
+PREVIOUS = '{"previous": "good report"}\n'
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+def test_write_replaces_the_file_and_keeps_its_permissions(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text(PREVIOUS, encoding="utf-8")
+    target.chmod(0o640)
+    writing.write(target, "新的报告\n")
+    assert target.read_text(encoding="utf-8") == "新的报告\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640 and _leftovers(tmp_path) == []
+    writing.write(tmp_path / "new.xlsx", b"PK\x03\x04")
+    assert (tmp_path / "new.xlsx").read_bytes() == b"PK\x03\x04"
+
+
+def test_a_failure_part_way_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "report.json"
+    target.write_text(PREVIOUS, encoding="utf-8")
+
+    def fail(fd: int) -> None:  # the new content is half on its way to the disk
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writing.os, "fsync", fail)
+    with pytest.raises(OSError, match="No space left"):
+        writing.write(target, "x" * 100_000)
+    assert target.read_text(encoding="utf-8") == PREVIOUS and _leftovers(tmp_path) == []
+
+
+def test_a_link_is_followed_and_stays_a_link(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    writing.write(link, "new\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_pipe_is_written_in_place(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    writing.write(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"] and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def _draft(tmp_path: Path) -> Path:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    return draft
+
+
+@pytest.mark.parametrize("command, fmt", [("claims", "json"), ("claims", "csv"), ("check", "markdown"),
+                                          ("check", "xlsx")])
+def test_a_renderer_failing_leaves_the_previous_output(tmp_path, monkeypatch, command, fmt):
+    draft, target = _draft(tmp_path), tmp_path / f"report.{fmt}"
+    target.write_text(PREVIOUS, encoding="utf-8")
+    real = formats.renderer(command, fmt)
+
+    def half_then_fail(result, view):
+        real(result, view)  # the whole report rendered, then a failure before it is written
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setattr(run_checks.formats, "renderer", lambda *args: half_then_fail)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RuntimeError, match="renderer broke"):
+        run_checks.main([command, str(draft), "--format", fmt, "--output", str(target), "--quiet",
+                         *(["--select", "CS01"] if command == "check" else [])])
+    assert target.read_text(encoding="utf-8") == PREVIOUS and _leftovers(tmp_path) == []
+
+
+def test_every_text_and_binary_output_goes_through_the_atomic_writer(tmp_path, monkeypatch):
+    draft = _draft(tmp_path)
+    written: list[str] = []
+    real = writing.write
+    monkeypatch.setattr(run_checks.writing, "write", lambda path, data: written.append(Path(path).name)
+                        or real(path, data))
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("json", "xlsx", "sarif"):
+        assert run_checks.main(["check", str(draft), "--format", fmt, "-o", f"out.{fmt}", "-q", "--select", "CS01",
+                                "--write-baseline", f"base.{fmt}.json"]) == 0
+    assert written == ["base.json.json", "out.json", "base.xlsx.json", "out.xlsx", "base.sarif.json", "out.sarif"]
+
+
+def test_reviewed_word_copies_into_a_folder_are_atomic(tmp_path, monkeypatch):
+    for name, people in (("a", "10"), ("b", "12")):
+        (tmp_path / f"{name}.docx").write_bytes(word_file(["乌海市2024年报告", f"全市常住人口为{people}万人。"]))
+    out = tmp_path / "reviewed"
+    out.mkdir()
+    (out / "a.docx").write_bytes(b"previous copy")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(writing.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    with pytest.raises(OSError):
+        run_checks.main(["check", "a.docx", "b.docx", "--format", "docx", "-o", "reviewed", "-q"])
+    assert (out / "a.docx").read_bytes() == b"previous copy" and _leftovers(out) == []
+
+
+KILLED = """
+import os, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from reports import writing
+def stall(fd):
+    print("half written", flush=True)
+    time.sleep(120)
+writing.os.fsync = stall
+writing.write(Path(sys.argv[2]), "new report " * 200_000)
+"""
+
+
+def test_a_kill_while_writing_leaves_the_previous_file(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text(PREVIOUS, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-c", KILLED, str(ROOT), str(target)], stdout=subprocess.PIPE,
+                               text=True)
+    try:
+        assert process.stdout.readline() == "half written\n"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == -signal.SIGKILL
+    assert target.read_text(encoding="utf-8") == PREVIOUS
+    # a kill leaves the hidden temporary file behind, never a truncated report
+    assert all(name.startswith(".report.json.") for name in _leftovers(tmp_path))
+
+
+def test_output_to_dev_stdout_through_a_pipe(tmp_path):
+    """``-o /dev/stdout`` leads to a pipe (``/proc/self/fd/1`` → ``pipe:[…]``): written in place."""
+    draft = _draft(tmp_path)
+    result = subprocess.run([sys.executable, str(ROOT / "run_checks.py"), "claims", str(draft), "--format", "json",
+                             "-o", "/dev/stdout"], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert [claim["text"] for claim in json.loads(result.stdout)["claims"]] == ["2024年", "10万人", "3%"]
