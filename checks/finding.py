@@ -6,6 +6,8 @@ from enum import IntEnum
 from types import MappingProxyType
 from typing import Any
 
+LISTED = 5  # other claims a cross-document finding lists (claims, related, evidence); the evidence counts all
+
 
 class Severity(IntEnum):
     """How bad a finding is; ordered so that ``severity >= threshold`` compares."""
