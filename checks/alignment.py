@@ -42,7 +42,7 @@ def _filler() -> re.Pattern[str]:
     return re.compile(rf"^(?:{in_order(words['filler_before'])})+|(?:{in_order(words['filler_after'])})$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Claim ``a`` (earlier document) and claim ``b`` (later document) state the same fact."""
 

@@ -14,7 +14,7 @@ from checks.values import interval
 from claims.claim import Claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One claim of a fact, with the claims of other documents that agree and disagree with it."""
 
