@@ -25,3 +25,15 @@ def test_same_text_as_the_standard_encoder(value, sort_keys):
 def test_what_neither_encodes_still_fails():
     with pytest.raises((TypeError, ValueError)):
         dumps({"value": object()})
+
+
+def test_digits_and_e_inside_strings_keep_the_fast_path(monkeypatch):
+    def standard(*args, **kwargs):
+        raise AssertionError("fell back to json.dumps")
+    monkeypatch.setattr(json, "dumps", standard)
+    text = dumps({"text": "B2e型 0.00001%", "list": ["3e", 0.5]})
+    assert '"B2e型 0.00001%"' in text
+
+
+def test_an_exponent_float_falls_back_to_the_standard_spelling():
+    assert dumps([1e16, {"x": 1e-05}]) == '[\n  1e+16,\n  {\n    "x": 1e-05\n  }\n]'
