@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
-from checks.comparable import compare
+from checks.comparable import compare, comparison_key
 from claims.claim import Claim
 from claims.kinds import ALIGNED
 from claims.subject import clean, verbs
@@ -43,7 +42,7 @@ def _filler() -> re.Pattern[str]:
     return re.compile(rf"^(?:{in_order(words['filler_before'])})+|(?:{in_order(words['filler_after'])})$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Claim ``a`` (earlier document) and claim ``b`` (later document) state the same fact."""
 
@@ -92,53 +91,112 @@ def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
     return place(claim), claim.kind, unit_class(claim)
 
 
-def align(claims: Iterable[Claim], documents: list[str], min_score: float,
-          place: Callable[[Claim], object] = lambda claim: claim.place,
-          ignore: frozenset[str] = frozenset(),
-          copied: Callable[[Claim, Claim], bool] = lambda a, b: False) -> list[Alignment]:
-    """Mutual best matches between claims of different documents (``documents`` gives their order).
-
-    ``place`` is the blocking key for places: the place itself for same-place alignment, or a
-    coarser key (the province) when looking across administrative levels. Aspects in ``ignore``
-    ("period", "status") are not compared (``checks.comparable.compare``). Pairs ``copied`` says are
-    restated in the same words are left to the restatement rules.
-    """
-    order = {doc: index for index, doc in enumerate(documents)}
-    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+def blocks(claims: Iterable[Claim], place: Callable[[Claim], object]) -> list[list[Claim]]:
+    """The claims that may align, by place, kind, unit class and the first or last two
+    characters of the normalized subject (each claim in two blocks); blocks of one document only
+    are left out."""
+    found: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         subject = normalized_subject(claim.subject) if claim.kind in ALIGNED and claim.subject else ""
         if len(subject) >= 2:
             key = _block_key(claim, place)
-            blocks[(*key, "head", subject[:2])].append(claim)
-            blocks[(*key, "tail", subject[-2:])].append(claim)
-    best: dict[tuple[str, str], tuple[float, str]] = {}  # (claim id, other doc) → (score, other id)
-    by_id: dict[str, Claim] = {}
-    for members in blocks.values():
-        if len({claim.doc for claim in members}) < 2:
-            continue
-        subjects = [normalized_subject(claim.subject) for claim in members]
-        years = [year_of(claim) for claim in members]
-        scores = process.cdist(subjects, subjects, scorer=fuzz.ratio, score_cutoff=min_score)
-        for first in members:
-            by_id[first.id] = first
-        for i, j in zip(*np.nonzero(scores >= min_score), strict=True):
-            first, second = members[i], members[j]
-            if first.doc != second.doc and (not years[i] or not years[j] or years[i] == years[j]) \
-                    and not compare(first, second, ignore).different and not copied(first, second):
-                _keep_best(best, first, second, float(scores[i, j]))
+            found[(*key, "head", subject[:2])].append(claim)
+            found[(*key, "tail", subject[-2:])].append(claim)
+    return [members for members in found.values() if len({claim.doc for claim in members}) > 1]
+
+
+_NONE: frozenset[str] = frozenset()
+Best = dict[tuple[str, str], tuple[float, str]]  # (claim id, other doc) → (score, other claim id)
+
+
+def align(claims: Iterable[Claim], documents: list[str], min_score: float,
+          place: Callable[[Claim], object] = lambda claim: claim.place,
+          ignore: frozenset[str] = frozenset(),
+          restated: Mapping[str, frozenset[str]] | None = None) -> list[Alignment]:
+    """Mutual best matches between claims of different documents (``documents`` gives their order).
+
+    ``place`` is the blocking key for places: the place itself for same-place alignment, or a
+    coarser key (the province) when looking across administrative levels. Aspects in ``ignore``
+    ("period", "status") are not compared (``checks.comparable.compare``). ``restated`` maps a
+    claim's id to the documents that restate it in the same words (``checks.passages``, its own
+    included): such pairs are left to the restatement rules. Each block is matched on its own (``align_block``)
+    and the blocks' best matches merged, so blocks can be mapped over an executor.
+    """
+    claims = list(claims)
+    order = {doc: index for index, doc in enumerate(documents)}
+    by_id = {claim.id: claim for claim in claims}
+    best: Best = {}
+    for block in blocks(claims, place):
+        for key, (score, other) in align_block(block, min_score, ignore, restated or {}).items():
+            _keep_best(best, key, score, other)
+    uncertain: dict[tuple, tuple[str, ...]] = {}
     pairs = []
     for (claim_id, other_doc), (score, other_id) in best.items():
         a, b = by_id[claim_id], by_id[other_id]
         mutual = best.get((other_id, a.doc), (0, ""))[1] == claim_id
         if mutual and order[a.doc] < order[other_doc]:
-            pairs.append(Alignment(a, b, round(score, 1), compare(a, b, ignore).uncertain))
+            aspects = (comparison_key(a), comparison_key(b))
+            if aspects not in uncertain:
+                uncertain[aspects] = compare(a, b, ignore).uncertain
+            pairs.append(Alignment(a, b, round(score, 1), uncertain[aspects]))
     return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
 
 
-def _keep_best(best: dict, claim: Claim, other: Claim, score: float) -> None:
-    """Keep, per claim and other document, the best-scoring other claim (ties: the closer value)."""
-    key = (claim.id, other.doc)
-    current = best.get(key)
-    if current is None or score > current[0] or (score == current[0] and other.id < current[1]):
-        best[key] = (score, other.id)
+def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
+                restated: Mapping[str, frozenset[str]]) -> Best:
+    """Per claim of the block and other document, its best match in the block: the highest
+    subject score (ties: the smaller claim id) among the claims of that document with a compatible
+    year, not a different fact (``checks.comparable``) and not restated in the same words.
 
+    Identical statements are collapsed first: claims with the same normalized subject, year,
+    aspects (period, aggregate, scope, status) and restating documents form one class, subjects
+    are scored once per distinct pair, comparisons once per pair of aspects, and a class is not
+    matched with itself when its claims restate one another. A pure function of its (picklable)
+    arguments, so blocks can be mapped over a process pool.
+    """
+    classes: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in members:
+        classes[(normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
+                 restated.get(claim.id, _NONE))].append(claim)
+    subjects = sorted({key[0] for key in classes})
+    index = {subject: number for number, subject in enumerate(subjects)}
+    scores = process.cdist(subjects, subjects, scorer=fuzz.ratio, score_cutoff=min_score)
+    keys = list(classes)
+    first = {key: classes[key][0] for key in keys}
+    by_doc = {key: _lowest_by_doc(classes[key]) for key in keys}
+    different: dict[tuple, bool] = {}
+    best: Best = {}
+    for x in keys:
+        subject, year, aspects, copies = x
+        for y in keys:
+            score = float(scores[index[subject], index[y[0]]])
+            if score < min_score or (year and y[1] and year != y[1]) or (x == y and copies):
+                continue
+            if (aspects, y[2]) not in different:
+                different[(aspects, y[2])] = bool(compare(first[x], first[y], ignore).different)
+            if different[(aspects, y[2])]:
+                continue
+            candidates = [(doc, other) for doc, other in by_doc[y].items() if doc not in copies]
+            for claim in classes[x]:
+                if claim.doc in y[3]:
+                    continue
+                for doc, other in candidates:
+                    if doc != claim.doc:
+                        _keep_best(best, (claim.id, doc), score, other)
+    return best
+
+
+def _lowest_by_doc(claims: list[Claim]) -> dict[str, str]:
+    """Each document's claim of the smallest id among ``claims``."""
+    lowest: dict[str, str] = {}
+    for claim in claims:
+        if claim.doc not in lowest or claim.id < lowest[claim.doc]:
+            lowest[claim.doc] = claim.id
+    return lowest
+
+
+def _keep_best(best: Best, key: tuple[str, str], score: float, other: str) -> None:
+    """Keep, per claim and other document, the best-scoring other claim (ties: the smaller id)."""
+    current = best.get(key)
+    if current is None or score > current[0] or (score == current[0] and other < current[1]):
+        best[key] = (score, other)

@@ -54,6 +54,11 @@ def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Compari
 _RUNNING = {"cumulative", "level"}
 
 
+def comparison_key(claim: Claim) -> tuple:
+    """What ``compare`` reads of a claim: claims with equal keys compare alike."""
+    return claim.period, claim.aggregate, claim.scope, claim.status
+
+
 def _framing(claim: Claim, running: bool) -> Framing:
     """The claim's framing; a cumulative figure read as a level when ``running``."""
     return Framing("level" if running else claim.aggregate, claim.scope, claim.status)

@@ -39,7 +39,7 @@ class Corpus:
         place = _province if across_levels else (lambda claim: claim.place)
         return self.memo(("aligned", min_score, across_levels, ignore),
                          lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,
-                                       ignore, self.copied))
+                                       ignore, self._restated_by))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from checks.alignment import Alignment
-from checks.comparable import compare
+from checks.comparable import compare, comparison_key
 from checks.values import interval
 from claims.claim import Claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One claim of a fact, with the claims of other documents that agree and disagree with it."""
 
@@ -46,12 +46,21 @@ class Fact:
             for claim in (pair.a, pair.b):
                 scores[claim.id] = max(scores.get(claim.id, 0.0), pair.score)
         unit = self.claims[0].unit
+        keys = [(comparison_key(claim), interval(claim, unit)) for claim in self.claims]
+        first = {}  # claims alike for comparing (aspects and interval) are compared once
+        for claim, key in zip(self.claims, keys, strict=True):
+            first.setdefault(key, claim)
+        related: dict[tuple, tuple[list[Claim], list[Claim]]] = {}
+        for key, claim in first.items():
+            overlap = {other_key: key[1].overlaps(other_key[1]) for other_key, other in first.items()
+                       if not compare(claim, other).different}
+            related[key] = ([o for o, k in zip(self.claims, keys, strict=True) if overlap.get(k) is True],
+                            [o for o, k in zip(self.claims, keys, strict=True) if overlap.get(k) is False])
         found = []
-        for claim in self.claims:
-            others = [o for o in self.claims if o.doc != claim.doc and not compare(claim, o).different]
-            agree = tuple(o for o in others if interval(claim, unit).overlaps(interval(o, unit)))
-            disagree = tuple(o for o in others if o not in agree)
-            found.append(Statement(claim, agree, disagree, scores[claim.id]))
+        for claim, key in zip(self.claims, keys, strict=True):
+            agree, disagree = related[key]
+            found.append(Statement(claim, tuple(o for o in agree if o.doc != claim.doc),
+                                   tuple(o for o in disagree if o.doc != claim.doc), scores[claim.id]))
         return tuple(found)
 
 
@@ -61,6 +70,7 @@ def facts(alignments: list[Alignment], order: dict[str, int]) -> list[Fact]:
 
     def root(claim_id: str) -> str:
         while parent.setdefault(claim_id, claim_id) != claim_id:
+            parent[claim_id] = parent[parent[claim_id]]  # path halving
             claim_id = parent[claim_id]
         return claim_id
 

@@ -6,6 +6,8 @@ from enum import IntEnum
 from types import MappingProxyType
 from typing import Any
 
+LISTED = 5  # other claims a cross-document finding lists (claims, related, evidence); the evidence counts all
+
 
 class Severity(IntEnum):
     """How bad a finding is; ordered so that ``severity >= threshold`` compares."""
@@ -57,7 +59,8 @@ class Edit:
 @dataclass(frozen=True)
 class Finding:
     """One problem: the rule, how bad, why (message), where, the claims involved, the related
-    places in other documents (each labelled, e.g. "stated as 14 here"), the evidence (values,
+    places in other documents (each labelled, e.g. "stated as 14 here"; at most ``LISTED`` of
+    them for a fact of many copies, the rest counted in ``unlisted``), the evidence (values,
     intervals, alignment score, tolerance) as a read-only mapping, and the edits that fix it when
     a fix is unambiguous."""
 
@@ -72,6 +75,12 @@ class Finding:
     related: tuple[Location, ...] = ()
     evidence: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     fix: tuple[Edit, ...] = ()  # the edits that fix it, when the fix is unambiguous (a gloss, a spam run)
+    unlisted: int = 0  # related places left out of ``related`` (a fact stated by hundreds of copies), counted
+
+    @property
+    def related_count(self) -> int:
+        """How many related places the finding stands for, listed or not."""
+        return len(self.related) + self.unlisted
 
     def sort_key(self) -> tuple:
         return self.doc, self.start, self.end, self.rule, self.claims

@@ -19,7 +19,7 @@ speaks of another time: passages restate each other only when their dates agree.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -99,11 +99,11 @@ def restatements(documents: list[Document], claims_of: dict[str, list[Claim]],
                  min_score: float = 85.0) -> list[Restatement]:
     """The figures restated across documents in the same (or nearly the same) words."""
     groups = _groups(passages(documents, claims_of))
-    keys = list(groups)
+    rank = {key: index for index, key in enumerate(groups)}
     order = {doc.id: index for index, doc in enumerate(documents)}
     found = []
     for family in _families(groups, min_score):
-        pivot = max(family, key=lambda key: (len(groups[key]), -keys.index(key)))
+        pivot = max(family, key=lambda key: (len(groups[key]), -rank[key]))
         slots: dict[tuple, list[tuple[Passage, Claim, float]]] = defaultdict(list)
         for key in family:
             mapping = _mask_map(key, pivot)
@@ -127,8 +127,8 @@ def _groups(found: list[Passage]) -> dict[str, list[Passage]]:
         groups[passage.key].append(passage)
     kept = {}
     for key, members in groups.items():
-        docs = [passage.doc for passage in members]
-        kept[key] = [passage for passage in members if docs.count(passage.doc) == 1]
+        docs = Counter(passage.doc for passage in members)
+        kept[key] = [passage for passage in members if docs[passage.doc] == 1]
     return {key: members for key, members in kept.items() if members}
 
 

@@ -62,10 +62,10 @@ class Rule:
 
     def finding(self, doc: str, start: int, end: int, *, claims: Iterable[str] = (),
                 related: Iterable[Location] = (), evidence: Mapping[str, Any] | None = None,
-                fix: Iterable[Edit] = (), **fields: Any) -> Finding:
+                fix: Iterable[Edit] = (), unlisted: int = 0, **fields: Any) -> Finding:
         """A finding of this rule, its message formatted from ``fields`` in the chosen language."""
         return Finding(self.code, self.name, self.severity, self.message(**fields), doc, start, end,
-                       tuple(claims), tuple(related), MappingProxyType(dict(evidence or {})), tuple(fix))
+                       tuple(claims), tuple(related), MappingProxyType(dict(evidence or {})), tuple(fix), unlisted)
 
     def message(self, **fields: Any) -> str:
         zh, en = (self.messages[lang].format(**fields) for lang in ("zh", "en"))

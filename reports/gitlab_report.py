@@ -7,10 +7,10 @@ warning, info) and ``location`` (path and 1-based begin line).
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from checks.finding import Severity
+from reports.json_text import dumps
 from reports.positions import position
 from reports.result import CheckResult
 from reports.sarif_report import fingerprint
@@ -31,4 +31,4 @@ def render(result: CheckResult, view: View) -> str:
         issues.append({"description": finding.message, "check_name": finding.rule, "fingerprint": unique,
                        "severity": SEVERITIES[finding.severity],
                        "location": {"path": doc.path, "lines": {"begin": position(doc.original, finding.start)[0]}}})
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return dumps(issues) + "\n"

@@ -338,7 +338,7 @@ class _Report:
             shown = spot.label and self.view.language != "zh"  # the labels are English
             label = f' <span class="label">{esc(spot.label)}</span>' if shown else ""
             items.append(f'<li>{where}{label}<br>{text}</li>')
-        hidden = len(finding.related) - self.view.related
+        hidden = finding.related_count - self.view.related
         if hidden > 0:
             items.append(f'<li class="more">{self.words.markup("more_places", count=hidden)}</li>')
         return f'<ul class="others">{"".join(items)}</ul>' if items else ""

@@ -7,11 +7,10 @@ None) has no "findings" key.
 """
 from __future__ import annotations
 
-import json
-
 from checks.finding import Finding
 from claims.frame import claim_record, document_record
 from reports.evidence import evidence
+from reports.json_text import dumps
 from reports.result import CheckResult
 from reports.view import View
 from sources.document import Document
@@ -28,6 +27,7 @@ def finding_record(finding: Finding, doc: Document | None = None) -> dict[str, o
               "message": finding.message, "doc": finding.doc, "start": finding.start, "end": finding.end,
               "claims": list(finding.claims),
               "related": [{"doc": r.doc, "start": r.start, "end": r.end, "label": r.label} for r in finding.related],
+              **({"unlisted": finding.unlisted} if finding.unlisted else {}),
               "evidence": evidence(finding)}
     return record | ({"position": where} if where else {})
 
@@ -43,4 +43,4 @@ def render(result: CheckResult, view: View) -> str:
     if result.findings is not None:
         documents = {doc.id: doc for doc in claim_set.documents}
         payload["findings"] = [finding_record(finding, documents.get(finding.doc)) for finding in result.findings]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload) + "\n"

@@ -66,7 +66,7 @@ def _finding(finding: Finding, documents: dict[str, Document], view: View) -> li
              f"  {escape(finding.message, line_start=True)}"]
     for place in finding.related[:view.related]:
         lines.append(f"  - Also: {_related(place, documents)}")
-    if len(finding.related) > view.related:
+    if finding.related_count > view.related:
         lines.append(f"  - … and {more_places(finding, view)}")
     return lines
 

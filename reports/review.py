@@ -98,8 +98,8 @@ def basis(finding: Finding, documents: dict[str, Document], language: str) -> st
         label = f"（{text}）" if (text := related.text(language)) else ""
         where = location(other, related.start, language)
         lines.append(f"{_name(other)} {where}：{quote(other, related.start, related.end)}{label}")
-    if len(finding.related) > RELATED:
-        hidden = len(finding.related) - RELATED
+    if finding.related_count > RELATED:
+        hidden = finding.related_count - RELATED
         lines.append(_pick(language, f"另有{hidden}处", f"{hidden} more places"))
     return "\n".join(lines)
 

@@ -9,12 +9,12 @@ byte-identical for the same input: no timestamps, no absolute paths of its own.
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib import metadata
 from typing import Any
 
 from checks.finding import Finding, Location, Severity
 from reports.evidence import evidence
+from reports.json_text import dumps
 from reports.positions import span
 from reports.result import CheckResult
 from reports.view import View
@@ -54,7 +54,7 @@ def render(result: CheckResult, view: View) -> str:
         "results": [_result(finding, documents, index) for finding in sorted(result.findings, key=Finding.sort_key)],
     }
     log = {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(log, sort_keys=True) + "\n"
 
 
 def _rule(code: str, rule: Any) -> dict[str, Any]:

@@ -71,7 +71,7 @@ def render_findings(result: CheckResult, view: View) -> str:
             where = f"{named[other.id]} {other.path}" if named[other.id] != other.id else other.path
             _hanging(console, "    ↳ ", _shown(f"{where}:{other_line}  {_context(other, place.start, place.end)}  "
                                              f"{place.text(view.language)}".rstrip()))
-        if (hidden := len(finding.related) - view.related) > 0:
+        if (hidden := finding.related_count - view.related) > 0:
             _hanging(console, "    ↳ ", _shown(words["more"].format(count=hidden, plural="s" if hidden > 1 else "")))
     counts = Counter(str(f.severity) for f in findings)
     if not view.quiet:

@@ -23,5 +23,5 @@ class View:
 
 def more_places(finding: Finding, view: View) -> str:
     """How many related places of ``finding`` are not shown: "362 more related places"."""
-    hidden = len(finding.related) - view.related
+    hidden = finding.related_count - view.related
     return f"{hidden} more related place{'s' if hidden > 1 else ''}"

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from checks.alignment import normalized_subject, unit_class
 from checks.corpus import Corpus
-from checks.finding import Finding, Location, Severity
+from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import CorpusRule
 from checks.values import shown
@@ -92,12 +92,15 @@ class ChangedMeasure(CorpusRule):
     def _finding(self, claim: Claim, others: list[Claim], corpus: Corpus) -> Finding:
         other = others[0]
         same_doc = all(o.doc == claim.doc for o in others)
+        listed = others[:LISTED]
         return self.finding(
-            claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in others)),
+            claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),
             related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here",
-                              f"此处为{shown(o)}") for o in others],
+                              f"此处为{shown(o)}") for o in listed],
             evidence={"value": shown(claim), "measure": claim.measure,
-                      "others": [{"doc": o.doc, "value": shown(o), "measure": o.measure} for o in others]},
+                      "others": [{"doc": o.doc, "value": shown(o), "measure": o.measure} for o in listed],
+                      "others_count": len(others)},
+            unlisted=len(others) - len(listed),
             subject=claim.subject, this=shown(claim), other=shown(other), measure=claim.measure,
             other_measure=other.measure, where_zh="本文其他处" if same_doc else corpus.name(other.doc),
             where_en="elsewhere in this document" if same_doc else f"in {corpus.name(other.doc)}")

@@ -9,14 +9,12 @@ from types import MappingProxyType
 from checks.comparable import aspects, compare, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact, Statement
-from checks.finding import Finding, Location, Severity
+from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
 from claims.claim import Claim
 from claims.reference import FORMAT as REFERENCE
-
-NAMED = 5  # the other statements a finding names and points at; the evidence lists them all
 
 
 @register
@@ -31,9 +29,10 @@ class CrossSourceConflict(FactRule):
     what rounds to it (53.21万 is 53.205万–53.215万), a qualified one its qualifier's interval
     (270余 is 270–280). When only two documents disagree, the one that disagrees with the other
     sources more often on other facts carries the finding, and if neither does, the later one in
-    the input order: list the authoritative sources first. The message names the first five
-    other statements and counts the rest. When the tool cannot tell whether the figures are comparable
-    (one states a period the other does not, or a period's year is unknown), the finding is
+    the input order: list the authoritative sources first. The message, the related places and
+    the evidence name the first five other statements (and five agreeing ones), and count them
+    all. When the tool cannot tell whether the figures are comparable (one states a period the
+    other does not, or a period's year is unknown), the finding is
     only info and says why.
 
     Why is this bad?
@@ -66,21 +65,23 @@ class CrossSourceConflict(FactRule):
                 continue  # a disagreement with reference rows only is RF01's
             claim, unit = statement.claim, statement.claim.unit
             comparisons = [compare(claim, other) for other in statement.disagree]
-            named = statement.disagree[:NAMED]
+            named, agreeing = statement.disagree[:LISTED], statement.agree[:LISTED]
             more = len(statement.disagree) - len(named)
             doubts = sorted({reason for found in comparisons for reason in found.uncertain})
             doubts_zh = sorted({reason for found in comparisons for reason in found.uncertain_zh})
             finding = self.finding(
-                claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in statement.disagree)),
+                claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in named)),
                 related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here",
                                   f"此处为{shown(o)}") for o in named],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
                           "aspects": aspects(claim),
                           "others": [{"doc": o.doc, "value": shown(o), "interval": interval(o, unit).show(),
-                                      "aspects": aspects(o)} for o in statement.disagree],
-                          "agreeing": [{"doc": o.doc, "value": shown(o)} for o in statement.agree],
+                                      "aspects": aspects(o)} for o in named],
+                          "others_count": len(statement.disagree),
+                          "agreeing": [{"doc": o.doc, "value": shown(o)} for o in agreeing],
+                          "agreeing_count": len(statement.agree),
                           "alignment_score": statement.score, "may_not_be_comparable": doubts},
-                subject=claim.subject, this=shown(claim),
+                unlisted=more, subject=claim.subject, this=shown(claim),
                 others="、".join(f"{corpus.name(o.doc)}为{shown(o)}" for o in named)
                 + (f"等{len(statement.disagree)}个来源" if more else ""),
                 others_en=", ".join(f"{shown(o)} in {corpus.name(o.doc)}" for o in named)

@@ -7,7 +7,7 @@ from types import MappingProxyType
 from checks.comparable import aspects, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact
-from checks.finding import Finding, Location, Severity
+from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, is_exact, shown, tolerance
@@ -57,13 +57,16 @@ class ImpreciseRestatement(FactRule):
             if not sharper or claim.qualifier == "range" or width == float("inf"):
                 continue  # a range, or a one-sided bound (至少1个), is no rounding of a figure
             best = min(sharper, key=lambda o: (_width(o, unit), order[o.doc]))
+            listed = sharper[:LISTED]
             yield self.finding(
-                claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in sharper)),
+                claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),
                 related=[Location(o.doc, o.start, o.end, f"stated exactly as {shown(o)} here",
-                                  f"此处确切为{shown(o)}") for o in sharper],
+                                  f"此处确切为{shown(o)}") for o in listed],
                 evidence={"value": shown(claim), "interval": interval(claim, unit).show(), "unit": unit,
                           "exact": shown(best), "exact_interval": interval(best, unit).show(),
                           "exact_tolerance": float(tolerance(best)), "alignment_score": statement.score,
-                          "aspects": aspects(claim), "exact_aspects": aspects(best)},
+                          "aspects": aspects(claim), "exact_aspects": aspects(best),
+                          "exact_count": len(sharper)},
+                unlisted=len(sharper) - len(listed),
                 subject=claim.subject, this=shown(claim), exact=shown(best),
                 exact_doc=corpus.name(best.doc), **compared_as(claim))

@@ -21,13 +21,14 @@ def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, di
             continue
         claim, source = difference.claim, difference.source
         others = [o for o in difference.support if o is not source][:SHOWN_SUPPORT]
+        listed = [o for o in difference.support if o is source or any(o is shown_ for shown_ in others)]
         more = len(difference.support) - 1
         related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here",
                             f"原文此处为{shown(source)}")]
         related += [Location(o.doc, o.start, o.end, f"also stated as {shown(o)} here",
                              f"此处也作{shown(o)}") for o in others]
         yield rule.finding(
-            claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in difference.support)),
+            claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),
             related=related,
             evidence={"value": shown(claim), "interval": interval(claim).show(), "unit": claim.unit,
                       "source": shown(source), "source_doc": source.doc,

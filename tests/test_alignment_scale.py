@@ -1,0 +1,122 @@
+"""Alignment and facts at scale: collapsing identical statements changes no result, and repeated
+statements cost one comparison, not one per pair."""
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+import checks.alignment as alignment
+from checks.alignment import Alignment, align, align_block, blocks, year_of
+from checks.comparable import compare
+from checks.facts import Fact, facts
+from checks.values import interval
+from claims.claim import Claim
+from claims.periods import Period
+
+SUBJECTS = ["便民生活圈", "一刻钟便民生活圈", "老旧小区改造", "改造老旧小区", "养老服务中心", "社区食堂"]
+PERIODS = [None, Period("span", "2024-01", "2024-09", "1—9月"), Period("span", "2024-01", "2024-10", "1—10月")]
+
+
+def _claim(doc: str, number: int, subject: str, value: int, year: str | None = "2024", period: Period | None = None,
+           status: str = "actual") -> Claim:
+    amount = Decimal(value)
+    return Claim(kind="count", value=amount, low=amount, high=amount, unit="item", measure="个",
+                 precision=Decimal(1), id=f"{doc}:{number}", doc=doc, start=number * 10, end=number * 10 + 3,
+                 text=f"{value}个", subject=subject, place="乌海市", time=year, period=period, status=status)
+
+
+def _random_claims(seed: int, documents: int = 30) -> tuple[list[Claim], list[str]]:
+    rng = random.Random(seed)
+    claims, docs = [], [f"d{number:02d}" for number in range(documents)]
+    for doc in docs:
+        for number in range(rng.randint(1, 5)):
+            claims.append(_claim(doc, number, rng.choice(SUBJECTS), rng.choice([17, 17, 15, 270]),
+                                 rng.choice(["2024", "2024", "2023", None]), rng.choice(PERIODS),
+                                 rng.choice(["actual", "actual", "plan"])))
+    return claims, docs
+
+
+def _reference_align(claims: list[Claim], documents: list[str], min_score: float,
+                     restated: dict[str, frozenset[str]]) -> list[Alignment]:
+    """Alignment as defined claim by claim: every pair of every block, best per claim and other
+    document (ties: the smaller id), mutual best matches only."""
+    order = {doc: index for index, doc in enumerate(documents)}
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    by_id = {claim.id: claim for claim in claims}
+    for members in blocks(claims, lambda claim: claim.place):
+        for a in members:
+            for b in members:
+                score = fuzz.ratio(alignment.normalized_subject(a.subject), alignment.normalized_subject(b.subject))
+                copied = b.doc in restated.get(a.id, ()) or a.doc in restated.get(b.id, ())
+                if a.doc == b.doc or score < min_score or copied or compare(a, b).different:
+                    continue
+                if year_of(a) and year_of(b) and year_of(a) != year_of(b):
+                    continue
+                current = best.get((a.id, b.doc))
+                if current is None or score > current[0] or (score == current[0] and b.id < current[1]):
+                    best[(a.id, b.doc)] = (score, b.id)
+    pairs = []
+    for (claim_id, other_doc), (score, other_id) in best.items():
+        a, b = by_id[claim_id], by_id[other_id]
+        if best.get((other_id, a.doc), (0, ""))[1] == claim_id and order[a.doc] < order[other_doc]:
+            pairs.append(Alignment(a, b, round(score, 1), compare(a, b).uncertain))
+    return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
+
+
+def test_collapsed_alignment_equals_the_claim_by_claim_definition():
+    for seed in range(4):
+        claims, docs = _random_claims(seed)
+        # the first claims of some documents restated in the same words by more documents
+        restated_docs = frozenset(docs[:15])
+        restated = {claim.id: restated_docs for claim in claims if claim.doc in docs[:8] and claim.start == 0}
+        found = align(claims, docs, 85.0, restated=restated)
+        expected = _reference_align(claims, docs, 85.0, restated)
+        assert found == expected
+        assert len(found) > 20  # the data do align: the test compares something
+
+
+def test_identical_statements_are_compared_once(monkeypatch):
+    calls = []
+
+    def counting(a, b, ignore=frozenset()):
+        calls.append((a.id, b.id))
+        return compare(a, b, ignore)
+    monkeypatch.setattr(alignment, "compare", counting)
+    docs = [f"d{number:03d}" for number in range(300)]
+    claims = [_claim(doc, 0, "一刻钟便民生活圈", 17) for doc in docs]
+    pairs = align(claims, docs, 85.0)
+    assert len(pairs) == 300 * 299 // 2  # every document agrees with every other
+    assert len(calls) <= 3  # one class against itself in two blocks, and the pairs' doubts once
+
+
+def test_a_block_restated_in_the_same_words_yields_no_match():
+    docs = [f"d{number}" for number in range(50)]
+    claims = [_claim(doc, 0, "老旧小区改造", 279) for doc in docs]
+    restated = {claim.id: frozenset(docs) for claim in claims}
+    assert align_block(claims, 85.0, frozenset(), restated) == {}
+    assert len(align_block(claims, 85.0, frozenset(), {})) == 50 * 49
+
+
+def test_statements_equal_the_claim_by_claim_definition():
+    claims, docs = _random_claims(7, documents=40)
+    order = {doc: index for index, doc in enumerate(docs)}
+    found = facts(align(claims, docs, 85.0), order)
+    assert sum(len(fact.claims) for fact in found) > 40
+    for fact in found:
+        unit = fact.claims[0].unit
+        for statement in fact.statements:
+            claim = statement.claim
+            others = [o for o in fact.claims if o.doc != claim.doc and not compare(claim, o).different]
+            agree = [o for o in others if interval(claim, unit).overlaps(interval(o, unit))]
+            assert list(statement.agree) == agree
+            assert list(statement.disagree) == [o for o in others if o not in agree]
+
+
+def test_facts_join_long_chains():
+    docs = [f"d{number:04d}" for number in range(2000)]
+    claims = [_claim(doc, 0, "社区食堂", 12) for doc in docs]
+    chain = [Alignment(a, b, 100.0) for a, b in zip(claims, claims[1:], strict=False)]
+    [fact] = facts(chain, {doc: index for index, doc in enumerate(docs)})
+    assert isinstance(fact, Fact) and len(fact.claims) == 2000 and len(fact.pairs) == 1999
