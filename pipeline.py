@@ -136,11 +136,12 @@ def with_document(claim_set: ClaimSet, doc: Document) -> ClaimSet:
     return ClaimSet([*claim_set.documents, doc], [*claim_set.claims, *extract_claims(doc)])
 
 
-def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown) -> CheckResult:
+def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: Executor | None = None) -> CheckResult:
     """The findings of the rules ``config`` selects over the readable documents' claims (none in
     a reference table: its rows are what the others are checked against); ``progress`` sees the
-    alignments, then the rules."""
-    corpus = Corpus(claim_set.documents, claim_set.claims)
+    alignments, then the rules. An executor that ``aligns`` (Dask) matches the alignment blocks
+    on its workers."""
+    corpus = Corpus(claim_set.documents, claim_set.claims, run=run.map if run is not None and run.aligns else map)
     _align(corpus, selected_rules(config), progress)
     findings = run_rules(corpus, config, claim_set.documents,
                          lambda rules: progress("checking", rules, len(rules)))

@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         except (FileNotFoundError, LedgerError) as error:
             print(f"run-checks: error: {error}", file=sys.stderr)
             return USAGE_ERROR
+    run: Executor | None = None
     try:
         config = Config() if args.isolated else load_config(Path.cwd(), args.config)
         if args.command == "check":
@@ -157,8 +158,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run-checks: note: {len(found.excluded)} files left out by exclude in {config.where}",
                   file=sys.stderr)
         stages = Stages(len(found.files) >= PROGRESS_FROM and sys.stderr.isatty())
-        with _executor(args) as run:
-            claim_set = pipeline.load(found, run, stages)
+        run = _executor(args)
+        claim_set = pipeline.load(found, run, stages)
         if "-" in args.paths:
             stdin = pipeline.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, claim_set.documents)
             claim_set = pipeline.with_document(claim_set, stdin)
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             archive = archived(args.ledger, documents) if args.ledger else []
             claim_set = pipeline.with_sources(claim_set, [*references, *archive])
-            result = pipeline.check(claim_set, config, stages)
+            result = pipeline.check(claim_set, config, stages, run)
             result = pipeline.without_findings_in(result, [doc.id for doc in claim_set.documents[:len(archive)
                                                                                                    + len(references)]])
             if args.fix:
@@ -184,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
             EngineError) as error:
         print(f"run-checks: error: {error}", file=sys.stderr)
         return USAGE_ERROR
+    finally:
+        if run is not None:
+            run.close()
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = shutil.get_terminal_size((140, 24)).columns if to_terminal or "COLUMNS" in os.environ else 140
     view = View(color=to_terminal, width=width, language=config.language, quiet=args.quiet)

@@ -107,12 +107,13 @@ def blocks(claims: Iterable[Claim], place: Callable[[Claim], object]) -> list[li
 
 _NONE: frozenset[str] = frozenset()
 Best = dict[tuple[str, str], tuple[float, str]]  # (claim id, other doc) → (score, other claim id)
+MapBlocks = Callable[[Callable[[tuple], Best], list[tuple]], Iterable[Best]]  # ``map`` or an executor's
 
 
 def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place,
           ignore: frozenset[str] = frozenset(),
-          restated: Mapping[str, frozenset[str]] | None = None) -> list[Alignment]:
+          restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map) -> list[Alignment]:
     """Mutual best matches between claims of different documents (``documents`` gives their order).
 
     ``place`` is the blocking key for places: the place itself for same-place alignment, or a
@@ -120,14 +121,17 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     ("period", "status") are not compared (``checks.comparable.compare``). ``restated`` maps a
     claim's id to the documents that restate it in the same words (``checks.passages``, its own
     included): such pairs are left to the restatement rules. Each block is matched on its own (``align_block``)
-    and the blocks' best matches merged, so blocks can be mapped over an executor.
+    and the blocks' best matches merged in any order; ``run`` maps the blocks (default: here, one
+    after another; a Dask cluster's map sends them to its workers).
     """
-    claims = list(claims)
+    claims, restated = list(claims), restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
     by_id = {claim.id: claim for claim in claims}
+    tasks = [(block, min_score, ignore, {claim.id: restated[claim.id] for claim in block if claim.id in restated})
+             for block in blocks(claims, place)]
     best: Best = {}
-    for block in blocks(claims, place):
-        for key, (score, other) in align_block(block, min_score, ignore, restated or {}).items():
+    for found in run(_align_task, tasks):
+        for key, (score, other) in found.items():
             _keep_best(best, key, score, other)
     uncertain: dict[tuple, tuple[str, ...]] = {}
     pairs = []
@@ -184,6 +188,11 @@ def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
                     if doc != claim.doc:
                         _keep_best(best, (claim.id, doc), score, other)
     return best
+
+
+def _align_task(task: tuple[list[Claim], float, frozenset[str], Mapping[str, frozenset[str]]]) -> Best:
+    """``align_block`` of one block's arguments: a function of one item, for a map."""
+    return align_block(*task)
 
 
 def _lowest_by_doc(claims: list[Claim]) -> dict[str, str]:

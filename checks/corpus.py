@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from checks.alignment import Alignment, align
+from checks.alignment import Alignment, MapBlocks, align
 from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
@@ -24,6 +24,7 @@ class Corpus:
     claims: list[Claim]
     by_id: dict[str, Claim] = field(init=False)
     _memo: dict[Hashable, Any] = field(init=False, default_factory=dict)
+    run: MapBlocks = field(default=map, repr=False, compare=False)  # maps the alignment blocks
 
     def __post_init__(self) -> None:
         self.documents = [doc for doc in self.documents if doc.ok]
@@ -39,7 +40,7 @@ class Corpus:
         place = _province if across_levels else (lambda claim: claim.place)
         return self.memo(("aligned", min_score, across_levels, ignore),
                          lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,
-                                       ignore, self._restated_by))
+                                       ignore, self._restated_by, self.run))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:

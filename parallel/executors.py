@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,7 +32,10 @@ class EngineError(RuntimeError):
 
 class Executor(ABC):
     """Runs ``fn`` over ``items``, yielding the results in the order of the items; ``with``
-    releases its workers on leaving."""
+    releases its workers on leaving. ``aligns``: the alignment blocks are worth sending to its
+    workers too (a cluster's; on one machine's two cores, pickling the claims costs what it saves)."""
+
+    aligns: ClassVar[bool] = False
 
     @abstractmethod
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
@@ -81,6 +84,7 @@ class DaskCluster(Executor):
     (no dashboard, warnings only) when there is none. Each task is a chunk of items; results come
     back in the order of the items and are released from the cluster as they are read."""
 
+    aligns: ClassVar[bool] = True
     address: str | None = None
     _client: Any = field(default=None, init=False, repr=False)
     _cluster: Any = field(default=None, init=False, repr=False)

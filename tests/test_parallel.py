@@ -95,3 +95,31 @@ def test_progress_sees_reading_aligning_and_checking():
     assert stages["aligning"] >= 1 and stages["checking"] >= 2
     assert result.findings == pipeline.check(pipeline.extract(pipeline.read(files)),
                                              Config(select=("cross_source", "AR01"))).findings
+
+
+class _CountingCluster(InProcess):
+    """An executor that aligns, as a cluster does, here in this process: counts the calls it maps."""
+
+    aligns = True
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def map(self, fn, items):
+        self.calls.append(fn.__name__)
+        return super().map(fn, items)
+
+
+def test_a_cluster_matches_the_alignment_blocks_with_the_same_findings():
+    claim_set = pipeline.extract(pipeline.read([EXAMPLES]))
+    here = pipeline.check(claim_set, Config())
+    cluster = _CountingCluster()
+    there = pipeline.check(claim_set, Config(), run=cluster)
+    assert "_align_task" in cluster.calls
+    assert [(f.rule, f.doc, f.start, f.message) for f in there.findings] == \
+        [(f.rule, f.doc, f.start, f.message) for f in here.findings]
+    assert len(here.findings) >= 10
+    pool = _CountingCluster()
+    pool.aligns = False  # a local pool reads and extracts, and leaves the alignment here
+    pipeline.check(claim_set, Config(), run=pool)
+    assert pool.calls == []
