@@ -10,6 +10,7 @@ these functions.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -26,6 +27,7 @@ from claims.extract import extract_claims
 from claims.frame import ClaimSet
 from reports.result import CheckResult
 from sources.document import Document
+from sources.files import display
 from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
 
 Progress = Callable[[list], Iterable]
@@ -43,7 +45,8 @@ def inputs(paths: Sequence[str | Path], config: Config | None = None) -> Inputs:
     found = find_inputs([*config.sources, *paths])  # the sources first: they are the authority
     excluded = [path for path in found.files if config.excluded(path)]
     return Inputs([path for path in found.files if path not in excluded],
-                  [path for path in found.skipped if path not in excluded], found.duplicates, excluded)
+                  [path for path in found.skipped if path not in excluded], found.duplicates, excluded,
+                  found.unreadable)
 
 
 def read(paths: Sequence[str | Path] | Inputs, progress: Progress = iter) -> list[Document]:
@@ -58,7 +61,7 @@ def read_stdin(data: bytes, name: str, documents: list[Document]) -> Document:
     an id no document of ``documents`` has; it comes after them."""
     taken = [Path(doc.path) for doc in documents]
     doc_id = document_ids([*taken, Path(name if name != "-" else "stdin")])[-1]
-    return document_from_bytes(data, doc_id, name)
+    return document_from_bytes(data, doc_id, display(name))
 
 
 def extract(documents: list[Document]) -> ClaimSet:
@@ -107,7 +110,7 @@ def only(result: CheckResult, paths: Iterable[str | Path]) -> CheckResult:
     Paths match by where they resolve (``./a.md``, ``a.md`` and its absolute path are one file),
     a folder matches the documents inside it, and a path that matches no document read raises
     ``OnlyError``."""
-    resolved = {doc.id: Path(doc.path).resolve() for doc in result.claim_set.documents}
+    resolved = {doc.id: Path(os.path.realpath(doc.location)) for doc in result.claim_set.documents}
     kept: set[str] = set()
     for given in paths:
         path = Path(given).resolve()

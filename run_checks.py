@@ -219,7 +219,7 @@ def _fix(result: CheckResult, quiet: bool) -> CheckResult:
     UTF-8) and return the result without the findings they fixed."""
     fixed_ids: set[int] = set()
     for fixed in pipeline.fixes(result):
-        path = Path(fixed.doc.path)
+        path = fixed.doc.location
         if fixed.doc.path == "-" or not path.is_file():
             continue  # standard input has no file to write
         try:

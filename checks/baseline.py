@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checks.finding import Finding
+from sources.files import read_regular
 
 VERSION = 1
 Key = tuple[str, str, str]
@@ -39,7 +40,7 @@ def baseline_text(findings: Iterable[Finding], originals: dict[str, str], paths:
 def load_baseline(path: Path) -> Counter[Key]:
     """The accepted keys of a baseline file, with how often each is accepted."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))  # never a FIFO or a device: they may not end
         return Counter((e["rule"], e["path"], e["hash"]) for e in data["findings"])
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise BaselineError(f"{path}: not a run-checks baseline ({error})") from error
