@@ -28,7 +28,7 @@ from claims.frame import ClaimSet
 from reports.result import CheckResult
 from sources.document import Document
 from sources.files import display
-from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
+from sources.reader import Inputs, document_from_bytes, document_ids, failed, find_inputs, load_documents
 
 Progress = Callable[[list], Iterable]
 
@@ -61,12 +61,24 @@ def read_stdin(data: bytes, name: str, documents: list[Document]) -> Document:
     an id no document of ``documents`` has; it comes after them."""
     taken = [Path(doc.path) for doc in documents]
     doc_id = document_ids([*taken, Path(name if name != "-" else "stdin")])[-1]
-    return document_from_bytes(data, doc_id, display(name))
+    try:
+        return document_from_bytes(data, doc_id, display(name))
+    except Exception as error:  # a defect on one input: that document's error
+        return failed(Document(doc_id, display(name), "error"), "reading", error)
 
 
 def extract(documents: list[Document]) -> ClaimSet:
-    """The documents and every claim found in them, in reading order."""
-    return ClaimSet(documents, [claim for doc in documents for claim in extract_claims(doc)])
+    """The documents and every claim found in them, in reading order; a document whose
+    extraction raises becomes an error document naming the exception, and the others go on."""
+    kept, claims = [], []
+    for doc in documents:
+        try:
+            found = extract_claims(doc)
+        except Exception as error:  # a defect on one input: that document's error
+            doc, found = failed(doc, "extracting claims", error), []
+        kept.append(doc)
+        claims += found
+    return ClaimSet(kept, claims)
 
 
 def check(claim_set: ClaimSet, config: Config) -> CheckResult:

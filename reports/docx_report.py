@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import io
-from pathlib import Path
 
 from checks.finding import Finding
 from reports.archive import stable_zip

@@ -80,7 +80,7 @@ def decode_bytes(data: bytes) -> Decoded:
         raise DecodeError("empty file")
     boms = [(bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)]
     for bom, encoding in boms:
-        codec = _CODECS[encoding][0 if bom in (codecs.BOM_UTF32_LE, codecs.BOM_UTF16_LE, codecs.BOM_UTF8) else 1]
+        codec = _codec(bom, encoding)
         if (text := _decoded(data[len(bom):], codec)) is not None:
             return _checked(Decoded(text, encoding))
     if boms:
@@ -100,6 +100,11 @@ def decode_bytes(data: bytes) -> Decoded:
         return _damaged(data)
 
 
+def _codec(bom: bytes, encoding: str) -> str:
+    """The codec of the bytes after ``bom`` (the byte order the mark gives)."""
+    return _CODECS[encoding][0 if bom in (codecs.BOM_UTF32_LE, codecs.BOM_UTF16_LE, codecs.BOM_UTF8) else 1]
+
+
 def _misleading_bom(data: bytes, bom: bytes, encoding: str) -> Decoded:
     """A file whose byte-order mark does not fit the bytes after it: those bytes read as if the
     mark were not there when they decode cleanly so (a UTF-8 mark before GBK text), else read in
@@ -111,8 +116,9 @@ def _misleading_bom(data: bytes, bom: bytes, encoding: str) -> Decoded:
     except DecodeError:
         decoded = None
     if decoded is not None and not decoded.damage:
-        return Decoded(decoded.text, f"{decoded.encoding} (after a misleading {encoding.removesuffix('-sig')} byte-order mark)")
-    codec = _CODECS[encoding][0 if bom in (codecs.BOM_UTF32_LE, codecs.BOM_UTF16_LE, codecs.BOM_UTF8) else 1]
+        mark = encoding.removesuffix("-sig")
+        return Decoded(decoded.text, f"{decoded.encoding} (after a misleading {mark} byte-order mark)")
+    codec = _codec(bom, encoding)
     return _checked(_lenient(rest, codec, encoding), controls=True)
 
 

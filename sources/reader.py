@@ -137,7 +137,23 @@ def load_documents(paths: Iterable[str | Path] | Inputs,
     pairs = list(zip(inputs.files, document_ids(inputs.files), strict=True))
     return [_skipped(path, doc_id) if path in skipped
             else _unreadable(path, doc_id, inputs.unreadable[path]) if path in inputs.unreadable
-            else read_document(path, doc_id) for path, doc_id in progress(pairs)]
+            else read_isolated(path, doc_id) for path, doc_id in progress(pairs)]
+
+
+def read_isolated(path: Path, doc_id: str) -> Document:
+    """``read_document``, an unexpected exception in it becoming the document's error (the run
+    goes on with the other documents)."""
+    try:
+        return read_document(path, doc_id)
+    except Exception as error:  # a defect of this tool on one input: that input's error, not the run's
+        return failed(Document(doc_id, display(path.as_posix()), "error", format=FORMATS.get(path.suffix.lower())),
+                      "reading", error)
+
+
+def failed(doc: Document, stage: str, error: Exception) -> Document:
+    """``doc`` as an error document for an unexpected exception in ``stage``, named in the error."""
+    return Document(doc.id, doc.path, "error", f"internal error while {stage}: {type(error).__name__}: {error}",
+                    doc.encoding, doc.format, file=doc.file)
 
 
 def _unreadable(path: Path, doc_id: str, reason: str) -> Document:
