@@ -161,11 +161,11 @@ def _unreadable(path: Path, doc_id: str, reason: str) -> Document:
 
 
 def _skipped(path: Path, doc_id: str) -> Document:
-    return Document(doc_id, path.as_posix(), "skipped", f"not read: {_unsupported(path)}")
+    return Document(doc_id, display(path.as_posix()), "skipped", f"not read: {_unsupported(path)}")
 
 
 def _unsupported(path: Path) -> str:
-    return f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(sorted(FORMATS))}"
+    return f"unsupported file type {display(path.suffix) or '(none)'!r}; supported: {', '.join(sorted(FORMATS))}"
 
 
 def read_document(path: Path, doc_id: str) -> Document:

@@ -30,8 +30,7 @@ class ReplacementCharacter(DocumentRule):
     Flags the runs of U+FFFD in the article text, one finding per document: at the first run, with
     a few characters on each side so the editor can find the spot in the source and restore the
     missing words, the number of runs and of replacement characters, and every other run as a
-    related place. A document that is mojibake throughout gets TI01's single finding instead; the
-    characters this tool's decoder wrote for bytes it could not read are IO02's.
+    related place. A document that is mojibake throughout gets TI01's single finding instead.
 
     Why is this bad?
     A decoder writes � where the bytes made no sense in the encoding it assumed: the character
