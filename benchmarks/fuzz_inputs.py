@@ -12,8 +12,8 @@ dangling links and link loops. Counted: inputs tried, crashes (an exception, an 
 document or an IE01 finding), missing documents (an entry that did not become exactly one
 document), offset violations (a claim outside its document or whose text is not the original
 text at its offsets), and the slowest input in CPU seconds per 100,000 characters (reading,
-extraction and checks; rendering in every text format is checked, not timed; an input counts as at least 10,000 characters, so that the fixed cost of a
-run does not dominate a tiny one). Prints one JSON object.
+extraction and checks; rendering in every text format is checked, not timed; an input counts as
+at least 10,000 characters, so that the fixed cost of a run does not dominate a tiny one). Prints one JSON object.
 """
 from __future__ import annotations
 
@@ -91,11 +91,13 @@ def content(rng: random.Random) -> bytes:
             data.insert(rng.randrange(len(data) + 1), rng.choice((0, 0, 1, 7, 27, 31)))
         return bytes(data)
     if family == 5:  # a huge number
-        return f"全市人口{'9' * rng.choice((400, 4000, 4300, 20000))}{rng.choice(('人', '万人', '%', '亿元'))}。".encode()
+        digits = "9" * rng.choice((400, 4000, 4300, 20000))
+        return f"全市人口{digits}{rng.choice(('人', '万人', '%', '亿元'))}。".encode()
     if family == 6:  # a long line without punctuation
         return (rng.choice(("建成食堂", "全市", "x", "1")) * rng.choice((1000, 10000, 40000))).encode()
     if family == 7:  # many figures in one sentence
-        return ("今年" + rng.choice(("1万、", "3个", "2.5%、", "第1", "2023年")) * rng.choice((100, 3000, 20000))).encode()
+        unit = rng.choice(("1万、", "3个", "2.5%、", "第1", "2023年"))
+        return ("今年" + unit * rng.choice((100, 3000, 20000))).encode()
     if family == 8:  # broken or deep HTML
         tag = rng.choice(("<span>", "</span>", "<div>", "<p>", "<b>", "<!--", "<script>", "&#x", "&"))
         return ("<html><body>" + (tag + rng.choice(("全市3个", ""))) * rng.choice((10, 2000, 20000))).encode()
