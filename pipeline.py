@@ -15,6 +15,7 @@ these functions.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -30,7 +31,7 @@ from checks.registry import all_rules
 from checks.rule import FactRule, RestatementRule
 from checks.suppression import regions
 from claims.claim import Claim
-from claims.extract import extract_claims
+from claims.extract import extract_isolated
 from claims.frame import ClaimSet
 from claims.reference import FORMAT as REFERENCE
 from parallel.executors import Executor, InProcess
@@ -38,7 +39,8 @@ from parallel.work import Task, read_and_extract
 from reports.progress import unshown
 from reports.result import CheckResult
 from sources.document import Document
-from sources.reader import Inputs, document_from_bytes, document_ids, find_inputs, load_documents
+from sources.files import display
+from sources.reader import Inputs, document_from_bytes, document_ids, failed, find_inputs, load_documents
 
 Progress = Callable[[list], Iterable]
 Stages = Callable[[str, Iterable, int], Iterable]  # (description, items, total) -> the items (reports.progress)
@@ -56,7 +58,8 @@ def inputs(paths: Sequence[str | Path], config: Config | None = None) -> Inputs:
     found = find_inputs([*config.sources, *paths])  # the sources first: they are the authority
     excluded = [path for path in found.files if config.excluded(path)]
     return Inputs([path for path in found.files if path not in excluded],
-                  [path for path in found.skipped if path not in excluded], found.duplicates, excluded)
+                  [path for path in found.skipped if path not in excluded], found.duplicates, excluded,
+                  found.unreadable)
 
 
 def read(paths: Sequence[str | Path] | Inputs, progress: Progress = iter) -> list[Document]:
@@ -71,12 +74,17 @@ def read_stdin(data: bytes, name: str, documents: list[Document]) -> Document:
     an id no document of ``documents`` has; it comes after them."""
     taken = [Path(doc.path) for doc in documents]
     doc_id = document_ids([*taken, Path(name if name != "-" else "stdin")])[-1]
-    return document_from_bytes(data, doc_id, name)
+    try:
+        return document_from_bytes(data, doc_id, display(name))
+    except Exception as error:  # a defect on one input: that document's error
+        return failed(Document(doc_id, display(name), "error"), "reading", error)
 
 
 def extract(documents: list[Document]) -> ClaimSet:
-    """The documents and every claim found in them, in reading order."""
-    return ClaimSet(documents, [claim for doc in documents for claim in extract_claims(doc)])
+    """The documents and every claim found in them, in reading order; a document whose
+    extraction raises becomes an error document naming the exception, and the others go on."""
+    pairs = [extract_isolated(doc) for doc in documents]
+    return ClaimSet([doc for doc, _ in pairs], [claim for _, found in pairs for claim in found])
 
 
 def with_sources(claim_set: ClaimSet, sources: Sequence[tuple[Document, list[Claim]]]) -> ClaimSet:
@@ -114,7 +122,7 @@ def load(paths: Sequence[str | Path] | Inputs, run: Executor | None = None, prog
     whatever runs the calls."""
     inputs = paths if isinstance(paths, Inputs) else find_inputs(paths)
     skipped = set(inputs.skipped)
-    tasks = [Task(path, doc_id, path in skipped)
+    tasks = [Task(path, doc_id, path in skipped, inputs.unreadable.get(path))
              for path, doc_id in zip(inputs.files, document_ids(inputs.files), strict=True)]
     documents, claims = [], []
     for doc, found in progress("reading", _read_and_extract(tasks, run or InProcess()), len(tasks)):
@@ -133,7 +141,8 @@ def _read_and_extract(tasks: list[Task], run: Executor) -> Iterator[tuple[Docume
 
 def with_document(claim_set: ClaimSet, doc: Document) -> ClaimSet:
     """The claim set with one more document (standard input) and its claims, after the others."""
-    return ClaimSet([*claim_set.documents, doc], [*claim_set.claims, *extract_claims(doc)])
+    doc, found = extract_isolated(doc)
+    return ClaimSet([*claim_set.documents, doc], [*claim_set.claims, *found])
 
 
 def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: Executor | None = None) -> CheckResult:
@@ -201,7 +210,7 @@ def only(result: CheckResult, paths: Iterable[str | Path]) -> CheckResult:
     Paths match by where they resolve (``./a.md``, ``a.md`` and its absolute path are one file),
     a folder matches the documents inside it, and a path that matches no document read raises
     ``OnlyError``."""
-    resolved = {doc.id: Path(doc.path).resolve() for doc in result.claim_set.documents}
+    resolved = {doc.id: Path(os.path.realpath(doc.location)) for doc in result.claim_set.documents}
     kept: set[str] = set()
     for given in paths:
         path = Path(given).resolve()

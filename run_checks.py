@@ -18,7 +18,8 @@ Exit status: 0 on success; for ``check`` 1 when a finding not accepted by ``--ba
 above ``--fail-on`` (default: error; a run that writes a baseline accepts them all; a file that
 cannot be read is an IO01 error finding); 2 for usage or configuration errors, such as a path that
 does not exist, an unknown rule, an ``--only`` path that names no document read, or a run that
-reads no document at all.
+reads no document at all; and 2 for an internal error (a one-line message; set ``RUN_CHECKS_DEBUG``
+for the traceback).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import argparse
 import os
 import shutil
 import sys
+import traceback
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +53,7 @@ from reports.view import View
 from sources.reader import document_ids
 
 USAGE_ERROR = 2
+DEBUG = "RUN_CHECKS_DEBUG"  # environment variable: print the traceback of an internal error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +127,19 @@ def _names(value: str) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; an unexpected exception is exit 2 with a one-line message (the traceback
+    too when ``RUN_CHECKS_DEBUG`` is set), never exit 1, which means findings."""
+    try:
+        return _main(argv)
+    except Exception as error:  # a defect of this tool: not a finding, so not exit 1
+        if os.environ.get(DEBUG):
+            traceback.print_exc()
+        print(f"run-checks: internal error: {type(error).__name__}: {error} (set {DEBUG}=1 for the traceback)",
+              file=sys.stderr)
+        return USAGE_ERROR
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # answered with the sub-command's own usage, not the top level's
@@ -291,7 +307,7 @@ def _fix(result: CheckResult, quiet: bool) -> CheckResult:
     UTF-8) and return the result without the findings they fixed."""
     fixed_ids: set[int] = set()
     for fixed in pipeline.fixes(result):
-        path = Path(fixed.doc.path)
+        path = fixed.doc.location
         if fixed.doc.path == "-" or not path.is_file():
             continue  # standard input has no file to write
         try:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checks import schema
 from checks.finding import Finding
+from sources.files import not_regular, read_regular
 
 VERSION = 1
 Key = tuple[str, str, str]
@@ -41,11 +42,12 @@ def baseline_text(findings: Iterable[Finding], originals: dict[str, str], paths:
 def load_baseline(path: Path) -> Counter[Key]:
     """The accepted keys of a baseline file, with how often each is accepted; checked whole (a
     regular UTF-8 JSON file of this shape), any fault a ``BaselineError`` naming the key."""
-    if not path.is_file():
-        raise BaselineError(f"{path}: no baseline file (not a regular file)" if path.exists() else
-                            f"{path}: no such baseline file")
+    if not path.exists() and not path.is_symlink():
+        raise BaselineError(f"{path}: no such baseline file")
+    if reason := not_regular(path):  # a FIFO or a device may never end
+        raise BaselineError(f"{path}: no baseline file ({reason})")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))  # never a FIFO or a device: they may not end
     except UnicodeDecodeError as error:
         raise BaselineError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start})") \
             from None

@@ -10,6 +10,7 @@ validated, and a bad one is a ``ConfigError`` naming the file.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -56,7 +57,7 @@ class Config:
 
     def relative(self, path: str | Path) -> str:
         """``path`` as the configuration's globs see it: relative to its folder, with ``/``."""
-        resolved = Path(path).resolve()
+        resolved = Path(os.path.realpath(path))  # a link loop stays as it is, not an exception
         root = (self.root or Path.cwd()).resolve()
         return (resolved.relative_to(root) if resolved.is_relative_to(root) else resolved).as_posix()
 

@@ -17,8 +17,8 @@ from types import MappingProxyType
 
 from checks.config import Config
 from checks.corpus import Corpus
-from checks.finding import Finding, Severity
-from checks.registry import INTERNAL_ERROR, UNREADABLE, all_rules
+from checks.finding import Finding, Location, Severity
+from checks.registry import DAMAGED, INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
 from sources.document import Document
 
@@ -51,10 +51,13 @@ def selected_rules(config: Config) -> list[Rule]:
 def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
               progress: Callable[[list[Rule]], Iterable[Rule]] = iter) -> list[Finding]:
     """The findings of the rules ``config`` selects, and an IO01 finding for each of ``documents``
-    that could not be read (unless ``config`` ignores IO01); ``progress`` may wrap the rules."""
+    that could not be read and an IO02 finding for each read with damage (unless ``config``
+    ignores them); ``progress`` may wrap the rules."""
     findings = check_corpus(corpus, progress(selected_rules(config)))
     if UNREADABLE[0] not in config.ignore:
         findings += [unreadable(doc, config.language) for doc in documents if doc.status == "error"]
+    if DAMAGED[0] not in config.ignore:
+        findings += [damaged(doc, config.language) for doc in documents if doc.ok and doc.damage]
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -146,6 +149,22 @@ def unreadable(doc: Document, language: str = "both") -> Finding:
     message = {"zh": zh, "en": en}.get(language, f"{zh} / {en}")
     return Finding(code, name, Severity.ERROR, message, doc.id, 0, 0,
                    evidence=MappingProxyType({"path": doc.path, "reason": doc.error}))
+
+
+def damaged(doc: Document, language: str = "both") -> Finding:
+    """The warning for a document read with damage (``sources.decode.Damage``): at its first
+    damaged place, every other one a related place."""
+    code, name = DAMAGED
+    first, *others = doc.damage
+    lost = sum(damage.end - damage.start for damage in doc.damage if damage.lost)
+    zh = (f"文件有{len(doc.damage)}处损坏(其中{lost}个字符无法解码,显示为“\ufffd”),首处:{first.what}"
+          if lost else f"文件有{len(doc.damage)}处使用了其他编码的片段(已读出),首处:{first.what}")
+    en = f"the file is damaged in {len(doc.damage)} place(s) ({lost} character(s) lost), first: {first.what}"
+    message = {"zh": zh, "en": en}.get(language, f"{zh} / {en}")
+    related = tuple(Location(doc.id, damage.start, damage.end, damage.what) for damage in others)
+    return Finding(code, name, Severity.WARNING, message, doc.id, first.start, first.end, related=related,
+                   evidence=MappingProxyType({"path": doc.path, "places": len(doc.damage), "lost": lost,
+                                              "first": first.what}))
 
 
 def _raised_at(error: Exception) -> str:

@@ -14,7 +14,8 @@ _RULES: dict[str, type[Rule]] = {}
 # Findings the engine itself gives, not a rule: they can be ignored by id like a rule.
 INTERNAL_ERROR = ("IE01", "internal-error")
 UNREADABLE = ("IO01", "unreadable-document")
-ENGINE_CODES = (INTERNAL_ERROR[0], UNREADABLE[0])
+DAMAGED = ("IO02", "damaged-input")
+ENGINE_CODES = (INTERNAL_ERROR[0], UNREADABLE[0], DAMAGED[0])
 
 
 def register(rule: type[Rule]) -> type[Rule]:

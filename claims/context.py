@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from claims import sentences
@@ -61,19 +61,22 @@ class DocumentContext:
     place: Place | None
     year: int | None
     gazetteer: Gazetteer
+    relatives: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, word): 去年, 今年 …
+    relative_ends: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
         gazetteer = load_gazetteer()
-        starts = sentences.starts(doc.text, sentences.SENTENCE_END)
-        clauses = sentences.starts(doc.text, sentences.CLAUSE_END)
+        starts = sentences.starts(doc.text, sentences.SENTENCE_END, sentences.MAX_SENTENCE)
+        clauses = sentences.starts(doc.text, sentences.CLAUSE_END, sentences.MAX_CLAUSE)
         quoted = merge(m.span() for m in _QUOTED.finditer(doc.text))
         mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
         scopes = [(m.start(), m.group(1), _scope_place(gazetteer, place, m)) for m in _scope().finditer(doc.text)]
+        relatives = [(m.start(), m.end(), m.group()) for m in _relative().finditer(doc.text)]
         return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
-                   gazetteer)
+                   gazetteer, relatives, [end for _, end, _ in relatives])
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
@@ -158,8 +161,7 @@ def time_of(context: DocumentContext, start: int, sentence: int, dates: list[tup
     index = bisect.bisect_left(dates, (start, "")) - 1
     if index >= 0 and dates[index][0] >= sentence:
         return dates[index][1]
-    relatives = list(_relative().finditer(context.text, sentence, start))
-    relative = relatives[-1] if relatives else None
-    if relative and context.year:
-        return str(context.year + relative_years()[relative.group()])
+    last = bisect.bisect_right(context.relative_ends, start) - 1  # found once per document, not per figure
+    if last >= 0 and context.relatives[last][0] >= sentence and context.year:
+        return str(context.year + relative_years()[context.relatives[last][2]])
     return str(context.year) if context.year else None

@@ -16,6 +16,7 @@ from claims.relative_days import relative_days
 from claims.subject import clean, following, preceding, table_row_label
 from claims.vocab import figure_words, measure_words, named_numbers, subject_words, unit_words
 from sources.document import Document
+from sources.reader import failed
 from sources.spans import merge, overlaps
 from vocab.files import alternation
 
@@ -227,3 +228,12 @@ def _quoted_figure() -> re.Pattern[str]:
     figure; “五个认同” and “12345” stay names."""
     words = sorted({*measure_words(), *unit_words()}, key=len, reverse=True)
     return re.compile(rf"\d[\d.,]*[万亿]?(?:{'|'.join(map(re.escape, words))})$|\d\.\d+[万亿萬億]")
+
+
+def extract_isolated(doc: Document) -> tuple[Document, list[Claim]]:
+    """``doc`` and its claims; an unexpected exception in the extraction makes ``doc`` an error
+    document naming it, with no claims, so that the run goes on with the other documents."""
+    try:
+        return doc, extract_claims(doc)
+    except Exception as error:  # a defect of this tool on one input: that input's error, not the run's
+        return failed(doc, "extracting claims", error), []

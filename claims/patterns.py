@@ -46,18 +46,19 @@ def _date_tail(name: str) -> str:
 
 
 def lookalikes() -> str:
-    """Look-alikes: consumed and dropped."""
+    """Look-alikes: consumed and dropped. Those that run over letters start only where a run of
+    them starts: tried at every letter of a long run, each would read to its end (quadratic)."""
     return "|".join((
         r"https?://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+",
         r"www\.[A-Za-z0-9.\-]+(?:/[^\s\u3000-\u303f\u4e00-\u9fff]*)?",
-        r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
-        r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu)\b",
+        r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
+        r"(?<![A-Za-z0-9\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+){0,8}\.(?:cn|com|net|org|gov|edu)\b",
         r"(?<!\d)(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)",
         rf"(?:{alternation(figure_words()['lookalike_labels'])})[:\s]*\d[\d\-号]*",  # ICP备12345号
         r"(?i:copyright)\s*(?:©\s*)?\d{4}(?:\s*-\s*\d{4})?|©\s*\d{4}(?:\s*-\s*\d{4})?",
         r"[〔\[【(]\d{4}[〕\]】)]\s*第?\s*\d+\s*号",  # document numbers: 〔2023〕第5号
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
-        rf"\d+(?:\.\d+)*(?=[A-Za-z#])(?!{_ascii_words()})[A-Za-z#][A-Za-z0-9#\-]*|(?!{_ascii_signs()})[A-Za-z]+[\-_]?\d[\w\-]*",
+        rf"\d+(?:\.\d+){0,8}(?=[A-Za-z#])(?!{_ascii_words()})[A-Za-z#][A-Za-z0-9#\-]*|(?<![A-Za-z])(?!{_ascii_signs()})[A-Za-z]+[\-_]?\d[\w\-]*",
     ))
 
 

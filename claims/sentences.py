@@ -21,9 +21,23 @@ IN_CLAUSE = f"[^{re.escape(CLAUSE_ENDS)}\\d]"
 IN_SENTENCE = f"[^{re.escape(SENTENCE_ENDS)}\\d]"
 
 
-def starts(text: str, ends: re.Pattern[str] = SENTENCE_END) -> list[int]:
-    """Where each segment of ``text`` begins (0 and the position after each end mark)."""
-    return [0] + [match.end() for match in ends.finditer(text)]
+# The longest sentence and clause read as one: a longer run without an end mark (a list of
+# thousands of figures, a page without punctuation) is cut every so many characters, so that the
+# work per figure, which reads its sentence and clause, stays bounded. Real sentences are far shorter.
+MAX_SENTENCE = 500
+MAX_CLAUSE = 200
+
+
+def starts(text: str, ends: re.Pattern[str] = SENTENCE_END, longest: int | None = None) -> list[int]:
+    """Where each segment of ``text`` begins (0 and the position after each end mark), and, with
+    ``longest``, every ``longest`` characters into a segment longer than that."""
+    found = [0] + [match.end() for match in ends.finditer(text)]
+    if longest is None:
+        return found
+    cut = []
+    for begin, end in zip(found, [*found[1:], len(text)], strict=True):
+        cut += range(begin, max(begin + 1, end), longest)
+    return cut
 
 
 def segment(text: str, segment_starts: list[int], position: int) -> tuple[int, int, int]:

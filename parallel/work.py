@@ -5,21 +5,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claims.claim import Claim
-from claims.extract import extract_claims
+from claims.extract import extract_isolated
 from sources.document import Document
 from sources.reader import read_input
 
 
 @dataclass(frozen=True)
 class Task:
-    """One input file, its document id, and whether it is only listed as skipped."""
+    """One input file, its document id, whether it is only listed as skipped, and why it cannot
+    be read when it is no regular file."""
 
     path: Path
     doc_id: str
     skipped: bool = False
+    unreadable: str | None = None
 
 
 def read_and_extract(task: Task) -> tuple[Document, list[Claim]]:
-    """The file's document and its claims (none for a document that could not be read)."""
-    doc = read_input(task.path, task.doc_id, task.skipped)
-    return doc, extract_claims(doc)
+    """The file's document and its claims (none for a document that could not be read); an
+    unexpected exception in either step becomes the document's error."""
+    return extract_isolated(read_input(task.path, task.doc_id, task.skipped, task.unreadable))

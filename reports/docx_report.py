@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import io
-from pathlib import Path
 
 from checks.finding import Finding
 from reports.archive import stable_zip
@@ -45,7 +44,7 @@ def reviewed(result: CheckResult, view: View) -> dict[str, bytes]:
     copies = {}
     for doc in word_documents(result):
         try:
-            data = Path(doc.path).read_bytes()
+            data = doc.location.read_bytes()
         except OSError:  # read from standard input: there is no file to copy
             continue
         copies[doc.id] = review_copy(data, doc, by_doc.get(doc.id, []), documents, view)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from sources.decode import Damage
 from sources.gazetteer import PlaceMention
 from sources.offsets import OffsetMap, Runs
 
@@ -33,7 +35,8 @@ class Document:
     are the place names mentioned in ``text``. A file that could not be read has ``status ==
     "error"``, an ``error`` message, and empty texts. For a Word or PDF file ``original`` is the
     text extracted from it (``sources.office``) and ``layout`` says which paragraph and run, or
-    page and line, each span of it came from.
+    page and line, each span of it came from. ``damage`` lists the places where the bytes did not
+    decode as the file meant (``sources.decode.Damage``).
     """
 
     id: str
@@ -49,6 +52,13 @@ class Document:
     places: tuple[PlaceMention, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
     layout: tuple = ()  # Word and PDF: ``sources.office.Block`` records, where each span of ``original`` came from
+    damage: tuple[Damage, ...] = ()  # spans of ``original`` the decoder could not read as the file meant
+    file: str | None = None  # the file's own name when ``path`` shows bytes that are not UTF-8 as escapes
+
+    @property
+    def location(self) -> Path:
+        """Where the file is on disk (``path`` is how it is shown)."""
+        return Path(self.file or self.path)
 
     @property
     def ok(self) -> bool:

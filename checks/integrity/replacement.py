@@ -16,6 +16,12 @@ _RUN = re.compile("\ufffd+")
 _CONTEXT = 8  # characters shown on each side
 
 
+def _decoder_damage(doc: Document, start: int, end: int) -> bool:
+    """Whether the run is one the decoder wrote (IO02 reports it), not one the file holds."""
+    begin, stop = doc.original_span(start, end)
+    return any(damage.start <= begin and stop <= damage.end for damage in doc.damage)
+
+
 @register
 class ReplacementCharacter(DocumentRule):
     """The replacement character � (U+FFFD): bytes that could not be decoded and are lost.
@@ -50,7 +56,7 @@ class ReplacementCharacter(DocumentRule):
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         if garbled(doc.text):
             return
-        runs = [match.span() for match in _RUN.finditer(doc.text)]
+        runs = [match.span() for match in _RUN.finditer(doc.text) if not _decoder_damage(doc, *match.span())]
         if not runs:
             return
         start, end = runs[0]

@@ -1,0 +1,37 @@
+"""Fuzzing the reading of inputs (issue 17): a few hundred generated bad or odd files, names and
+kinds from fixed seeds (``benchmarks/fuzz_inputs.py`` runs 10,000). Each must become exactly one
+document, nothing may raise or give an internal error, every claim must sit inside its document
+with its original text, and the command line must exit 0, 1 or 2 without a traceback."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import run_checks
+from benchmarks.fuzz_inputs import HUGE, Tally, fuzz, generate, materialize
+
+SEEDS = (1, 2, 3)
+PER_SEED = 50
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generated_inputs_each_become_one_document_without_crash(seed):
+    tally: Tally = fuzz(seed, PER_SEED, render=("json", "table", "csv", "markdown", "sarif", "junit"))
+    assert tally.tried == PER_SEED
+    assert (tally.crashes, tally.missing, tally.offsets) == (0, 0, 0), tally.problems[:5]
+
+
+def test_the_command_line_over_a_folder_of_them_exits_0_1_or_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(run_checks.DEBUG, raising=False)
+    entries = [entry for entry in generate(seed=4, count=60) if not HUGE.search(entry.data)]  # see HUGE
+    for entry in entries:
+        materialize(entry, tmp_path)
+    out = tmp_path.parent / "out.json"
+    status = run_checks.main(["check", str(tmp_path), "--format", "json", "--output", str(out)])
+    err = capsys.readouterr().err
+    assert status in (0, 1, 2) and "internal error" not in err and "Traceback" not in err, err
+    shown = out.read_text(encoding="utf-8")
+    assert shown.count('"path": ') >= len(os.listdir(tmp_path))  # every entry is a document
+    assert Path(out).stat().st_size > 0
