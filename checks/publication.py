@@ -17,7 +17,7 @@ from vocab.files import toml_data
 
 SHAPED = ("stamped", "code", "data", "fragment", "chat")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE = re.compile(r"[^。!?]*[。!?]")
+_SENTENCE = re.compile(r"(?:^|(?<=[。!?]))[^。!?]*[。!?]")  # starts only after an end: linear on a line without one
 _NUMBER = re.compile(r"[-+]?[\d.,%‰]+")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")  # string literals of code may hold Chinese
 _SIGNS = re.compile(r"[\d\s.,:;%‰+\-*/=()\[\]<>|_#]+")

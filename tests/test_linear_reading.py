@@ -33,3 +33,27 @@ def test_four_times_the_text_costs_about_four_times(name):
     _cost(SHAPES[name], 200)  # warm the caches and vocabularies
     small, large = _cost(SHAPES[name], 2_000), _cost(SHAPES[name], 8_000)
     assert large < 8 * max(small, 0.02), (small, large)
+
+
+def _check_cost(shape: tuple[str, str, str, str], repeats: int) -> float:
+    import pipeline
+    from checks.config import Config
+
+    head, unit, tail, fmt = shape
+    claim_set = pipeline.extract([document_from_text(head + unit * repeats + tail, fmt=fmt)])
+    started = time.process_time()
+    pipeline.check(claim_set, Config())
+    return time.process_time() - started
+
+
+CHECKED = {  # a line of Chinese text without a sentence end (the publication signal's sentences)
+    "hanzi-without-end": ("", "全市", "", "text"),
+    "figures-without-punctuation": SHAPES["figures-without-punctuation"],
+}
+
+
+@pytest.mark.parametrize("name", CHECKED)
+def test_checking_four_times_the_text_costs_about_four_times(name):
+    _check_cost(CHECKED[name], 200)  # warm the caches (and the expectation suites' import)
+    small, large = _check_cost(CHECKED[name], 2_500), _check_cost(CHECKED[name], 10_000)
+    assert large < 8 * max(small, 0.05), (small, large)
