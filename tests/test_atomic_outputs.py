@@ -77,7 +77,7 @@ def _draft(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("command, fmt", [("claims", "json"), ("claims", "csv"), ("check", "markdown"),
                                           ("check", "xlsx")])
-def test_a_renderer_failing_leaves_the_previous_output(tmp_path, monkeypatch, command, fmt):
+def test_a_renderer_failing_leaves_the_previous_output(tmp_path, monkeypatch, capsys, command, fmt):
     draft, target = _draft(tmp_path), tmp_path / f"report.{fmt}"
     target.write_text(PREVIOUS, encoding="utf-8")
     real = formats.renderer(command, fmt)
@@ -88,9 +88,11 @@ def test_a_renderer_failing_leaves_the_previous_output(tmp_path, monkeypatch, co
 
     monkeypatch.setattr(run_checks.formats, "renderer", lambda *args: half_then_fail)
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(RuntimeError, match="renderer broke"):
-        run_checks.main([command, str(draft), "--format", fmt, "--output", str(target), "--quiet",
-                         *(["--select", "CS01"] if command == "check" else [])])
+    monkeypatch.delenv(run_checks.DEBUG, raising=False)
+    status = run_checks.main([command, str(draft), "--format", fmt, "--output", str(target), "--quiet",
+                              *(["--select", "CS01"] if command == "check" else [])])
+    assert status == 2  # an internal error: one line, never the exit status of findings
+    assert "internal error: RuntimeError: renderer broke" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == PREVIOUS and _leftovers(tmp_path) == []
 
 
@@ -107,7 +109,7 @@ def test_every_text_and_binary_output_goes_through_the_atomic_writer(tmp_path, m
     assert written == ["base.json.json", "out.json", "base.xlsx.json", "out.xlsx", "base.sarif.json", "out.sarif"]
 
 
-def test_reviewed_word_copies_into_a_folder_are_atomic(tmp_path, monkeypatch):
+def test_reviewed_word_copies_into_a_folder_are_atomic(tmp_path, monkeypatch, capsys):
     for name, people in (("a", "10"), ("b", "12")):
         (tmp_path / f"{name}.docx").write_bytes(word_file(["乌海市2024年报告", f"全市常住人口为{people}万人。"]))
     out = tmp_path / "reviewed"
@@ -115,8 +117,9 @@ def test_reviewed_word_copies_into_a_folder_are_atomic(tmp_path, monkeypatch):
     (out / "a.docx").write_bytes(b"previous copy")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(writing.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
-    with pytest.raises(OSError):
-        run_checks.main(["check", "a.docx", "b.docx", "--format", "docx", "-o", "reviewed", "-q"])
+    monkeypatch.delenv(run_checks.DEBUG, raising=False)
+    assert run_checks.main(["check", "a.docx", "b.docx", "--format", "docx", "-o", "reviewed", "-q"]) == 2
+    assert "I/O error" in capsys.readouterr().err
     assert (out / "a.docx").read_bytes() == b"previous copy" and _leftovers(out) == []
 
 
