@@ -310,6 +310,9 @@ def _fix(result: CheckResult, quiet: bool) -> CheckResult:
         path = fixed.doc.location
         if fixed.doc.path == "-" or not path.is_file():
             continue  # standard input has no file to write
+        if fixed.refused:
+            print(f"run-checks: not fixed: {fixed.doc.path}: {fixed.refused}", file=sys.stderr)
+            continue
         try:
             data = fixed.text.encode(fixed.doc.encoding or "utf-8")
         except (LookupError, UnicodeEncodeError):  # a repaired or unusual encoding

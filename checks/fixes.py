@@ -3,7 +3,8 @@
 A fix is applied only when it is unambiguous: its edits do not overlap one another's or those of
 another finding applied before it, and never change a figure (a fix removes a gloss or a spam
 run; inside a claim it may drop a gloss, never a numeral). The findings whose fixes were
-applied are returned with the fixed texts.
+applied are returned with the fixed texts. A document read with damaged bytes (IO02) or not read
+at all is never rewritten: its text holds replacement characters where the file holds bytes.
 """
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ _NUMERAL = re.compile(r"[\d０-９〇零一二两三四五六七八九十百千�
 
 @dataclass(frozen=True)
 class Fixed:
-    """A document's fixed text and the findings fixed in it."""
+    """A document's fixed text and the findings fixed in it, or why its file must not be rewritten
+    (``refused``: then ``text`` is the original and no finding is fixed)."""
 
     doc: Document
     text: str
     findings: tuple[Finding, ...]
+    refused: str = ""
 
 
 def apply_fixes(documents: list[Document], claims: list[Claim], findings: list[Finding]) -> list[Fixed]:
@@ -33,6 +36,11 @@ def apply_fixes(documents: list[Document], claims: list[Claim], findings: list[F
         figures.setdefault(claim.doc, []).append((claim.start, claim.end))
     fixed = []
     for doc in documents:
+        why = refusal(doc)
+        if why:
+            if any(f.doc == doc.id and f.fix for f in findings):
+                fixed.append(Fixed(doc, doc.original, (), why))
+            continue
         taken: list[Edit] = []
         applied = []
         for finding in (f for f in findings if f.doc == doc.id and f.fix):
@@ -51,6 +59,15 @@ def apply_fixes(documents: list[Document], claims: list[Claim], findings: list[F
                 text = text[:edit.start] + edit.replacement + text[edit.end:]
             fixed.append(Fixed(doc, text, tuple(applied)))
     return fixed
+
+
+def refusal(doc: Document) -> str:
+    """Why the file of ``doc`` must not be rewritten, or ``""``."""
+    if not doc.ok:
+        return f"it could not be read ({doc.error})"
+    if doc.damage:
+        return "its bytes are damaged (IO02); rewriting it would write replacement characters into it"
+    return ""
 
 
 def _touches_figure(original: str, edit: Edit, figures: list[tuple[int, int]]) -> bool:

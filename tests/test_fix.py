@@ -9,6 +9,7 @@ from pathlib import Path
 from checks.finding import Edit, Finding, Severity
 from checks.fixes import apply_fixes
 from claims.extract import extract_claims
+from sources.document import Document
 from sources.reader import document_from_text
 from tests.test_cli import ROOT, run
 
@@ -67,3 +68,25 @@ def test_sarif_offers_the_fix():
     assert change["artifactLocation"]["uri"] == "examples/wuhai_magazine_reprint.txt"
     assert len(change["replacements"]) > 10 and all(r["insertedContent"]["text"] == "" for r in change["replacements"])
     assert Path(ROOT / "examples" / "wuhai_magazine_reprint.txt").read_text(encoding="utf-8").count("(") > 10
+
+
+def test_fix_refuses_to_rewrite_a_damaged_file_and_fixes_the_others(tmp_path):
+    damaged = GLOSSED.encode("utf-8").replace("服務".encode(), "服".encode() + b"\xff" + "務".encode())
+    (tmp_path / "damaged.txt").write_bytes(damaged)
+    (tmp_path / "clean.txt").write_text(GLOSSED, encoding="utf-8")
+    result = run("check", "damaged.txt", "clean.txt", "--fix", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "damaged.txt").read_bytes() == damaged
+    assert "(wàn)" not in (tmp_path / "clean.txt").read_text(encoding="utf-8")
+    refusals = [line for line in result.stderr.splitlines() if "not fixed" in line]
+    assert refusals == ["run-checks: not fixed: damaged.txt: its bytes are damaged (IO02); rewriting it would "
+                        "write replacement characters into it"]
+    remaining = sorted(f["rule"] for f in json.loads(result.stdout)["findings"])
+    assert remaining == ["IO02", "TI04"]
+
+
+def test_fixes_of_an_error_document_are_refused():
+    doc = Document("d", "d.txt", "error", error="undecodable")
+    finding = Finding("ZZ01", "test", Severity.WARNING, "m", "d", 0, 0, fix=(Edit(0, 0, "x"),))
+    [fixed] = apply_fixes([doc], [], [finding])
+    assert fixed.findings == () and fixed.refused == "it could not be read (undecodable)"
