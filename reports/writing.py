@@ -6,14 +6,23 @@ target's own folder, flushes it to disk, then renames it over the target (``os.r
 failure or a kill part-way leaves the previous file whole, never an empty or half-written one. A
 target that is not a regular file (``/dev/stdout``, a pipe) is written in place; a link is
 followed, so the file it points at is replaced, not the link.
+
+The temporary file is ``.NAME.PID.XXXXXXXX.tmp`` (the writer's process id, eight hex digits). A
+writer killed part-way leaves it behind; the next write of NAME removes those whose process is no
+longer alive (each folder is listed once per process, so writing many files into one folder stays
+linear).
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import secrets
 import stat
-import tempfile
 from pathlib import Path
+
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp")
+_stale: dict[Path, dict[str, list[tuple[int, str]]]] = {}  # folder → target name → (pid, temporary file)
 
 
 def problem(path: Path, folder: bool = False) -> str | None:
@@ -50,7 +59,8 @@ def write(path: Path, data: str | bytes) -> None:
         return
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode) if kind is not None else _new_file_mode()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _remove_stale(target)
+    handle, temporary = _temporary(target)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -62,6 +72,45 @@ def write(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    """A new temporary file beside ``target``, open for writing, and its path."""
+    while True:
+        path = str(target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), path
+        except FileExistsError:
+            continue
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files of ``target`` that writers no longer alive left behind."""
+    folder = target.parent
+    if folder not in _stale:
+        _stale[folder] = {}
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                match = _TEMPORARY.fullmatch(entry.name)
+                if match:
+                    _stale[folder].setdefault(match["name"], []).append((int(match["pid"]), entry.path))
+    for pid, path in _stale[folder].pop(target.name, []):
+        if not _alive(pid):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (this one counts: another thread may be writing)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, another user's
+        return True
+    return True
 
 
 def _kind(path: Path) -> int | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -149,8 +150,18 @@ def test_a_kill_while_writing_leaves_the_previous_file(tmp_path):
         process.kill()
     assert process.returncode == -signal.SIGKILL
     assert target.read_text(encoding="utf-8") == PREVIOUS
-    # a kill leaves the hidden temporary file behind, never a truncated report
-    assert all(name.startswith(".report.json.") for name in _leftovers(tmp_path))
+    # a kill leaves the hidden temporary file behind, never a truncated report; its name carries the pid
+    [stale] = _leftovers(tmp_path)
+    assert re.fullmatch(rf"\.report\.json\.{process.pid}\.[0-9a-f]{{8}}\.tmp", stale)
+    # the next write of that target removes it, and leaves the temporary files of live writers and
+    # of other targets alone
+    live = f".report.json.{os.getpid()}.0123abcd.tmp"
+    other = f".other.json.{process.pid}.0123abcd.tmp"
+    for name in (live, other):
+        (tmp_path / name).write_text("partial", encoding="utf-8")
+    writing.write(target, "the next report\n")
+    assert target.read_text(encoding="utf-8") == "the next report\n"
+    assert _leftovers(tmp_path) == sorted([live, other])
 
 
 def test_output_to_dev_stdout_through_a_pipe(tmp_path):
