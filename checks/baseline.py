@@ -15,7 +15,6 @@ from pathlib import Path
 
 from checks import schema
 from checks.finding import Finding
-from sources.files import not_regular, read_regular
 
 VERSION = 1
 Key = tuple[str, str, str]
@@ -42,21 +41,10 @@ def baseline_text(findings: Iterable[Finding], originals: dict[str, str], paths:
 def load_baseline(path: Path) -> Counter[Key]:
     """The accepted keys of a baseline file, with how often each is accepted; checked whole (a
     regular UTF-8 JSON file of this shape), any fault a ``BaselineError`` naming the key."""
-    if not path.exists() and not path.is_symlink():
-        raise BaselineError(f"{path}: no such baseline file")
-    if reason := not_regular(path):  # a FIFO or a device may never end
-        raise BaselineError(f"{path}: no baseline file ({reason})")
     try:
-        data = json.loads(read_regular(path).decode("utf-8"))  # never a FIFO or a device: they may not end
-    except UnicodeDecodeError as error:
-        raise BaselineError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start})") \
-            from None
-    except RecursionError:
-        raise BaselineError(f"{path}: arrays or objects nested too deeply to read") from None
-    except json.JSONDecodeError as error:
-        raise BaselineError(f"{path}: not a run-checks baseline: not valid JSON: {error}") from None
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot be read: {error.strerror or error}") from None
+        data = schema.read_structured(path, schema.JSON, "baseline file", invalid="not a run-checks baseline: ")
+    except schema.SchemaError as error:
+        raise BaselineError(str(error)) from None
     try:
         return Counter(_keys(data))
     except schema.SchemaError as error:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -119,16 +118,9 @@ def load_config(folder: Path, file: Path | None = None) -> Config:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start}); "
-                          "a TOML file is UTF-8 text") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: arrays or tables nested too deeply to read") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+        return schema.read_structured(path, schema.TOML, "configuration file", "a TOML file is UTF-8 text")
+    except schema.SchemaError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _tool_table(data: dict[str, Any], path: Path) -> object:

@@ -1,12 +1,19 @@
 """Typed reading of configuration values: each bad value a ``SchemaError`` of one line naming
 the key, the type it expects and the value it got (``select[0]: expected a string, got the
-integer 1``); the caller prefixes the file.
+integer 1``); the caller prefixes the file. ``read_structured`` reads the files those values
+come from (configuration, expectation suites, baselines), each fault one line naming the file.
 """
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Mapping
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from sources.files import not_regular, read_regular
 
 SHOWN = 40  # characters of a bad value quoted in a message
 
@@ -67,3 +74,39 @@ def like(value: object, default: object, key: str) -> None:
         string(value, key)
     elif isinstance(default, tuple | list | frozenset | set):
         strings(value, key)
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """A structured file format: its parser, the parser's syntax error, and what it nests."""
+
+    name: str
+    parse: Callable[[str], Any]
+    error: type[Exception]
+    nesting: str
+
+
+TOML = Syntax("TOML", tomllib.loads, tomllib.TOMLDecodeError, "arrays or tables")
+JSON = Syntax("JSON", json.loads, json.JSONDecodeError, "arrays or objects")
+
+
+def read_structured(path: Path, syntax: Syntax, what: str, utf8_note: str = "", invalid: str = "") -> Any:
+    """The parsed content of the regular UTF-8 file ``path`` (a ``what``: "baseline file"); any
+    fault a ``SchemaError`` of one line starting with the path: none there, not a regular file
+    (a FIFO or a device may never end), not UTF-8 (then ``utf8_note``), nested too deeply, not
+    valid (after ``invalid``: "not a run-checks baseline: "), unreadable."""
+    if not path.exists() and not path.is_symlink():
+        raise SchemaError(f"{path}: no such {what}")
+    if reason := not_regular(path):
+        raise SchemaError(f"{path}: no {what} ({reason})")
+    try:
+        return syntax.parse(read_regular(path).decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise SchemaError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start})"
+                          + (f"; {utf8_note}" if utf8_note else "")) from None
+    except RecursionError:
+        raise SchemaError(f"{path}: {syntax.nesting} nested too deeply to read") from None
+    except syntax.error as error:
+        raise SchemaError(f"{path}: {invalid}not valid {syntax.name}: {error}") from None
+    except OSError as error:
+        raise SchemaError(f"{path}: cannot be read: {error.strerror or error}") from None

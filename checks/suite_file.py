@@ -9,7 +9,6 @@ type and arguments. Any fault is a ``SuiteError`` of one line naming the file an
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +27,9 @@ class SuiteError(ValueError):
 def checked_suite(path: str) -> dict[str, Any]:
     """The suite in ``path``, checked; the same file is read and checked once per run."""
     try:
-        suite = json.loads(Path(path).read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise SuiteError(f"{path}: not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start})") \
-            from None
-    except RecursionError:
-        raise SuiteError(f"{path}: arrays or objects nested too deeply to read") from None
-    except json.JSONDecodeError as error:
-        raise SuiteError(f"{path}: not valid JSON: {error}") from None
-    except OSError as error:
-        raise SuiteError(f"{path}: cannot be read: {error.strerror or error}") from None
+        suite = schema.read_structured(Path(path), schema.JSON, "expectation suite file")
+    except schema.SchemaError as error:
+        raise SuiteError(str(error)) from None
     try:
         _check_shape(suite)
         for index, expectation in enumerate(suite["expectations"]):
