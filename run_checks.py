@@ -44,7 +44,7 @@ from ledger.sources import archived
 from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
 from ledger.store import LedgerError
 from parallel.executors import ENGINES, EngineError, Executor, executor
-from reports import docx_report, formats, html_report, writing
+from reports import docx_report, formats, html_report, notes, writing
 from reports.progress import Stages
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
@@ -168,12 +168,12 @@ def _main(argv: list[str] | None) -> int:
         tables = getattr(args, "reference", [])
         references = [load_reference(path, doc_id) for path, doc_id in zip(tables, document_ids(tables), strict=True)]
         found = pipeline.inputs([path for path in args.paths if path != "-"], config)
+        language = config.language
         for path in found.duplicates if not args.quiet and not config.sources else ():
-            print(f"run-checks: note: {path} is already among the paths; read once", file=sys.stderr)
+            notes.say("duplicate", language, path=path)
         if found.excluded and not args.quiet:
-            print(f"run-checks: note: {len(found.excluded)} files left out by exclude in {config.where}",
-                  file=sys.stderr)
-        stages = Stages(len(found.files) >= PROGRESS_FROM and sys.stderr.isatty())
+            notes.say("excluded", language, count=len(found.excluded), where=config.where)
+        stages = Stages(len(found.files) >= PROGRESS_FROM and sys.stderr.isatty(), language)
         run = _executor(args)
         claim_set = pipeline.load(found, run, stages)
         if "-" in args.paths:
@@ -181,8 +181,7 @@ def _main(argv: list[str] | None) -> int:
             claim_set = pipeline.with_document(claim_set, stdin)
         documents = claim_set.documents
         if not any(doc.ok for doc in documents):
-            print(f"run-checks: error: no document could be read ({_unread(documents)}); nothing was checked",
-                  file=sys.stderr)
+            notes.say("no_document", language, unread=_unread(documents))
             return USAGE_ERROR
         status = 0
         if args.command == "claims":
@@ -194,8 +193,8 @@ def _main(argv: list[str] | None) -> int:
             result = pipeline.without_findings_in(result, [doc.id for doc in claim_set.documents[:len(archive)
                                                                                                    + len(references)]])
             if args.fix:
-                result = _fix(result, quiet=args.quiet)
-            result = _ci_filters(result, args, config.sources, accepted)
+                result = _fix(result, args.quiet, language)
+            result = _ci_filters(result, args, config.sources, accepted, language)
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
     except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError,
             EngineError) as error:
@@ -248,8 +247,9 @@ def _write_reviewed(result: CheckResult, view: View, args: argparse.Namespace) -
         writing.write(args.output / f"{doc_id}.docx" if folder else args.output, data)
     others = sum(1 for finding in result.findings if finding.doc not in words)
     if not args.quiet:
-        print(f"run-checks: wrote {len(copies)} reviewed Word file{'s' if len(copies) > 1 else ''} to {args.output}"
-              + (f"; {others} findings in other documents have no Word copy" if others else ""), file=sys.stderr)
+        print(notes.note("reviewed", view.language, count=len(copies), plural="s" if len(copies) > 1 else "",
+                         output=args.output)
+              + (notes.words("reviewed_others", view.language, others=others) if others else ""), file=sys.stderr)
     return 0
 
 
@@ -285,7 +285,7 @@ def _executor(args: argparse.Namespace) -> Executor:
 
 
 def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[str, ...] = (),
-                accepted: Counter[Key] | None = None) -> CheckResult:
+                accepted: Counter[Key] | None = None, language: str = "both") -> CheckResult:
     """Apply --only (the paths given, when the configuration adds ``sources``), write
     --write-baseline, subtract the ``accepted`` keys of --baseline (read before the run)."""
     given = [args.stdin_filename if path == "-" else path for path in args.paths]
@@ -294,15 +294,14 @@ def _ci_filters(result: CheckResult, args: argparse.Namespace, sources: tuple[st
         result = pipeline.only(result, only)
     if args.write_baseline:
         writing.write(args.write_baseline, pipeline.baseline(result))
-        print(f"run-checks: wrote {len(result.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
+        notes.say("baseline_written", language, count=len(result.findings), path=args.write_baseline)
     if accepted is not None:
         result, suppressed = pipeline.accepted(result, accepted)
-        print(f"run-checks: {suppressed} findings accepted by the baseline, {len(result.findings)} new",
-              file=sys.stderr)
+        notes.say("baseline_accepted", language, accepted=suppressed, new=len(result.findings))
     return result
 
 
-def _fix(result: CheckResult, quiet: bool) -> CheckResult:
+def _fix(result: CheckResult, quiet: bool, language: str = "both") -> CheckResult:
     """Write the fixes into the files (in their own encoding when it can hold the text, else
     UTF-8) and return the result without the findings they fixed."""
     fixed_ids: set[int] = set()
@@ -311,7 +310,7 @@ def _fix(result: CheckResult, quiet: bool) -> CheckResult:
         if fixed.doc.path == "-" or not path.is_file():
             continue  # standard input has no file to write
         if fixed.refused:
-            print(f"run-checks: not fixed: {fixed.doc.path}: {fixed.refused}", file=sys.stderr)
+            notes.say(f"not_fixed_{fixed.refused}", language, path=fixed.doc.path, error=fixed.doc.error)
             continue
         try:
             data = fixed.text.encode(fixed.doc.encoding or "utf-8")
@@ -320,7 +319,7 @@ def _fix(result: CheckResult, quiet: bool) -> CheckResult:
         writing.write(path, data)
         fixed_ids |= {id(finding) for finding in fixed.findings}
         if not quiet:
-            print(f"run-checks: fixed {len(fixed.findings)} findings in {path}", file=sys.stderr)
+            notes.say("fixed", language, count=len(fixed.findings), path=path)
     return replace(result, findings=[f for f in result.findings if id(f) not in fixed_ids])
 
 

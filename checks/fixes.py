@@ -21,7 +21,7 @@ _NUMERAL = re.compile(r"[\d０-９〇零一二两三四五六七八九十百千�
 @dataclass(frozen=True)
 class Fixed:
     """A document's fixed text and the findings fixed in it, or why its file must not be rewritten
-    (``refused``: then ``text`` is the original and no finding is fixed)."""
+    (``refused``: "damaged" or "unread"; then ``text`` is the original and no finding is fixed)."""
 
     doc: Document
     text: str
@@ -62,12 +62,11 @@ def apply_fixes(documents: list[Document], claims: list[Claim], findings: list[F
 
 
 def refusal(doc: Document) -> str:
-    """Why the file of ``doc`` must not be rewritten, or ``""``."""
+    """Why the file of ``doc`` must not be rewritten: "unread" (an error document), "damaged"
+    (read with damaged bytes, IO02), or ``""``."""
     if not doc.ok:
-        return f"it could not be read ({doc.error})"
-    if doc.damage:
-        return "its bytes are damaged (IO02); rewriting it would write replacement characters into it"
-    return ""
+        return "unread"
+    return "damaged" if doc.damage else ""
 
 
 def _touches_figure(original: str, edit: Edit, figures: list[tuple[int, int]]) -> bool:

@@ -89,4 +89,4 @@ def test_fixes_of_an_error_document_are_refused():
     doc = Document("d", "d.txt", "error", error="undecodable")
     finding = Finding("ZZ01", "test", Severity.WARNING, "m", "d", 0, 0, fix=(Edit(0, 0, "x"),))
     [fixed] = apply_fixes([doc], [], [finding])
-    assert fixed.findings == () and fixed.refused == "it could not be read (undecodable)"
+    assert fixed.findings == () and fixed.refused == "unread"

@@ -68,7 +68,7 @@ def test_one_word_input_writes_one_file_byte_identical_and_matches_the_golden(tm
     first = _run(tmp_path, "source.txt", "copy.docx", "--format", "docx", "--lang", "zh", "-o", "a.docx")
     second = _run(tmp_path, "source.txt", "copy.docx", "--format", "docx", "--lang", "zh", "-o", "b.docx")
     assert first.returncode == second.returncode == 1, first.stderr
-    assert "wrote 1 reviewed Word file to a.docx" in first.stderr
+    assert "已将1个加了批注的Word文件写入a.docx" in first.stderr  # the note in the --lang language
     data = (tmp_path / "a.docx").read_bytes()
     assert data == (tmp_path / "b.docx").read_bytes()
     shown = "".join(f"[{words}]\n{text}\n\n" for words, text in anchored(data))
