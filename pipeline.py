@@ -30,6 +30,7 @@ from checks.fixes import Fixed, apply_fixes
 from checks.registry import all_rules
 from checks.rule import FactRule, RestatementRule
 from checks.suppression import regions
+from checks.usage._pattern import not_publications
 from claims.claim import Claim
 from claims.extract import extract_isolated
 from claims.frame import ClaimSet
@@ -113,7 +114,8 @@ def _renamed(doc: Document, claims: list[Claim], taken: set[str]) -> tuple[Docum
 def without_findings_in(result: CheckResult, doc_ids: Iterable[str]) -> CheckResult:
     """The result without the findings in the documents ``doc_ids`` (sources, not checked)."""
     ids = set(doc_ids)
-    return replace(result, findings=[f for f in result.findings or [] if f.doc not in ids])
+    return replace(result, findings=[f for f in result.findings or [] if f.doc not in ids],
+                   not_publications=tuple(doc_id for doc_id in result.not_publications if doc_id not in ids))
 
 
 def load(paths: Sequence[str | Path] | Inputs, run: Executor | None = None, progress: Stages = unshown) -> ClaimSet:
@@ -158,7 +160,8 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
     findings = [finding for finding in findings if finding.doc not in references]
     wanted = _per_file_ignores(findings, claim_set.documents, config)
     kept = _inline_suppressed(wanted, claim_set.documents)
-    return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept))
+    skipped = tuple(doc_id for doc_id in not_publications(corpus) if doc_id not in references)
+    return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept), not_publications=skipped)
 
 
 def _align(corpus: Corpus, rules: list, progress: Stages) -> None:

@@ -195,6 +195,8 @@ def _main(argv: list[str] | None) -> int:
             if args.fix:
                 result = _fix(result, args.quiet, language)
             result = _ci_filters(result, args, config.sources, accepted, language)
+            if result.not_publications and not args.quiet:
+                notes.say("not_publications", language, count=len(result.not_publications))
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
     except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError,
             EngineError) as error:

@@ -3,7 +3,8 @@
 ``check`` adds ``"findings": [...]``: each with rule, name, severity, message, doc, start, end,
 claims, related (``{doc, start, end, label}``) and evidence, and for Word and PDF documents the
 position (paragraph and run, or page and line). A claims run (``result.findings`` is
-None) has no "findings" key.
+None) has no "findings" key. When the usage rules left documents alone as no publications,
+``"not_publications"`` lists their ids.
 """
 from __future__ import annotations
 
@@ -43,4 +44,6 @@ def render(result: CheckResult, view: View) -> str:
     if result.findings is not None:
         documents = {doc.id: doc for doc in claim_set.documents}
         payload["findings"] = [finding_record(finding, documents.get(finding.doc)) for finding in result.findings]
+        if result.not_publications:
+            payload["not_publications"] = list(result.not_publications)
     return dumps(payload) + "\n"

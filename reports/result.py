@@ -17,6 +17,7 @@ class CheckResult:
     findings: list[Finding] | None = None
     rules: dict[str, type[Rule]] = field(default_factory=dict)  # every registered rule by id, for help text
     suppressed: int = 0  # findings switched off by inline comments (``checks.suppression``)
+    not_publications: tuple[str, ...] = ()  # documents the usage rules left alone (``checks.publication``)
 
     def original(self, doc_id: str) -> str | None:
         """The original text of document ``doc_id`` (None for an unknown id)."""

@@ -1,6 +1,8 @@
 """checks.publication: which documents read as publications, and the usage family's switch."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import pipeline
@@ -123,3 +125,23 @@ def test_family_option_from_pyproject_and_a_rule_overriding_it(tmp_path):
     assert config.rule_options("US02")["publications_only"] is False
     assert config.rule_options("US14") == {"publications_only": True}
     assert config.rule_options("CS01") == {}
+
+
+def test_the_run_says_which_documents_the_usage_family_left_alone(tmp_path):
+    from tests.test_cli import run
+
+    (tmp_path / "chat.txt").write_text(NOT_PUBLICATIONS["chat log"], encoding="utf-8")
+    (tmp_path / "csv.txt").write_text(NOT_PUBLICATIONS["csv"], encoding="utf-8")
+    (tmp_path / "news.txt").write_text(PUBLICATIONS["news release"], encoding="utf-8")
+    args = ("check", "chat.txt", "news.txt", "csv.txt", "--select", "usage", "--format", "json", "--isolated")
+    result = run(*args, cwd=tmp_path)
+    assert json.loads(result.stdout)["not_publications"] == ["chat", "csv"]
+    assert result.stderr.splitlines() == [
+        "run-checks: note: the usage rules left 2 documents alone: they read as chat, code, data, logs or notes, "
+        "not publications (options.usage.publications_only = false checks them)"]
+    chinese = run(*args, "--lang", "zh", cwd=tmp_path)
+    assert chinese.stderr.startswith("run-checks: 提示：2个文档像聊天记录") and chinese.stdout == result.stdout
+    (tmp_path / "run-checks.toml").write_text("[options.usage]\npublications_only = false\n", encoding="utf-8")
+    everything = run(*args[:-1], cwd=tmp_path)
+    assert "not_publications" not in json.loads(everything.stdout) and everything.stderr == ""
+    assert run(*args[:-1], "--select", "CS01", cwd=tmp_path).stderr == ""  # no usage rule ran: nothing left alone

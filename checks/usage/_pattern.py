@@ -1,7 +1,9 @@
 """What the usage rules share: quiet on documents that are not publications (the option
 ``publications_only``, for the whole family ``[options.usage]``); a rule reporting each match of a
 pattern in the normalized view outside quotations, titles and the spans where no figure is read; a
-rule reporting two styles of one thing mixed in a document; Chinese numerals for suggestions."""
+rule reporting two styles of one thing mixed in a document; Chinese numerals for suggestions.
+The documents the family leaves alone are recorded in the corpus (``not_publications``), so that
+the run can say so."""
 from __future__ import annotations
 
 import re
@@ -20,6 +22,7 @@ from sources.spans import merge, overlaps
 # Quoted words and titles keep their own spelling (“6方会谈”是原话, 《二零一二年工作报告》).
 _QUOTED = re.compile(r"“[^“”\n]*”|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
 _DIGITS = "零一二三四五六七八九"
+_SKIPPED = "usage: not publications"  # the corpus memo of the ids of the documents the family left alone
 
 
 def chinese_number(number: int) -> str:
@@ -37,6 +40,12 @@ def chinese_number(number: int) -> str:
     return words[1:] if words.startswith("一十") else words
 
 
+def not_publications(corpus: Corpus) -> tuple[str, ...]:
+    """The ids of the documents a usage rule left alone as no publication, in input order."""
+    skipped = corpus.memo(_SKIPPED, set)
+    return tuple(doc.id for doc in corpus.documents if doc.id in skipped)
+
+
 def quiet_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of the normalized view a usage rule leaves alone: quotations and titles, page
     furniture, metadata lines."""
@@ -51,6 +60,7 @@ class UsageRule(DocumentRule):
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         if self.settings["publications_only"] and not is_publication(doc):
+            corpus.memo(_SKIPPED, set).add(doc.id)
             return ()
         return self.check_usage(doc)
 
