@@ -27,6 +27,7 @@ from checks.config import Config
 from checks.corpus import Corpus
 from checks.engine import run_rules, selected_rules
 from checks.fixes import Fixed, apply_fixes
+from checks.reference.unused import unused_rows
 from checks.registry import all_rules
 from checks.rule import FactRule, RestatementRule
 from checks.suppression import regions
@@ -153,7 +154,8 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
     alignments, then the rules. An executor that ``aligns`` (Dask) matches the alignment blocks
     on its workers."""
     corpus = Corpus(claim_set.documents, claim_set.claims, run=run.map if run is not None and run.aligns else map)
-    _align(corpus, selected_rules(config), progress)
+    rules = selected_rules(config)
+    _align(corpus, rules, progress)
     findings = run_rules(corpus, config, claim_set.documents,
                          lambda rules: progress("checking", rules, len(rules)))
     references = {doc.id for doc in claim_set.documents if doc.format == REFERENCE}
@@ -161,7 +163,8 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
     wanted = _per_file_ignores(findings, claim_set.documents, config)
     kept = _inline_suppressed(wanted, claim_set.documents)
     skipped = tuple(doc_id for doc_id in not_publications(corpus) if doc_id not in references)
-    return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept), not_publications=skipped)
+    return CheckResult(claim_set, kept, all_rules(), suppressed=len(wanted) - len(kept), not_publications=skipped,
+                       unused_rows=unused_rows(corpus, rules))
 
 
 def _align(corpus: Corpus, rules: list, progress: Stages) -> None:

@@ -197,6 +197,8 @@ def _main(argv: list[str] | None) -> int:
             result = _ci_filters(result, args, config.sources, accepted, language)
             if result.not_publications and not args.quiet:
                 notes.say("not_publications", language, count=len(result.not_publications))
+            if result.unused_rows and not args.quiet:
+                notes.say("unused_rows", language, count=len(result.unused_rows), rows=_listed(result.unused_rows))
             status = 0 if args.write_baseline else exit_status(result.findings, config.fail_on)
     except (FileNotFoundError, ConfigError, BaselineError, pipeline.OnlyError, ReferenceError, LedgerError,
             EngineError) as error:
@@ -264,6 +266,11 @@ def _output_problem(args: argparse.Namespace) -> str | None:
         if problem:
             return f"{flag}: {problem}"
     return None
+
+
+def _listed(names: tuple[str, ...], shown: int = 10) -> str:
+    """The first ``shown`` names, comma-separated, and how many more."""
+    return ", ".join(names[:shown]) + (f" (+{len(names) - shown})" if len(names) > shown else "")
 
 
 def _unread(documents: list) -> str:

@@ -4,7 +4,8 @@
 claims, related (``{doc, start, end, label}``) and evidence, and for Word and PDF documents the
 position (paragraph and run, or page and line). A claims run (``result.findings`` is
 None) has no "findings" key. When the usage rules left documents alone as no publications,
-``"not_publications"`` lists their ids.
+``"not_publications"`` lists their ids; when rows of a ``--reference`` table were compared with
+no figure, ``"unused_reference_rows"`` lists them (``figures.csv:9``).
 """
 from __future__ import annotations
 
@@ -46,4 +47,6 @@ def render(result: CheckResult, view: View) -> str:
         payload["findings"] = [finding_record(finding, documents.get(finding.doc)) for finding in result.findings]
         if result.not_publications:
             payload["not_publications"] = list(result.not_publications)
+        if result.unused_rows:
+            payload["unused_reference_rows"] = list(result.unused_rows)
     return dumps(payload) + "\n"

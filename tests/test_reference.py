@@ -82,3 +82,20 @@ def test_a_malformed_table_is_refused_before_any_work(tmp_path, text, message):
     assert result.stderr.count("\n") == 1
     with pytest.raises(ReferenceError):
         load_reference(table, "bad")
+
+
+def test_the_rows_compared_with_no_figure_are_named(tmp_path):
+    result = run("check", "examples", "--reference", str(TABLE), "--format", "json", "--select", "RF01")
+    assert json.loads(result.stdout)["unused_reference_rows"] == ["figures.csv:9"]
+    assert ("run-checks: note: reference-table rows compared with no figure of the documents (1): figures.csv:9"
+            in result.stderr.splitlines())
+    chinese = run("check", "examples", "--reference", str(TABLE), "--select", "RF01", "--lang", "zh", "-q")
+    assert "参考表" not in chinese.stderr  # --quiet: no notes
+    table = tmp_path / "t.csv"
+    table.write_text(HEADER + "乌海市,公共图书馆,2024,4,个,文旅局\n乌海市,常住人口,2024,53.21,万人,统计局\n"
+                     "乌海市,体育场馆,2024,12,个,文旅局\n", encoding="utf-8")
+    report = ROOT / "examples" / "wuhai_work_report.txt"
+    chinese = run("check", str(report), "--reference", str(table), "--select", "RF01", "--lang", "zh")
+    assert chinese.stderr.splitlines() == ["run-checks: 提示：参考表中有2行没有与文档中的任何数字比对：t.csv:2, t.csv:4"]
+    unselected = run("check", str(report), "--reference", str(table), "--select", "CS01", "--format", "json")
+    assert "unused_reference_rows" not in json.loads(unselected.stdout) and unselected.stderr == ""
