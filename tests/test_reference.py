@@ -96,6 +96,7 @@ def test_the_rows_compared_with_no_figure_are_named(tmp_path):
                      "乌海市,体育场馆,2024,12,个,文旅局\n", encoding="utf-8")
     report = ROOT / "examples" / "wuhai_work_report.txt"
     chinese = run("check", str(report), "--reference", str(table), "--select", "RF01", "--lang", "zh")
-    assert chinese.stderr.splitlines() == ["run-checks: 提示：参考表中有2行没有与文档中的任何数字比对：t.csv:2, t.csv:4"]
+    assert chinese.stderr.splitlines() == [
+        "run-checks: 提示：参考表中有2行没有与文档中的任何数字比对：t.csv:2, t.csv:4"]
     unselected = run("check", str(report), "--reference", str(table), "--select", "CS01", "--format", "json")
     assert "unused_reference_rows" not in json.loads(unselected.stdout) and unselected.stderr == ""
