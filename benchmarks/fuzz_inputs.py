@@ -1,7 +1,7 @@
 """Fuzzing the reading of inputs: generated bad or odd files, names and kinds, each read, extracted,
 checked and rendered on its own.
 
-    python benchmarks/fuzz_inputs.py [--inputs 10000] [--seed 0]
+    python benchmarks/fuzz_inputs.py [--inputs 10000] [--seed 0] [--jobs N]
 
 Each input is one entry of a folder of its own: random bytes, byte-order marks before bytes that
 do not fit them, Chinese text in UTF-8, GB18030, Big5, UTF-16 or UTF-32 with and without a mark,
@@ -14,18 +14,31 @@ document), offset violations (a claim outside its document or whose text is not 
 text at its offsets), and the slowest input in CPU seconds per 100,000 characters (reading,
 extraction and checks; rendering in every text format is checked, not timed; an input counts as
 at least 10,000 characters, so that the fixed cost of a run does not dominate a tiny one). Prints one JSON object.
+
+``--jobs N`` tries the inputs in N processes (``multiprocessing``): each worker generates the same
+stream of inputs from the seed itself (a quarter of a second for 10,000) and takes the ones it is
+given (``concurrent.futures.ProcessPoolExecutor``: a worker that dies ends the run with an error
+rather than a hang), each in a scratch folder of its own, timing each with ``time.process_time`` in the worker; the
+outcomes are merged in input order, so the JSON is the same for any N but for its timing fields
+(``slowest_*``, ``cpu_seconds``, ``wall_seconds``).
 """
 from __future__ import annotations
 
 import argparse
 import codecs
 import json
+import multiprocessing
 import os
 import random
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from itertools import count as counting
+from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,9 +130,15 @@ def name(rng: random.Random, index: int) -> bytes:
     return b"%04d_" % index + stem + rng.choice(SUFFIXES).encode()
 
 
-def generate(seed: int, count: int) -> list[Input]:
+def stream(seed: int) -> Iterator[Input]:
+    """The inputs of ``seed``, one after the other, without end."""
     rng = random.Random(seed)
-    return [Input(name(rng, i), rng.choice(KINDS), content(rng)) for i in range(count)]
+    for i in counting():
+        yield Input(name(rng, i), rng.choice(KINDS), content(rng))
+
+
+def generate(seed: int, count: int) -> list[Input]:
+    return list(islice(stream(seed), count))
 
 
 def materialize(entry: Input, folder: Path) -> Path:
@@ -138,6 +157,20 @@ def materialize(entry: Input, folder: Path) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What trying one input found: problems counted and described, and its CPU time."""
+
+    index: int
+    label: str
+    crashes: int = 0
+    missing: int = 0
+    offsets: int = 0
+    problems: tuple[str, ...] = ()
+    per: float = 0.0  # CPU seconds per 100,000 characters (0 when it crashed)
+    cpu: float = 0.0  # CPU seconds of reading, extraction and checks
+
+
 @dataclass
 class Tally:
     tried: int = 0
@@ -146,15 +179,23 @@ class Tally:
     offsets: int = 0
     slowest: float = 0.0  # CPU seconds per 100,000 characters
     slowest_input: str = ""
-    problems: list[str] = None
+    cpu: float = 0.0
+    problems: list[str] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self.problems = []
+    def add(self, outcome: Outcome) -> None:
+        """Count ``outcome`` (added in input order, so the first slowest wins a tie)."""
+        self.tried += 1
+        self.crashes += outcome.crashes
+        self.missing += outcome.missing
+        self.offsets += outcome.offsets
+        self.problems += outcome.problems
+        self.cpu += outcome.cpu
+        if outcome.per > self.slowest:
+            self.slowest, self.slowest_input = outcome.per, outcome.label
 
 
-def try_input(entry: Input, folder: Path, tally: Tally, render: tuple[str, ...] = FORMATS) -> None:
-    """Read, extract, check and render ``entry`` in ``folder``, counting what goes wrong."""
-    tally.tried += 1
+def try_input(entry: Input, folder: Path, index: int = 0, render: tuple[str, ...] = FORMATS) -> Outcome:
+    """Read, extract, check and render ``entry`` in ``folder``: what went wrong, and how long it took."""
     label = repr(entry.name[:40]) + f" {entry.kind} {len(entry.data)} bytes"
     materialize(entry, folder)
     started = time.process_time()
@@ -169,38 +210,57 @@ def try_input(entry: Input, folder: Path, tally: Tally, render: tuple[str, ...] 
             if fmt == "json":
                 json.loads(rendered)
     except Exception as error:  # what the fuzzing looks for
-        tally.crashes += 1
-        tally.problems.append(f"crash {label}: {type(error).__name__}: {error}")
-        return
-    per = elapsed / max(len(entry.data), MIN_CHARS) * 100_000
-    if per > tally.slowest:
-        tally.slowest, tally.slowest_input = per, label
+        return Outcome(index, label, crashes=1, problems=(f"crash {label}: {type(error).__name__}: {error}",))
+    problems, missing, crashes, offsets = [], 0, 0, 0
     if len(documents) != 1:
-        tally.missing += 1
-        tally.problems.append(f"missing {label}: {len(documents)} documents")
+        missing = 1
+        problems.append(f"missing {label}: {len(documents)} documents")
     internal = [doc.error for doc in documents if (doc.error or "").startswith("internal error")]
     internal += [f.message for f in result.findings if f.rule == "IE01"]
     if internal:
-        tally.crashes += 1
-        tally.problems.append(f"crash {label}: {internal[0]}")
+        crashes = 1
+        problems.append(f"crash {label}: {internal[0]}")
     originals = {doc.id: doc.original for doc in documents}
     for claim in claim_set.claims:
         original = originals[claim.doc]
         if not (0 <= claim.start <= claim.end <= len(original) and original[claim.start:claim.end] == claim.text):
-            tally.offsets += 1
-            tally.problems.append(f"offsets {label}: {claim.id} {claim.start}-{claim.end} {claim.text!r}")
+            offsets = 1
+            problems.append(f"offsets {label}: {claim.id} {claim.start}-{claim.end} {claim.text!r}")
             break
+    return Outcome(index, label, crashes, missing, offsets, tuple(problems),
+                   elapsed / max(len(entry.data), MIN_CHARS) * 100_000, elapsed)
 
 
-def fuzz(seed: int, count: int, render: tuple[str, ...] = FORMATS, every: int = 0) -> Tally:
-    """The tally of ``count`` inputs from ``seed``; with ``every``, the tally so far is printed to
-    standard error every so many inputs."""
+_inputs: dict[int, tuple[int, Iterator[Input]]] = {}  # a worker's stream of each seed: (next index, inputs)
+
+
+def _input(seed: int, index: int) -> Input:
+    """Input ``index`` of ``seed``, from this process's own stream (asked in increasing order)."""
+    position, inputs = _inputs.get(seed, (0, iter(())))
+    if index < position or seed not in _inputs:
+        position, inputs = 0, stream(seed)
+    entry = next(islice(inputs, index - position, None))
+    _inputs[seed] = (index + 1, inputs)
+    return entry
+
+
+def _try(task: tuple[int, int, tuple[str, ...]]) -> Outcome:
+    """A worker's call: input ``index`` of ``seed`` tried in a scratch folder of its own."""
+    seed, index, render = task
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
+        return try_input(_input(seed, index), Path(scratch), index, render)
+
+
+def fuzz(seed: int, count: int, render: tuple[str, ...] = FORMATS, every: int = 0, jobs: int = 1) -> Tally:
+    """The tally of ``count`` inputs from ``seed``, tried in ``jobs`` processes (1: in this one);
+    with ``every``, the tally so far is printed to standard error every so many inputs."""
     tally = Tally()
-    with tempfile.TemporaryDirectory() as scratch:
-        for i, entry in enumerate(generate(seed, count)):
-            folder = Path(scratch) / f"{i}"
-            folder.mkdir()
-            try_input(entry, folder, tally, render)
+    tasks = [(seed, index, render) for index in range(count)]
+    workers = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) if jobs > 1 else nullcontext()
+    with workers as pool:
+        outcomes = pool.map(_try, tasks, chunksize=1) if pool else map(_try, tasks)  # in input order
+        for outcome in outcomes:
+            tally.add(outcome)
             if every and tally.tried % every == 0:
                 print(json.dumps(summary(tally)), file=sys.stderr, flush=True)
     return tally
@@ -209,7 +269,7 @@ def fuzz(seed: int, count: int, render: tuple[str, ...] = FORMATS, every: int = 
 def summary(tally: Tally) -> dict:
     return {"inputs": tally.tried, "crashes": tally.crashes, "missing_documents": tally.missing,
             "offset_violations": tally.offsets, "slowest_seconds_per_100k_chars": round(tally.slowest, 3),
-            "slowest_input": tally.slowest_input}
+            "slowest_input": tally.slowest_input, "cpu_seconds": round(tally.cpu, 1)}
 
 
 def main() -> None:
@@ -217,9 +277,10 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--every", type=int, default=0, help="print the tally so far every so many inputs")
+    parser.add_argument("--jobs", type=int, default=1, help="try the inputs in this many processes")
     args = parser.parse_args()
     started = time.time()
-    tally = fuzz(args.seed, args.inputs, every=args.every)
+    tally = fuzz(args.seed, args.inputs, every=args.every, jobs=max(1, args.jobs))
     print(json.dumps({**summary(tally), "wall_seconds": round(time.time() - started, 1),
                       "problems": tally.problems[:20]}, ensure_ascii=False, indent=2))
 

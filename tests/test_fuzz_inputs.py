@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import run_checks
-from benchmarks.fuzz_inputs import Tally, fuzz, generate, materialize
+from benchmarks.fuzz_inputs import Tally, _input, fuzz, generate, materialize, summary
 
 SEEDS = (1, 2, 3)
 PER_SEED = 50
@@ -35,3 +35,17 @@ def test_the_command_line_over_a_folder_of_them_exits_0_1_or_2(tmp_path, capsys,
     shown = out.read_text(encoding="utf-8")
     assert shown.count('"path": ') >= len(os.listdir(tmp_path))  # every entry is a document
     assert Path(out).stat().st_size > 0
+
+
+TIMING = ("slowest_seconds_per_100k_chars", "slowest_input", "cpu_seconds")
+
+
+def test_workers_try_the_same_inputs_and_the_tally_is_the_same_for_any_number_of_them():
+    entries = generate(seed=5, count=30)
+    assert [_input(5, i) for i in (0, 1, 7, 29)] == [entries[i] for i in (0, 1, 7, 29)]
+    assert _input(5, 3) == entries[3]  # asked out of order: the stream starts again
+    one, two = (fuzz(5, 30, render=("json",), jobs=jobs) for jobs in (1, 2))
+    assert one.tried == two.tried == 30 and one.problems == two.problems
+    untimed = [{key: value for key, value in summary(tally).items() if key not in TIMING} for tally in (one, two)]
+    assert untimed[0] == untimed[1]
+    assert one.cpu > 0 and two.cpu > 0  # each input timed in the process that tried it
