@@ -27,8 +27,12 @@ class Stages:
     language: str = "both"
 
     def name(self, stage: str) -> str:
-        """How the stage ``stage`` ("reading", "aligning" …) is named on the bar."""
-        return words(stage, self.language)
+        """How the stage ``stage`` ("reading", "aligning" …) is named on the bar (a stage the notes
+        do not name, as it is given)."""
+        try:
+            return words(stage, self.language)
+        except KeyError:
+            return stage
 
     def __call__(self, description: str, items: Iterable[T], total: int) -> Iterable[T]:
         if not self.shown:

@@ -85,3 +85,7 @@ def test_no_document_in_chinese(tmp_path, monkeypatch, capsys):
 def test_stage_names(language, names):
     stages = Stages(False, language)
     assert [stages.name(stage) for stage in ("reading", "aligning", "checking", "rendering")] == names
+
+
+def test_a_stage_without_a_name_is_shown_as_given():
+    assert Stages(False, "zh").name("merging") == "merging"
