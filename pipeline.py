@@ -29,7 +29,7 @@ from checks.engine import run_rules, selected_rules
 from checks.fixes import Fixed, apply_fixes
 from checks.reference.unused import unused_rows
 from checks.registry import all_rules
-from checks.rule import FactRule, RestatementRule
+from checks.rule import FactRule, RestatementRule, Rule
 from checks.suppression import regions
 from checks.usage._pattern import not_publications
 from claims.claim import Claim
@@ -152,12 +152,11 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
     """The findings of the rules ``config`` selects over the readable documents' claims (none in
     a reference table: its rows are what the others are checked against); ``progress`` sees the
     alignments, then the rules. An executor that ``aligns`` (Dask) matches the alignment blocks
-    on its workers."""
+    on its workers; one that is ``parallel`` splits the rules over two cores (``run_rules``)."""
     corpus = Corpus(claim_set.documents, claim_set.claims, run=run.map if run is not None and run.aligns else map)
     rules = selected_rules(config)
-    _align(corpus, rules, progress)
-    findings = run_rules(corpus, config, claim_set.documents,
-                         lambda rules: progress("checking", rules, len(rules)))
+    findings = run_rules(corpus, config, claim_set.documents, lambda rules: progress("checking", rules, len(rules)),
+                         split=run is not None and run.parallel, prepare=partial(_align, corpus, progress=progress))
     references = {doc.id for doc in claim_set.documents if doc.format == REFERENCE}
     findings = [finding for finding in findings if finding.doc not in references]
     wanted = _per_file_ignores(findings, claim_set.documents, config)
@@ -167,7 +166,7 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
                        unused_rows=unused_rows(corpus, rules))
 
 
-def _align(corpus: Corpus, rules: list, progress: Stages) -> None:
+def _align(corpus: Corpus, rules: list[Rule], progress: Stages) -> None:
     """Compute up front the alignments the rules will ask the corpus for (it keeps them), so that
     the long step shows as its own stage. One that fails is left for the rule's own call, where
     the engine turns the failure into an internal-error finding."""

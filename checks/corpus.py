@@ -24,6 +24,7 @@ class Corpus:
     claims: list[Claim]
     by_id: dict[str, Claim] = field(init=False)
     _memo: dict[Hashable, Any] = field(init=False, default_factory=dict)
+    notes: dict[str, set[str]] = field(init=False, default_factory=dict)  # what rules note besides findings
     run: MapBlocks = field(default=map, repr=False, compare=False)  # maps the alignment blocks
 
     def __post_init__(self) -> None:
@@ -101,6 +102,11 @@ class Corpus:
         """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair
         is the restatement rules' business, and is not aligned again by subject."""
         return b.doc in self._restated_by.get(a.id, ()) or a.doc in self._restated_by.get(b.id, ())
+
+    def note(self, key: str, item: str) -> None:
+        """Record ``item`` under ``key`` (the documents a family left alone): what a run reports
+        besides its findings, kept apart from ``memo`` so that a forked checker can send it back."""
+        self.notes.setdefault(key, set()).add(item)
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per corpus and ``key`` (a table or a validation several rules share)."""

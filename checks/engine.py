@@ -20,6 +20,7 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import DAMAGED, INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
+from parallel.beside import beside
 from sources.document import Document
 
 _ROOT = Path(__file__).parents[1]
@@ -49,16 +50,42 @@ def selected_rules(config: Config) -> list[Rule]:
 
 
 def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
-              progress: Callable[[list[Rule]], Iterable[Rule]] = iter) -> list[Finding]:
+              progress: Callable[[list[Rule]], Iterable[Rule]] = iter, split: bool = False,
+              prepare: Callable[[list[Rule]], object] = lambda rules: None) -> list[Finding]:
     """The findings of the rules ``config`` selects, and an IO01 finding for each of ``documents``
     that could not be read and an IO02 finding for each read with damage (unless ``config``
-    ignores them); ``progress`` may wrap the rules."""
-    findings = check_corpus(corpus, progress(selected_rules(config)))
+    ignores them); ``progress`` may wrap the rules; ``prepare`` computes up front what the rules
+    will ask the corpus for (the alignments). With ``split``, the rules that look at one claim or
+    document at a time run in a forked copy of this process while this one prepares and runs the
+    others (the facts across documents): the same findings, on two cores."""
+    rules = selected_rules(config)
+    if split:
+        apart = [rule for rule in rules if isinstance(rule, ClaimRule | DocumentRule)]
+        here = [rule for rule in rules if not isinstance(rule, ClaimRule | DocumentRule)]
+        mine, (theirs, notes) = beside(partial(_prepared, corpus, here, prepare, progress),
+                                       partial(_with_notes, corpus, apart))
+        for key, items in notes.items():
+            corpus.notes.setdefault(key, set()).update(items)
+        findings = mine + theirs
+    else:
+        findings = _prepared(corpus, rules, prepare, progress)
     if UNREADABLE[0] not in config.ignore:
         findings += [unreadable(doc, config.language) for doc in documents if doc.status == "error"]
     if DAMAGED[0] not in config.ignore:
         findings += [damaged(doc, config.language) for doc in documents if doc.ok and doc.damage]
     return sorted(findings, key=Finding.sort_key)
+
+
+def _prepared(corpus: Corpus, rules: list[Rule], prepare: Callable[[list[Rule]], object],
+              progress: Callable[[list[Rule]], Iterable[Rule]]) -> list[Finding]:
+    """``check_corpus`` after ``prepare``."""
+    prepare(rules)
+    return check_corpus(corpus, progress(rules))
+
+
+def _with_notes(corpus: Corpus, rules: list[Rule]) -> tuple[list[Finding], dict[str, set[str]]]:
+    """``check_corpus`` and the notes its rules left in the corpus."""
+    return check_corpus(corpus, rules), corpus.notes
 
 
 def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:

@@ -1,12 +1,26 @@
 """The finding record: what a rule found, where, and the evidence side by side."""
 from __future__ import annotations
 
+import copyreg
 from dataclasses import dataclass, field
 from enum import IntEnum
 from types import MappingProxyType
 from typing import Any
 
 LISTED = 5  # other claims a cross-document finding lists (claims, related, evidence); the evidence counts all
+
+
+def _frozen_mapping(mapping: MappingProxyType) -> tuple:
+    """A read-only mapping pickles as the dict it shows (findings come back from a forked checker)."""
+    return frozen, (dict(mapping),)
+
+
+def frozen(items: dict[str, Any]) -> MappingProxyType:
+    """A read-only view of ``items``."""
+    return MappingProxyType(items)
+
+
+copyreg.pickle(MappingProxyType, _frozen_mapping)
 
 
 class Severity(IntEnum):

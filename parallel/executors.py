@@ -33,9 +33,11 @@ class EngineError(RuntimeError):
 class Executor(ABC):
     """Runs ``fn`` over ``items``, yielding the results in the order of the items; ``with``
     releases its workers on leaving. ``aligns``: the alignment blocks are worth sending to its
-    workers too (a cluster's; on one machine's two cores, pickling the claims costs what it saves)."""
+    workers too (a cluster's; on one machine's two cores, pickling the claims costs what it saves).
+    ``parallel``: the run may use more than one core of this machine (the check stage forks)."""
 
     aligns: ClassVar[bool] = False
+    parallel: ClassVar[bool] = True
 
     @abstractmethod
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
@@ -54,6 +56,8 @@ class Executor(ABC):
 @dataclass
 class InProcess(Executor):
     """Every call in this process, one after another (``--jobs 1``)."""
+
+    parallel: ClassVar[bool] = False
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         return map(fn, items)

@@ -127,13 +127,15 @@ def test_family_option_from_pyproject_and_a_rule_overriding_it(tmp_path):
     assert config.rule_options("CS01") == {}
 
 
-def test_the_run_says_which_documents_the_usage_family_left_alone(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the usage rules run in a forked copy (parallel.beside)
+def test_the_run_says_which_documents_the_usage_family_left_alone(tmp_path, jobs):
     from tests.test_cli import run
 
     (tmp_path / "chat.txt").write_text(NOT_PUBLICATIONS["chat log"], encoding="utf-8")
     (tmp_path / "csv.txt").write_text(NOT_PUBLICATIONS["csv"], encoding="utf-8")
     (tmp_path / "news.txt").write_text(PUBLICATIONS["news release"], encoding="utf-8")
-    args = ("check", "chat.txt", "news.txt", "csv.txt", "--select", "usage", "--format", "json", "--isolated")
+    args = ("check", "chat.txt", "news.txt", "csv.txt", "--select", "usage", "--format", "json", "--jobs", jobs,
+            "--isolated")
     result = run(*args, cwd=tmp_path)
     assert json.loads(result.stdout)["not_publications"] == ["chat", "csv"]
     assert result.stderr.splitlines() == [

@@ -22,7 +22,7 @@ from sources.spans import merge, overlaps
 # Quoted words and titles keep their own spelling (“6方会谈”是原话, 《二零一二年工作报告》).
 _QUOTED = re.compile(r"“[^“”\n]*”|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
 _DIGITS = "零一二三四五六七八九"
-_SKIPPED = "usage: not publications"  # the corpus memo of the ids of the documents the family left alone
+_SKIPPED = "usage: not publications"  # the corpus note of the ids of the documents the family left alone
 
 
 def chinese_number(number: int) -> str:
@@ -42,7 +42,7 @@ def chinese_number(number: int) -> str:
 
 def not_publications(corpus: Corpus) -> tuple[str, ...]:
     """The ids of the documents a usage rule left alone as no publication, in input order."""
-    skipped = corpus.memo(_SKIPPED, set)
+    skipped = corpus.notes.get(_SKIPPED, set())
     return tuple(doc.id for doc in corpus.documents if doc.id in skipped)
 
 
@@ -60,7 +60,7 @@ class UsageRule(DocumentRule):
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         if self.settings["publications_only"] and not is_publication(doc):
-            corpus.memo(_SKIPPED, set).add(doc.id)
+            corpus.note(_SKIPPED, doc.id)
             return ()
         return self.check_usage(doc)
 

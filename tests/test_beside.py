@@ -1,0 +1,74 @@
+"""The check stage on two cores: work in a forked copy beside this process, the same results."""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from types import MappingProxyType
+
+import pytest
+
+from checks.finding import Finding, Location, Severity
+from parallel.beside import beside
+
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the copy is forked on Linux only")
+
+
+@LINUX
+def test_the_second_piece_runs_in_another_process_at_the_same_time():
+    here, there = beside(os.getpid, os.getpid)
+    assert here == os.getpid() and there != here
+
+
+def test_both_results_come_back_whatever_their_size():
+    big = list(range(300_000))  # more than a pipe holds: the copy waits until this process reads
+    assert beside(lambda: "here", lambda: big) == ("here", big)
+
+
+@LINUX
+def test_work_that_fails_in_the_copy_runs_here_instead():
+    parent = os.getpid()
+
+    def flaky() -> int:
+        if os.getpid() != parent:
+            raise MemoryError("the copy ran out")
+        return 7
+
+    assert beside(lambda: 1, flaky) == (1, 7)
+
+
+def test_an_error_here_is_raised_and_the_copy_is_reaped():
+    def failing() -> None:
+        raise ValueError("here")
+
+    with pytest.raises(ValueError, match="here"):
+        beside(failing, lambda: 1)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no copy is left behind
+
+
+def test_findings_cross_the_pipe_with_their_evidence():
+    finding = Finding("CS01", "conflicting-figures", Severity.ERROR, "两处数字不同", "d1", 3, 9, ("c1", "c2"),
+                      (Location("d2", 1, 4, "other source", label_zh="另一来源"),),
+                      MappingProxyType({"values": ("24个", "14个"), "nested": MappingProxyType({"n": 2})}))
+    again = pickle.loads(pickle.dumps(finding))
+    assert again == finding and isinstance(again.evidence, MappingProxyType)
+    assert again.evidence["nested"]["n"] == 2
+
+
+def test_split_rules_give_the_findings_of_one_process(monkeypatch):
+    """Every rule's findings on the examples survive the pipe, and the split changes nothing."""
+    import pipeline
+    from checks import engine
+    from checks.config import Config
+    from checks.corpus import Corpus
+
+    examples = pipeline.load([os.path.join(os.path.dirname(__file__), "..", "examples")])
+    monkeypatch.setattr(engine, "beside", lambda here, there: (here(), pickle.loads(pickle.dumps(there()))))
+
+    def findings(split: bool) -> list[Finding]:
+        corpus = Corpus(examples.documents, examples.claims)
+        return engine.run_rules(corpus, Config(), examples.documents, split=split)
+
+    one = findings(False)
+    assert len(one) >= 14 and findings(True) == one
