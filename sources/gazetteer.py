@@ -116,23 +116,21 @@ class Gazetteer:
         self._names = names
         self._automaton = ahocorasick.Automaton()
         for entry in entries:
-            self._automaton.add_word(entry.surface, entry)
+            self._automaton.add_word(entry.surface, (len(entry.surface), entry))
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[PlaceMention]:
         """Place mentions in ``text``: leftmost-longest, non-overlapping, sorted by start."""
         mentions: list[PlaceMention] = []
         pos = 0
-        for start, entries in sorted(self._matches(text).items()):
+        for start, _, entry in self._hits(text):  # by start, longest first
             if start < pos:
                 continue
-            for entry in entries:
-                end = start + len(entry.surface)
-                if self._acceptable(text, start, end, entry, mentions):
-                    pos = end
-                    if entry.places:
-                        mentions.append(PlaceMention(start, end, entry.surface, entry.places))
-                    break
+            end = start + len(entry.surface)
+            if self._acceptable(text, start, end, entry, mentions):
+                pos = end  # the other hits at this start are now behind
+                if entry.places:
+                    mentions.append(PlaceMention(start, end, entry.surface, entry.places))
         return mentions
 
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -171,14 +169,10 @@ class Gazetteer:
 
         return min(mention.places, key=rank)
 
-    def _matches(self, text: str) -> dict[int, list[_Entry]]:
-        """Every automaton hit, by start offset, longest first."""
-        by_start: dict[int, list[_Entry]] = {}
-        for last, entry in self._automaton.iter(text):
-            by_start.setdefault(last + 1 - len(entry.surface), []).append(entry)
-        for entries in by_start.values():
-            entries.sort(key=lambda e: -len(e.surface))
-        return by_start
+    def _hits(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Every automaton hit as (start, -length, entry), sorted: by start, longest first (one
+        entry per surface, so no two hits tie)."""
+        return sorted([(last + 1 - length, -length, entry) for last, (length, entry) in self._automaton.iter(text)])
 
     def _acceptable(self, text: str, start: int, end: int, entry: _Entry,
                     mentions: list[PlaceMention]) -> bool:

@@ -8,13 +8,13 @@ one whose bytes decode strictly into ordinary Chinese text and encode back to th
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 
-from sources.decode import level1_characters
+from sources.decode import common_letters, level1_characters
 
 WRONG = ("cp1252", "gb18030")  # readings a text may have been shown in (cp1252 covers Latin-1)
 RIGHT = ("utf-8", "gb18030", "big5")  # the encodings its bytes may really be in
@@ -49,22 +49,17 @@ def common_share(text: str) -> tuple[float, int, int]:
     Chinese characters (level 1 of GB2312 or Big5), how many such letters there are, and how many
     ASCII letters."""
     head = text[:_HEAD]
-    share, letters = _share(_NON_ASCII.findall(head))
+    share, letters = _share(head)
     if letters >= 10 * MIN_LETTERS and share >= READABLE:  # plainly readable: the usual case, decided fast
         return share, letters, len(_ASCII_LETTER.findall(head))
     sample = _sample(text)
-    return (*_share(_NON_ASCII.findall(sample)), len(_ASCII_LETTER.findall(sample)))
+    return (*_share(sample), len(_ASCII_LETTER.findall(sample)))
 
 
-def _share(characters: list[str]) -> tuple[float, int]:
-    """Share of the letters among ``characters`` that are frequent Chinese characters, and how many
+def _share(text: str) -> tuple[float, int]:
+    """Share of the non-ASCII letters of ``text`` that are frequent Chinese characters, and how many
     letters there are."""
-    common = _common()
-    letters = hits = 0
-    for ch, count in Counter(characters).items():
-        if ch.isalpha() or "\ue000" <= ch <= "\uf8ff":
-            letters += count
-            hits += count if ch in common else 0
+    hits, letters = common_letters(text, _common())
     return (hits / letters if letters else 1.0), letters
 
 
