@@ -132,7 +132,7 @@ def _forms() -> tuple[_Form, ...]:
     prefix = rf"(?:(?P<y>{YEAR})年|(?P<rel>{alternation(relative_years())}))?"
     date = rf"{prefix}(?:(?P<m>{SMALL})月{tails}(?:(?P<d>{SMALL})[日号])?)?"
     plans, end, unread = alternation(words.plans), words.any("to_date.month_end"), words.any("unread_tails.words")
-    month, year = "月", "年"
+    month, year, parts = "月", "年", alternation(words.parts_of_year)
     forms: list[tuple[str, Build, str | None]] = [
         (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off, None),
         (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off, end),
@@ -151,7 +151,7 @@ def _forms() -> tuple[_Form, ...]:
          rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter, words.any("quarters.words")),
         (rf"{FREE}{prefix}{words.any('counting.first')}(?P<n>{SMALL}){words.any('counting.months')}", _first_months,
          words.any("counting.months")),
-        (rf"{FREE}{prefix}(?P<part>{alternation(words.parts_of_year)})", _part_of_year, alternation(words.parts_of_year)),
+        (rf"{FREE}{prefix}(?P<part>{parts})", _part_of_year, parts),
         (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan, None),
         (rf"{FREE}{prefix}{OPEN}(?P<name>{alternation(words.holidays)}){CLOSE}{words.any('holiday_tails.words')}",
          _holiday_span, words.any("holiday_tails.words")),
@@ -160,7 +160,7 @@ def _forms() -> tuple[_Form, ...]:
         (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month, month),
         (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year, year),
     ]
-    return tuple(_Form(re.compile(pattern), build, re.compile(gate) if gate else None) for pattern, build, gate in forms)
+    return tuple(_Form(re.compile(pattern), build, gate and re.compile(gate)) for pattern, build, gate in forms)
 
 
 def _not_a_qualifier() -> str:
