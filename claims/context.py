@@ -73,7 +73,8 @@ class DocumentContext:
         mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
-        scopes = [(m.start(), m.group(1), _scope_place(gazetteer, place, m)) for m in _scope().finditer(doc.text)]
+        scopes = [(m.start(), m.group(1), _scope_place(place, m.group(0), m.group(1)))
+                  for m in _scope().finditer(doc.text)]
         relatives = [(m.start(), m.end(), m.group()) for m in _relative().finditer(doc.text)]
         return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
                    gazetteer, relatives, [end for _, end, _ in relatives])
@@ -142,16 +143,17 @@ def _topic(context: DocumentContext, start: int, sentence: int) -> tuple[int, st
     return None
 
 
-def _scope_place(gazetteer: Gazetteer, place: Place | None, scope: re.Match[str]) -> str | None:
-    """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country."""
-    if scope.group(1) is None:
-        return scope.group(0)  # the country
+@lru_cache(maxsize=1024)  # a document names the same few scopes again and again
+def _scope_place(place: Place | None, scope: str, level: str | None) -> str | None:
+    """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country
+    (``scope`` is the words, ``level`` their level: 市, 区; None for the country)."""
+    if level is None:
+        return scope  # the country
     if place is None:
         return None
-    suffix = scope.group(1)
-    province = suffix in metadata_words()["province"]
-    for candidate in [place, *gazetteer.ancestors(place)]:
-        if (province and candidate.level == 1) or candidate.name.endswith(suffix):
+    province = level in metadata_words()["province"]
+    for candidate in [place, *load_gazetteer().ancestors(place)]:
+        if (province and candidate.level == 1) or candidate.name.endswith(level):
             return candidate.name
     return place.name
 

@@ -34,6 +34,7 @@ QUARTER = r"[1-4一二三四两]"
 DASHES = r"-{1,2}|—{1,2}|–|~"
 FREE = r"(?<![\d.〇零一二两三四五六七八九十])"  # not inside a longer numeral
 OPEN, CLOSE = "[“\"「]?", "[”\"」]?"
+_LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")  # a line as str.splitlines cuts them
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,8 @@ def document_period(title: str | None, text: str) -> Period | None:
     A plain year (2024年政府工作报告) is not taken: a report's year is not always the period of its
     figures, and the document's year is in its metadata. None otherwise."""
     lines = [to_simplified(fold(title))] if title else []
-    lines += [line for line in text.splitlines() if line.strip()][:1]
+    first = next((line for line in map(re.Match.group, _LINE.finditer(text)) if line.strip()), None)
+    lines += [first] if first else []
     for line in lines:
         stated = [period for _, _, period in _stated(line, 0, len(line), None) if period.kind != "year"]
         if stated:
