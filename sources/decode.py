@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -369,7 +370,7 @@ def _common_share(text: str, encoding: str) -> float:
     return hits / letters if letters else 0.0
 
 
-def common_letters(text: str, common: frozenset[str]) -> tuple[int, int]:
+def common_letters(text: Iterable[str], common: frozenset[str]) -> tuple[int, int]:
     """(letters of ``common``, non-ASCII letters and private-use code points) in ``text``; every
     character of ``common`` is a non-ASCII letter (a level-1 block holds Han characters only), so
     only the other characters are looked at one by one."""
