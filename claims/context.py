@@ -22,6 +22,7 @@ from sources.spans import merge, overlaps
 from vocab.files import alternation
 
 CLAUSE_WINDOW = 64
+_LINE_END = re.compile("\n")
 # Quoted names (“三千孤儿入内蒙”主题展馆, 《包头市…方案》): a place inside one is part of the name.
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》")
 
@@ -63,6 +64,7 @@ class DocumentContext:
     gazetteer: Gazetteer
     relatives: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, word): 去年, 今年 …
     relative_ends: list[int] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=lambda: [0])
 
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
@@ -77,7 +79,7 @@ class DocumentContext:
                   for m in _scope().finditer(doc.text)]
         relatives = [(m.start(), m.end(), m.group()) for m in _relative().finditer(doc.text)]
         return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
-                   gazetteer, relatives, [end for _, end, _ in relatives])
+                   gazetteer, relatives, [end for _, end, _ in relatives], sentences.starts(doc.text, _LINE_END))
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
@@ -89,6 +91,10 @@ class DocumentContext:
     def clause(self, position: int) -> Segment:
         """The whole clause holding ``position`` (no window)."""
         return Segment(*sentences.segment(self.text, self.clause_starts, position))
+
+    def line_start(self, position: int) -> int:
+        """Start of the line holding ``position``."""
+        return self.line_starts[bisect.bisect_right(self.line_starts, position) - 1]
 
     def clause_start(self, position: int) -> int:
         """Start of the clause holding ``position``, at most ``CLAUSE_WINDOW`` characters back."""
