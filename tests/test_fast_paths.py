@@ -1,7 +1,8 @@
 """The fast paths of reading and extraction (issue 15) give exactly what their plain definitions
 give: place names found by their first two characters, period forms tried only on sentences
 holding their gate word, sentence starts by splitting, common-letter shares by set operations,
-the repair sample cut by one match, and a table row's label read without copying its line."""
+the repair sample cut by one match, a table row's label read without copying its line, and
+folding by a code-point table."""
 from __future__ import annotations
 
 import random
@@ -16,6 +17,7 @@ from claims.extract import extract_claims
 from claims.periods import _forms, _stated, period_words
 from sources.decode import common_letters, level1_characters
 from sources.gazetteer import load_gazetteer
+from sources.normalize import fold
 from sources.reader import document_from_text, expand_paths, read_document
 from sources.repair import _NON_ASCII, _SAMPLE, _sample
 
@@ -120,3 +122,12 @@ def test_a_table_row_label_is_read_on_a_long_document_and_not_elsewhere():
     assert labelled["96.5%"] == "居民满意度"
     assert labelled["12个"] == "社区食堂"
     assert labelled["3个"] == "食堂"
+
+
+def test_folding_by_a_code_point_table_is_folding_by_the_mapping():
+    mapping = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    mapping.update({ord(ch): " " for ch in "\u00a0\u3000\u2009\ufeff"} | {ord(ch): "-" for ch in "\u2010\u2212"})
+    mapping[0xFE6A] = "%"
+    text = "全市ＧＤＰ增长５．５％，\u3000１—９月\u2212３\u2009人\ufe6a😀𠀀\U0010ffff" * 50
+    assert fold(text) == text.translate(mapping)
+    assert fold(text).startswith("全市GDP增长5.5%, 1—9月-3 人%😀𠀀")
