@@ -22,6 +22,7 @@ from sources.spans import merge, overlaps
 from vocab.files import alternation
 
 CLAUSE_WINDOW = 64
+_LINE_END = re.compile("\n")
 # Quoted names (“三千孤儿入内蒙”主题展馆, 《包头市…方案》): a place inside one is part of the name.
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》")
 
@@ -63,6 +64,7 @@ class DocumentContext:
     gazetteer: Gazetteer
     relatives: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, word): 去年, 今年 …
     relative_ends: list[int] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=lambda: [0])
 
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
@@ -73,10 +75,11 @@ class DocumentContext:
         mentions = [m for m in doc.places if not overlaps(quoted, m.start, m.end)]
         found = gazetteer.lookup(doc.meta.place) if doc.meta.place else ()
         place = found[0] if found else None
-        scopes = [(m.start(), m.group(1), _scope_place(gazetteer, place, m)) for m in _scope().finditer(doc.text)]
+        scopes = [(m.start(), m.group(1), _scope_place(place, m.group(0), m.group(1)))
+                  for m in _scope().finditer(doc.text)]
         relatives = [(m.start(), m.end(), m.group()) for m in _relative().finditer(doc.text)]
         return cls(doc.text, starts, clauses, mentions, [m.start for m in mentions], scopes, place, doc.meta.year,
-                   gazetteer, relatives, [end for _, end, _ in relatives])
+                   gazetteer, relatives, [end for _, end, _ in relatives], sentences.starts(doc.text, _LINE_END))
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
@@ -88,6 +91,10 @@ class DocumentContext:
     def clause(self, position: int) -> Segment:
         """The whole clause holding ``position`` (no window)."""
         return Segment(*sentences.segment(self.text, self.clause_starts, position))
+
+    def line_start(self, position: int) -> int:
+        """Start of the line holding ``position``."""
+        return self.line_starts[bisect.bisect_right(self.line_starts, position) - 1]
 
     def clause_start(self, position: int) -> int:
         """Start of the clause holding ``position``, at most ``CLAUSE_WINDOW`` characters back."""
@@ -142,16 +149,17 @@ def _topic(context: DocumentContext, start: int, sentence: int) -> tuple[int, st
     return None
 
 
-def _scope_place(gazetteer: Gazetteer, place: Place | None, scope: re.Match[str]) -> str | None:
-    """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country."""
-    if scope.group(1) is None:
-        return scope.group(0)  # the country
+@lru_cache(maxsize=1024)  # a document names the same few scopes again and again
+def _scope_place(place: Place | None, scope: str, level: str | None) -> str | None:
+    """全市 → the document's city, 全区 → its district or autonomous region, 全国 → the country
+    (``scope`` is the words, ``level`` their level: 市, 区; None for the country)."""
+    if level is None:
+        return scope  # the country
     if place is None:
         return None
-    suffix = scope.group(1)
-    province = suffix in metadata_words()["province"]
-    for candidate in [place, *gazetteer.ancestors(place)]:
-        if (province and candidate.level == 1) or candidate.name.endswith(suffix):
+    province = level in metadata_words()["province"]
+    for candidate in [place, *load_gazetteer().ancestors(place)]:
+        if (province and candidate.level == 1) or candidate.name.endswith(level):
             return candidate.name
     return place.name
 

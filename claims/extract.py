@@ -148,7 +148,7 @@ def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: D
     """
     clause = context.clause_start(start)
     phrase_start = context.skip_place(_skip_breakdown(text, max(clause, previous_end), start), start)
-    subject = _subject(text, start, end, figure, clause, phrase_start, previous)
+    subject = _subject(text, start, end, figure, clause, phrase_start, previous, context.line_start(start))
     if not subject and phrase_start == start and phrase_start > max(clause, previous_end):
         return _earlier_subject(claims, figure)  # 其中,海勃湾区7个: a part of an earlier figure
     if not subject and figure.kind == "rank":
@@ -157,13 +157,14 @@ def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: D
 
 
 def _subject(text: str, start: int, end: int, figure: Figure, clause: int, phrase_start: int,
-             previous: str | None) -> str:
-    """``clause`` starts the clause; the phrase before the figure starts after any earlier figure."""
+             previous: str | None, line_start: int) -> str:
+    """``clause`` starts the clause, ``line_start`` the line; the phrase before the figure starts
+    after any earlier figure."""
     if figure.kind == "date":
         return ""
     if figure.kind == "rank":
         return clean(text[clause:_rank_scope(text, clause, start)])
-    label = table_row_label(text, start)
+    label = table_row_label(text, line_start, start)
     if label:
         return label
     phrase = text[phrase_start:start]

@@ -136,6 +136,8 @@ def _aggregate(before: str, read: str, unit: str | None) -> str:
     whose words occur in ``read`` (the subject and the clause before the figure), else ``level``."""
     if unit == "percentage_point" or _change_before().search(_blank(before)):
         return "change"
+    if not _words(*PRECEDENCE).search(read):  # no aggregate word at all (the usual case): one scan, not five
+        return "level"
     return next((aggregate for aggregate in PRECEDENCE if _words(aggregate).search(read)), "level")
 
 

@@ -34,6 +34,7 @@ QUARTER = r"[1-4一二三四两]"
 DASHES = r"-{1,2}|—{1,2}|–|~"
 FREE = r"(?<![\d.〇零一二两三四五六七八九十])"  # not inside a longer numeral
 OPEN, CLOSE = "[“\"「]?", "[”\"」]?"
+_LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")  # a line as str.splitlines cuts them
 
 
 @dataclass(frozen=True)
@@ -113,41 +114,54 @@ class _Entries:
 Build = Callable[[re.Match[str], int | None], Period | None]
 
 
+@dataclass(frozen=True)
+class _Form:
+    """A form of a period: its pattern, what reads a match (None: not a period after all), and a
+    word every match holds (None: no gate), looked for first: a sentence without it is not scanned."""
+
+    pattern: re.Pattern[str]
+    build: Build
+    gate: re.Pattern[str] | None
+
+
 @cache
-def _forms() -> tuple[tuple[re.Pattern[str], Build], ...]:
-    """Each form of a period: its pattern and what reads a match (None: not a period after all)."""
+def _forms() -> tuple[_Form, ...]:
+    """Each form of a period, tried on a sentence only when it holds the form's gate word."""
     words = period_words()
     dash = f"(?:{DASHES}|{alternation(figure_words()['range'])})"
     tails = f"(?:{alternation(figure_words()['plain_date_tails'])})?"
     prefix = rf"(?:(?P<y>{YEAR})年|(?P<rel>{alternation(relative_years())}))?"
     date = rf"{prefix}(?:(?P<m>{SMALL})月{tails}(?:(?P<d>{SMALL})[日号])?)?"
     plans, end, unread = alternation(words.plans), words.any("to_date.month_end"), words.any("unread_tails.words")
-    forms: list[tuple[str, Build]] = [
-        (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off),
-        (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off),
+    month, year, parts = "月", "年", alternation(words.parts_of_year)
+    forms: list[tuple[str, Build, str | None]] = [
+        (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off, None),
+        (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off, end),
         (rf"{words.any('since.before')}?{FREE}(?:{OPEN}(?P<plan>{plans}){CLOSE}|{date}){words.any('since.after')}",
-         _since),
+         _since, words.any("since.after")),
         (rf"{words.any('to_date.words')}?\s*{FREE}{prefix}(?P<q>{QUARTER}){words.any('quarters.words')}{end}",
-         _quarter_end),
+         _quarter_end, words.any("quarters.words")),
         (rf"{_not_a_qualifier()}{words.any('counting.recent')}(?P<n>{SMALL})年{words.any('counting.recent_tails')}?",
-         _recent),
+         _recent, None),
         (rf"{FREE}{prefix}(?P<m1>{SMALL})月(?P<d1>{SMALL})[日号]?\s*{dash}\s*(?:(?P<m2>{SMALL})月)?(?P<d2>{SMALL})[日号]",
-         _day_range),
+         _day_range, month),
         (rf"{FREE}{prefix}(?P<m1>{SMALL})(?:月{tails})?\s*{dash}\s*(?P<m2>{SMALL})月{tails}(?!{SMALL}[日号])",
-         _month_range),
-        (rf"{FREE}(?P<y1>{YEAR})年?\s*{dash}\s*(?P<y2>{YEAR})年{tails}", _year_range),
+         _month_range, month),
+        (rf"{FREE}(?P<y1>{YEAR})年?\s*{dash}\s*(?P<y2>{YEAR})年{tails}", _year_range, year),
         (rf"{FREE}{prefix}(?:(?P<first>{words.any('counting.first')})|{words.any('quarters.ordinals')})?"
-         rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter),
-        (rf"{FREE}{prefix}{words.any('counting.first')}(?P<n>{SMALL}){words.any('counting.months')}", _first_months),
-        (rf"{FREE}{prefix}(?P<part>{alternation(words.parts_of_year)})", _part_of_year),
-        (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan),
+         rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter, words.any("quarters.words")),
+        (rf"{FREE}{prefix}{words.any('counting.first')}(?P<n>{SMALL}){words.any('counting.months')}", _first_months,
+         words.any("counting.months")),
+        (rf"{FREE}{prefix}(?P<part>{parts})", _part_of_year, parts),
+        (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan, None),
         (rf"{FREE}{prefix}{OPEN}(?P<name>{alternation(words.holidays)}){CLOSE}{words.any('holiday_tails.words')}",
-         _holiday_span),
-        (rf"{FREE}(?:{prefix}(?P<m>{SMALL})月(?P<d>{SMALL})[日号])?{words.any('days.words')}", _day),
-        (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month),
-        (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year),
+         _holiday_span, words.any("holiday_tails.words")),
+        (rf"{FREE}(?:{prefix}(?P<m>{SMALL})月(?P<d>{SMALL})[日号])?{words.any('days.words')}", _day,
+         words.any("days.words")),
+        (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month, month),
+        (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year, year),
     ]
-    return tuple((re.compile(pattern), build) for pattern, build in forms)
+    return tuple(_Form(re.compile(pattern), build, gate and re.compile(gate)) for pattern, build, gate in forms)
 
 
 def _not_a_qualifier() -> str:
@@ -280,8 +294,9 @@ def _year(match: re.Match[str], _year: int | None) -> Period:
 def _stated(text: str, begin: int, end: int, year: int | None) -> list[tuple[int, int, Period]]:
     """(start, end, period) of the periods stated in ``text[begin:end]``, left to right: where
     readings overlap the leftmost, then longest, wins; a base of comparison (比2020年) is left out."""
-    found = sorted(((match.start(), match.end(), period) for pattern, build in _forms()
-                    for match in pattern.finditer(text, begin, end) if (period := build(match, year))),
+    found = sorted(((match.start(), match.end(), period) for form in _forms()
+                    if form.gate is None or form.gate.search(text, begin, end)
+                    for match in form.pattern.finditer(text, begin, end) if (period := form.build(match, year))),
                    key=lambda item: (item[0], -item[1]))
     chosen: list[tuple[int, int, Period]] = []
     for item in found:
@@ -328,7 +343,8 @@ def document_period(title: str | None, text: str) -> Period | None:
     A plain year (2024年政府工作报告) is not taken: a report's year is not always the period of its
     figures, and the document's year is in its metadata. None otherwise."""
     lines = [to_simplified(fold(title))] if title else []
-    lines += [line for line in text.splitlines() if line.strip()][:1]
+    first = next((line for line in map(re.Match.group, _LINE.finditer(text)) if line.strip()), None)
+    lines += [first] if first else []
     for line in lines:
         stated = [period for _, _, period in _stated(line, 0, len(line), None) if period.kind != "year"]
         if stated:
@@ -400,9 +416,9 @@ def _whole_year(a: Period, b: Period) -> str:
 
 def _holiday_key(text: str) -> tuple[str | None, str] | None:
     """(stated year or relative year, holiday) of a holiday period's text; None when it names none."""
-    for pattern, build in _forms():
-        match = pattern.fullmatch(text)
-        if match and build is _holiday_span:
+    for form in _forms():
+        match = form.pattern.fullmatch(text)
+        if match and form.build is _holiday_span:
             return match["y"] or match["rel"], period_words().holidays[match["name"]]
     return None
 

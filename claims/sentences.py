@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 SENTENCE_ENDS = "。!?;\n"
 CLAUSE_ENDS = SENTENCE_ENDS + ",:|"
@@ -31,8 +32,9 @@ MAX_CLAUSE = 200
 def starts(text: str, ends: re.Pattern[str] = SENTENCE_END, longest: int | None = None) -> list[int]:
     """Where each segment of ``text`` begins (0 and the position after each end mark), and, with
     ``longest``, every ``longest`` characters into a segment longer than that."""
-    found = [0] + [match.end() for match in ends.finditer(text)]
-    if longest is None:
+    pieces = ends.split(text)  # each end mark is one character: a segment starts one past the piece before
+    found = list(accumulate(map((1).__add__, map(len, pieces[:-1])), initial=0))
+    if longest is None or max(map(len, pieces)) < longest:  # no segment to cut (the usual case)
         return found
     cut = []
     for begin, end in zip(found, [*found[1:], len(text)], strict=True):

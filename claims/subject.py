@@ -16,6 +16,7 @@ MAX_LENGTH = 20
 _BOUNDARY = set(",;:。!?\n|、“”")
 _BRACKETS = re.compile(r"\([^()]{0,12}\)|“|”|\"|'|‘|’|《|》|「|」")
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "《": "》"}
+_ROW_START = re.compile(r"\s*\|")  # a table row: its first non-blank character is a bar
 
 
 def _comparator() -> str:
@@ -107,13 +108,13 @@ def following(text: str, end: int) -> str:
     return clean(found.group().removesuffix("中")) if found else ""  # 339个城市中: among them
 
 
-def table_row_label(text: str, start: int) -> str | None:
-    """In a Markdown table row (| 居民满意度 | 96.5% |), the first cell names a figure in a later cell."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line = text[line_start:start]
-    if not line.lstrip().startswith("|") or line.count("|") < 2:
-        return None
-    return clean(line.strip().split("|")[1]) or None
+def table_row_label(text: str, line_start: int, start: int) -> str | None:
+    """In a Markdown table row (| 居民满意度 | 96.5% |), the first cell names a figure in a later
+    cell; ``line_start`` is where the line holding ``start`` begins. Nothing of the line is copied
+    but that cell: a line of thousands of figures is not read again for each of them."""
+    bar = _ROW_START.match(text, line_start, start)
+    second = text.find("|", bar.end(), start) if bar else -1
+    return (clean(text[bar.end():second]) or None) if second >= 0 else None
 
 
 def preceding(phrase: str, measure: str | None, previous: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -365,13 +366,19 @@ def _common_share(text: str, encoding: str) -> float:
     not punctuation or digits) in the level-1 (frequent) block of ``encoding``, on the first
     ``_SAMPLE`` characters: a wrong reading turns into rare characters, stray kana or Greek
     letters and private-use code points."""
-    common = level1_characters(encoding)
-    letters = hits = 0
-    for ch, count in Counter(text[:_SAMPLE]).items():
-        if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"):
-            letters += count
-            hits += count if ch in common else 0
+    hits, letters = common_letters(text[:_SAMPLE], level1_characters(encoding))
     return hits / letters if letters else 0.0
+
+
+def common_letters(text: Iterable[str], common: frozenset[str]) -> tuple[int, int]:
+    """(letters of ``common``, non-ASCII letters and private-use code points) in ``text``; every
+    character of ``common`` is a non-ASCII letter (a level-1 block holds Han characters only), so
+    only the other characters are looked at one by one."""
+    counts = Counter(text)
+    hits = sum(map(counts.__getitem__, common.intersection(counts)))
+    rare = sum(counts[ch] for ch in counts.keys() - common
+               if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"))
+    return hits, hits + rare
 
 
 def level1_characters(encoding: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ municipalities' pseudo-prefectures that repeat the province name (110100 北京�
 names ending in 直辖, and the 99xx codes (苏鲁交界, 海域), which are not divisions. So 北京's
 districts hang directly under 110000 北京市.
 
-Names recognised by ``Gazetteer.find`` (one Aho-Corasick automaton, leftmost-longest):
+Names recognised by ``Gazetteer.find`` (every occurrence of a name, then leftmost-longest):
 
 * official names; a county-level official name of two characters (和县, 新县, 芒市, 城区) only
   right after a mention of a place containing it (安徽省和县): its first character is too often
@@ -23,7 +23,7 @@ Names recognised by ``Gazetteer.find`` (one Aho-Corasick automaton, leftmost-lon
 * aliases from ``data/place_aliases.csv`` (达茂旗, 呼市, 科右中旗, 浦东).
 
 ``data/place_stoplist.txt`` tunes this. Words under ``[never]`` are never reported; they stay in
-the automaton as blockers, so a longer stop word also hides the place inside it (长治久安 hides
+the names as blockers, so a longer stop word also hides the place inside it (长治久安 hides
 长治, 黄河南岸 hides 河南). Generic district names under ``[after-parent]`` (新城区, 老城区)
 are reported only right after a mention of a place containing them: 呼和浩特市新城区, not
 在新城区建设; their mention still lists every same-named place, for ``resolve`` to choose.
@@ -37,17 +37,17 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import ahocorasick
 
 from vocab.files import DataFileError, csv_rows, data_sections, error, toml_data, where
 
 ALIAS_COLUMNS = ("alias", "name", "parent", "note")
 LEVELS = {"province": 1, "prefecture": 2, "county": 3}  # the [suffixes] keys of data/place_names.toml
 _MIN_SHORT = {1: 2, 2: 2, 3: 3}
+_HEAD = 2  # characters a name is first looked up by (its lengths are tried only after them)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class _Entry:
-    """What a surface in the automaton stands for; no places means a stop word."""
+    """What a surface stands for; no places means a stop word."""
 
     surface: str
     places: tuple[Place, ...]
@@ -114,25 +114,26 @@ class Gazetteer:
                  entries: list[_Entry]) -> None:
         self._places = places
         self._names = names
-        self._automaton = ahocorasick.Automaton()
-        for entry in entries:
-            self._automaton.add_word(entry.surface, entry)
-        self._automaton.make_automaton()
+        self._surfaces = {entry.surface: entry for entry in entries}
+        lengths: dict[str, set[int]] = {}
+        for surface in self._surfaces:
+            lengths.setdefault(surface[:_HEAD], set()).add(len(surface))
+        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        self._short = any(len(head) < _HEAD for head in lengths)
+        self._firsts = re.compile(f"[{re.escape(''.join(sorted({surface[0] for surface in self._surfaces})))}]")
 
     def find(self, text: str) -> list[PlaceMention]:
         """Place mentions in ``text``: leftmost-longest, non-overlapping, sorted by start."""
         mentions: list[PlaceMention] = []
         pos = 0
-        for start, entries in sorted(self._matches(text).items()):
+        for start, _, entry in self._hits(text):  # by start, longest first
             if start < pos:
                 continue
-            for entry in entries:
-                end = start + len(entry.surface)
-                if self._acceptable(text, start, end, entry, mentions):
-                    pos = end
-                    if entry.places:
-                        mentions.append(PlaceMention(start, end, entry.surface, entry.places))
-                    break
+            end = start + len(entry.surface)
+            if self._acceptable(text, start, end, entry, mentions):
+                pos = end  # the other hits at this start are now behind
+                if entry.places:
+                    mentions.append(PlaceMention(start, end, entry.surface, entry.places))
         return mentions
 
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -171,14 +172,21 @@ class Gazetteer:
 
         return min(mention.places, key=rank)
 
-    def _matches(self, text: str) -> dict[int, list[_Entry]]:
-        """Every automaton hit, by start offset, longest first."""
-        by_start: dict[int, list[_Entry]] = {}
-        for last, entry in self._automaton.iter(text):
-            by_start.setdefault(last + 1 - len(entry.surface), []).append(entry)
-        for entries in by_start.values():
-            entries.sort(key=lambda e: -len(e.surface))
-        return by_start
+    def _hits(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Every occurrence of a surface as (start, -length, entry), by start, longest first: at
+        each character that starts a surface, the lengths of the surfaces beginning with the two
+        characters there are tried (one entry per surface, so no two hits tie)."""
+        surfaces, lengths, hits = self._surfaces, self._lengths, []
+        for first in self._firsts.finditer(text):
+            start = first.start()
+            heads = {text[start:start + _HEAD], text[start]} if self._short else (text[start:start + _HEAD],)
+            for head in heads:
+                for length in lengths.get(head, ()):
+                    entry = surfaces.get(text[start:start + length])
+                    if entry is not None:
+                        hits.append((start, -length, entry))
+        hits.sort()
+        return hits
 
     def _acceptable(self, text: str, start: int, end: int, entry: _Entry,
                     mentions: list[PlaceMention]) -> bool:

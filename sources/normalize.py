@@ -22,12 +22,17 @@ _DASHES = "\u2010\u2011\u2012\u2212\ufe63"
 
 
 @cache
-def _fold_table() -> dict[int, str]:
-    """Full-width ASCII forms to ASCII, exotic spaces to a space, dash variants to '-'."""
-    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-    table.update({ord(ch): " " for ch in _SPACES})
-    table.update({ord(ch): "-" for ch in _DASHES})
-    table[ord("\ufe6a")] = "%"
+def _fold_table() -> list[int | str]:
+    """Full-width ASCII forms to ASCII, exotic spaces to a space, dash variants to '-'; indexed by
+    code point over the Basic Multilingual Plane (every other character is itself), which
+    ``str.translate`` reads twice as fast as a dict (no hashing of a new int per character)."""
+    folded = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    folded.update({ord(ch): " " for ch in _SPACES})
+    folded.update({ord(ch): "-" for ch in _DASHES})
+    folded[ord("\ufe6a")] = "%"
+    table: list[int | str] = list(range(0x10000))  # past it, the IndexError keeps the character
+    for code, replacement in folded.items():
+        table[code] = replacement
     return table
 
 

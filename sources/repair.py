@@ -8,13 +8,11 @@ one whose bytes decode strictly into ordinary Chinese text and encode back to th
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice
 
-from sources.decode import level1_characters
+from sources.decode import common_letters, level1_characters
 
 WRONG = ("cp1252", "gb18030")  # readings a text may have been shown in (cp1252 covers Latin-1)
 RIGHT = ("utf-8", "gb18030", "big5")  # the encodings its bytes may really be in
@@ -27,6 +25,7 @@ FLUENT = 0.15  # ... and the share of letters in such rows below which a text is
 _SAMPLE = 2_000  # non-ASCII characters looked at
 _HEAD = 600  # characters looked at first: a text readable there is not looked at further
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_UP_TO_SAMPLE = re.compile(rf"(?:[\x00-\x7f]*[^\x00-\x7f]){{1,{_SAMPLE}}}")  # through the last of the first _SAMPLE
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NOT_LATIN1 = re.compile(r"([^\x00-\xff]+)")
 _CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
@@ -57,14 +56,9 @@ def common_share(text: str) -> tuple[float, int, int]:
 
 
 def _share(characters: list[str]) -> tuple[float, int]:
-    """Share of the letters among ``characters`` that are frequent Chinese characters, and how many
-    letters there are."""
-    common = _common()
-    letters = hits = 0
-    for ch, count in Counter(characters).items():
-        if ch.isalpha() or "\ue000" <= ch <= "\uf8ff":
-            letters += count
-            hits += count if ch in common else 0
+    """Share of the letters among ``characters`` (non-ASCII ones) that are frequent Chinese
+    characters, and how many letters there are."""
+    hits, letters = common_letters(characters, _common())
     return (hits / letters if letters else 1.0), letters
 
 
@@ -91,8 +85,8 @@ def _fluent_rows() -> re.Pattern[str]:
 
 def _sample(text: str) -> str:
     """``text`` up to its ``_SAMPLE``-th non-ASCII character (markup and ASCII do not use it up)."""
-    last = deque(islice(_NON_ASCII.finditer(text), _SAMPLE), maxlen=1)
-    return text[:last[0].end()] if last else ""
+    found = _UP_TO_SAMPLE.match(text)
+    return found.group() if found else ""
 
 
 def garbled(text: str) -> bool:
