@@ -27,15 +27,16 @@ from checks.config import Config
 from checks.corpus import Corpus
 from checks.engine import run_rules, selected_rules
 from checks.fixes import Fixed, apply_fixes
-from checks.reference.unused import unused_rows
+from checks.publication import not_publications
 from checks.registry import all_rules
 from checks.rule import FactRule, RestatementRule, Rule
 from checks.suppression import regions
-from checks.usage._pattern import not_publications
+from checks.unused_rows import unused_rows
 from claims.claim import Claim
 from claims.extract import extract_isolated
 from claims.frame import ClaimSet
 from claims.reference import FORMAT as REFERENCE
+from parallel.beside import beside
 from parallel.executors import Executor, InProcess
 from parallel.work import Task, read_and_extract
 from reports.progress import unshown
@@ -155,8 +156,9 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
     on its workers; one that is ``parallel`` splits the rules over two cores (``run_rules``)."""
     corpus = Corpus(claim_set.documents, claim_set.claims, run=run.map if run is not None and run.aligns else map)
     rules = selected_rules(config)
+    split = beside if run is not None and run.parallel else None
     findings = run_rules(corpus, config, claim_set.documents, lambda rules: progress("checking", rules, len(rules)),
-                         split=run is not None and run.parallel, prepare=partial(_align, corpus, progress=progress))
+                         split=split, prepare=partial(_align, corpus, progress=progress))
     references = {doc.id for doc in claim_set.documents if doc.format == REFERENCE}
     findings = [finding for finding in findings if finding.doc not in references]
     wanted = _per_file_ignores(findings, claim_set.documents, config)

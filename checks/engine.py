@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from checks.config import Config
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import DAMAGED, INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
-from parallel.beside import beside
 from sources.document import Document
 
 _ROOT = Path(__file__).parents[1]
+Beside = Callable[[Callable[[], Any], Callable[[], Any]], tuple[Any, Any]]  # two calls at once, both results
 
 
 @dataclass(frozen=True)
@@ -50,20 +51,20 @@ def selected_rules(config: Config) -> list[Rule]:
 
 
 def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
-              progress: Callable[[list[Rule]], Iterable[Rule]] = iter, split: bool = False,
+              progress: Callable[[list[Rule]], Iterable[Rule]] = iter, split: Beside | None = None,
               prepare: Callable[[list[Rule]], object] = lambda rules: None) -> list[Finding]:
     """The findings of the rules ``config`` selects, and an IO01 finding for each of ``documents``
     that could not be read and an IO02 finding for each read with damage (unless ``config``
     ignores them); ``progress`` may wrap the rules; ``prepare`` computes up front what the rules
-    will ask the corpus for (the alignments). With ``split``, the rules that look at one claim or
-    document at a time run in a forked copy of this process while this one prepares and runs the
-    others (the facts across documents): the same findings, on two cores."""
+    will ask the corpus for (the alignments). With ``split`` (``parallel.beside``), the rules that
+    look at one claim or document at a time run in a forked copy of this process while this one
+    prepares and runs the others (the facts across documents): the same findings, on two cores."""
     rules = selected_rules(config)
     if split:
         apart = [rule for rule in rules if isinstance(rule, ClaimRule | DocumentRule)]
         here = [rule for rule in rules if not isinstance(rule, ClaimRule | DocumentRule)]
-        mine, (theirs, notes) = beside(partial(_prepared, corpus, here, prepare, progress),
-                                       partial(_with_notes, corpus, apart))
+        mine, (theirs, notes) = split(partial(_prepared, corpus, here, prepare, progress),
+                                      partial(_with_notes, corpus, apart))
         for key, items in notes.items():
             corpus.notes.setdefault(key, set()).update(items)
         findings = mine + theirs

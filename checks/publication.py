@@ -10,11 +10,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sources.document import Document
 from vocab.files import toml_data
 
+if TYPE_CHECKING:
+    from checks.corpus import Corpus
+
+_LEFT_ALONE = "usage: not publications"  # the corpus note of the documents left alone as no publication
 SHAPED = ("stamped", "code", "data", "fragment", "chat")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"(?:^|(?<=[。!?]))[^。!?]*[。!?]")  # starts only after an end: linear on a line without one
@@ -126,3 +130,14 @@ def is_publication(doc: Document) -> bool:
     prose = dict(found.shapes).get("prose", 0)
     return not (found.lines >= settings.min_lines and found.shaped >= settings.shaped_share * found.lines
                 and found.prose_share < settings.prose_share and prose < settings.prose_lines)
+
+
+def left_alone(corpus: Corpus, doc: Document) -> None:
+    """Record that a rule left ``doc`` alone as no publication (the run says so)."""
+    corpus.note(_LEFT_ALONE, doc.id)
+
+
+def not_publications(corpus: Corpus) -> tuple[str, ...]:
+    """The ids of the documents a rule left alone as no publication, in input order."""
+    skipped = corpus.notes.get(_LEFT_ALONE, set())
+    return tuple(doc.id for doc in corpus.documents if doc.id in skipped)

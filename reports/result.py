@@ -18,7 +18,7 @@ class CheckResult:
     rules: dict[str, type[Rule]] = field(default_factory=dict)  # every registered rule by id, for help text
     suppressed: int = 0  # findings switched off by inline comments (``checks.suppression``)
     not_publications: tuple[str, ...] = ()  # documents the usage rules left alone (``checks.publication``)
-    unused_rows: tuple[str, ...] = ()  # reference-table rows no figure was compared with (``checks.reference.unused``)
+    unused_rows: tuple[str, ...] = ()  # reference-table rows no figure was compared with (``checks.unused_rows``)
 
     def original(self, doc_id: str) -> str | None:
         """The original text of document ``doc_id`` (None for an unknown id)."""

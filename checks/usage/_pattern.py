@@ -2,8 +2,8 @@
 ``publications_only``, for the whole family ``[options.usage]``); a rule reporting each match of a
 pattern in the normalized view outside quotations, titles and the spans where no figure is read; a
 rule reporting two styles of one thing mixed in a document; Chinese numerals for suggestions.
-The documents the family leaves alone are recorded in the corpus (``not_publications``), so that
-the run can say so."""
+The documents the family leaves alone are recorded in the corpus (``checks.publication.left_alone``),
+so that the run can say so."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Location
-from checks.publication import is_publication
+from checks.publication import is_publication, left_alone
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
@@ -22,7 +22,6 @@ from sources.spans import merge, overlaps
 # Quoted words and titles keep their own spelling (“6方会谈”是原话, 《二零一二年工作报告》).
 _QUOTED = re.compile(r"“[^“”\n]*”|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
 _DIGITS = "零一二三四五六七八九"
-_SKIPPED = "usage: not publications"  # the corpus note of the ids of the documents the family left alone
 
 
 def chinese_number(number: int) -> str:
@@ -40,12 +39,6 @@ def chinese_number(number: int) -> str:
     return words[1:] if words.startswith("一十") else words
 
 
-def not_publications(corpus: Corpus) -> tuple[str, ...]:
-    """The ids of the documents a usage rule left alone as no publication, in input order."""
-    skipped = corpus.notes.get(_SKIPPED, set())
-    return tuple(doc.id for doc in corpus.documents if doc.id in skipped)
-
-
 def quiet_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of the normalized view a usage rule leaves alone: quotations and titles, page
     furniture, metadata lines."""
@@ -60,7 +53,7 @@ class UsageRule(DocumentRule):
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
         if self.settings["publications_only"] and not is_publication(doc):
-            corpus.note(_SKIPPED, doc.id)
+            left_alone(corpus, doc)
             return ()
         return self.check_usage(doc)
 

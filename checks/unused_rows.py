@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checks.corpus import Corpus
-from checks.reference.differs import DiffersFromReference
 from checks.rule import Rule
 from claims.reference import FORMAT, row_of
+
+RULE = "RF01"  # the rule comparing figures with reference rows (checks/reference/differs.py)
 
 
 def unused_rows(corpus: Corpus, rules: Iterable[Rule]) -> tuple[str, ...]:
     """The labels (``figures.csv:9``) of the rows that RF01's facts compare with no claim of a
     document other than a table, in table and row order; none when RF01 does not run (or its
     alignment failed: the engine reports that as RF01's internal error)."""
-    rule = next((rule for rule in rules if isinstance(rule, DiffersFromReference)), None)
+    rule = next((rule for rule in rules if rule.code == RULE), None)
     tables = [doc for doc in corpus.documents if doc.format == FORMAT]
     if rule is None or not tables:
         return ()
