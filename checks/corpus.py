@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from checks.alignment import Alignment, MapBlocks, align
+from checks.alignment import Link, MapBlocks, align
 from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
@@ -31,8 +31,9 @@ class Corpus:
         self.by_id = {claim.id: claim for claim in self.claims}
 
     def aligned(self, min_score: float, across_levels: bool = False,
-                ignore: frozenset[str] = frozenset()) -> list[Alignment]:
-        """Alignments of claims across documents, computed once per setting.
+                ignore: frozenset[str] = frozenset()) -> list[Link]:
+        """Alignments of claims across documents (links between classes of identical statements),
+        computed once per setting.
 
         ``across_levels`` aligns a place with the places above and below it (same province), for
         scope checks; otherwise only claims about the same place align.

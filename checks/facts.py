@@ -1,17 +1,52 @@
 """Facts: claims of different documents aligned as statements of the same thing.
 
-Connected alignments form one fact. Each claim of a fact is a statement of it, with the claims
-of other documents whose intervals agree with it and those that disagree.
+Connected links (``checks.alignment.Link``: classes of identical statements aligned with each
+other) form one fact. Each claim of a fact is a statement of it, with the claims of other
+documents whose intervals agree with it and those that disagree. Claims alike for comparing (the
+same aspects and interval) share their lists, so a fact of thousands of copies holds one list
+per distinct figure, not one per claim.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
-from checks.alignment import Alignment
+from checks.alignment import Alignment, Link, pair_order
 from checks.comparable import compare, comparison_key
 from checks.values import interval
 from claims.claim import Claim
+
+
+class Others:
+    """The claims of a fact whose key (aspects and interval) is one of ``keys``, in the fact's
+    order, without those of document ``doc``: a read-only sequence shared in all but ``doc``."""
+
+    __slots__ = ("_fact", "keys", "doc", "_length")
+
+    def __init__(self, fact: _Keyed, keys: frozenset[tuple], doc: str) -> None:
+        self._fact, self.keys, self.doc = fact, keys, doc
+        self._length = fact.size(keys) - sum(1 for o in fact.of_doc[doc] if fact.key_of[o.id] in keys)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def __iter__(self) -> Iterator[Claim]:
+        lists = [self._fact.members[key] for key in self._fact.ordered(self.keys)]
+        merged = lists[0] if len(lists) == 1 else heapq.merge(*lists, key=self._fact.position)
+        return (claim for claim in merged if claim.doc != self.doc)
+
+    def __getitem__(self, item: slice) -> tuple[Claim, ...]:
+        return tuple(islice(iter(self), item.start, item.stop, item.step))
+
+    def __contains__(self, claim: object) -> bool:
+        return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +54,8 @@ class Statement:
     """One claim of a fact, with the claims of other documents that agree and disagree with it."""
 
     claim: Claim
-    agree: tuple[Claim, ...]
-    disagree: tuple[Claim, ...]
+    agree: Others
+    disagree: Others
     score: float
 
     @property
@@ -28,44 +63,97 @@ class Statement:
         return 1 + len(self.agree)
 
 
-@dataclass(frozen=True)
-class Fact:
-    """The claims of one fact in input order (document, then position), and the alignments
-    joining them."""
+@dataclass
+class _Keyed:
+    """A fact's claims by key (aspects and interval in the fact's unit), for ``Others``."""
 
     claims: tuple[Claim, ...]
-    pairs: tuple[Alignment, ...]
+    key_of: dict[str, tuple] = field(default_factory=dict)
+    members: dict[tuple, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    of_doc: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    index: dict[str, int] = field(default_factory=dict)
+    _sizes: dict[frozenset[tuple], int] = field(default_factory=dict)
+    _rank: dict[tuple, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unit = self.claims[0].unit
+        for number, claim in enumerate(self.claims):
+            key = (comparison_key(claim), interval(claim, unit))
+            self.key_of[claim.id] = key
+            self.members[key].append(claim)
+            self.of_doc[claim.doc].append(claim)
+            self.index[claim.id] = number
+        self._rank = {key: number for number, key in enumerate(self.members)}
+
+    def position(self, claim: Claim) -> int:
+        return self.index[claim.id]
+
+    def size(self, keys: frozenset[tuple]) -> int:
+        if keys not in self._sizes:
+            self._sizes[keys] = sum(len(self.members[key]) for key in keys)
+        return self._sizes[keys]
+
+    def ordered(self, keys: frozenset[tuple]) -> list[tuple]:
+        return sorted(keys, key=self._rank.__getitem__)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The claims of one fact in input order (document, then position), and the links joining
+    them; ``order`` ranks the documents."""
+
+    claims: tuple[Claim, ...]
+    links: tuple[Link, ...]
+    order: Mapping[str, int] = field(repr=False, compare=False)
+
+    @cached_property
+    def pairs(self) -> tuple[Alignment, ...]:
+        """Every aligned pair of claims, ordered by the later claim's place in the input."""
+        return tuple(sorted((pair for link in self.links for pair in link.pairs(self.order)),
+                            key=pair_order(self.order)))
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
         """Every claim as a statement: agreeing and disagreeing claims of other documents (those
         that are a different fact, joined only through a third claim, are neither), and the best
         alignment score it takes part in."""
-        scores: dict[str, float] = {}
-        for pair in self.pairs:
-            for claim in (pair.a, pair.b):
-                scores[claim.id] = max(scores.get(claim.id, 0.0), pair.score)
-        unit = self.claims[0].unit
-        keys = [(comparison_key(claim), interval(claim, unit)) for claim in self.claims]
-        first = {}  # claims alike for comparing (aspects and interval) are compared once
-        for claim, key in zip(self.claims, keys, strict=True):
-            first.setdefault(key, claim)
-        related: dict[tuple, tuple[list[Claim], list[Claim]]] = {}
+        keyed = _Keyed(self.claims)
+        first = {key: members[0] for key, members in keyed.members.items()}
+        different: dict[tuple, bool] = {}  # per pair of aspects
+        related: dict[tuple, tuple[frozenset[tuple], frozenset[tuple]]] = {}
         for key, claim in first.items():
-            overlap = {other_key: key[1].overlaps(other_key[1]) for other_key, other in first.items()
-                       if not compare(claim, other).different}
-            related[key] = ([o for o, k in zip(self.claims, keys, strict=True) if overlap.get(k) is True],
-                            [o for o, k in zip(self.claims, keys, strict=True) if overlap.get(k) is False])
+            agree, disagree = [], []
+            for other_key, other in first.items():
+                if (key[0], other_key[0]) not in different:
+                    different[(key[0], other_key[0])] = bool(compare(claim, other).different)
+                if not different[(key[0], other_key[0])]:
+                    (agree if key[1].overlaps(other_key[1]) else disagree).append(other_key)
+            related[key] = (frozenset(agree), frozenset(disagree))
+        scores = _scores(self.links)
         found = []
-        for claim, key in zip(self.claims, keys, strict=True):
-            agree, disagree = related[key]
-            found.append(Statement(claim, tuple(o for o in agree if o.doc != claim.doc),
-                                   tuple(o for o in disagree if o.doc != claim.doc), scores[claim.id]))
+        for claim in self.claims:
+            agree, disagree = related[keyed.key_of[claim.id]]
+            found.append(Statement(claim, Others(keyed, agree, claim.doc), Others(keyed, disagree, claim.doc),
+                                   scores[claim.id]))
         return tuple(found)
 
 
-def facts(alignments: list[Alignment], order: dict[str, int]) -> list[Fact]:
-    """The facts the alignments form, ordered by their first claim; ``order`` ranks documents."""
+def _scores(links: tuple[Link, ...]) -> dict[str, float]:
+    """Each claim's best score among the links it has a pair in."""
+    scores: dict[str, float] = {}
+    for link in links:
+        sides = [(link.left, link.right)] if link.left == link.right else [(link.left, link.right),
+                                                                           (link.right, link.left)]
+        for side, opposite in sides:
+            docs = {claim.doc for claim in opposite}
+            for claim in side:
+                if len(docs) > 1 or claim.doc not in docs:
+                    scores[claim.id] = max(scores.get(claim.id, 0.0), link.score)
+    return scores
+
+
+def facts(links: list[Link], order: dict[str, int]) -> list[Fact]:
+    """The facts the links form, ordered by their first claim; ``order`` ranks documents."""
     parent: dict[str, str] = {}
 
     def root(claim_id: str) -> str:
@@ -75,17 +163,19 @@ def facts(alignments: list[Alignment], order: dict[str, int]) -> list[Fact]:
         return claim_id
 
     claims: dict[str, Claim] = {}
-    for pair in alignments:
-        claims[pair.a.id], claims[pair.b.id] = pair.a, pair.b
-        parent[root(pair.a.id)] = root(pair.b.id)
+    for link in links:
+        for claim in link.claims:
+            claims[claim.id] = claim
+            joined, own = root(link.left[0].id), root(claim.id)
+            parent[own] = joined
     members: dict[str, list[Claim]] = {}
     for claim_id, claim in claims.items():
         members.setdefault(root(claim_id), []).append(claim)
-    joining: dict[str, list[Alignment]] = {}
-    for pair in alignments:
-        joining.setdefault(root(pair.a.id), []).append(pair)
+    joining: dict[str, list[Link]] = {}
+    for link in links:
+        joining.setdefault(root(link.left[0].id), []).append(link)
 
     def position(claim: Claim) -> tuple[int, int]:
         return order[claim.doc], claim.start
-    found = [Fact(tuple(sorted(group, key=position)), tuple(joining[key])) for key, group in members.items()]
+    found = [Fact(tuple(sorted(group, key=position)), tuple(joining[key]), order) for key, group in members.items()]
     return sorted(found, key=lambda fact: position(fact.claims[0]))
