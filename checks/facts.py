@@ -9,15 +9,17 @@ per distinct figure, not one per claim.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import islice
+from typing import Any
 
 from checks.alignment import Alignment, Link, pair_order
 from checks.comparable import compare, comparison_key
-from checks.values import interval
+from checks.values import interval, is_exact
 from claims.claim import Claim
 
 
@@ -48,6 +50,20 @@ class Others:
     def __contains__(self, claim: object) -> bool:
         return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
 
+    def alike(self) -> list[Claim]:
+        """One claim per key (the first in the fact's order): claims alike for comparing."""
+        return [claim for key in self._fact.ordered(self.keys) for claim in self._fact.top(key, _first, self.doc)]
+
+    def only(self, keep: Callable[[Claim], bool]) -> Others:
+        """The claims of the keys whose claims ``keep`` holds for (judged by one of each key)."""
+        return Others(self._fact, frozenset(key for key in self.keys if keep(self._fact.members[key][0])), self.doc)
+
+    def least(self, rank: Callable[[Claim], Any]) -> Claim | None:
+        """The claim of the lowest ``rank`` (ties: the first in the fact's order), None if empty;
+        each key's ranking is kept per ``rank`` object, so pass the same one for a fact's claims."""
+        found = [claim for key in self.keys for claim in self._fact.top(key, rank, self.doc)]
+        return min(found, key=lambda claim: (rank(claim), self._fact.index[claim.id]), default=None)
+
 
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -63,9 +79,14 @@ class Statement:
         return 1 + len(self.agree)
 
 
+def _first(claim: Claim) -> int:
+    return 0
+
+
 @dataclass
 class _Keyed:
-    """A fact's claims by key (aspects and interval in the fact's unit), for ``Others``."""
+    """A fact's claims by key (aspects and interval in the fact's unit, unit, exactness), for
+    ``Others``."""
 
     claims: tuple[Claim, ...]
     key_of: dict[str, tuple] = field(default_factory=dict)
@@ -74,11 +95,12 @@ class _Keyed:
     index: dict[str, int] = field(default_factory=dict)
     _sizes: dict[frozenset[tuple], int] = field(default_factory=dict)
     _rank: dict[tuple, int] = field(default_factory=dict)
+    _top: dict[tuple, list[Claim]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
         for number, claim in enumerate(self.claims):
-            key = (comparison_key(claim), interval(claim, unit))
+            key = (comparison_key(claim), interval(claim, unit), claim.unit, is_exact(claim))
             self.key_of[claim.id] = key
             self.members[key].append(claim)
             self.of_doc[claim.doc].append(claim)
@@ -88,6 +110,14 @@ class _Keyed:
     def position(self, claim: Claim) -> int:
         return self.index[claim.id]
 
+    def top(self, key: tuple, rank: Callable[[Claim], Any], doc: str) -> list[Claim]:
+        """The claim of ``key`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
+        if (key, rank) not in self._top:
+            ranked = sorted(self.members[key], key=lambda claim: (rank(claim), self.index[claim.id]))
+            self._top[(key, rank)] = ranked[:1] + [next((o for o in ranked if o.doc != ranked[0].doc), ranked[0])]
+        first, other = self._top[(key, rank)]
+        return [first] if first.doc != doc else [other] if other.doc != doc else []
+
     def size(self, keys: frozenset[tuple]) -> int:
         if keys not in self._sizes:
             self._sizes[keys] = sum(len(self.members[key]) for key in keys)
@@ -95,6 +125,52 @@ class _Keyed:
 
     def ordered(self, keys: frozenset[tuple]) -> list[tuple]:
         return sorted(keys, key=self._rank.__getitem__)
+
+
+_WHERE = ("id", "doc", "start", "end", "span", "sentence", "clause")
+_CONTENT = tuple(item.name for item in fields(Claim) if item.name not in _WHERE)
+
+
+def content(claim: Claim) -> tuple:
+    """What a rule reads of a claim besides where it stands (id, document, spans): claims of equal
+    content are judged alike."""
+    return tuple(getattr(claim, name) for name in _CONTENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Aligned pairs alike: each claim of ``first`` with each claim of ``second`` in a later
+    document, all of one content on each side (so a rule judges them by one ``pair``), both sides
+    in input order."""
+
+    first: tuple[Claim, ...]
+    second: tuple[Claim, ...]
+    score: float
+    uncertain: tuple[str, ...]
+    order: Mapping[str, int] = field(repr=False, compare=False)
+    _ranks: tuple[list[int], list[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ranks", ([self.order[o.doc] for o in self.first],
+                                            [self.order[o.doc] for o in self.second]))
+
+    @property
+    def pair(self) -> Alignment:
+        """The pair that stands for all: the first claim of ``first`` with the last of ``second``."""
+        return Alignment(self.first[0], self.second[-1], self.score, self.uncertain)
+
+    def later(self, claim: Claim) -> tuple[Claim, ...]:
+        """The claims of ``second`` that ``claim`` (of ``first``) pairs with, in input order."""
+        return self.second[bisect_right(self._ranks[1], self.order[claim.doc]):]
+
+    def earlier(self, claim: Claim) -> tuple[Claim, ...]:
+        """The claims of ``first`` that ``claim`` (of ``second``) pairs with, in input order."""
+        return self.first[:bisect_left(self._ranks[0], self.order[claim.doc])]
+
+    def pairs(self) -> Iterator[Alignment]:
+        for a in self.first:
+            for b in self.later(a):
+                yield Alignment(a, b, self.score, self.uncertain)
 
 
 @dataclass(frozen=True)
@@ -111,6 +187,23 @@ class Fact:
         """Every aligned pair of claims, ordered by the later claim's place in the input."""
         return tuple(sorted((pair for link in self.links for pair in link.pairs(self.order)),
                             key=pair_order(self.order)))
+
+    @cached_property
+    def shapes(self) -> tuple[Shape, ...]:
+        """The fact's pairs as shapes: per link, the claims of one content on each side, in each
+        order of documents that has a pair."""
+        position = self.order.__getitem__
+        found = []
+        for link in self.links:
+            left, right = _alike(link.left, self.order), _alike(link.right, self.order)
+            sides = [(left, left, link.forward)] if link.left == link.right else \
+                [(left, right, link.forward), (right, left, link.backward)]
+            for firsts, seconds, uncertain in sides:
+                for first in firsts:
+                    for second in seconds:
+                        if position(first[0].doc) < position(second[-1].doc):
+                            found.append(Shape(first, second, link.score, uncertain, self.order))
+        return tuple(found)
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
@@ -136,6 +229,14 @@ class Fact:
             found.append(Statement(claim, Others(keyed, agree, claim.doc), Others(keyed, disagree, claim.doc),
                                    scores[claim.id]))
         return tuple(found)
+
+
+def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[Claim, ...]]:
+    """The claims by content, each group in input order."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[content(claim)].append(claim)
+    return [tuple(sorted(group, key=lambda claim: (order[claim.doc], claim.start))) for group in groups.values()]
 
 
 def _scores(links: tuple[Link, ...]) -> dict[str, float]:

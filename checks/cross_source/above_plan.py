@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
+from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import summed
@@ -48,27 +49,31 @@ class ResultAbovePlan(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        for pair in fact.pairs:
-            plans = [claim for claim in (pair.a, pair.b) if claim.status == "plan"]
-            if len(plans) != 1 or pair.uncertain:
-                continue
-            plan = plans[0]
-            result = pair.b if plan is pair.a else pair.a  # actual, or works started (新开工) as counted
-            same_period = plan.period == result.period or periods.compare(plan.period, result.period) == "same"
-            if not (summed(plan) and summed(result) and same_period):
-                continue
-            unit = plan.unit
-            planned, achieved = interval(plan, unit), interval(result, unit)
-            if achieved.low is None or planned.high is None or achieved.low <= planned.high or not planned.high:
-                continue
-            middle = (achieved.low + (achieved.high if achieved.high is not None else achieved.low)) / 2
-            share = f"{float(middle / planned.high * 100):.0f}%"
-            yield self.finding(
-                result.doc, result.start, result.end, claims=(result.id, plan.id),
-                related=[Location(plan.doc, plan.start, plan.end, f"planned as {shown(plan)} here",
-                                  f"此处计划为{shown(plan)}")],
-                evidence={"result": shown(result), "result_interval": achieved.show(),
-                          "plan": shown(plan), "plan_interval": planned.show(), "share_of_plan": share,
-                          "period": period_label(result), "result_aspects": aspects(result),
-                          "plan_aspects": aspects(plan), "unit": unit, "alignment_score": pair.score},
-                subject=result.subject, result=shown(result), plan=shown(plan), share=share)
+        for shape in fact.shapes:  # pairs alike in content are judged by one
+            if self._check_pair(shape.pair, corpus) is not None:
+                yield from (self._check_pair(pair, corpus) for pair in shape.pairs())
+
+    def _check_pair(self, pair: Alignment, corpus: Corpus) -> Finding | None:
+        plans = [claim for claim in (pair.a, pair.b) if claim.status == "plan"]
+        if len(plans) != 1 or pair.uncertain:
+            return None
+        plan = plans[0]
+        result = pair.b if plan is pair.a else pair.a  # actual, or works started (新开工) as counted
+        same_period = plan.period == result.period or periods.compare(plan.period, result.period) == "same"
+        if not (summed(plan) and summed(result) and same_period):
+            return None
+        unit = plan.unit
+        planned, achieved = interval(plan, unit), interval(result, unit)
+        if achieved.low is None or planned.high is None or achieved.low <= planned.high or not planned.high:
+            return None
+        middle = (achieved.low + (achieved.high if achieved.high is not None else achieved.low)) / 2
+        share = f"{float(middle / planned.high * 100):.0f}%"
+        return self.finding(
+            result.doc, result.start, result.end, claims=(result.id, plan.id),
+            related=[Location(plan.doc, plan.start, plan.end, f"planned as {shown(plan)} here",
+                              f"此处计划为{shown(plan)}")],
+            evidence={"result": shown(result), "result_interval": achieved.show(),
+                      "plan": shown(plan), "plan_interval": planned.show(), "share_of_plan": share,
+                      "period": period_label(result), "result_aspects": aspects(result),
+                      "plan_aspects": aspects(plan), "unit": unit, "alignment_score": pair.score},
+            subject=result.subject, result=shown(result), plan=shown(plan), share=share)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
+from checks.alignment import Alignment
 from checks.comparable import aspects, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact
@@ -59,29 +60,33 @@ class ScopeContainment(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
+        for shape in fact.shapes:  # pairs alike in content are judged by one
+            if self._check_pair(shape.pair, corpus) is not None:
+                yield from (self._check_pair(pair, corpus) for pair in shape.pairs())
+
+    def _check_pair(self, pair: Alignment, corpus: Corpus) -> Finding | None:
         gazetteer = load_gazetteer()
-        for pair in fact.pairs:
-            if pair.a.kind not in ADDITIVE or not_additive().search(pair.a.subject or "") \
-                    or not_additive().search(pair.b.subject or ""):
-                continue
-            ordered = _part_and_whole(pair.a, pair.b, gazetteer.lookup)
-            if ordered is None:
-                continue
-            part, whole = ordered
-            unit = whole.unit
-            part_values, whole_values = interval(part, unit), interval(whole, unit)
-            if not _at_or_above(part, whole, unit):
-                continue
-            yield self.finding(
-                part.doc, part.start, part.end, claims=(part.id, whole.id),
-                related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here",
-                                  f"{whole.place}此处为{shown(whole)}")],
-                evidence={"part": shown(part), "part_place": part.place, "part_interval": part_values.show(),
-                          "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
-                          "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons),
-                          "part_aspects": aspects(part), "whole_aspects": aspects(whole)},
-                **compared_as(part), subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
-                whole_place=whole.place)
+        if pair.a.kind not in ADDITIVE or not_additive().search(pair.a.subject or "") \
+                or not_additive().search(pair.b.subject or ""):
+            return None
+        ordered = _part_and_whole(pair.a, pair.b, gazetteer.lookup)
+        if ordered is None:
+            return None
+        part, whole = ordered
+        unit = whole.unit
+        part_values, whole_values = interval(part, unit), interval(whole, unit)
+        if not _at_or_above(part, whole, unit):
+            return None
+        return self.finding(
+            part.doc, part.start, part.end, claims=(part.id, whole.id),
+            related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here",
+                              f"{whole.place}此处为{shown(whole)}")],
+            evidence={"part": shown(part), "part_place": part.place, "part_interval": part_values.show(),
+                      "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
+                      "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons),
+                      "part_aspects": aspects(part), "whole_aspects": aspects(whole)},
+            **compared_as(part), subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
+            whole_place=whole.place)
 
 
 def _at_or_above(part: Claim, whole: Claim, unit: str | None) -> bool:
