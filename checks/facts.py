@@ -61,8 +61,7 @@ class Others:
     def least(self, rank: Callable[[Claim], Any]) -> Claim | None:
         """The claim of the lowest ``rank`` (ties: the first in the fact's order), None if empty;
         each key's ranking is kept per ``rank`` object, so pass the same one for a fact's claims."""
-        found = [claim for key in self.keys for claim in self._fact.top(key, rank, self.doc)]
-        return min(found, key=lambda claim: (rank(claim), self._fact.index[claim.id]), default=None)
+        return self._fact.least(self.keys, rank, self.doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +112,26 @@ class _Keyed:
     def top(self, key: tuple, rank: Callable[[Claim], Any], doc: str) -> list[Claim]:
         """The claim of ``key`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
         if (key, rank) not in self._top:
-            ranked = sorted(self.members[key], key=lambda claim: (rank(claim), self.index[claim.id]))
-            self._top[(key, rank)] = ranked[:1] + [next((o for o in ranked if o.doc != ranked[0].doc), ranked[0])]
-        first, other = self._top[(key, rank)]
+            self._top[(key, rank)] = self._two(self.members[key], rank)
+        return self._outside(self._top[(key, rank)], doc)
+
+    def least(self, keys: frozenset[tuple], rank: Callable[[Claim], Any], doc: str) -> Claim | None:
+        """The claim of ``keys`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
+        if (keys, rank) not in self._top:
+            self._top[(keys, rank)] = self._two([o for key in keys for o in self.top(key, rank, "")], rank)
+        found = self._outside(self._top[(keys, rank)], doc)
+        return found[0] if found else None
+
+    def _two(self, claims: list[Claim], rank: Callable[[Claim], Any]) -> list[Claim]:
+        """The lowest-ranked claim and the lowest-ranked of another document (ties: the first)."""
+        ranked = sorted(claims, key=lambda claim: (rank(claim), self.index[claim.id]))
+        return ranked[:1] + [next((o for o in ranked if o.doc != ranked[0].doc), ranked[0])] if ranked else []
+
+    @staticmethod
+    def _outside(two: list[Claim], doc: str) -> list[Claim]:
+        if not two:
+            return []
+        first, other = two
         return [first] if first.doc != doc else [other] if other.doc != doc else []
 
     def size(self, keys: frozenset[tuple]) -> int:
@@ -229,6 +245,32 @@ class Fact:
             found.append(Statement(claim, Others(keyed, agree, claim.doc), Others(keyed, disagree, claim.doc),
                                    scores[claim.id]))
         return tuple(found)
+
+
+def flagged(fact: Fact, judge: Callable[[Alignment], Claim | None],
+            listed: int) -> Iterator[tuple[Claim, int, list[Alignment]]]:
+    """The claims a pair rule flags: per claim ``judge`` returns for some of its pairs, how many
+    such pairs it has and the first ``listed`` of them (by the other claim's place in the input).
+    ``judge`` sees one pair per shape and must judge by content alone."""
+    found: dict[str, list[tuple[tuple[Claim, ...], Shape, bool]]] = defaultdict(list)
+    claims: dict[str, Claim] = {}
+    for shape in fact.shapes:
+        claim = judge(shape.pair)
+        if claim is None:
+            continue
+        earlier = claim is shape.pair.a
+        for member in shape.first if earlier else shape.second:
+            claims[member.id] = member
+            found[member.id].append((shape.later(member) if earlier else shape.earlier(member), shape, earlier))
+    position = {claim.id: number for number, claim in enumerate(fact.claims)}
+    for claim_id, sides in found.items():
+        claim, count = claims[claim_id], sum(len(others) for others, _, _ in sides)
+        tagged = [[(position[o.id], o, shape, earlier) for o in others] for others, shape, earlier in sides]
+        first = islice(heapq.merge(*tagged, key=lambda item: item[0]), listed)
+        pairs = [Alignment(claim, o, shape.score, shape.uncertain) if earlier
+                 else Alignment(o, claim, shape.score, shape.uncertain) for _, o, shape, earlier in first]
+        if pairs:
+            yield claim, count, pairs
 
 
 def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[Claim, ...]]:

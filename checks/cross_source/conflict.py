@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from checks.comparable import aspects, compare, compared_as
+from checks.comparable import aspects, compare, compared_as, comparison_key
 from checks.corpus import Corpus
 from checks.facts import Fact, Statement
 from checks.finding import LISTED, Finding, Location, Severity
@@ -65,7 +65,8 @@ class CrossSourceConflict(FactRule):
                     or all(corpus.document[o.doc].format == REFERENCE for o in statement.disagree):
                 continue  # a disagreement with reference rows only is RF01's
             claim, unit = statement.claim, statement.claim.unit
-            comparisons = [compare(claim, other) for other in statement.disagree.alike()]
+            alike = {comparison_key(other): other for other in statement.disagree.alike()}  # compare reads these
+            comparisons = [compare(claim, other) for other in alike.values()]
             named, agreeing = statement.disagree[:LISTED], statement.agree[:LISTED]
             more = len(statement.disagree) - len(named)
             doubts = sorted({reason for found in comparisons for reason in found.uncertain})
