@@ -91,10 +91,11 @@ def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
     return place(claim), claim.kind, unit_class(claim)
 
 
-def blocks(claims: Iterable[Claim], place: Callable[[Claim], object]) -> list[list[Claim]]:
+def blocks(claims: Iterable[Claim], place: Callable[[Claim], object],
+           spread: frozenset[str] = frozenset()) -> list[list[Claim]]:
     """The claims that may align, by place, kind, unit class and the first or last two
     characters of the normalized subject (each claim in two blocks); blocks of one document only
-    are left out."""
+    are left out (a claim whose id is in ``spread`` stands for claims of several documents)."""
     found: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         subject = normalized_subject(claim.subject) if claim.kind in ALIGNED and claim.subject else ""
@@ -102,13 +103,14 @@ def blocks(claims: Iterable[Claim], place: Callable[[Claim], object]) -> list[li
             key = _block_key(claim, place)
             found[(*key, "head", subject[:2])].append(claim)
             found[(*key, "tail", subject[-2:])].append(claim)
-    return [members for members in found.values() if len({claim.doc for claim in members}) > 1]
+    return [members for members in found.values()
+            if len({claim.doc for claim in members}) > 1 or any(claim.id in spread for claim in members)]
 
 
 _NONE: frozenset[str] = frozenset()
 Edges = dict[tuple[str, str], float]  # (class, class), each named by its lowest claim id → subject score
 MapBlocks = Callable[[Callable[[tuple], Edges], list[tuple]], Iterable[Edges]]  # ``map`` or an executor's
-Row = dict[str, tuple[float, str]]  # other document → (score, its best claim id)
+Row = dict[str, tuple[float, Claim]]  # other document → (score, its best claim)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,30 +165,32 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     document: a claim's best match in a document is that of its class, so a fact stated by
     thousands of copies costs one row per class and document, not one per pair of claims.
     """
-    claims, restated = list(claims), restated or {}
+    restated = restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
+    classes = _classes(claims, place, restated)  # each class stands in the blocks by its lowest claim
+    spread = frozenset(x for x, members in classes.items() if len({claim.doc for claim in members}) > 1)
+    firsts = [members[0] for members in classes.values()]
     tasks = [(block, min_score, ignore, {claim.id: restated[claim.id] for claim in block if claim.id in restated})
-             for block in blocks(claims, place)]
+             for block in blocks(firsts, place, spread)]
     candidates: dict[str, dict[str, float]] = defaultdict(dict)
     for found in run(_align_task, tasks):
         for (x, y), score in found.items():
             candidates[x][y] = score
-    classes = _classes(claims, place, restated, candidates)
-    by_id = {claim.id: claim for members in classes.values() for claim in members}
-    class_of = {claim.id: x for x, members in classes.items() for claim in members}
-    copies = {x: restated.get(x, _NONE) for x in classes}
-    lowest = {x: _lowest_by_doc(members) for x, members in classes.items()}
+    copies = {x: restated.get(x, _NONE) for x in candidates}
+    lowest = {x: _lowest_by_doc(classes[x]) for x in candidates}
     rows: list[Row] = []  # per group: a class and the classes its claims' documents restate
+    class_of: list[str] = []
     group_of: dict[str, int] = {}
     for x, scores in candidates.items():
         for restating, members in _by_restating(classes[x], scores, copies).items():
             group_of.update((claim.id, len(rows)) for claim in members)
             rows.append(_row(scores, restating, copies[x], lowest))
+            class_of.append(x)
     won: dict[tuple[int, int], list[Claim]] = defaultdict(list)  # (group, other) → other's claims best in a row
     for group, row in enumerate(rows):
         for _, other in row.values():
-            if other in group_of:
-                won[(group, group_of[other])].append(by_id[other])
+            if other.id in group_of:
+                won[(group, group_of[other.id])].append(other)
     links, doubts = [], {}
     for (group, other), right in won.items():
         left = won.get((other, group))
@@ -200,7 +204,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
         aspects = (comparison_key(a), comparison_key(b))
         if aspects not in doubts:
             doubts[aspects] = (compare(a, b, ignore).uncertain, compare(b, a, ignore).uncertain)
-        score = candidates[class_of[a.id]][class_of[b.id]]
+        score = candidates[class_of[group]][class_of[other]]
         links.append(Link(tuple(left), tuple(right), round(score, 1), *doubts[aspects]))
     return sorted(links, key=lambda link: min(map(_position(order), link.claims)))
 
@@ -221,29 +225,38 @@ def _class_key(claim: Claim, place: Callable[[Claim], object], restated: Mapping
             restated.get(claim.id, _NONE))
 
 
-def _classes(claims: list[Claim], place: Callable[[Claim], object], restated: Mapping[str, frozenset[str]],
-             wanted: Mapping[str, object]) -> dict[str, list[Claim]]:
-    """The classes named in ``wanted`` (by their lowest claim id) and their claims."""
+def _classes(claims: Iterable[Claim], place: Callable[[Claim], object],
+             restated: Mapping[str, frozenset[str]]) -> dict[str, list[Claim]]:
+    """The classes of identical statements of the claims that may align, each named by its
+    lowest claim id, that claim first."""
     found: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.kind in ALIGNED and claim.subject:
+        if claim.kind in ALIGNED and claim.subject and len(normalized_subject(claim.subject)) >= 2:
             found[_class_key(claim, place, restated)].append(claim)
-    named = {min(claim.id for claim in members): members for members in found.values()}
-    return {x: named[x] for x in wanted}
+    named = {}
+    for members in found.values():
+        first = min(members, key=lambda claim: claim.id)
+        named[first.id] = [first, *(claim for claim in members if claim is not first)]
+    return named
 
 
 def _by_restating(members: list[Claim], scores: Mapping[str, float],
                   copies: Mapping[str, frozenset[str]]) -> dict[frozenset[str], list[Claim]]:
     """A class's claims by the candidate classes their documents restate in the same words
     (those candidates are not theirs to match)."""
-    found: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    docs = {claim.doc for claim in members}
+    hits = {y: docs & copies[y] for y in scores if copies[y]}
+    hits = {y: found for y, found in hits.items() if found}
+    if not hits:
+        return {_NONE: members}
+    grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
     for claim in members:
-        found[frozenset(y for y in scores if claim.doc in copies[y])].append(claim)
-    return found
+        grouped[frozenset(y for y, found in hits.items() if claim.doc in found)].append(claim)
+    return grouped
 
 
 def _row(scores: Mapping[str, float], restating: frozenset[str], copies: frozenset[str],
-         lowest: Mapping[str, Mapping[str, str]]) -> Row:
+         lowest: Mapping[str, Mapping[str, Claim]]) -> Row:
     """Per other document, the best claim of the candidate classes (highest score; ties: the
     smaller id), leaving out the documents restating the class and the classes ``restating``."""
     row: Row = {}
@@ -296,17 +309,17 @@ def _align_task(task: tuple[list[Claim], float, frozenset[str], Mapping[str, fro
     return align_block(*task)
 
 
-def _lowest_by_doc(claims: list[Claim]) -> dict[str, str]:
+def _lowest_by_doc(claims: list[Claim]) -> dict[str, Claim]:
     """Each document's claim of the smallest id among ``claims``."""
-    lowest: dict[str, str] = {}
+    lowest: dict[str, Claim] = {}
     for claim in claims:
-        if claim.doc not in lowest or claim.id < lowest[claim.doc]:
-            lowest[claim.doc] = claim.id
+        if claim.doc not in lowest or claim.id < lowest[claim.doc].id:
+            lowest[claim.doc] = claim
     return lowest
 
 
-def _keep_best(row: Row, doc: str, score: float, other: str) -> None:
+def _keep_best(row: Row, doc: str, score: float, other: Claim) -> None:
     """Keep, per other document, the best-scoring other claim (ties: the smaller id)."""
     current = row.get(doc)
-    if current is None or score > current[0] or (score == current[0] and other < current[1]):
+    if current is None or score > current[0] or (score == current[0] and other.id < current[1].id):
         row[doc] = (score, other)
