@@ -150,7 +150,8 @@ def pair_order(order: Mapping[str, int]) -> Callable[[Alignment], tuple]:
 def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place,
           ignore: frozenset[str] = frozenset(),
-          restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map) -> list[Link]:
+          restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map,
+          classes: Mapping[str, list[Claim]] | None = None) -> list[Link]:
     """Mutual best matches between claims of different documents (``documents`` gives their
     order), as links between classes of identical statements.
 
@@ -164,10 +165,12 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     per class (and the classes its claims' documents restate), the best claim of each other
     document: a claim's best match in a document is that of its class, so a fact stated by
     thousands of copies costs one row per class and document, not one per pair of claims.
+    ``classes`` may give ``statement_classes(claims, place, restated)``, computed once for
+    several calls.
     """
     restated = restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
-    classes = _classes(claims, place, restated)  # each class stands in the blocks by its lowest claim
+    classes = classes if classes is not None else statement_classes(claims, place, restated)
     spread = frozenset(x for x, members in classes.items() if len({claim.doc for claim in members}) > 1)
     firsts = [members[0] for members in classes.values()]
     tasks = [(block, min_score, ignore, {claim.id: restated[claim.id] for claim in block if claim.id in restated})
@@ -225,10 +228,10 @@ def _class_key(claim: Claim, place: Callable[[Claim], object], restated: Mapping
             restated.get(claim.id, _NONE))
 
 
-def _classes(claims: Iterable[Claim], place: Callable[[Claim], object],
-             restated: Mapping[str, frozenset[str]]) -> dict[str, list[Claim]]:
-    """The classes of identical statements of the claims that may align, each named by its
-    lowest claim id, that claim first."""
+def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
+                      restated: Mapping[str, frozenset[str]]) -> dict[str, list[Claim]]:
+    """The classes of identical statements among the claims that may align, each named by its
+    lowest claim id, that claim first (it stands for the class in the blocks)."""
     found: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind in ALIGNED and claim.subject and len(normalized_subject(claim.subject)) >= 2:
