@@ -26,7 +26,9 @@ class ResultAbovePlan(FactRule):
     period (the plan stated in one document, the result in another), and notes the result when
     its interval lies wholly above the plan's, with the share of the plan it reaches. A result
     below its plan, or within it, is what plans are for and is never reported; nor is a plan
-    compared with a result as if they were one figure (CS01 keeps them apart).
+    compared with a result as if they were one figure (CS01 keeps them apart). A result is
+    reported once: the message names the first plan, and the related places list the first five
+    and count the rest.
 
     Why is this bad?
     It is not wrong: plans are often over-fulfilled. But a result well above its own plan is also

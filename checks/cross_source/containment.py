@@ -35,7 +35,9 @@ class ScopeContainment(FactRule):
     Aligns claims about places on different administrative levels (a district and its city, a
     city and its region: a place hierarchy from administrative-division codes) and flags a part
     whose interval lies at or above its whole's. Only quantities that add up over places are
-    compared: counts, money, weights, areas, lengths; not rates, shares or averages.
+    compared: counts, money, weights, areas, lengths; not rates, shares or averages. A part is
+    reported once: the message names the first document stating the whole, and the related
+    places list the first five and count the rest.
 
     Why is this bad?
     A district cannot have renovated more compounds than its whole city: one of the two figures,
