@@ -17,7 +17,7 @@ from functools import cached_property
 from itertools import islice
 from typing import Any
 
-from checks.alignment import Alignment, Link, pair_order
+from checks.alignment import Alignment, Link
 from checks.comparable import compare, comparison_key
 from checks.values import interval, is_exact
 from claims.claim import Claim
@@ -111,14 +111,17 @@ class _Keyed:
 
     def top(self, key: tuple, rank: Callable[[Claim], Any], doc: str) -> list[Claim]:
         """The claim of ``key`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
+        return self._outside(self._two_of(key, rank), doc)
+
+    def _two_of(self, key: tuple, rank: Callable[[Claim], Any]) -> list[Claim]:
         if (key, rank) not in self._top:
             self._top[(key, rank)] = self._two(self.members[key], rank)
-        return self._outside(self._top[(key, rank)], doc)
+        return self._top[(key, rank)]
 
     def least(self, keys: frozenset[tuple], rank: Callable[[Claim], Any], doc: str) -> Claim | None:
         """The claim of ``keys`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
         if (keys, rank) not in self._top:
-            self._top[(keys, rank)] = self._two([o for key in keys for o in self.top(key, rank, "")], rank)
+            self._top[(keys, rank)] = self._two([o for key in keys for o in self._two_of(key, rank)], rank)
         found = self._outside(self._top[(keys, rank)], doc)
         return found[0] if found else None
 
@@ -197,12 +200,6 @@ class Fact:
     claims: tuple[Claim, ...]
     links: tuple[Link, ...]
     order: Mapping[str, int] = field(repr=False, compare=False)
-
-    @cached_property
-    def pairs(self) -> tuple[Alignment, ...]:
-        """Every aligned pair of claims, ordered by the later claim's place in the input."""
-        return tuple(sorted((pair for link in self.links for pair in link.pairs(self.order)),
-                            key=pair_order(self.order)))
 
     @cached_property
     def shapes(self) -> tuple[Shape, ...]:

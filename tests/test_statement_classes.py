@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from checks.alignment import align
+from checks.alignment import Link, align
 from checks.config import Config
 from checks.facts import facts
 from checks.finding import LISTED
@@ -60,3 +60,20 @@ def test_a_part_above_a_whole_stated_by_many_copies_is_one_finding(tmp_path: Pat
     assert finding.claims == ("part:2", *(f"city_{number:02d}:2" for number in range(LISTED)))
     # the same finding as with one copy of the whole, with the other copies listed and counted
     assert replace(finding, related=finding.related[:1], claims=finding.claims[:2], unlisted=0) == alone
+
+
+def test_the_best_ranked_claim_outside_a_document_looks_past_each_figure_s_first():
+    # document a states 17, 15 and 12, document b 17: for a's 12 the best-ranked disagreeing
+    # claim of another document is b's 17, although a's 17 and a's 15 rank first in their figures
+    a17, a15, a12 = (replace(_claim("a", "便民生活圈", value), id=f"a:{number}", start=number * 10)
+                     for number, value in enumerate((17, 15, 12)))
+    b17 = _claim("b", "便民生活圈", 17)
+    [fact] = facts([Link((a17, a15, a12), (b17,), 90.0)], {"a": 0, "b": 1})
+    ranks = {a17.id: 0, a15.id: 1, b17.id: 2, a12.id: 3}
+
+    def rank(claim: Claim) -> int:
+        return ranks[claim.id]
+    statements = {statement.claim.id: statement for statement in fact.statements}
+    assert list(statements[a12.id].disagree) == [b17]
+    assert statements[a12.id].disagree.least(rank) == b17
+    assert statements[b17.id].disagree.least(rank) == a15  # b's own 17 agrees; a's 15 ranks before a's 12
