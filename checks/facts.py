@@ -45,7 +45,10 @@ class Others:
         return (claim for claim in merged if claim.doc != self.doc)
 
     def __getitem__(self, item: slice) -> tuple[Claim, ...]:
-        return tuple(islice(iter(self), item.start, item.stop, item.step))
+        if item.start or item.step or item.stop is None:
+            return tuple(islice(iter(self), item.start, item.stop, item.step))
+        head = self._fact.head(self.keys, item.stop + len(self._fact.of_doc[self.doc]))  # enough outside ``doc``
+        return tuple(islice((claim for claim in head if claim.doc != self.doc), item.stop))
 
     def __contains__(self, claim: object) -> bool:
         return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
@@ -95,6 +98,7 @@ class _Keyed:
     _sizes: dict[frozenset[tuple], int] = field(default_factory=dict)
     _rank: dict[tuple, int] = field(default_factory=dict)
     _top: dict[tuple, list[Claim]] = field(default_factory=dict)
+    _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
@@ -136,6 +140,15 @@ class _Keyed:
             return []
         first, other = two
         return [first] if first.doc != doc else [other] if other.doc != doc else []
+
+    def head(self, keys: frozenset[tuple], length: int) -> tuple[Claim, ...]:
+        """The first ``length`` claims of ``keys`` in the fact's order (kept per key set)."""
+        kept = self._heads.get(keys)
+        if kept is None or (len(kept) < length and len(kept) < self.size(keys)):
+            lists = [self.members[key][:length] for key in keys]
+            kept = tuple(sorted((claim for found in lists for claim in found), key=self.position)[:length])
+            self._heads[keys] = kept
+        return kept
 
     def size(self, keys: frozenset[tuple]) -> int:
         if keys not in self._sizes:
