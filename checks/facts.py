@@ -58,8 +58,9 @@ class Others:
         return [claim for key in self._fact.ordered(self.keys) for claim in self._fact.top(key, _first, self.doc)]
 
     def only(self, keep: Callable[[Claim], bool]) -> Others:
-        """The claims of the keys whose claims ``keep`` holds for (judged by one of each key)."""
-        return Others(self._fact, frozenset(key for key in self.keys if keep(self._fact.members[key][0])), self.doc)
+        """The claims of the keys whose claims ``keep`` holds for (judged by one of each key; kept
+        per ``keep`` object, so pass the same one for claims alike)."""
+        return Others(self._fact, self._fact.only(self.keys, keep), self.doc)
 
     def least(self, rank: Callable[[Claim], Any]) -> Claim | None:
         """The claim of the lowest ``rank`` (ties: the first in the fact's order), None if empty;
@@ -99,6 +100,7 @@ class _Keyed:
     _rank: dict[tuple, int] = field(default_factory=dict)
     _top: dict[tuple, list[Claim]] = field(default_factory=dict)
     _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
+    _only: dict[tuple, frozenset[tuple]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
@@ -140,6 +142,11 @@ class _Keyed:
             return []
         first, other = two
         return [first] if first.doc != doc else [other] if other.doc != doc else []
+
+    def only(self, keys: frozenset[tuple], keep: Callable[[Claim], bool]) -> frozenset[tuple]:
+        if (keys, keep) not in self._only:
+            self._only[(keys, keep)] = frozenset(key for key in keys if keep(self.members[key][0]))
+        return self._only[(keys, keep)]
 
     def head(self, keys: frozenset[tuple], length: int) -> tuple[Claim, ...]:
         """The first ``length`` claims of ``keys`` in the fact's order (kept per key set)."""

@@ -49,15 +49,16 @@ class ImpreciseRestatement(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        order, ranks = corpus.order, {}
+        order, ranks, narrower = corpus.order, {}, {}
         for statement in fact.statements:
             claim, unit = statement.claim, statement.claim.unit
             width = _width(claim, unit)
-            sharper = statement.agree.only(lambda o, unit=unit, width=width: _width(o, unit) < width and is_exact(o))
+            if (unit, width) not in narrower:  # one test and one ranking per unit and width, kept by the fact
+                narrower[(unit, width)] = lambda o, unit=unit, width=width: _width(o, unit) < width and is_exact(o)
+                ranks.setdefault(unit, lambda o, unit=unit: (_width(o, unit), order[o.doc]))
+            sharper = statement.agree.only(narrower[(unit, width)])
             if not sharper or claim.qualifier == "range" or width == float("inf"):
                 continue  # a range, or a one-sided bound (至少1个), is no rounding of a figure
-            if unit not in ranks:  # one ranking per unit, kept by the fact
-                ranks[unit] = lambda o, unit=unit: (_width(o, unit), order[o.doc])
             best = sharper.least(ranks[unit])
             listed = sharper[:LISTED]
             yield self.finding(
