@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,10 +91,11 @@ def _block_key(claim: Claim, place: Callable[[Claim], object]) -> tuple:
     return place(claim), claim.kind, unit_class(claim)
 
 
-def blocks(claims: Iterable[Claim], place: Callable[[Claim], object]) -> list[list[Claim]]:
+def blocks(claims: Iterable[Claim], place: Callable[[Claim], object],
+           spread: frozenset[str] = frozenset()) -> list[list[Claim]]:
     """The claims that may align, by place, kind, unit class and the first or last two
     characters of the normalized subject (each claim in two blocks); blocks of one document only
-    are left out."""
+    are left out (a claim whose id is in ``spread`` stands for claims of several documents)."""
     found: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         subject = normalized_subject(claim.subject) if claim.kind in ALIGNED and claim.subject else ""
@@ -102,61 +103,185 @@ def blocks(claims: Iterable[Claim], place: Callable[[Claim], object]) -> list[li
             key = _block_key(claim, place)
             found[(*key, "head", subject[:2])].append(claim)
             found[(*key, "tail", subject[-2:])].append(claim)
-    return [members for members in found.values() if len({claim.doc for claim in members}) > 1]
+    return [members for members in found.values()
+            if len({claim.doc for claim in members}) > 1 or any(claim.id in spread for claim in members)]
 
 
 _NONE: frozenset[str] = frozenset()
-Best = dict[tuple[str, str], tuple[float, str]]  # (claim id, other doc) → (score, other claim id)
-MapBlocks = Callable[[Callable[[tuple], Best], list[tuple]], Iterable[Best]]  # ``map`` or an executor's
+Edges = dict[tuple[str, str], float]  # (class, class), each named by its lowest claim id → subject score
+MapBlocks = Callable[[Callable[[tuple], Edges], list[tuple]], Iterable[Edges]]  # ``map`` or an executor's
+Row = dict[str, tuple[float, Claim]]  # other document → (score, its best claim)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two classes of identical statements that are each other's best match: every claim of
+    ``left`` aligns with every claim of ``right`` in another document (``left == right``: a class
+    aligned with itself, each pair once). Each side holds at most one claim per document."""
+
+    left: tuple[Claim, ...]
+    right: tuple[Claim, ...]
+    score: float
+    forward: tuple[str, ...] = ()  # the pairs' doubts when ``left``'s claim comes first
+    backward: tuple[str, ...] = ()  # … and when ``right``'s does
+
+    def pairs(self, order: Mapping[str, int]) -> Iterator[Alignment]:
+        """The claim pairs, each as an ``Alignment`` (earlier document first)."""
+        itself = self.left == self.right
+        for a in self.left:
+            for b in self.right:
+                if a.doc == b.doc or (itself and order[a.doc] > order[b.doc]):
+                    continue
+                if order[a.doc] < order[b.doc]:
+                    yield Alignment(a, b, self.score, self.forward)
+                else:
+                    yield Alignment(b, a, self.score, self.backward)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.left if self.left == self.right else self.left + self.right
+
+
+def pair_order(order: Mapping[str, int]) -> Callable[[Alignment], tuple]:
+    """The sort key of aligned pairs: by the later claim's place in the input, then the earlier's."""
+    return lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start)
 
 
 def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place,
           ignore: frozenset[str] = frozenset(),
-          restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map) -> list[Alignment]:
-    """Mutual best matches between claims of different documents (``documents`` gives their order).
+          restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map,
+          classes: Mapping[str, list[Claim]] | None = None) -> list[Link]:
+    """Mutual best matches between claims of different documents (``documents`` gives their
+    order), as links between classes of identical statements.
 
     ``place`` is the blocking key for places: the place itself for same-place alignment, or a
     coarser key (the province) when looking across administrative levels. Aspects in ``ignore``
     ("period", "status") are not compared (``checks.comparable.compare``). ``restated`` maps a
     claim's id to the documents that restate it in the same words (``checks.passages``, its own
-    included): such pairs are left to the restatement rules. Each block is matched on its own (``align_block``)
-    and the blocks' best matches merged in any order; ``run`` maps the blocks (default: here, one
-    after another; a Dask cluster's map sends them to its workers).
+    included): such pairs are left to the restatement rules. Each block is scored on its own
+    (``align_block``: which classes may match, and how well) and ``run`` maps the blocks
+    (default: here, one after another; a Dask cluster's map sends them to its workers). Then,
+    per class (and the classes its claims' documents restate), the best claim of each other
+    document: a claim's best match in a document is that of its class, so a fact stated by
+    thousands of copies costs one row per class and document, not one per pair of claims.
+    ``classes`` may give ``statement_classes(claims, place, restated)``, computed once for
+    several calls.
     """
-    claims, restated = list(claims), restated or {}
+    restated = restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
-    by_id = {claim.id: claim for claim in claims}
+    classes = classes if classes is not None else statement_classes(claims, place, restated)
+    spread = frozenset(x for x, members in classes.items() if len({claim.doc for claim in members}) > 1)
+    firsts = [members[0] for members in classes.values()]
     tasks = [(block, min_score, ignore, {claim.id: restated[claim.id] for claim in block if claim.id in restated})
-             for block in blocks(claims, place)]
-    best: Best = {}
+             for block in blocks(firsts, place, spread)]
+    candidates: dict[str, dict[str, float]] = defaultdict(dict)
     for found in run(_align_task, tasks):
-        for key, (score, other) in found.items():
-            _keep_best(best, key, score, other)
-    uncertain: dict[tuple, tuple[str, ...]] = {}
-    pairs = []
-    for (claim_id, other_doc), (score, other_id) in best.items():
-        a, b = by_id[claim_id], by_id[other_id]
-        mutual = best.get((other_id, a.doc), (0, ""))[1] == claim_id
-        if mutual and order[a.doc] < order[other_doc]:
-            aspects = (comparison_key(a), comparison_key(b))
-            if aspects not in uncertain:
-                uncertain[aspects] = compare(a, b, ignore).uncertain
-            pairs.append(Alignment(a, b, round(score, 1), uncertain[aspects]))
-    return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
+        for (x, y), score in found.items():
+            candidates[x][y] = score
+    copies = {x: restated.get(x, _NONE) for x in candidates}
+    lowest = {x: _lowest_by_doc(classes[x]) for x in candidates}
+    rows: list[Row] = []  # per group: a class and the classes its claims' documents restate
+    class_of: list[str] = []
+    group_of: dict[str, int] = {}
+    for x, scores in candidates.items():
+        for restating, members in _by_restating(classes[x], scores, copies).items():
+            group_of.update((claim.id, len(rows)) for claim in members)
+            rows.append(_row(scores, restating, copies[x], lowest))
+            class_of.append(x)
+    won: dict[tuple[int, int], list[Claim]] = defaultdict(list)  # (group, other) → other's claims best in a row
+    for group, row in enumerate(rows):
+        for _, other in row.values():
+            if other.id in group_of:
+                won[(group, group_of[other.id])].append(other)
+    links, doubts = [], {}
+    for (group, other), right in won.items():
+        left = won.get((other, group))
+        if left is None or group > other:
+            continue  # not mutual, or met from the other side
+        left, right = _partnered(left, right), _partnered(right, left)
+        if not left:
+            continue  # both sides in one document: no pair
+        left, right = sorted(left, key=_position(order)), sorted(right, key=_position(order))
+        a, b = left[0], right[0]
+        aspects = (comparison_key(a), comparison_key(b))
+        if aspects not in doubts:
+            doubts[aspects] = (compare(a, b, ignore).uncertain, compare(b, a, ignore).uncertain)
+        score = candidates[class_of[group]][class_of[other]]
+        links.append(Link(tuple(left), tuple(right), round(score, 1), *doubts[aspects]))
+    return sorted(links, key=lambda link: min(map(_position(order), link.claims)))
+
+
+def _partnered(side: list[Claim], opposite: list[Claim]) -> list[Claim]:
+    """The claims of ``side`` with a claim of ``opposite`` in another document."""
+    docs = {claim.doc for claim in opposite}
+    return [claim for claim in side if len(docs) > 1 or claim.doc not in docs]
+
+
+def _position(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
+    return lambda claim: (order[claim.doc], claim.start)
+
+
+def _class_key(claim: Claim, place: Callable[[Claim], object], restated: Mapping[str, frozenset[str]]) -> tuple:
+    """What makes claims identical statements for alignment (``align_block``'s class, in any block)."""
+    return (*_block_key(claim, place), normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
+            restated.get(claim.id, _NONE))
+
+
+def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
+                      restated: Mapping[str, frozenset[str]]) -> dict[str, list[Claim]]:
+    """The classes of identical statements among the claims that may align, each named by its
+    lowest claim id, that claim first (it stands for the class in the blocks)."""
+    found: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind in ALIGNED and claim.subject and len(normalized_subject(claim.subject)) >= 2:
+            found[_class_key(claim, place, restated)].append(claim)
+    named = {}
+    for members in found.values():
+        first = min(members, key=lambda claim: claim.id)
+        named[first.id] = [first, *(claim for claim in members if claim is not first)]
+    return named
+
+
+def _by_restating(members: list[Claim], scores: Mapping[str, float],
+                  copies: Mapping[str, frozenset[str]]) -> dict[frozenset[str], list[Claim]]:
+    """A class's claims by the candidate classes their documents restate in the same words
+    (those candidates are not theirs to match)."""
+    docs = {claim.doc for claim in members}
+    hits = {y: docs & copies[y] for y in scores if copies[y]}
+    hits = {y: found for y, found in hits.items() if found}
+    if not hits:
+        return {_NONE: members}
+    grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    for claim in members:
+        grouped[frozenset(y for y, found in hits.items() if claim.doc in found)].append(claim)
+    return grouped
+
+
+def _row(scores: Mapping[str, float], restating: frozenset[str], copies: frozenset[str],
+         lowest: Mapping[str, Mapping[str, Claim]]) -> Row:
+    """Per other document, the best claim of the candidate classes (highest score; ties: the
+    smaller id), leaving out the documents restating the class and the classes ``restating``."""
+    row: Row = {}
+    for y, score in scores.items():
+        if y in restating:
+            continue
+        for doc, other in lowest[y].items():
+            if doc not in copies:
+                _keep_best(row, doc, score, other)
+    return row
 
 
 def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
-                restated: Mapping[str, frozenset[str]]) -> Best:
-    """Per claim of the block and other document, its best match in the block: the highest
-    subject score (ties: the smaller claim id) among the claims of that document with a compatible
-    year, not a different fact (``checks.comparable``) and not restated in the same words.
+                restated: Mapping[str, frozenset[str]]) -> Edges:
+    """Which classes of the block may match, and their subject score: pairs of classes with a
+    score of at least ``min_score``, compatible years, not different facts
+    (``checks.comparable``), and not one class restated in the same words matched with itself.
 
-    Identical statements are collapsed first: claims with the same normalized subject, year,
-    aspects (period, aggregate, scope, status) and restating documents form one class, subjects
-    are scored once per distinct pair, comparisons once per pair of aspects, and a class is not
-    matched with itself when its claims restate one another. A pure function of its (picklable)
-    arguments, so blocks can be mapped over a process pool.
+    A class is the claims with the same normalized subject, year, aspects (period, aggregate,
+    scope, status) and restating documents, named by its lowest claim id; subjects are scored
+    once per distinct pair, comparisons made once per pair of aspects. A pure function of its
+    (picklable) arguments, so blocks can be mapped over a process pool.
     """
     classes: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in members:
@@ -166,10 +291,9 @@ def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
     index = {subject: number for number, subject in enumerate(subjects)}
     scores = process.cdist(subjects, subjects, scorer=fuzz.ratio, score_cutoff=min_score)
     keys = list(classes)
-    first = {key: classes[key][0] for key in keys}
-    by_doc = {key: _lowest_by_doc(classes[key]) for key in keys}
+    first = {key: min(classes[key], key=lambda claim: claim.id) for key in keys}
     different: dict[tuple, bool] = {}
-    best: Best = {}
+    edges: Edges = {}
     for x in keys:
         subject, year, aspects, copies = x
         for y in keys:
@@ -178,34 +302,27 @@ def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
                 continue
             if (aspects, y[2]) not in different:
                 different[(aspects, y[2])] = bool(compare(first[x], first[y], ignore).different)
-            if different[(aspects, y[2])]:
-                continue
-            candidates = [(doc, other) for doc, other in by_doc[y].items() if doc not in copies]
-            for claim in classes[x]:
-                if claim.doc in y[3]:
-                    continue
-                for doc, other in candidates:
-                    if doc != claim.doc:
-                        _keep_best(best, (claim.id, doc), score, other)
-    return best
+            if not different[(aspects, y[2])]:
+                edges[(first[x].id, first[y].id)] = score
+    return edges
 
 
-def _align_task(task: tuple[list[Claim], float, frozenset[str], Mapping[str, frozenset[str]]]) -> Best:
+def _align_task(task: tuple[list[Claim], float, frozenset[str], Mapping[str, frozenset[str]]]) -> Edges:
     """``align_block`` of one block's arguments: a function of one item, for a map."""
     return align_block(*task)
 
 
-def _lowest_by_doc(claims: list[Claim]) -> dict[str, str]:
+def _lowest_by_doc(claims: list[Claim]) -> dict[str, Claim]:
     """Each document's claim of the smallest id among ``claims``."""
-    lowest: dict[str, str] = {}
+    lowest: dict[str, Claim] = {}
     for claim in claims:
-        if claim.doc not in lowest or claim.id < lowest[claim.doc]:
-            lowest[claim.doc] = claim.id
+        if claim.doc not in lowest or claim.id < lowest[claim.doc].id:
+            lowest[claim.doc] = claim
     return lowest
 
 
-def _keep_best(best: Best, key: tuple[str, str], score: float, other: str) -> None:
-    """Keep, per claim and other document, the best-scoring other claim (ties: the smaller id)."""
-    current = best.get(key)
-    if current is None or score > current[0] or (score == current[0] and other < current[1]):
-        best[key] = (score, other)
+def _keep_best(row: Row, doc: str, score: float, other: Claim) -> None:
+    """Keep, per other document, the best-scoring other claim (ties: the smaller id)."""
+    current = row.get(doc)
+    if current is None or score > current[0] or (score == current[0] and other.id < current[1].id):
+        row[doc] = (score, other)

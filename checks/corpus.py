@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from checks.alignment import Alignment, MapBlocks, align
+from checks.alignment import Link, MapBlocks, align, statement_classes
 from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
@@ -32,16 +32,19 @@ class Corpus:
         self.by_id = {claim.id: claim for claim in self.claims}
 
     def aligned(self, min_score: float, across_levels: bool = False,
-                ignore: frozenset[str] = frozenset()) -> list[Alignment]:
-        """Alignments of claims across documents, computed once per setting.
+                ignore: frozenset[str] = frozenset()) -> list[Link]:
+        """Alignments of claims across documents (links between classes of identical statements),
+        computed once per setting.
 
         ``across_levels`` aligns a place with the places above and below it (same province), for
         scope checks; otherwise only claims about the same place align.
         """
-        place = _province if across_levels else (lambda claim: claim.place)
+        place = _province if across_levels else _place
+        classes = self.memo(("classes", across_levels),
+                            lambda: statement_classes(self._alignable, place, self._restated_by))
         return self.memo(("aligned", min_score, across_levels, ignore),
                          lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,
-                                       ignore, self._restated_by, self.run))
+                                       ignore, self._restated_by, self.run, classes))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:
@@ -137,6 +140,10 @@ class Corpus:
         for claim in self.claims:
             grouped.setdefault(claim.doc, []).append(claim)
         return grouped
+
+
+def _place(claim: Claim) -> str | None:
+    return claim.place
 
 
 def _province(claim: Claim) -> str | None:

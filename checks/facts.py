@@ -1,17 +1,71 @@
 """Facts: claims of different documents aligned as statements of the same thing.
 
-Connected alignments form one fact. Each claim of a fact is a statement of it, with the claims
-of other documents whose intervals agree with it and those that disagree.
+Connected links (``checks.alignment.Link``: classes of identical statements aligned with each
+other) form one fact. Each claim of a fact is a statement of it, with the claims of other
+documents whose intervals agree with it and those that disagree. Claims alike for comparing (the
+same aspects and interval) share their lists, so a fact of thousands of copies holds one list
+per distinct figure, not one per claim.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from functools import cached_property
+from itertools import islice
+from typing import Any
 
-from checks.alignment import Alignment
+from checks.alignment import Alignment, Link
 from checks.comparable import compare, comparison_key
-from checks.values import interval
+from checks.values import interval, is_exact
 from claims.claim import Claim
+
+
+class Others:
+    """The claims of a fact whose key (aspects and interval) is one of ``keys``, in the fact's
+    order, without those of document ``doc``: a read-only sequence shared in all but ``doc``."""
+
+    __slots__ = ("_fact", "keys", "doc", "_length")
+
+    def __init__(self, fact: _Keyed, keys: frozenset[tuple], doc: str) -> None:
+        self._fact, self.keys, self.doc = fact, keys, doc
+        self._length = fact.size(keys) - sum(1 for o in fact.of_doc[doc] if fact.key_of[o.id] in keys)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def __iter__(self) -> Iterator[Claim]:
+        lists = [self._fact.members[key] for key in self._fact.ordered(self.keys)]
+        merged = lists[0] if len(lists) == 1 else heapq.merge(*lists, key=self._fact.position)
+        return (claim for claim in merged if claim.doc != self.doc)
+
+    def __getitem__(self, item: slice) -> tuple[Claim, ...]:
+        if item.start or item.step or item.stop is None:
+            return tuple(islice(iter(self), item.start, item.stop, item.step))
+        head = self._fact.head(self.keys, item.stop + len(self._fact.of_doc[self.doc]))  # enough outside ``doc``
+        return tuple(islice((claim for claim in head if claim.doc != self.doc), item.stop))
+
+    def __contains__(self, claim: object) -> bool:
+        return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
+
+    def alike(self) -> list[Claim]:
+        """One claim per key (the first in the fact's order): claims alike for comparing."""
+        return [claim for key in self._fact.ordered(self.keys) for claim in self._fact.top(key, _first, self.doc)]
+
+    def only(self, keep: Callable[[Claim], bool]) -> Others:
+        """The claims of the keys whose claims ``keep`` holds for (judged by one of each key; kept
+        per ``keep`` object, so pass the same one for claims alike)."""
+        return Others(self._fact, self._fact.only(self.keys, keep), self.doc)
+
+    def least(self, rank: Callable[[Claim], Any]) -> Claim | None:
+        """The claim of the lowest ``rank`` (ties: the first in the fact's order), None if empty;
+        each key's ranking is kept per ``rank`` object, so pass the same one for a fact's claims."""
+        return self._fact.least(self.keys, rank, self.doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +73,8 @@ class Statement:
     """One claim of a fact, with the claims of other documents that agree and disagree with it."""
 
     claim: Claim
-    agree: tuple[Claim, ...]
-    disagree: tuple[Claim, ...]
+    agree: Others
+    disagree: Others
     score: float
 
     @property
@@ -28,44 +82,238 @@ class Statement:
         return 1 + len(self.agree)
 
 
-@dataclass(frozen=True)
-class Fact:
-    """The claims of one fact in input order (document, then position), and the alignments
-    joining them."""
+def _first(claim: Claim) -> int:
+    return 0
+
+
+@dataclass
+class _Keyed:
+    """A fact's claims by key (aspects and interval in the fact's unit, unit, exactness), for
+    ``Others``."""
 
     claims: tuple[Claim, ...]
-    pairs: tuple[Alignment, ...]
+    key_of: dict[str, tuple] = field(default_factory=dict)
+    members: dict[tuple, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    of_doc: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    index: dict[str, int] = field(default_factory=dict)
+    _sizes: dict[frozenset[tuple], int] = field(default_factory=dict)
+    _rank: dict[tuple, int] = field(default_factory=dict)
+    _top: dict[tuple, list[Claim]] = field(default_factory=dict)
+    _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
+    _only: dict[tuple, frozenset[tuple]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unit = self.claims[0].unit
+        for number, claim in enumerate(self.claims):
+            key = (comparison_key(claim), interval(claim, unit), claim.unit, is_exact(claim))
+            self.key_of[claim.id] = key
+            self.members[key].append(claim)
+            self.of_doc[claim.doc].append(claim)
+            self.index[claim.id] = number
+        self._rank = {key: number for number, key in enumerate(self.members)}
+
+    def position(self, claim: Claim) -> int:
+        return self.index[claim.id]
+
+    def top(self, key: tuple, rank: Callable[[Claim], Any], doc: str) -> list[Claim]:
+        """The claim of ``key`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
+        return self._outside(self._two_of(key, rank), doc)
+
+    def _two_of(self, key: tuple, rank: Callable[[Claim], Any]) -> list[Claim]:
+        if (key, rank) not in self._top:
+            self._top[(key, rank)] = self._two(self.members[key], rank)
+        return self._top[(key, rank)]
+
+    def least(self, keys: frozenset[tuple], rank: Callable[[Claim], Any], doc: str) -> Claim | None:
+        """The claim of ``keys`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
+        if (keys, rank) not in self._top:
+            self._top[(keys, rank)] = self._two([o for key in keys for o in self._two_of(key, rank)], rank)
+        found = self._outside(self._top[(keys, rank)], doc)
+        return found[0] if found else None
+
+    def _two(self, claims: list[Claim], rank: Callable[[Claim], Any]) -> list[Claim]:
+        """The lowest-ranked claim and the lowest-ranked of another document (ties: the first)."""
+        ranked = sorted(claims, key=lambda claim: (rank(claim), self.index[claim.id]))
+        return ranked[:1] + [next((o for o in ranked if o.doc != ranked[0].doc), ranked[0])] if ranked else []
+
+    @staticmethod
+    def _outside(two: list[Claim], doc: str) -> list[Claim]:
+        if not two:
+            return []
+        first, other = two
+        return [first] if first.doc != doc else [other] if other.doc != doc else []
+
+    def only(self, keys: frozenset[tuple], keep: Callable[[Claim], bool]) -> frozenset[tuple]:
+        if (keys, keep) not in self._only:
+            self._only[(keys, keep)] = frozenset(key for key in keys if keep(self.members[key][0]))
+        return self._only[(keys, keep)]
+
+    def head(self, keys: frozenset[tuple], length: int) -> tuple[Claim, ...]:
+        """The first ``length`` claims of ``keys`` in the fact's order (kept per key set)."""
+        kept = self._heads.get(keys)
+        if kept is None or (len(kept) < length and len(kept) < self.size(keys)):
+            lists = [self.members[key][:length] for key in keys]
+            kept = tuple(sorted((claim for found in lists for claim in found), key=self.position)[:length])
+            self._heads[keys] = kept
+        return kept
+
+    def size(self, keys: frozenset[tuple]) -> int:
+        if keys not in self._sizes:
+            self._sizes[keys] = sum(len(self.members[key]) for key in keys)
+        return self._sizes[keys]
+
+    def ordered(self, keys: frozenset[tuple]) -> list[tuple]:
+        return sorted(keys, key=self._rank.__getitem__)
+
+
+_WHERE = ("id", "doc", "start", "end", "span", "sentence", "clause")
+_CONTENT = tuple(item.name for item in fields(Claim) if item.name not in _WHERE)
+
+
+def content(claim: Claim) -> tuple:
+    """What a rule reads of a claim besides where it stands (id, document, spans): claims of equal
+    content are judged alike."""
+    return tuple(getattr(claim, name) for name in _CONTENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Aligned pairs alike: each claim of ``first`` with each claim of ``second`` in a later
+    document, all of one content on each side (so a rule judges them by one ``pair``), both sides
+    in input order."""
+
+    first: tuple[Claim, ...]
+    second: tuple[Claim, ...]
+    score: float
+    uncertain: tuple[str, ...]
+    order: Mapping[str, int] = field(repr=False, compare=False)
+    _ranks: tuple[list[int], list[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ranks", ([self.order[o.doc] for o in self.first],
+                                            [self.order[o.doc] for o in self.second]))
+
+    @property
+    def pair(self) -> Alignment:
+        """The pair that stands for all: the first claim of ``first`` with the last of ``second``."""
+        return Alignment(self.first[0], self.second[-1], self.score, self.uncertain)
+
+    def later(self, claim: Claim) -> tuple[Claim, ...]:
+        """The claims of ``second`` that ``claim`` (of ``first``) pairs with, in input order."""
+        return self.second[bisect_right(self._ranks[1], self.order[claim.doc]):]
+
+    def earlier(self, claim: Claim) -> tuple[Claim, ...]:
+        """The claims of ``first`` that ``claim`` (of ``second``) pairs with, in input order."""
+        return self.first[:bisect_left(self._ranks[0], self.order[claim.doc])]
+
+    def pairs(self) -> Iterator[Alignment]:
+        for a in self.first:
+            for b in self.later(a):
+                yield Alignment(a, b, self.score, self.uncertain)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The claims of one fact in input order (document, then position), and the links joining
+    them; ``order`` ranks the documents."""
+
+    claims: tuple[Claim, ...]
+    links: tuple[Link, ...]
+    order: Mapping[str, int] = field(repr=False, compare=False)
+
+    @cached_property
+    def shapes(self) -> tuple[Shape, ...]:
+        """The fact's pairs as shapes: per link, the claims of one content on each side, in each
+        order of documents that has a pair."""
+        position = self.order.__getitem__
+        found = []
+        for link in self.links:
+            left, right = _alike(link.left, self.order), _alike(link.right, self.order)
+            sides = [(left, left, link.forward)] if link.left == link.right else \
+                [(left, right, link.forward), (right, left, link.backward)]
+            for firsts, seconds, uncertain in sides:
+                for first in firsts:
+                    for second in seconds:
+                        if position(first[0].doc) < position(second[-1].doc):
+                            found.append(Shape(first, second, link.score, uncertain, self.order))
+        return tuple(found)
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
         """Every claim as a statement: agreeing and disagreeing claims of other documents (those
         that are a different fact, joined only through a third claim, are neither), and the best
         alignment score it takes part in."""
-        scores: dict[str, float] = {}
-        for pair in self.pairs:
-            for claim in (pair.a, pair.b):
-                scores[claim.id] = max(scores.get(claim.id, 0.0), pair.score)
-        unit = self.claims[0].unit
-        keys = [(comparison_key(claim), interval(claim, unit)) for claim in self.claims]
-        first = {}  # claims alike for comparing (aspects and interval) are compared once
-        for claim, key in zip(self.claims, keys, strict=True):
-            first.setdefault(key, claim)
-        related: dict[tuple, tuple[list[Claim], list[Claim]]] = {}
+        keyed = _Keyed(self.claims)
+        first = {key: members[0] for key, members in keyed.members.items()}
+        different: dict[tuple, bool] = {}  # per pair of aspects
+        related: dict[tuple, tuple[frozenset[tuple], frozenset[tuple]]] = {}
         for key, claim in first.items():
-            overlap = {other_key: key[1].overlaps(other_key[1]) for other_key, other in first.items()
-                       if not compare(claim, other).different}
-            related[key] = ([o for o, k in zip(self.claims, keys, strict=True) if overlap.get(k) is True],
-                            [o for o, k in zip(self.claims, keys, strict=True) if overlap.get(k) is False])
+            agree, disagree = [], []
+            for other_key, other in first.items():
+                if (key[0], other_key[0]) not in different:
+                    different[(key[0], other_key[0])] = bool(compare(claim, other).different)
+                if not different[(key[0], other_key[0])]:
+                    (agree if key[1].overlaps(other_key[1]) else disagree).append(other_key)
+            related[key] = (frozenset(agree), frozenset(disagree))
+        scores = _scores(self.links)
         found = []
-        for claim, key in zip(self.claims, keys, strict=True):
-            agree, disagree = related[key]
-            found.append(Statement(claim, tuple(o for o in agree if o.doc != claim.doc),
-                                   tuple(o for o in disagree if o.doc != claim.doc), scores[claim.id]))
+        for claim in self.claims:
+            agree, disagree = related[keyed.key_of[claim.id]]
+            found.append(Statement(claim, Others(keyed, agree, claim.doc), Others(keyed, disagree, claim.doc),
+                                   scores[claim.id]))
         return tuple(found)
 
 
-def facts(alignments: list[Alignment], order: dict[str, int]) -> list[Fact]:
-    """The facts the alignments form, ordered by their first claim; ``order`` ranks documents."""
+def flagged(fact: Fact, judge: Callable[[Alignment], Claim | None],
+            listed: int) -> Iterator[tuple[Claim, int, list[Alignment]]]:
+    """The claims a pair rule flags: per claim ``judge`` returns for some of its pairs, how many
+    such pairs it has and the first ``listed`` of them (by the other claim's place in the input).
+    ``judge`` sees one pair per shape and must judge by content alone."""
+    found: dict[str, list[tuple[tuple[Claim, ...], Shape, bool]]] = defaultdict(list)
+    claims: dict[str, Claim] = {}
+    for shape in fact.shapes:
+        claim = judge(shape.pair)
+        if claim is None:
+            continue
+        earlier = claim is shape.pair.a
+        for member in shape.first if earlier else shape.second:
+            claims[member.id] = member
+            found[member.id].append((shape.later(member) if earlier else shape.earlier(member), shape, earlier))
+    position = {claim.id: number for number, claim in enumerate(fact.claims)}
+    for claim_id, sides in found.items():
+        claim, count = claims[claim_id], sum(len(others) for others, _, _ in sides)
+        tagged = [[(position[o.id], o, shape, earlier) for o in others] for others, shape, earlier in sides]
+        first = islice(heapq.merge(*tagged, key=lambda item: item[0]), listed)
+        pairs = [Alignment(claim, o, shape.score, shape.uncertain) if earlier
+                 else Alignment(o, claim, shape.score, shape.uncertain) for _, o, shape, earlier in first]
+        if pairs:
+            yield claim, count, pairs
+
+
+def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[Claim, ...]]:
+    """The claims by content, each group in input order."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[content(claim)].append(claim)
+    return [tuple(sorted(group, key=lambda claim: (order[claim.doc], claim.start))) for group in groups.values()]
+
+
+def _scores(links: tuple[Link, ...]) -> dict[str, float]:
+    """Each claim's best score among the links it has a pair in."""
+    scores: dict[str, float] = {}
+    for link in links:
+        sides = [(link.left, link.right)] if link.left == link.right else [(link.left, link.right),
+                                                                           (link.right, link.left)]
+        for side, opposite in sides:
+            docs = {claim.doc for claim in opposite}
+            for claim in side:
+                if len(docs) > 1 or claim.doc not in docs:
+                    scores[claim.id] = max(scores.get(claim.id, 0.0), link.score)
+    return scores
+
+
+def facts(links: list[Link], order: dict[str, int]) -> list[Fact]:
+    """The facts the links form, ordered by their first claim; ``order`` ranks documents."""
     parent: dict[str, str] = {}
 
     def root(claim_id: str) -> str:
@@ -75,17 +323,19 @@ def facts(alignments: list[Alignment], order: dict[str, int]) -> list[Fact]:
         return claim_id
 
     claims: dict[str, Claim] = {}
-    for pair in alignments:
-        claims[pair.a.id], claims[pair.b.id] = pair.a, pair.b
-        parent[root(pair.a.id)] = root(pair.b.id)
+    for link in links:
+        for claim in link.claims:
+            claims[claim.id] = claim
+            joined, own = root(link.left[0].id), root(claim.id)
+            parent[own] = joined
     members: dict[str, list[Claim]] = {}
     for claim_id, claim in claims.items():
         members.setdefault(root(claim_id), []).append(claim)
-    joining: dict[str, list[Alignment]] = {}
-    for pair in alignments:
-        joining.setdefault(root(pair.a.id), []).append(pair)
+    joining: dict[str, list[Link]] = {}
+    for link in links:
+        joining.setdefault(root(link.left[0].id), []).append(link)
 
     def position(claim: Claim) -> tuple[int, int]:
         return order[claim.doc], claim.start
-    found = [Fact(tuple(sorted(group, key=position)), tuple(joining[key])) for key, group in members.items()]
+    found = [Fact(tuple(sorted(group, key=position)), tuple(joining[key]), order) for key, group in members.items()]
     return sorted(found, key=lambda fact: position(fact.claims[0]))

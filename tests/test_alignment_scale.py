@@ -8,7 +8,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 import checks.alignment as alignment
-from checks.alignment import Alignment, align, align_block, blocks, year_of
+from checks.alignment import Alignment, Link, align, align_block, blocks, pair_order, year_of
 from checks.comparable import compare
 from checks.facts import Fact, facts
 from checks.values import interval
@@ -65,13 +65,18 @@ def _reference_align(claims: list[Claim], documents: list[str], min_score: float
     return sorted(pairs, key=lambda p: (order[p.b.doc], p.b.start, order[p.a.doc], p.a.start))
 
 
+def _pairs(links: list[Link], documents: list[str]) -> list[Alignment]:
+    order = {doc: index for index, doc in enumerate(documents)}
+    return sorted((pair for link in links for pair in link.pairs(order)), key=pair_order(order))
+
+
 def test_collapsed_alignment_equals_the_claim_by_claim_definition():
     for seed in range(4):
         claims, docs = _random_claims(seed)
         # the first claims of some documents restated in the same words by more documents
         restated_docs = frozenset(docs[:15])
         restated = {claim.id: restated_docs for claim in claims if claim.doc in docs[:8] and claim.start == 0}
-        found = align(claims, docs, 85.0, restated=restated)
+        found = _pairs(align(claims, docs, 85.0, restated=restated), docs)
         expected = _reference_align(claims, docs, 85.0, restated)
         assert found == expected
         assert len(found) > 20  # the data do align: the test compares something
@@ -86,9 +91,10 @@ def test_identical_statements_are_compared_once(monkeypatch):
     monkeypatch.setattr(alignment, "compare", counting)
     docs = [f"d{number:03d}" for number in range(300)]
     claims = [_claim(doc, 0, "一刻钟便民生活圈", 17) for doc in docs]
-    pairs = align(claims, docs, 85.0)
-    assert len(pairs) == 300 * 299 // 2  # every document agrees with every other
-    assert len(calls) <= 3  # one class against itself in two blocks, and the pairs' doubts once
+    [link] = align(claims, docs, 85.0)
+    assert link.left == link.right == tuple(claims)  # one class, aligned with itself
+    assert len(_pairs([link], docs)) == 300 * 299 // 2  # every document agrees with every other
+    assert len(calls) <= 4  # one class against itself in two blocks, and the doubts once each way
 
 
 def test_a_block_restated_in_the_same_words_yields_no_match():
@@ -96,7 +102,7 @@ def test_a_block_restated_in_the_same_words_yields_no_match():
     claims = [_claim(doc, 0, "老旧小区改造", 279) for doc in docs]
     restated = {claim.id: frozenset(docs) for claim in claims}
     assert align_block(claims, 85.0, frozenset(), restated) == {}
-    assert len(align_block(claims, 85.0, frozenset(), {})) == 50 * 49
+    assert align_block(claims, 85.0, frozenset(), {}) == {("d0:0", "d0:0"): 100.0}  # one class, with itself
 
 
 def test_statements_equal_the_claim_by_claim_definition():
@@ -117,6 +123,6 @@ def test_statements_equal_the_claim_by_claim_definition():
 def test_facts_join_long_chains():
     docs = [f"d{number:04d}" for number in range(2000)]
     claims = [_claim(doc, 0, "社区食堂", 12) for doc in docs]
-    chain = [Alignment(a, b, 100.0) for a, b in zip(claims, claims[1:], strict=False)]
+    chain = [Link((a,), (b,), 100.0) for a, b in zip(claims, claims[1:], strict=False)]
     [fact] = facts(chain, {doc: index for index, doc in enumerate(docs)})
-    assert isinstance(fact, Fact) and len(fact.claims) == 2000 and len(fact.pairs) == 1999
+    assert isinstance(fact, Fact) and len(fact.claims) == 2000 and fact.links == tuple(chain)

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from checks.arithmetic.sums import difference, middle
 from checks.arithmetic.vocab import arithmetic_words
-from checks.comparable import compare
+from checks.comparable import compare, comparison_key
 from checks.corpus import Corpus
 from checks.facts import Fact
 from checks.finding import Finding, Location, Severity
@@ -62,17 +62,20 @@ class PlacesOverWhole(FactRule):
         gazetteer = load_gazetteer()
         located = [(claim, place) for claim in fact.claims if _adds_up(claim)
                    for place in [_place(claim.place)] if place is not None]
+        found: dict[tuple, tuple[list[Claim], Interval | None]] = {}  # per place, aspects and unit of a whole
         for whole, outer in located:
-            unit = whole.unit
-            inside: dict[str, Claim] = {}
-            for claim, place in located:
-                if place.code != outer.code and gazetteer.contains(outer, place) \
-                        and not compare(whole, claim).different:
-                    inside.setdefault(place.code, claim)
-            parts = _disjoint(inside, gazetteer)
-            if len(parts) < 2:
+            unit, key = whole.unit, (outer.code, comparison_key(whole), whole.unit)
+            if key not in found:
+                inside: dict[str, Claim] = {}
+                for claim, place in located:
+                    if place.code != outer.code and gazetteer.contains(outer, place) \
+                            and not compare(whole, claim).different:
+                        inside.setdefault(place.code, claim)
+                parts = _disjoint(inside, gazetteer)
+                found[key] = parts, _sum([interval(p, unit) for p in parts]) if len(parts) >= 2 else None
+            parts, summed = found[key]
+            if summed is None:
                 continue
-            summed = _sum([interval(p, unit) for p in parts])
             stated = interval(whole, unit)
             if summed.low is None or stated.high is None or summed.low <= stated.high:
                 continue

@@ -4,15 +4,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
+from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import summed
-from checks.facts import Fact
-from checks.finding import Finding, Location, Severity
+from checks.facts import Fact, flagged
+from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, shown
 from claims import periods
+from claims.claim import Claim
 
 
 @register
@@ -24,7 +26,9 @@ class ResultAbovePlan(FactRule):
     period (the plan stated in one document, the result in another), and notes the result when
     its interval lies wholly above the plan's, with the share of the plan it reaches. A result
     below its plan, or within it, is what plans are for and is never reported; nor is a plan
-    compared with a result as if they were one figure (CS01 keeps them apart).
+    compared with a result as if they were one figure (CS01 keeps them apart). A result is
+    reported once: the message names the first plan, and the related places list the first five
+    and count the rest.
 
     Why is this bad?
     It is not wrong: plans are often over-fulfilled. But a result well above its own plan is also
@@ -48,27 +52,34 @@ class ResultAbovePlan(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        for pair in fact.pairs:
-            plans = [claim for claim in (pair.a, pair.b) if claim.status == "plan"]
-            if len(plans) != 1 or pair.uncertain:
-                continue
-            plan = plans[0]
-            result = pair.b if plan is pair.a else pair.a  # actual, or works started (新开工) as counted
-            same_period = plan.period == result.period or periods.compare(plan.period, result.period) == "same"
-            if not (summed(plan) and summed(result) and same_period):
-                continue
-            unit = plan.unit
+        for result, count, pairs in flagged(fact, self._result, LISTED):  # pairs alike are judged by one
+            plans = [pair.b if pair.a is result else pair.a for pair in pairs]
+            plan, unit = plans[0], plans[0].unit
             planned, achieved = interval(plan, unit), interval(result, unit)
-            if achieved.low is None or planned.high is None or achieved.low <= planned.high or not planned.high:
-                continue
             middle = (achieved.low + (achieved.high if achieved.high is not None else achieved.low)) / 2
             share = f"{float(middle / planned.high * 100):.0f}%"
             yield self.finding(
-                result.doc, result.start, result.end, claims=(result.id, plan.id),
-                related=[Location(plan.doc, plan.start, plan.end, f"planned as {shown(plan)} here",
-                                  f"此处计划为{shown(plan)}")],
+                result.doc, result.start, result.end, claims=(result.id, *(o.id for o in plans)),
+                related=[Location(o.doc, o.start, o.end, f"planned as {shown(o)} here",
+                                  f"此处计划为{shown(o)}") for o in plans],
                 evidence={"result": shown(result), "result_interval": achieved.show(),
                           "plan": shown(plan), "plan_interval": planned.show(), "share_of_plan": share,
                           "period": period_label(result), "result_aspects": aspects(result),
-                          "plan_aspects": aspects(plan), "unit": unit, "alignment_score": pair.score},
-                subject=result.subject, result=shown(result), plan=shown(plan), share=share)
+                          "plan_aspects": aspects(plan), "unit": unit, "alignment_score": pairs[0].score},
+                unlisted=count - len(plans), subject=result.subject, result=shown(result), plan=shown(plan),
+                share=share)
+
+    @staticmethod
+    def _result(pair: Alignment) -> Claim | None:
+        """The result of a pair of a plan and a result above it for the same period, else None."""
+        plans = [claim for claim in (pair.a, pair.b) if claim.status == "plan"]
+        if len(plans) != 1 or pair.uncertain:
+            return None
+        plan = plans[0]
+        result = pair.b if plan is pair.a else pair.a  # actual, or works started (新开工) as counted
+        same_period = plan.period == result.period or periods.compare(plan.period, result.period) == "same"
+        if not (summed(plan) and summed(result) and same_period):
+            return None
+        planned, achieved = interval(plan, plan.unit), interval(result, plan.unit)
+        above = achieved.low is not None and planned.high is not None and achieved.low > planned.high
+        return result if above and planned.high else None

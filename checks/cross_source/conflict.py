@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from checks.comparable import aspects, compare, compared_as
+from checks.comparable import aspects, compare, compared_as, comparison_key
 from checks.corpus import Corpus
 from checks.facts import Fact, Statement
 from checks.finding import LISTED, Finding, Location, Severity
@@ -59,12 +59,14 @@ class CrossSourceConflict(FactRule):
         min_score = self.settings["min_score"]
         trust = corpus.memo(("reliability", min_score), lambda: reliability(corpus.statements(min_score)))
         by_claim = {statement.claim.id: statement for statement in fact.statements}
+        rank = _ranking(by_claim, corpus.order, trust)
         for statement in fact.statements:
-            if not statement.disagree or not is_odd_one_out(statement, by_claim, corpus.order, trust) \
+            if not statement.disagree or not is_odd_one_out(statement, rank) \
                     or all(corpus.document[o.doc].format == REFERENCE for o in statement.disagree):
                 continue  # a disagreement with reference rows only is RF01's
             claim, unit = statement.claim, statement.claim.unit
-            comparisons = [compare(claim, other) for other in statement.disagree]
+            alike = {comparison_key(other): other for other in statement.disagree.alike()}  # compare reads these
+            comparisons = [compare(claim, other) for other in alike.values()]
             named, agreeing = statement.disagree[:LISTED], statement.agree[:LISTED]
             more = len(statement.disagree) - len(named)
             doubts = sorted({reason for found in comparisons for reason in found.uncertain})
@@ -104,11 +106,17 @@ def reliability(statements: list[Statement]) -> dict[str, float]:
     return {doc: (agree[doc] + 1) / (total[doc] + 2) for doc in total}
 
 
-def is_odd_one_out(statement: Statement, by_claim: dict[str, Statement], order: dict[str, int],
-                   trust: dict[str, float]) -> bool:
+def _ranking(by_claim: dict[str, Statement], order: dict[str, int],
+             trust: dict[str, float]) -> Callable[[Claim], tuple[int, float, int]]:
+    """How statements rank against each other, lowest first: more support, then a more reliable
+    document, then an earlier one."""
+    def rank(claim: Claim) -> tuple[int, float, int]:
+        return -by_claim[claim.id].support, -trust[claim.doc], order[claim.doc]
+    return rank
+
+
+def is_odd_one_out(statement: Statement, rank: Callable[[Claim], tuple[int, float, int]]) -> bool:
     """Whether a statement has less support than one it disagrees with; on equal support, its
     document is less reliable; on equal reliability too, it comes later in the input."""
-    def rank(claim: Claim) -> tuple[int, float, int]:
-        return by_claim[claim.id].support, trust[claim.doc], -order[claim.doc]
-    mine = rank(statement.claim)
-    return any(rank(other) > mine for other in statement.disagree)
+    best = statement.disagree.least(rank)
+    return best is not None and rank(best) < rank(statement.claim)

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
+from checks.alignment import Alignment
 from checks.comparable import aspects, compared_as
 from checks.corpus import Corpus
-from checks.facts import Fact
-from checks.finding import Finding, Location, Severity
+from checks.facts import Fact, flagged
+from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
 from checks.values import interval, is_exact, shown
@@ -34,7 +35,9 @@ class ScopeContainment(FactRule):
     Aligns claims about places on different administrative levels (a district and its city, a
     city and its region: a place hierarchy from administrative-division codes) and flags a part
     whose interval lies at or above its whole's. Only quantities that add up over places are
-    compared: counts, money, weights, areas, lengths; not rates, shares or averages.
+    compared: counts, money, weights, areas, lengths; not rates, shares or averages. A part is
+    reported once: the message names the first document stating the whole, and the related
+    places list the first five and count the rest.
 
     Why is this bad?
     A district cannot have renovated more compounds than its whole city: one of the two figures,
@@ -59,29 +62,37 @@ class ScopeContainment(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        gazetteer = load_gazetteer()
-        for pair in fact.pairs:
-            if pair.a.kind not in ADDITIVE or not_additive().search(pair.a.subject or "") \
-                    or not_additive().search(pair.b.subject or ""):
-                continue
-            ordered = _part_and_whole(pair.a, pair.b, gazetteer.lookup)
-            if ordered is None:
-                continue
-            part, whole = ordered
+        for part, count, pairs in flagged(fact, self._part, LISTED):  # pairs alike are judged by one
+            whole, pair = _other(pairs[0], part), pairs[0]
+            wholes = [_other(each, part) for each in pairs]
             unit = whole.unit
-            part_values, whole_values = interval(part, unit), interval(whole, unit)
-            if not _at_or_above(part, whole, unit):
-                continue
             yield self.finding(
-                part.doc, part.start, part.end, claims=(part.id, whole.id),
-                related=[Location(whole.doc, whole.start, whole.end, f"{whole.place}: {shown(whole)} here",
-                                  f"{whole.place}此处为{shown(whole)}")],
-                evidence={"part": shown(part), "part_place": part.place, "part_interval": part_values.show(),
-                          "whole": shown(whole), "whole_place": whole.place, "whole_interval": whole_values.show(),
+                part.doc, part.start, part.end, claims=(part.id, *(o.id for o in wholes)),
+                related=[Location(o.doc, o.start, o.end, f"{o.place}: {shown(o)} here",
+                                  f"{o.place}此处为{shown(o)}") for o in wholes],
+                evidence={"part": shown(part), "part_place": part.place,
+                          "part_interval": interval(part, unit).show(), "whole": shown(whole),
+                          "whole_place": whole.place, "whole_interval": interval(whole, unit).show(),
                           "unit": unit, "alignment_score": pair.score, "reasons": list(pair.reasons),
                           "part_aspects": aspects(part), "whole_aspects": aspects(whole)},
-                **compared_as(part), subject=part.subject, part=shown(part), part_place=part.place, whole=shown(whole),
-                whole_place=whole.place)
+                unlisted=count - len(wholes), **compared_as(part), subject=part.subject, part=shown(part),
+                part_place=part.place, whole=shown(whole), whole_place=whole.place)
+
+    @staticmethod
+    def _part(pair: Alignment) -> Claim | None:
+        """The part of a pair whose part is at or above its whole, else None."""
+        if pair.a.kind not in ADDITIVE or not_additive().search(pair.a.subject or "") \
+                or not_additive().search(pair.b.subject or ""):
+            return None
+        ordered = _part_and_whole(pair.a, pair.b, load_gazetteer().lookup)
+        if ordered is None:
+            return None
+        part, whole = ordered
+        return part if _at_or_above(part, whole, whole.unit) else None
+
+
+def _other(pair: Alignment, claim: Claim) -> Claim:
+    return pair.b if pair.a is claim else pair.a
 
 
 def _at_or_above(part: Claim, whole: Claim, unit: str | None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
+from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import flow
@@ -47,26 +48,30 @@ class PartPeriodAboveWhole(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        for pair in fact.pairs:
-            a, b = pair.a, pair.b
-            if not (flow(a) and flow(b) and a.period and b.period) or a.period == b.period:
-                continue
-            if covers(a.period, b.period) and not covers(b.period, a.period):
-                whole, part = a, b
-            elif covers(b.period, a.period) and not covers(a.period, b.period):
-                whole, part = b, a
-            else:
-                continue
-            unit = whole.unit
-            inner, outer = interval(part, unit), interval(whole, unit)
-            if inner.low is None or outer.high is None or inner.low <= outer.high:
-                continue
-            yield self.finding(
-                part.doc, part.start, part.end, claims=(part.id, whole.id),
-                related=[Location(whole.doc, whole.start, whole.end, f"{period_label(whole)}: {shown(whole)} here",
-                                  f"{period_label(whole, 'zh')}此处为{shown(whole)}")],
-                evidence={"part": shown(part), "part_interval": inner.show(), "part_aspects": aspects(part),
-                          "whole": shown(whole), "whole_interval": outer.show(), "whole_aspects": aspects(whole),
-                          "unit": unit, "alignment_score": pair.score},
-                subject=part.subject, part=shown(part), part_period=period_label(part), whole=shown(whole),
-                whole_period=period_label(whole))
+        for shape in fact.shapes:  # pairs alike in content are judged by one
+            if self._check_pair(shape.pair, corpus) is not None:
+                yield from (self._check_pair(pair, corpus) for pair in shape.pairs())
+
+    def _check_pair(self, pair: Alignment, corpus: Corpus) -> Finding | None:
+        a, b = pair.a, pair.b
+        if not (flow(a) and flow(b) and a.period and b.period) or a.period == b.period:
+            return None
+        if covers(a.period, b.period) and not covers(b.period, a.period):
+            whole, part = a, b
+        elif covers(b.period, a.period) and not covers(a.period, b.period):
+            whole, part = b, a
+        else:
+            return None
+        unit = whole.unit
+        inner, outer = interval(part, unit), interval(whole, unit)
+        if inner.low is None or outer.high is None or inner.low <= outer.high:
+            return None
+        return self.finding(
+            part.doc, part.start, part.end, claims=(part.id, whole.id),
+            related=[Location(whole.doc, whole.start, whole.end, f"{period_label(whole)}: {shown(whole)} here",
+                              f"{period_label(whole, 'zh')}此处为{shown(whole)}")],
+            evidence={"part": shown(part), "part_interval": inner.show(), "part_aspects": aspects(part),
+                      "whole": shown(whole), "whole_interval": outer.show(), "whole_aspects": aspects(whole),
+                      "unit": unit, "alignment_score": pair.score},
+            subject=part.subject, part=shown(part), part_period=period_label(part), whole=shown(whole),
+            whole_period=period_label(whole))

@@ -49,14 +49,17 @@ class ImpreciseRestatement(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        order = corpus.order
+        order, ranks, narrower = corpus.order, {}, {}
         for statement in fact.statements:
             claim, unit = statement.claim, statement.claim.unit
             width = _width(claim, unit)
-            sharper = [o for o in statement.agree if _width(o, unit) < width and is_exact(o)]
+            if (unit, width) not in narrower:  # one test and one ranking per unit and width, kept by the fact
+                narrower[(unit, width)] = lambda o, unit=unit, width=width: _width(o, unit) < width and is_exact(o)
+                ranks.setdefault(unit, lambda o, unit=unit: (_width(o, unit), order[o.doc]))
+            sharper = statement.agree.only(narrower[(unit, width)])
             if not sharper or claim.qualifier == "range" or width == float("inf"):
                 continue  # a range, or a one-sided bound (至少1个), is no rounding of a figure
-            best = min(sharper, key=lambda o: (_width(o, unit), order[o.doc]))
+            best = sharper.least(ranks[unit])
             listed = sharper[:LISTED]
             yield self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
+from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import running, summed
@@ -48,24 +49,28 @@ class RunningTotalDecrease(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        for pair in fact.pairs:
-            a, b = pair.a, pair.b
-            if not (summed(a) and summed(b) and running(a.period) and running(b.period)):
-                continue
-            if a.period.start != b.period.start or a.period.end == b.period.end:
-                continue
-            earlier, later = sorted((a, b), key=lambda claim: claim.period.end)
-            unit = earlier.unit
-            before, after = interval(earlier, unit), interval(later, unit)
-            if after.high is None or before.low is None or after.high >= before.low:
-                continue
-            yield self.finding(
-                later.doc, later.start, later.end, claims=(later.id, earlier.id),
-                related=[Location(earlier.doc, earlier.start, earlier.end,
-                                  f"{period_label(earlier)}: {shown(earlier)} here",
-                                  f"{period_label(earlier, 'zh')}此处为{shown(earlier)}")],
-                evidence={"later": shown(later), "later_interval": after.show(), "later_aspects": aspects(later),
-                          "earlier": shown(earlier), "earlier_interval": before.show(),
-                          "earlier_aspects": aspects(earlier), "unit": unit, "alignment_score": pair.score},
-                subject=later.subject, later=shown(later), later_period=period_label(later),
-                earlier=shown(earlier), earlier_period=period_label(earlier))
+        for shape in fact.shapes:  # pairs alike in content are judged by one
+            if self._check_pair(shape.pair, corpus) is not None:
+                yield from (self._check_pair(pair, corpus) for pair in shape.pairs())
+
+    def _check_pair(self, pair: Alignment, corpus: Corpus) -> Finding | None:
+        a, b = pair.a, pair.b
+        if not (summed(a) and summed(b) and running(a.period) and running(b.period)):
+            return None
+        if a.period.start != b.period.start or a.period.end == b.period.end:
+            return None
+        earlier, later = sorted((a, b), key=lambda claim: claim.period.end)
+        unit = earlier.unit
+        before, after = interval(earlier, unit), interval(later, unit)
+        if after.high is None or before.low is None or after.high >= before.low:
+            return None
+        return self.finding(
+            later.doc, later.start, later.end, claims=(later.id, earlier.id),
+            related=[Location(earlier.doc, earlier.start, earlier.end,
+                              f"{period_label(earlier)}: {shown(earlier)} here",
+                              f"{period_label(earlier, 'zh')}此处为{shown(earlier)}")],
+            evidence={"later": shown(later), "later_interval": after.show(), "later_aspects": aspects(later),
+                      "earlier": shown(earlier), "earlier_interval": before.show(),
+                      "earlier_aspects": aspects(earlier), "unit": unit, "alignment_score": pair.score},
+            subject=later.subject, later=shown(later), later_period=period_label(later),
+            earlier=shown(earlier), earlier_period=period_label(earlier))

@@ -54,9 +54,10 @@ class DiffersFromReference(FactRule):
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
         documents = corpus.document
-        for statement in fact.statements:
+        references = [claim for claim in fact.claims if documents[claim.doc].format == FORMAT]
+        for statement in fact.statements if references else ():
             claim = statement.claim
-            rows = [o for o in statement.disagree if documents[o.doc].format == FORMAT]
+            rows = [o for o in references if o in statement.disagree]
             if documents[claim.doc].format == FORMAT or not rows:
                 continue
             reference = rows[0]
