@@ -49,14 +49,23 @@ class ImpreciseRestatement(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        order = corpus.order
+        order, widths = corpus.order, {}
+
+        def width_of(claim: Claim, unit: str | None) -> float:  # once per claim and unit of the fact
+            key = (claim.id, unit)
+            if key not in widths:
+                widths[key] = _width(claim, unit)
+            return widths[key]
+
         for statement in fact.statements:
             claim, unit = statement.claim, statement.claim.unit
-            width = _width(claim, unit)
-            sharper = [o for o in statement.agree if _width(o, unit) < width and is_exact(o)]
-            if not sharper or claim.qualifier == "range" or width == float("inf"):
+            width = width_of(claim, unit)
+            if claim.qualifier == "range" or width == float("inf"):
                 continue  # a range, or a one-sided bound (至少1个), is no rounding of a figure
-            best = min(sharper, key=lambda o: (_width(o, unit), order[o.doc]))
+            sharper = [o for o in statement.agree if width_of(o, unit) < width and is_exact(o)]
+            if not sharper:
+                continue
+            best = min(sharper, key=lambda o: (width_of(o, unit), order[o.doc]))
             listed = sharper[:LISTED]
             yield self.finding(
                 claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),

@@ -167,7 +167,7 @@ def repairs(line: str) -> Iterator[Repair]:
 def _runs(line: str) -> Iterator[tuple[int, int, int, int, int]]:
     """``(start, end, low, high, count)``: a run of ``count`` (two or more) rare characters at most
     ``MAX_GAP`` apart, and the stretch without ASCII or spaces around it."""
-    rare = {ch for ch in set(line) if suspicious(ch)}
+    rare = {ch for ch in set(line).difference(common_characters()) if suspicious(ch)}
     if not rare:
         return
     for stretch in re.finditer(r"[^\x00-\x20\x7f]+", line):
