@@ -9,11 +9,12 @@ cannot tell, and says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claims import framing, periods
 from claims.claim import Claim
 from claims.framing import Framing
+from claims.periods import Period
 from vocab.files import csv_rows
 
 
@@ -32,36 +33,45 @@ def compare(a: Claim, b: Claim, ignore: frozenset[str] = frozenset()) -> Compari
     "status") are not compared, for rules that relate figures of different periods or statuses.
 
     A cumulative figure (累计) and a level are the same fact over the same stated period (全年累计
-    缺工8216人, 2024年缺工8216人); with no period on either side the tool cannot tell.
+    缺工8216人, 2024年缺工8216人); with no period on either side the tool cannot tell. Worked out
+    once per pair of ``comparison_key`` values (a corpus has few of them).
     """
+    return _compare(comparison_key(a), comparison_key(b), ignore)
+
+
+@lru_cache(maxsize=1 << 16)
+def _compare(a: Key, b: Key, ignore: frozenset[str]) -> Comparison:
+    (a_period, a_aggregate, *_), (b_period, b_aggregate, *_) = a, b
     different, uncertain, uncertain_zh = [], [], []
-    outcome = periods.compare(a.period, b.period) if a.period or b.period else "same"
-    if (a.period is not None or b.period is not None) and "period" not in ignore:
-        reason = f"period {period_label(a)} / {period_label(b)}"
+    outcome = periods.compare(a_period, b_period) if a_period or b_period else "same"
+    if (a_period is not None or b_period is not None) and "period" not in ignore:
+        reason = f"period {_period_label(a_period)} / {_period_label(b_period)}"
         if outcome == "different":
             different.append(reason)
         elif outcome == "unknown":
             uncertain.append(reason)
-            uncertain_zh.append(f"期间{period_label(a, 'zh')}/{period_label(b, 'zh')}")
-    running = {a.aggregate, b.aggregate} == _RUNNING
+            uncertain_zh.append(f"期间{_period_label(a_period, 'zh')}/{_period_label(b_period, 'zh')}")
+    running = {a_aggregate, b_aggregate} == _RUNNING
     different += framing.compare(_framing(a, running), _framing(b, running), ignore)
-    if running and not (outcome == "same" and a.period is not None):
-        uncertain.append(f"aggregate {a.aggregate} / {b.aggregate}")
-        uncertain_zh.append(f"{_name('aggregate', a.aggregate, 'zh')}/{_name('aggregate', b.aggregate, 'zh')}")
+    if running and not (outcome == "same" and a_period is not None):
+        uncertain.append(f"aggregate {a_aggregate} / {b_aggregate}")
+        uncertain_zh.append(f"{_name('aggregate', a_aggregate, 'zh')}/{_name('aggregate', b_aggregate, 'zh')}")
     return Comparison(tuple(different), tuple(uncertain), tuple(uncertain_zh))
 
 
 _RUNNING = {"cumulative", "level"}
+Key = tuple[Period | None, str, tuple[str, ...], str]  # period, aggregate, scope, status
 
 
-def comparison_key(claim: Claim) -> tuple:
+def comparison_key(claim: Claim) -> Key:
     """What ``compare`` reads of a claim: claims with equal keys compare alike."""
     return claim.period, claim.aggregate, claim.scope, claim.status
 
 
-def _framing(claim: Claim, running: bool) -> Framing:
-    """The claim's framing; a cumulative figure read as a level when ``running``."""
-    return Framing("level" if running else claim.aggregate, claim.scope, claim.status)
+def _framing(key: Key, running: bool) -> Framing:
+    """The framing of a claim's key; a cumulative figure read as a level when ``running``."""
+    _, aggregate, scope, status = key
+    return Framing("level" if running else aggregate, scope, status)
 
 
 @cache
@@ -83,7 +93,10 @@ def aspect_name(aspect: str, value: str, language: str) -> str:
 def period_label(claim: Claim, language: str = "en") -> str:
     """The period as the text states it, with the dates it resolves to when the text does not show
     them (1—9月 [2023-01–2023-09]), or "not stated" (未注明 in Chinese)."""
-    period = claim.period
+    return _period_label(claim.period, language)
+
+
+def _period_label(period: Period | None, language: str = "en") -> str:
     if period is None:
         return _name("label", "not stated", language)
     shown = period.text

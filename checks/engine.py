@@ -21,6 +21,7 @@ from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import DAMAGED, INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
+from claims.claim import Claim
 from sources.document import Document
 
 _ROOT = Path(__file__).parents[1]
@@ -108,7 +109,7 @@ def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:
             try:
                 findings.extend(call())
             except Exception as error:
-                failures.append((target, error))
+                failures.append((target(), error))
         findings += _internal_errors(rule, failures)
     return sorted(findings, key=Finding.sort_key)
 
@@ -122,33 +123,39 @@ def _internal_errors(rule: Rule, failures: list[tuple[Target, Exception]]) -> li
     return [internal_error(rule, *same[0], occurrences=len(same)) for same in grouped.values()]
 
 
-def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Target, Callable[[], Iterable[Finding]]]]:
-    """Each call the rule's kind asks for, with what it looks at."""
+def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Callable[[], Target], Callable[[], Iterable[Finding]]]]:
+    """Each call the rule's kind asks for, with how to name what it looks at (only a failing call
+    needs the name)."""
     if isinstance(rule, ClaimRule):
         for doc in corpus.documents:
             for claim in corpus.claims_of[doc.id]:
                 if rule.kinds is None or claim.kind in rule.kinds:
-                    yield (Target(doc.id, claim.start, claim.end, f"claim {claim.id}"),
-                           partial(rule.check_claim, claim, doc, corpus))
+                    yield partial(_claim_target, doc.id, claim), partial(rule.check_claim, claim, doc, corpus)
     elif isinstance(rule, DocumentRule):
         for doc in corpus.documents:
-            yield Target(doc.id, 0, 0, "document"), partial(rule.check_document, doc, corpus.claims_of[doc.id], corpus)
+            yield (partial(Target, doc.id, 0, 0, "document"),
+                   partial(rule.check_document, doc, corpus.claims_of[doc.id], corpus))
     elif isinstance(rule, FactRule):
         for fact in corpus.facts(rule.settings["min_score"], rule.across_levels, rule.ignores):
             claim = fact.claims[0]
-            yield (Target(claim.doc, claim.start, claim.end, f"fact of {len(fact.claims)} claims"),
+            yield (partial(Target, claim.doc, claim.start, claim.end, f"fact of {len(fact.claims)} claims"),
                    partial(rule.check_fact, fact, corpus))
     elif isinstance(rule, RestatementRule):
         for restatement in corpus.restatements:
             claim = restatement.claims[0]
-            yield (Target(claim.doc, claim.start, claim.end, f"restatement of {len(restatement.claims)} claims"),
+            yield (partial(Target, claim.doc, claim.start, claim.end,
+                           f"restatement of {len(restatement.claims)} claims"),
                    partial(rule.check_restatement, restatement, corpus))
     elif isinstance(rule, CorpusRule):
         doc = corpus.documents[0]
-        yield Target(doc.id, 0, 0, "corpus"), partial(rule.check_corpus, corpus)
+        yield partial(Target, doc.id, 0, 0, "corpus"), partial(rule.check_corpus, corpus)
     else:
         raise TypeError(f"{type(rule).__name__} is not a ClaimRule, DocumentRule, FactRule, RestatementRule "
                         "or CorpusRule")
+
+
+def _claim_target(doc: str, claim: Claim) -> Target:
+    return Target(doc, claim.start, claim.end, f"claim {claim.id}")
 
 
 def internal_error(rule: Rule, target: Target, error: Exception, occurrences: int = 1) -> Finding:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sources.document import Document
@@ -96,6 +96,8 @@ def _is_data(line: str, settings: _Settings) -> bool:
     if not _HANZI.search(line):
         return bool(_SIGNS.fullmatch(line)) and any(ch.isdigit() for ch in line)
     for separator in settings.separators:
+        if line.count(separator) + 1 < settings.min_fields:
+            continue
         fields = [field.strip() for field in line.split(separator)]
         numbers = sum(1 for field in fields if _NUMBER.fullmatch(field))
         if len(fields) >= settings.min_fields and 2 * numbers >= len(fields):
@@ -103,11 +105,11 @@ def _is_data(line: str, settings: _Settings) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
-def _signal(text: str) -> Signal:
+def signal(doc: Document) -> Signal:
+    """The line shapes of ``doc``'s normalized text (page furniture included: it is short)."""
     shapes: Counter[str] = Counter()
     characters = prose = 0
-    for raw in text.splitlines():
+    for raw in doc.text.splitlines():
         line = raw.strip()
         if not line:
             continue
@@ -119,13 +121,9 @@ def _signal(text: str) -> Signal:
                   prose / characters if characters else 0.0)
 
 
-def signal(doc: Document) -> Signal:
-    """The line shapes of ``doc``'s normalized text (page furniture included: it is short)."""
-    return _signal(doc.text)
-
-
 def is_publication(doc: Document) -> bool:
-    """Whether ``doc`` reads as a publication; False only when it is clearly something else."""
+    """Whether ``doc`` reads as a publication; False only when it is clearly something else (worked
+    out afresh on each call: the usage rules keep it per corpus)."""
     settings, found = _settings(), signal(doc)
     prose = dict(found.shapes).get("prose", 0)
     return not (found.lines >= settings.min_lines and found.shaped >= settings.shaped_share * found.lines

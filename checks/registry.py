@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
 from pathlib import Path
 
 from checks.rule import Rule
@@ -29,9 +30,14 @@ def register(rule: type[Rule]) -> type[Rule]:
 
 
 def all_rules() -> dict[str, type[Rule]]:
-    """All rules by id, sorted; importing every module of every family registers its rules."""
+    """All rules by id, sorted; importing every module of every family (once) registers its rules."""
+    _import_families()
+    return dict(sorted(_RULES.items()))
+
+
+@cache
+def _import_families() -> None:
     for family in FAMILIES:
         package = importlib.import_module(f"checks.{family}")
         for module in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"checks.{family}.{module.name}")
-    return dict(sorted(_RULES.items()))

@@ -14,7 +14,8 @@ from claims.claim import Claim
 from claims.numbers import plain
 from claims.units import convert
 
-_SCALE_CHARS = set("万萬亿億千")
+_PRECISE = frozenset(".万萬亿億千")  # a decimal point or a scale word: the last digit's place sets the tolerance
+_HALF = Decimal("0.5")
 Bound = Decimal | None
 
 
@@ -37,9 +38,9 @@ class Interval:
 
 def tolerance(claim: Claim) -> Decimal:
     """Half the place value of the last stated digit; 0.5 for a plain integer."""
-    stated_precisely = "." in claim.text or any(ch in _SCALE_CHARS for ch in claim.text)
-    precision = claim.precision if isinstance(claim.precision, Decimal) else Decimal(1)
-    return precision / 2 if stated_precisely else Decimal("0.5")
+    if _PRECISE.isdisjoint(claim.text):
+        return _HALF
+    return claim.precision / 2 if isinstance(claim.precision, Decimal) else _HALF
 
 
 def interval(claim: Claim, unit: str | None = None) -> Interval:

@@ -39,6 +39,7 @@ _DIMENSION = re.compile(rf"(?:{alternation(_WORDS['dimension_start'])})[^\d,;。
                         rf"(?:{alternation(_WORDS['dimension_end'])})(?=[,:])")
 _TABLE_TOTAL = re.compile(rf"(?:{alternation(_WORDS['total_before'])})")  # | 合计 | 50座 |
 _SUBTOTAL = re.compile(rf"(?:{alternation((*_WORDS['parts_follow'], *_WORDS['subtotal']))})")  # a part's parts
+_ROW_OPENS = re.compile(r"\s*\|")  # a table row: its first cell empty
 _RULE_ROW = re.compile(r"^\|[\s:|-]*-[\s:|-]*$", re.MULTILINE)  # |---|---|
 _RESPECTIVE = re.compile(rf"{IN_CLAUSE}{{0,8}},{IN_CLAUSE}{{0,20}}{list_words().respectively}")
 _PASSAGE_END = re.compile(r"[。!?\n]")
@@ -87,6 +88,8 @@ def _column(text: str, claims: list[Claim], index: int) -> tuple[Claim, ...] | N
     """The cells above a Markdown table's 合计 row in the total's column, up to the header."""
     total = claims[index]
     row_start = text.rfind("\n", 0, total.span[0]) + 1
+    if not _ROW_OPENS.match(text, row_start, total.span[0]):  # not a table row: no line to split
+        return None
     cells = text[row_start:total.span[0]].split("|")
     if len(cells) < 3 or cells[0].strip() or not _TABLE_TOTAL.fullmatch(cells[1].strip()):
         return None

@@ -17,6 +17,7 @@ from checks.rule import CorpusRule
 from checks.values import Interval, shown
 from claims.claim import Claim
 
+_Stated = tuple[Claim, Interval]  # a claim and what it allows (``allowed``)
 _SUFFIX = re.compile(r"(?<=..)[区县旗市镇乡]$")  # 和林县 and 和林, 玉泉区 and 玉泉 name one place
 _BATCHES = 3  # at most this many breakdowns of the other document make up the total
 _AGREEING = 2  # parts that must agree besides the wrong ones, so that the lists are the same
@@ -71,20 +72,28 @@ class PartAgainstOtherBreakdown(CorpusRule):
 
     def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
         found = {doc.id: list(breakdowns(doc.text, corpus.claims_of[doc.id])) for doc in corpus.documents}
-        for doc in corpus.documents:
-            for wrong in (b for b in found[doc.id] if b.listing == WHOLE and not _adds_up(b)):
-                yield from self._against_others(corpus, doc.id, wrong, found)
+        wrongs = [(doc.id, b) for doc in corpus.documents for b in found[doc.id]
+                  if b.listing == WHOLE and not _adds_up(b)]
+        if not wrongs:
+            return
+        stated = _by_unit(corpus.claims)
+        for doc_id, wrong in wrongs:
+            yield from self._against_others(corpus, doc_id, wrong, found, stated)
 
-    def _against_others(self, corpus: Corpus, doc_id: str, wrong: Breakdown,
-                        found: dict[str, list[Breakdown]]) -> Iterator[Finding]:
+    def _against_others(self, corpus: Corpus, doc_id: str, wrong: Breakdown, found: dict[str, list[Breakdown]],
+                        stated: dict[tuple[str | None, str | None], dict[str, list[_Stated]]]) -> Iterator[Finding]:
         text = corpus.document[doc_id].text
         named = {_name(text, part): part for part in wrong.parts}
         if None in named or len(named) != len(wrong.parts):
             return
+        total, allows = wrong.total, allowed(wrong.total)
+        stating = {doc for doc, claims in stated.get((total.unit, total.measure), {}).items()
+                   if doc != doc_id and any(interval.overlaps(allows) and _same_framing(total, claim)
+                                            for claim, interval in claims)}
         for other in corpus.documents:
-            if other.id == doc_id:
+            if other.id not in stating:
                 continue
-            for reference in _references(other.text, corpus.claims_of[other.id], found[other.id], wrong.total):
+            for reference in _references(other.text, found[other.id], total):
                 culprits = _culprits(wrong, named, reference)
                 if culprits:
                     yield from (self._finding(text, doc_id, wrong, part, reference.parts[key], reference)
@@ -111,12 +120,19 @@ class PartAgainstOtherBreakdown(CorpusRule):
             other=" + ".join(shown(c) for c in others), other_sum=middle(other_sum, part), fixed=middle(fixed, part))
 
 
-def _references(text: str, claims: list[Claim], found: list[Breakdown], total: Claim) -> Iterator[_Reference]:
-    """Sets of ``found`` breakdowns that add up and whose totals make ``total``, in a document that
-    states ``total`` itself for the same period."""
+def _by_unit(claims: list[Claim]) -> dict[tuple[str | None, str | None], dict[str, list[_Stated]]]:
+    """The claims with what they allow, by unit and measure, then by document: where another
+    document's statement of a total is looked for."""
+    found: dict[tuple[str | None, str | None], dict[str, list[_Stated]]] = {}
+    for claim in claims:
+        found.setdefault((claim.unit, claim.measure), {}).setdefault(claim.doc, []).append((claim, allowed(claim)))
+    return found
+
+
+def _references(text: str, found: list[Breakdown], total: Claim) -> Iterator[_Reference]:
+    """Sets of ``found`` breakdowns that add up and whose totals make ``total`` (in a document that
+    states ``total`` itself for the same period)."""
     stated = allowed(total)
-    if not any(_same_total(total, claim) for claim in claims):
-        return
     usable = [b for b in found if _adds_up(b) and b.total.unit == total.unit and b.total.measure == total.measure
               and all(_name(text, part) for part in b.parts)]
     for size in range(1, _BATCHES + 1):
@@ -148,9 +164,9 @@ def _culprits(wrong: Breakdown, named: dict[str | None, Claim], reference: _Refe
     return culprits if fixed.overlaps(allowed(wrong.total, unit)) else []
 
 
-def _same_total(total: Claim, claim: Claim) -> bool:
-    return (claim.unit == total.unit and claim.measure == total.measure and allowed(claim).overlaps(allowed(total))
-            and not compare(total, claim, _IGNORED).different)
+def _same_framing(total: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` (of the same unit and measure, with an interval overlapping it) may state ``total``."""
+    return not compare(total, claim, _IGNORED).different
 
 
 def _adds_up(breakdown: Breakdown) -> bool:

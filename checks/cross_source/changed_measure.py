@@ -74,20 +74,35 @@ class ChangedMeasure(CorpusRule):
             classes = {unit_class(claim) for claim in members}
             if not any(frozenset(pair) in confusable() for pair in combinations(sorted(classes), 2)):
                 continue  # one measure class, or classes nobody swaps: a thousand copies cost nothing
-            partners = {claim.id: [o for o in members if self._swapped(claim, o) and not corpus.copied(claim, o)]
-                        for claim in members}
+            partners = self._partners(members, corpus)
             support = Counter(unit_class(claim) for claim in members if partners[claim.id])
             for claim in members:
                 others = partners[claim.id]
                 if others and all(_loses(claim, other, support, order) for other in others):
                     yield self._finding(claim, others, corpus)
 
-    def _swapped(self, claim: Claim, other: Claim) -> bool:
-        """Whether ``other`` states ``claim``'s figure for the same thing with a swappable measure."""
-        if frozenset((unit_class(claim), unit_class(other))) not in confusable():
-            return False
-        score = fuzz.ratio(normalized_subject(claim.subject), normalized_subject(other.subject))
-        return score >= self.settings["min_score"]
+    def _partners(self, members: list[Claim], corpus: Corpus) -> dict[str, list[Claim]]:
+        """Each member's id → the members (in their order) stating its figure for the same thing
+        with a swappable measure, not copied in the same words. Only the measure classes swappable
+        with a member's own are looked through, and each pair of subjects is scored once."""
+        by_class: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
+        for index, claim in enumerate(members):
+            by_class[unit_class(claim)].append((index, claim))
+        scores: dict[tuple[str, str], bool] = {}
+        partners = {}
+        for claim in members:
+            own = unit_class(claim)
+            pool = sorted(pair for other, found in by_class.items() if frozenset((own, other)) in confusable()
+                          for pair in found)
+            partners[claim.id] = [o for _, o in pool if self._alike(claim, o, scores) and not corpus.copied(claim, o)]
+        return partners
+
+    def _alike(self, claim: Claim, other: Claim, scores: dict[tuple[str, str], bool]) -> bool:
+        """Whether the two claims' subjects are the same thing once normalized (kept in ``scores``)."""
+        key = (normalized_subject(claim.subject), normalized_subject(other.subject))
+        if key not in scores:
+            scores[key] = fuzz.ratio(*key) >= self.settings["min_score"]
+        return scores[key]
 
     def _finding(self, claim: Claim, others: list[Claim], corpus: Corpus) -> Finding:
         other = others[0]

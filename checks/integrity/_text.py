@@ -1,12 +1,15 @@
-"""What the integrity rules share: the article lines of the original, Han ranges, character sets."""
+"""What the integrity rules share: the article lines of the original, whether a document is garbled,
+Han ranges, character sets."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from functools import cache
 
+from checks.corpus import Corpus
 from sources.decode import characters, level1_characters
 from sources.document import Document
+from sources.repair import garbled
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LINE = re.compile(r"[^\r\n]+")
@@ -34,6 +37,12 @@ def original_lines(doc: Document) -> Iterator[tuple[int, str]]:
                 stop = max(stop, doc.original_span(end, end + 1)[0])
             yield start, doc.original[start:stop]
         position = end + 1
+
+
+def garbled_document(doc: Document, corpus: Corpus) -> bool:
+    """Whether the document reads as misdecoded throughout (``sources.repair.garbled``), worked out
+    once per corpus for every rule that asks."""
+    return corpus.memo(("garbled", doc.id), lambda: garbled(doc.text))
 
 
 def text_lines(doc: Document) -> Iterator[tuple[int, str]]:

@@ -10,12 +10,11 @@ import opencc
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
-from checks.integrity._text import charset, original_lines
+from checks.integrity._text import charset, garbled_document, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
-from sources.repair import garbled
 
 _NAMES = {"T": ("繁体", "Traditional"), "S": ("简体", "Simplified")}
 _TO = {"T": "s2t", "S": "t2s"}  # conversion into a script
@@ -79,19 +78,21 @@ class MixedScript(DocumentRule):
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        if garbled(doc.text):  # TI01's single finding says it all
+        if garbled_document(doc, corpus):  # TI01's single finding says it all
             return
-        marks = [(offset, line, [(i, s) for i, ch in enumerate(line) if (s := script_of(ch))])
-                 for offset, line in original_lines(doc)]
-        tally = Counter(script for _, _, found in marks for _, script in found)
-        counts = {script: tally[script] for script in ("T", "S")}
+        lines = list(original_lines(doc))
+        counted = Counter("".join(line for _, line in lines))
+        scripts = {ch: script for ch in counted if (script := script_of(ch))}
+        counts = {"T": 0, "S": 0}
+        for ch, script in scripts.items():
+            counts[script] += counted[ch]
         main, minor = sorted(counts, key=lambda script: (counts[script], script == "S"), reverse=True)
         total = counts[main] + counts[minor]
         if counts[minor] < self.settings["min_minority"] or counts[minor] < self.settings["min_share"] * total:
             return
         convert = _converter(_TO[main]).convert
-        runs = [(offset + start, offset + end, line[start:end]) for offset, line, found in marks
-                for start, end in _runs(found, minor)]
+        runs = [(offset + start, offset + end, line[start:end]) for offset, line in lines
+                for start, end in _runs([(i, scripts[ch]) for i, ch in enumerate(line) if ch in scripts], minor)]
         (start, end, run), rest = runs[0], runs[1:]
         converted = convert(run)
         related = [Location(doc.id, s, e, f"{_NAMES[main][1]}: {convert(text)}",

@@ -6,17 +6,18 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
-from checks.integrity._text import HAN, common_characters, original_lines
+from checks.integrity._text import HAN, common_characters, garbled_document, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.decode import level1_characters
 from sources.document import Document
 from sources.normalize import GLOSS, TONE_LETTERS, to_simplified
-from sources.repair import common_share, garbled, shown_bytes
+from sources.repair import common_share, shown_bytes
 
 # (codec the text was wrongly decoded with, the codec of its bytes): the readings tried in reverse.
 PAIRS = (("gb18030", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8"),
@@ -55,6 +56,7 @@ class Repair:
     lost: tuple[tuple[str, ...], ...]  # per lost character, the common characters it may have been
 
 
+@cache
 def suspicious(ch: str) -> bool:
     """A character ordinary Chinese text rarely has: not level-1, not punctuation or space."""
     if ch < "\x80" or ch in common_characters():
@@ -98,10 +100,10 @@ class Mojibake(DocumentRule):
     messages = {"zh": "疑似乱码“{text}”：{detail_zh}", "en": "likely mojibake “{text}”: {detail_en}"}
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        if garbled(doc.text):
+        if garbled_document(doc, corpus):
             yield self._garbled(doc)
             return
-        texts = [other.text for other in corpus.documents]
+        texts = corpus.memo("document_texts", lambda: [other.text for other in corpus.documents])
         for offset, line in original_lines(doc):
             for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
                 yield self._repaired(doc.id, offset, line, repair, texts)
@@ -165,8 +167,11 @@ def repairs(line: str) -> Iterator[Repair]:
 def _runs(line: str) -> Iterator[tuple[int, int, int, int, int]]:
     """``(start, end, low, high, count)``: a run of ``count`` (two or more) rare characters at most
     ``MAX_GAP`` apart, and the stretch without ASCII or spaces around it."""
+    rare = {ch for ch in set(line).difference(common_characters()) if suspicious(ch)}
+    if not rare:
+        return
     for stretch in re.finditer(r"[^\x00-\x20\x7f]+", line):
-        marks = [stretch.start() + i for i, ch in enumerate(stretch.group()) if suspicious(ch)]
+        marks = [stretch.start() + i for i, ch in enumerate(stretch.group()) if ch in rare]
         groups: list[list[int]] = []
         for mark in marks:
             if groups and mark - groups[-1][-1] - 1 <= MAX_GAP:

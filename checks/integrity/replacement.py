@@ -6,11 +6,11 @@ from collections.abc import Iterable
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
+from checks.integrity._text import garbled_document
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
-from sources.repair import garbled
 
 _RUN = re.compile("\ufffd+")
 _CONTEXT = 8  # characters shown on each side
@@ -54,7 +54,7 @@ class ReplacementCharacter(DocumentRule):
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        if garbled(doc.text):
+        if garbled_document(doc, corpus):
             return
         runs = [match.span() for match in _RUN.finditer(doc.text) if not _decoder_damage(doc, *match.span())]
         if not runs:

@@ -285,10 +285,12 @@ def _keyword_line(line: str, items: list[Item]) -> Injection | None:
     terms = [item for item in items if item[2] in TERM_SECTIONS or item[2] == "digits"]
     if {kind for _, _, kind in terms} - {"ads"}:
         terms = sorted(terms + [item for item in items if item[2] in ("code", "latin") and item[1] - item[0] > 1])
-    body = "".join(ch for ch in line if ch.isalnum())
-    if not body or SENTENCE_END.search(line) or _CLAUSE_MARKS & set(line) or len(line.strip()) > 80:
+    if SENTENCE_END.search(line) or not _CLAUSE_MARKS.isdisjoint(line) or len(line.strip()) > 80:
         return None
     if len(terms) < 3 and not (len(terms) >= 2 and _EMOJI.search(line)):
+        return None
+    body = "".join(ch for ch in line if ch.isalnum())
+    if not body:
         return None
     covered = sum(end - start for start, end in merge((start, end) for start, end, _ in terms))
     particles = sum(ch in _PARTICLES for ch in body)

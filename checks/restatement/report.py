@@ -21,7 +21,8 @@ def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, di
             continue
         claim, source = difference.claim, difference.source
         others = [o for o in difference.support if o is not source][:SHOWN_SUPPORT]
-        listed = [o for o in difference.support if o is source or any(o is shown_ for shown_ in others)]
+        shown_ids = {id(o) for o in others}
+        listed = [o for o in difference.support if o is source or id(o) in shown_ids]
         more = len(difference.support) - 1
         related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here",
                             f"原文此处为{shown(source)}")]

@@ -1,6 +1,7 @@
 """RS03: a headline or lead that states a figure the document's own body contradicts."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from types import MappingProxyType
@@ -113,8 +114,8 @@ def _parts(text: str):
     """A function telling whether a claim stands in the headline, the lead or the body: the
     headline is a short first line that does not end with 。 or ;, the lead the first paragraph
     after it."""
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    lines = [(start, text.find("\n", start) if "\n" in text[start:] else len(text)) for start in line_starts]
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    lines = [(start, end if (end := text.find("\n", start)) >= 0 else len(text)) for start in line_starts]
     filled = [index for index, (start, end) in enumerate(lines) if text[start:end].strip()]
     if len(filled) < 2:
         return lambda claim: "body"

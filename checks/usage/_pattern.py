@@ -52,7 +52,8 @@ class UsageRule(DocumentRule):
     options: ClassVar[Mapping[str, Any]] = MappingProxyType({"publications_only": True})
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        if self.settings["publications_only"] and not is_publication(doc):
+        if self.settings["publications_only"] and not corpus.memo(("publication", doc.id),
+                                                                  lambda: is_publication(doc)):
             left_alone(corpus, doc)
             return ()
         return self.check_usage(doc)
@@ -72,9 +73,12 @@ class PatternRule(UsageRule):
         raise NotImplementedError
 
     def matches(self, doc: Document) -> Iterator[re.Match[str]]:
-        """The matches outside the quiet spans."""
-        quiet = quiet_spans(doc)
-        return (m for m in self.pattern().finditer(doc.text) if not overlaps(quiet, *m.span()))
+        """The matches outside the quiet spans (found only when there is a match: most documents have none)."""
+        quiet = None
+        for match in self.pattern().finditer(doc.text):
+            quiet = quiet_spans(doc) if quiet is None else quiet
+            if not overlaps(quiet, *match.span()):
+                yield match
 
     def check_usage(self, doc: Document) -> Iterable[Finding]:
         for match in self.matches(doc):
@@ -101,15 +105,19 @@ class MixedStyleRule(UsageRule):
 
     def places(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
         """The original spans of each style's places."""
-        quiet, text = quiet_spans(doc), doc.text
-        if self.in_original:
-            quiet, text = [doc.original_span(*span) for span in quiet], doc.original
+        text = doc.original if self.in_original else doc.text
+        quiet = None
         places: dict[str, list[tuple[int, int]]] = {style: [] for style in self.names}
         for match in self.marks.finditer(text):
+            quiet = self._quiet(doc) if quiet is None else quiet
             if not overlaps(quiet, *match.span()):
                 span = match.span() if self.in_original else doc.original_span(*match.span())
                 places[self.style(match)].append(span)
         return places
+
+    def _quiet(self, doc: Document) -> list[tuple[int, int]]:
+        quiet = quiet_spans(doc)
+        return [doc.original_span(*span) for span in quiet] if self.in_original else quiet
 
     def check_usage(self, doc: Document) -> Iterable[Finding]:
         places = self.places(doc)

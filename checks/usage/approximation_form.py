@@ -19,9 +19,11 @@ _VALUE = {"两": 2, **{digit: i for i, digit in enumerate(_CHINESE, start=1)}}
 def _approximation() -> re.Pattern[str]:
     words = data_sections("checks.usage", "approximation_measures.txt", ("measures", "not_after"))
     after = rf"(?=(?:{alternation(words['measures'])}))(?!{alternation(words['not_after'])})"
-    return re.compile(rf"(?<![第、\d.A-Za-z{_CHINESE}十])(?P<a>[{_CHINESE}]|\d)、(?P<b>[两{_CHINESE}]|\d)"
+    # A match starts at a numeral: tested first, where most places fail.
+    return re.compile(rf"(?=[\d{_CHINESE}])"
+                      rf"(?:(?<![第、\d.A-Za-z{_CHINESE}十])(?P<a>[{_CHINESE}]|\d)、(?P<b>[两{_CHINESE}]|\d)"
                       rf"(?P<tail>[十百千万]?){after}"
-                      rf"|(?<![A-Za-z\d.])(?P<tens>[1-9]\d*0)几")
+                      rf"|(?<![A-Za-z\d.])(?P<tens>[1-9]\d*0)几)")
 
 
 @register

@@ -17,8 +17,12 @@ _NUMBER = r"(?<![\d.A-Za-z])\d{1,3}(?![\d.])"
 
 @cache
 def _fixed() -> re.Pattern[str]:
+    """The expressions of the data file, each N a number; a match starts at a digit or at the first
+    character of an expression that does not start with N (tested first: most places fail there)."""
     lines = data_lines("checks.usage", "fixed_expressions.txt")
-    return re.compile("|".join(_NUMBER.join(map(re.escape, line.split("N"))) for line in lines))
+    starts = "".join(sorted({line[0] for line in lines if not line.startswith("N")}))
+    expressions = "|".join(_NUMBER.join(map(re.escape, line.split("N"))) for line in lines)
+    return re.compile(rf"(?=[\d{re.escape(starts)}])(?:{expressions})")
 
 
 @register

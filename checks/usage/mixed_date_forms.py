@@ -12,9 +12,10 @@ from sources.document import Document
 _CHINESE_YEAR = "[〇零一二三四五六七八九]{4}年"
 _CHINESE_MONTH = "(?:十[一二]?|[一二三四五六七八九])月"
 # One date, two numeral forms: a Chinese year with an Arabic month (二〇〇八年8月), or an Arabic
-# year with a Chinese month (2008年八月).
-_MIXED = re.compile(rf"(?<![〇零一二三四五六七八九十])(?P<chinese>{_CHINESE_YEAR})(?P<month>\d{{1,2}})月"
-                    rf"|(?<![\d.])(?P<arabic>\d{{4}}年){_CHINESE_MONTH}(?!革命)")
+# year with a Chinese month (2008年八月). A match starts at a numeral: tested first, where most places fail.
+_MIXED = re.compile(rf"(?=[\d〇零一二三四五六七八九])"
+                    rf"(?:(?<![〇零一二三四五六七八九十])(?P<chinese>{_CHINESE_YEAR})(?P<month>\d{{1,2}})月"
+                    rf"|(?<![\d.])(?P<arabic>\d{{4}}年){_CHINESE_MONTH}(?!革命))")
 
 
 @register

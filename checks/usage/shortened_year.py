@@ -12,9 +12,10 @@ from sources.document import Document
 # Two digits and 年 with a month after it (18年3月) or between 自/从/于 and 以来/起/底 (自98年以来,
 # 于18年底), or as the second end of a range after a four-digit year (1950~80年); a duration
 # (服役18年3个月, 第18年, 在20年内) has none of these shapes.
-_SHORT = re.compile(r"(?<![\d.第近满了约超共历刑期])(?P<short>\d{2})年(?=(?:1[0-2]|0?[1-9])月)"
+# Every match starts at a digit: tested first, where most places fail.
+_SHORT = re.compile(r"(?=\d)(?:(?<![\d.第近满了约超共历刑期])(?P<short>\d{2})年(?=(?:1[0-2]|0?[1-9])月)"
                     r"|(?<=[自从于])(?P<since>\d{2})年(?=以来|起|至今|开始|底|初|末)"
-                    r"|(?<![\d.])(?P<first>(?:1[5-9]|20)\d{2})(?P<dash>\s*[~〜—–至到-]\s*)(?P<end>\d{2})年(?!代)")
+                    r"|(?<![\d.])(?P<first>(?:1[5-9]|20)\d{2})(?P<dash>\s*[~〜—–至到-]\s*)(?P<end>\d{2})年(?!代))")
 
 
 @register
