@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from decimal import Decimal
+from itertools import combinations, islice
 from types import MappingProxyType
 
 from checks.arithmetic.breakdowns import WHOLE, Breakdown, breakdowns, label
@@ -22,6 +23,17 @@ _SUFFIX = re.compile(r"(?<=..)[区县旗市镇乡]$")  # 和林县 and 和林, �
 _BATCHES = 3  # at most this many breakdowns of the other document make up the total
 _AGREEING = 2  # parts that must agree besides the wrong ones, so that the lists are the same
 _IGNORED = frozenset({"status", "scope", "aggregate"})  # a plan and its report count the same parts
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A breakdown that adds up, as what a reference needs of it: its unit, measure, total and parts
+    by name (documents copying one another share their shapes, so each is judged once)."""
+
+    unit: str | None
+    measure: str | None
+    total: Interval
+    parts: tuple[tuple[str, Interval], ...]
 
 
 @dataclass(frozen=True)
@@ -77,28 +89,40 @@ class PartAgainstOtherBreakdown(CorpusRule):
         if not wrongs:
             return
         stated = _by_unit(corpus.claims)
+        groups = _groups(corpus, found)
         for doc_id, wrong in wrongs:
-            yield from self._against_others(corpus, doc_id, wrong, found, stated)
+            yield from self._against_others(corpus, doc_id, wrong, found, stated, groups)
 
     def _against_others(self, corpus: Corpus, doc_id: str, wrong: Breakdown, found: dict[str, list[Breakdown]],
-                        stated: dict[tuple[str | None, str | None], dict[str, list[_Stated]]]) -> Iterator[Finding]:
+                        stated: dict[tuple[str | None, str | None], dict[str, list[_Stated]]],
+                        groups: dict[tuple[str | None, str | None], dict[tuple[_Shape, ...], list[str]]],
+                        ) -> Iterator[Finding]:
+        """The findings against the first other document (in input order) stating the total whose
+        lists explain the gap: judged once per group of documents with the same shapes."""
         text = corpus.document[doc_id].text
         named = {_name(text, part): part for part in wrong.parts}
         if None in named or len(named) != len(wrong.parts):
             return
         total, allows = wrong.total, allowed(wrong.total)
-        stating = {doc for doc, claims in stated.get((total.unit, total.measure), {}).items()
-                   if doc != doc_id and any(interval.overlaps(allows) and _same_framing(total, claim)
-                                            for claim, interval in claims)}
-        for other in corpus.documents:
-            if other.id not in stating:
+        mine = stated.get((total.unit, total.measure), {})
+        order, best = corpus.order, None
+        for shapes, docs in groups.get((total.unit, total.measure), {}).items():
+            index = next((index for index, sums in enumerate(_shaped_references(shapes, total))
+                          if _culprits(wrong, named, sums)), None)
+            if index is None:
                 continue
-            for reference in _references(other.text, found[other.id], total):
-                culprits = _culprits(wrong, named, reference)
-                if culprits:
-                    yield from (self._finding(text, doc_id, wrong, part, reference.parts[key], reference)
-                                for key, part in culprits)
-                    return
+            other = next((doc for doc in docs if doc != doc_id and any(
+                interval.overlaps(allows) and _same_framing(total, claim) for claim, interval in mine.get(doc, ()))),
+                None)
+            if other is not None and (best is None or order[other] < order[best[0]]):
+                best = (other, index)
+        if best is None:
+            return
+        other, index = best
+        reference = next(islice(_references(corpus.document[other].text, found[other], total), index, None))
+        sums = {key: added(parts, total.unit) for key, parts in reference.parts.items()}
+        yield from (self._finding(text, doc_id, wrong, part, reference.parts[key], reference)
+                    for key, part in _culprits(wrong, named, sums))
 
     def _finding(self, text: str, doc_id: str, wrong: Breakdown, part: Claim, others: list[Claim],
                  reference: _Reference) -> Finding:
@@ -129,12 +153,46 @@ def _by_unit(claims: list[Claim]) -> dict[tuple[str | None, str | None], dict[st
     return found
 
 
+def _usable(text: str, found: list[Breakdown]) -> list[Breakdown]:
+    """The breakdowns of a document that add up and name every part: what may be a reference."""
+    return [b for b in found if _adds_up(b) and all(_name(text, part) for part in b.parts)]
+
+
+def _groups(corpus: Corpus, found: dict[str, list[Breakdown]],
+            ) -> dict[tuple[str | None, str | None], dict[tuple[_Shape, ...], list[str]]]:
+    """By unit and measure, the documents with the same shapes of usable breakdowns, in input order."""
+    groups: dict[tuple[str | None, str | None], dict[tuple[_Shape, ...], list[str]]] = {}
+    for doc in corpus.documents:
+        by_unit: dict[tuple[str | None, str | None], list[_Shape]] = {}
+        for b in _usable(doc.text, found[doc.id]):
+            unit = b.total.unit
+            by_unit.setdefault((unit, b.total.measure), []).append(_Shape(
+                unit, b.total.measure, allowed(b.total, unit),
+                tuple((_name(doc.text, part), allowed(part, unit)) for part in b.parts)))
+        for key, shapes in by_unit.items():
+            groups.setdefault(key, {}).setdefault(tuple(shapes), []).append(doc.id)
+    return groups
+
+
+def _shaped_references(shapes: tuple[_Shape, ...], total: Claim) -> Iterator[dict[str, Interval]]:
+    """What ``_references`` gives of a document with these shapes: each reference's parts summed
+    by name, in the same order."""
+    stated = allowed(total)
+    for size in range(1, _BATCHES + 1):
+        for batch in combinations(shapes, size):
+            if _sum([shape.total for shape in batch]).overlaps(stated):
+                parts: dict[str, list[Interval]] = {}
+                for shape in batch:
+                    for name, interval in shape.parts:
+                        parts.setdefault(name, []).append(interval)
+                yield {name: _sum(intervals) for name, intervals in parts.items()}
+
+
 def _references(text: str, found: list[Breakdown], total: Claim) -> Iterator[_Reference]:
     """Sets of ``found`` breakdowns that add up and whose totals make ``total`` (in a document that
     states ``total`` itself for the same period)."""
     stated = allowed(total)
-    usable = [b for b in found if _adds_up(b) and b.total.unit == total.unit and b.total.measure == total.measure
-              and all(_name(text, part) for part in b.parts)]
+    usable = [b for b in _usable(text, found) if b.total.unit == total.unit and b.total.measure == total.measure]
     for size in range(1, _BATCHES + 1):
         for batch in combinations(usable, size):
             if added([b.total for b in batch], total.unit).overlaps(stated):
@@ -145,14 +203,22 @@ def _references(text: str, found: list[Breakdown], total: Claim) -> Iterator[_Re
                 yield _Reference(parts, tuple(b.total for b in batch))
 
 
-def _culprits(wrong: Breakdown, named: dict[str | None, Claim], reference: _Reference) -> list[tuple[str, Claim]]:
-    """The parts of ``wrong`` that the reference gives otherwise, when they explain the whole gap."""
+def _sum(intervals: list[Interval]) -> Interval:
+    """The sum of intervals, as ``added`` sums its parts' (unbounded when one is)."""
+    low = None if any(i.low is None for i in intervals) else sum((i.low for i in intervals), Decimal(0))
+    high = None if any(i.high is None for i in intervals) else sum((i.high for i in intervals), Decimal(0))
+    return Interval(low, high)
+
+
+def _culprits(wrong: Breakdown, named: dict[str | None, Claim], sums: dict[str, Interval]) -> list[tuple[str, Claim]]:
+    """The parts of ``wrong`` that a reference (its parts summed by name) gives otherwise, when
+    they explain the whole gap."""
     unit = wrong.total.unit
     agreeing, culprits = 0, []
     for key, part in named.items():
-        if key not in reference.parts:
+        if key not in sums:
             continue
-        if added(reference.parts[key], unit).overlaps(allowed(part, unit)):
+        if sums[key].overlaps(allowed(part, unit)):
             agreeing += 1
         else:
             culprits.append((key, part))
@@ -160,7 +226,7 @@ def _culprits(wrong: Breakdown, named: dict[str | None, Claim], reference: _Refe
         return []
     fixed = added(wrong.parts, unit)
     for key, part in culprits:
-        fixed = _shift(fixed, added(reference.parts[key], unit), allowed(part, unit))
+        fixed = _shift(fixed, sums[key], allowed(part, unit))
     return culprits if fixed.overlaps(allowed(wrong.total, unit)) else []
 
 
