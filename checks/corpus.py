@@ -106,10 +106,10 @@ class Corpus:
         is the restatement rules' business, and is not aligned again by subject."""
         return b.doc in self._restated_by.get(a.id, ()) or a.doc in self._restated_by.get(b.id, ())
 
-    def note(self, key: str, item: str) -> None:
-        """Record ``item`` under ``key`` (the documents a family left alone): what a run reports
+    def note(self, key: str, *items: str) -> None:
+        """Record ``items`` under ``key`` (the documents a family left alone): what a run reports
         besides its findings, kept apart from ``memo`` so that a forked checker can send it back."""
-        self.notes.setdefault(key, set()).add(item)
+        self.notes.setdefault(key, set()).update(items)
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per corpus and ``key`` (a table or a validation several rules share)."""

@@ -67,7 +67,7 @@ def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
         mine, (theirs, notes) = split(partial(_prepared, corpus, here, prepare, progress),
                                       partial(_with_notes, corpus, apart))
         for key, items in notes.items():
-            corpus.notes.setdefault(key, set()).update(items)
+            corpus.note(key, *items)
         findings = mine + theirs
     else:
         findings = _prepared(corpus, rules, prepare, progress)

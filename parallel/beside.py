@@ -27,8 +27,13 @@ def beside(here: Callable[[], A], there: Callable[[], B]) -> tuple[A, B]:
         return here(), there()
     try:
         reading, writing = os.pipe()
+    except OSError:
+        return here(), there()
+    try:
         pid = os.fork()
     except OSError:
+        os.close(reading)
+        os.close(writing)
         return here(), there()
     if pid == 0:  # the copy: work, send the result, and leave without running this process's exit handlers
         os.close(reading)

@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 from functools import cache
-from pathlib import Path
+from typing import Any
+
+from vocab.files import toml_data
 
 PREFIX = "run-checks: "
 
 
 @cache
-def _all_notes() -> dict[str, dict[str, str]]:
-    with (Path(__file__).parent / "data" / "terminal.toml").open("rb") as file:
-        return tomllib.load(file)["notes"]
+def _terminal() -> dict[str, Any]:
+    return toml_data("reports", "terminal.toml")
+
+
+def wording(language: str, *section: str) -> dict[str, Any]:
+    """The words of ``reports/data/terminal.toml`` (its top level, or ``section``) in the run's
+    language: English by default and under "both"."""
+    table = _terminal()
+    for name in section:
+        table = table[name]
+    return table["zh" if language == "zh" else "en"]
 
 
 def words(key: str, language: str, **fields: object) -> str:
     """The note ``key`` in ``language``, its fields filled in (without the prefix)."""
-    return _all_notes()["zh" if language == "zh" else "en"][key].format(**fields)
+    return wording(language, "notes")[key].format(**fields)
 
 
 def note(key: str, language: str, **fields: object) -> str:

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import io
-import tomllib
 from collections import Counter
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
@@ -18,6 +15,7 @@ from checks.finding import Finding, Severity
 from claims.claim import Claim
 from claims.frame import ClaimSet
 from claims.numbers import display
+from reports.notes import wording
 from reports.positions import position
 from reports.quoting import context
 from reports.result import CheckResult
@@ -141,15 +139,9 @@ def _status(doc: Document, words: dict[str, Any]) -> str:
     return f"[{style}]{words[doc.status]}[/]: {_shown(doc.error or '')}"
 
 
-@cache
-def _all_words() -> dict[str, dict[str, Any]]:
-    with (Path(__file__).parent / "data" / "terminal.toml").open("rb") as file:
-        return tomllib.load(file)
-
-
 def _words(language: str) -> dict[str, Any]:
     """The summary's own words in ``language`` (English under "both")."""
-    return _all_words()["zh" if language == "zh" else "en"]
+    return wording(language)
 
 
 def _console(view: View) -> tuple[io.StringIO, Console]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from itertools import combinations, islice
 from types import MappingProxyType
 
 from checks.arithmetic.breakdowns import WHOLE, Breakdown, breakdowns, label
-from checks.arithmetic.sums import added, allowed, middle
+from checks.arithmetic.sums import added, allowed, middle, summed
 from checks.comparable import compare
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -180,12 +179,12 @@ def _shaped_references(shapes: tuple[_Shape, ...], total: Claim) -> Iterator[dic
     stated = allowed(total)
     for size in range(1, _BATCHES + 1):
         for batch in combinations(shapes, size):
-            if _sum([shape.total for shape in batch]).overlaps(stated):
+            if summed([shape.total for shape in batch]).overlaps(stated):
                 parts: dict[str, list[Interval]] = {}
                 for shape in batch:
                     for name, interval in shape.parts:
                         parts.setdefault(name, []).append(interval)
-                yield {name: _sum(intervals) for name, intervals in parts.items()}
+                yield {name: summed(intervals) for name, intervals in parts.items()}
 
 
 def _references(text: str, found: list[Breakdown], total: Claim) -> Iterator[_Reference]:
@@ -201,13 +200,6 @@ def _references(text: str, found: list[Breakdown], total: Claim) -> Iterator[_Re
                     for part in breakdown.parts:
                         parts.setdefault(_name(text, part), []).append(part)
                 yield _Reference(parts, tuple(b.total for b in batch))
-
-
-def _sum(intervals: list[Interval]) -> Interval:
-    """The sum of intervals, as ``added`` sums its parts' (unbounded when one is)."""
-    low = None if any(i.low is None for i in intervals) else sum((i.low for i in intervals), Decimal(0))
-    high = None if any(i.high is None for i in intervals) else sum((i.high for i in intervals), Decimal(0))
-    return Interval(low, high)
 
 
 def _culprits(wrong: Breakdown, named: dict[str | None, Claim], sums: dict[str, Interval]) -> list[tuple[str, Claim]]:

@@ -24,7 +24,11 @@ def allowed(claim: Claim, unit: str | None = None) -> Interval:
 
 def added(parts: tuple[Claim, ...] | list[Claim], unit: str | None) -> Interval:
     """The sum of what the parts stand for (``allowed``), in ``unit``."""
-    intervals = [allowed(part, unit) for part in parts]
+    return summed([allowed(part, unit) for part in parts])
+
+
+def summed(intervals: list[Interval]) -> Interval:
+    """The sum of intervals (unbounded on a side where one of them is)."""
     low = None if any(i.low is None for i in intervals) else sum((i.low for i in intervals), Decimal(0))
     high = None if any(i.high is None for i in intervals) else sum((i.high for i in intervals), Decimal(0))
     return Interval(low, high)
