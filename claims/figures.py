@@ -132,8 +132,8 @@ def quantity(match: re.Match[str], text: str) -> Figure | None:
     if whole.value is None:  # 几十万, 二十几万: an interval of its own
         return Figure(kind, None, _signed(whole.low, sign), _signed(whole.high, sign), unit, measure, numeral, step)
     x = _signed(whole.low + extra if extra else whole.low, sign)
-    if parts.unit in _words("time_frame_units") and parts.pre and qualified[0][1] == "nearly":
-        qualified = qualified[1:]  # 近三年: "the past three years", not "nearly three years"
+    if parts.unit in _words("time_frame_units") and parts.pre and qualified[0][0] in _words("time_frame_words"):
+        qualified = qualified[1:]  # 近三年: "the past three years"; 将近三年 stays "nearly three years"
     low, high = interval(x, step, [meaning for _, meaning in qualified])
     return Figure(kind, x, low, high, unit, measure, ",".join(word for word, _ in qualified) or None, step)
 

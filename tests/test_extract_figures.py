@@ -130,6 +130,16 @@ def test_recent_years_is_a_time_frame_not_nearly():
     assert (claim.kind, claim.value, claim.low, claim.qualifier) == ("duration", D(3), D(3), None)
 
 
+@pytest.mark.parametrize("sentence, word, low", [
+    ("将近三年时间里建成学校。", "将近", D("2.7")),
+    ("近乎三年未见增长。", "近乎", D("2.7")),
+    ("接近两年的建设。", "接近", D("1.8")),
+])
+def test_other_nearly_words_keep_their_hedge_before_a_time_frame(sentence, word, low):
+    claim = only_claim(sentence)
+    assert (claim.kind, claim.qualifier, claim.low) == ("duration", word, low)
+
+
 @pytest.mark.parametrize("sentence, text, value, low, high, precision", [
     ("会议于2024年10月31日召开。", "2024年10月31日", "2024-10-31", "2024-10-31", "2024-10-31", "day"),
     ("方案于2024-12-11印发。", "2024-12-11", "2024-12-11", "2024-12-11", "2024-12-11", "day"),
