@@ -79,14 +79,14 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--split", action="store_true", help="render_parts: pages of PAGE_DOCUMENTS texts")
+    parser.add_argument("--split", action="store_true", help="render_parts: pages of PAGE_DOCUMENTS texts and PAGE_FINDINGS rows")
     args = parser.parse_args()
     examples = check(extract(read([ROOT / "examples"])), Config(language="both"))
     result = copied(examples, args.documents)
     best = float("inf")
     for _ in range(args.repeat):
         started = time.process_time()
-        pages = (html_report.render_parts(result, View(), "report.html") if args.split else
+        pages = (list(html_report.render_parts(result, View(), "report.html")) if args.split else
                  [("report.html", html_report.render(result, View()))])
         best = min(best, time.process_time() - started)
     out = {"documents": len(result.claim_set.documents), "claims": len(result.claim_set.claims),

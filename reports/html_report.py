@@ -13,7 +13,8 @@ The interface speaks ``view.language``: Chinese with ``lang="zh-CN"`` under "zh"
 "en", both (the English parts marked ``lang="en"``) under the default. At most ``view.related``
 related places of a finding are quoted and marked in the texts; the rest are counted, so the
 page grows with the documents and findings, not with their product. ``render_parts`` splits a large
-run into pages of ``PAGE_DOCUMENTS`` texts each, the findings table on the first.
+run into pages of at most ``PAGE_DOCUMENTS`` texts and ``PAGE_FINDINGS`` rows of the findings table
+each, the documents and rules on the first.
 
 Anchors (stable for linking and tests), with ``n`` the 1-based position of a finding in
 ``result.findings`` and ``k`` the 1-based position of a related place in ``finding.related``:
@@ -32,6 +33,7 @@ import json
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib import resources
 
@@ -50,6 +52,7 @@ from sources.office import place
 SEVERITIES = ("error", "warning", "info")
 _LANG = {"zh": "zh-CN", "en": "en"}
 PAGE_DOCUMENTS = 500  # texts per page when ``render_parts`` splits a large run
+PAGE_FINDINGS = 1000  # rows of the findings table per page, likewise
 
 
 def finding_anchor(n: int) -> str:
@@ -66,35 +69,53 @@ def related_anchor(n: int, k: int) -> str:
 
 def render(result: CheckResult, view: View) -> str:
     """The whole report as one page."""
-    return _Report(result, view).page(range(len(result.claim_set.documents)), None)
-
-
-def render_parts(result: CheckResult, view: View, name: str) -> list[tuple[str, str]]:
-    """The report as ``(file name, page)`` pairs: the one page ``name`` for a run of at most
-    ``PAGE_DOCUMENTS`` documents; else ``name`` with the findings and the first texts, and the next
-    texts in ``<stem>-2<suffix>``, ``<stem>-3<suffix>`` … beside it, linked by relative addresses."""
     report = _Report(result, view)
-    count = len(result.claim_set.documents)
-    chunks = [range(start, min(count, start + PAGE_DOCUMENTS)) for start in range(0, count, PAGE_DOCUMENTS)]
-    if len(chunks) <= 1:
-        return [(name, report.page(range(count), None))]
+    return report.page(range(len(report.documents)), range(len(report.ordered)), None)
+
+
+def render_parts(result: CheckResult, view: View, name: str) -> Iterator[tuple[str, str]]:
+    """The report as ``(file name, page)`` pairs, one page at a time: the one page ``name`` for a run
+    of at most ``PAGE_DOCUMENTS`` documents and ``PAGE_FINDINGS`` findings; else page k holds the
+    k-th ``PAGE_DOCUMENTS`` texts and the k-th ``PAGE_FINDINGS`` rows of the findings table (most
+    severe first), ``name`` first and the next pages ``<stem>-2<suffix>``, ``<stem>-3<suffix>`` …
+    beside it, linked by relative addresses."""
+    report = _Report(result, view)
+    texts = _chunks(len(report.documents), PAGE_DOCUMENTS)
+    rows = _chunks(len(report.ordered), PAGE_FINDINGS)
+    if len(texts) <= 1 and len(rows) <= 1:
+        yield name, render(result, view)
+        return
+    count = max(len(texts), len(rows))
+    texts += [range(0)] * (count - len(texts))
+    rows += [range(0)] * (count - len(rows))
     stem, dot, suffix = name.rpartition(".")
     stem, suffix = (stem, f".{suffix}") if dot and stem else (name, ".html")
-    files = [name] + [f"{stem}-{i}{suffix}" for i in range(2, len(chunks) + 1)]
-    pages = _Pages(files, [chunk.start for chunk in chunks])
-    return [(files[i], report.page(chunk, pages, i)) for i, chunk in enumerate(chunks)]
+    files = [name] + [f"{stem}-{i}{suffix}" for i in range(2, count + 1)]
+    pages = _Pages(files, [chunk.start for chunk in texts if chunk], len(report.ordered))
+    for i in range(count):
+        yield files[i], report.page(texts[i], rows[i], pages, i)
+
+
+def _chunks(count: int, size: int) -> list[range]:
+    return [range(start, min(count, start + size)) for start in range(0, count, size)]
 
 
 @dataclass(frozen=True)
 class _Pages:
-    """How a split report finds a document's page: the file names and each page's first document."""
+    """How a split report finds a document's text and a finding's row: the file names, each page's
+    first document, and how many findings there are."""
 
     files: list[str]
     firsts: list[int]
+    findings: int
 
     def file_of(self, index: int) -> str:
         """The file holding document ``index`` (0-based)."""
         return self.files[bisect_right(self.firsts, index) - 1]
+
+    def file_of_row(self, rank: int) -> str:
+        """The file holding row ``rank`` (0-based, most severe first) of the findings table."""
+        return self.files[rank // PAGE_FINDINGS]
 
 
 # --- escaping ------------------------------------------------------------------------------------
@@ -173,6 +194,15 @@ class _Report:
         return list(enumerate(self.result.findings or (), 1))
 
     @cached_property
+    def ordered(self) -> list[tuple[int, Finding]]:
+        """The findings in table order: most severe first, then in the order found."""
+        return sorted(self.numbered, key=lambda item: (-item[1].severity, item[0]))
+
+    @cached_property
+    def rank_of(self) -> dict[int, int]:
+        return {n: rank for rank, (n, _) in enumerate(self.ordered)}
+
+    @cached_property
     def claims_of(self) -> dict[str, list[Claim]]:
         grouped: dict[str, list[Claim]] = {doc.id: [] for doc in self.documents}
         for claim in self.result.claim_set.claims:
@@ -215,9 +245,10 @@ class _Report:
 
     # --- the page ----------------------------------------------------------------------------
 
-    def page(self, chunk: range, pages: _Pages | None, number: int = 0) -> str:
-        """Page ``number`` of ``pages`` (None: the only page): the header, on the first page the
-        findings, documents and rules, then the texts of the documents in ``chunk``."""
+    def page(self, chunk: range, rows: range, pages: _Pages | None, number: int = 0) -> str:
+        """Page ``number`` of ``pages`` (None: the only page): the header, the rows ``rows`` of the
+        findings table, on the first page the documents and rules, then the texts of the documents in
+        ``chunk``."""
         self.pages = pages
         self.here = pages.files[number] if pages else ""
         w = self.words
@@ -226,8 +257,10 @@ class _Report:
         if pages:
             parts.append(self._page_links(number))
         parts.append('</header>\n<main>\n')
+        if rows or number == 0:
+            parts.append(self._findings(rows))
         if number == 0:
-            parts += [self._findings(), self._summary(), self._rules()]
+            parts += [self._summary(), self._rules()]
         parts.append(f'<h2 id="texts">{w.markup("texts")}</h2>\n')
         parts += [self._document(self.documents[i], i) for i in chunk if self.documents[i].ok]
         parts.append('</main>\n<aside id="panel" hidden>\n<div class="panel-head"><strong>'
@@ -251,10 +284,9 @@ class _Report:
         return f"#{anchor}" if target == self.here else f"{esc(target)}#{anchor}"
 
     def entry_href(self, n: int) -> str:
-        """A link to finding ``n``'s row in the findings table (on the first page)."""
-        if self.pages is None or self.here == self.pages.files[0]:
-            return f"#{entry_anchor(n)}"
-        return f"{esc(self.pages.files[0])}#{entry_anchor(n)}"
+        """A link to finding ``n``'s row in the findings table, on whichever page holds it."""
+        target = self.pages.file_of_row(self.rank_of[n]) if self.pages else self.here
+        return f"#{entry_anchor(n)}" if target == self.here else f"{esc(target)}#{entry_anchor(n)}"
 
     def _totals(self) -> str:
         docs = self.documents
@@ -267,17 +299,20 @@ class _Report:
 
     # --- the findings table ------------------------------------------------------------------
 
-    def _findings(self) -> str:
+    def _findings(self, shown: range) -> str:
+        """The rows ``shown`` of the findings table (all of them on a page of its own)."""
         w = self.words
         if not self.numbered:
             return f'<section id="findings">\n<h2>{w.markup("findings")}</h2>\n<p>{w.markup("no_findings")}</p>\n' \
                    '</section>\n'
-        ordered = sorted(self.numbered, key=lambda item: (-item[1].severity, item[0]))
-        rows = [self._row(rank, n, finding) for rank, (n, finding) in enumerate(ordered)]
+        listed = [self.ordered[rank] for rank in shown]
+        rows = [self._row(rank, n, finding) for rank, (n, finding) in zip(shown, listed, strict=True)]
+        count = str(len(rows)) if len(rows) == len(self.ordered) else w.markup(
+            "rows", first=shown.start + 1, last=shown.stop, total=len(self.ordered))
         heads = "".join(f'<th scope="col" data-sort="{key}">{w.markup(label)}</th>' for key, label in
                         (("rank", "severity"), ("rule", "rule"), ("where", "where"), ("", "this_text"),
                          ("", "other_text"), ("", "problem")))
-        return (f'<section id="findings">\n<h2>{w.markup("findings")} ({len(rows)})</h2>\n{self._filters()}'
+        return (f'<section id="findings">\n<h2>{w.markup("findings")} ({count})</h2>\n{self._filters(listed)}'
                 f'<p class="hint">{w.markup("sort_hint")}</p>\n<div class="table-box">\n'
                 f'<table class="findings" id="findings-table">\n<thead><tr><th scope="col" data-sort="n">#</th>'
                 f'{heads}</tr></thead>\n<tbody>\n{"".join(rows)}</tbody>\n</table>\n</div>\n</section>\n')
@@ -360,11 +395,12 @@ class _Report:
         zh, en = _labels()["line_column"]  # one form under "both": it sits beside Chinese names
         return (en if self.view.language == "en" else zh).format(line=line, column=column)
 
-    def _filters(self) -> str:
+    def _filters(self, listed: list[tuple[int, Finding]]) -> str:
+        """Check boxes filtering the ``listed`` rows, each counting its rows."""
         w = self.words
-        sev = Counter(str(f.severity) for _, f in self.numbered)
-        rules = Counter(f.rule for _, f in self.numbered)
-        names = {f.rule: f.name for _, f in self.numbered}
+        sev = Counter(str(f.severity) for _, f in listed)
+        rules = Counter(f.rule for _, f in listed)
+        names = {f.rule: f.name for _, f in listed}
         boxes = [f'<fieldset><legend>{w.markup("severity")}</legend>']
         boxes += [f'<label class="sev-{s}"><input type="checkbox" data-filter="sev" value="{s}" checked> '
                   f'{w.markup(s)} ({sev[s]})</label>' for s in SEVERITIES]

@@ -370,7 +370,7 @@ def test_large_runs_split_into_linked_pages(examples, monkeypatch, tmp_path):
 
     monkeypatch.setattr(html_report, "PAGE_DOCUMENTS", 5)
     result = copied(examples, 12)
-    parts = html_report.render_parts(result, View(), "out.html")
+    parts = list(html_report.render_parts(result, View(), "out.html"))
     assert [name for name, _ in parts] == ["out.html", "out-2.html", "out-3.html"]
     first, second, _ = (Page(page) for _, page in parts)
     assert "findings-table" in first.ids and "findings-table" not in second.ids
@@ -380,9 +380,29 @@ def test_large_runs_split_into_linked_pages(examples, monkeypatch, tmp_path):
     assert f'href="out-2.html#{html_report.finding_anchor(n)}"' in parts[0][1]
     assert f'href="out.html#{html_report.entry_anchor(n)}"' in parts[1][1]
     assert html_report.finding_anchor(n) in second.ids
-    assert html_report.render_parts(result, View(), "out.html") == parts  # byte-identical
+    assert list(html_report.render_parts(result, View(), "out.html")) == parts  # byte-identical
     monkeypatch.undo()
-    assert html_report.render_parts(examples, View(), "one.htm") == [("one.htm", html_report.render(examples, View()))]
+    assert list(html_report.render_parts(examples, View(), "one.htm")) == [
+        ("one.htm", html_report.render(examples, View()))]
+
+
+def test_many_findings_split_the_findings_table_across_pages(examples, monkeypatch):
+    monkeypatch.setattr(html_report, "PAGE_FINDINGS", 5)
+    total = len(examples.findings)
+    assert 10 < total <= 15 and len(examples.claim_set.documents) < html_report.PAGE_DOCUMENTS
+    parts = list(html_report.render_parts(examples, View(), "out.html"))
+    assert [name for name, _ in parts] == ["out.html", "out-2.html", "out-3.html"]
+    pages = [Page(page) for _, page in parts]
+    ordered = sorted(enumerate(examples.findings, 1), key=lambda item: (-item[1].severity, item[0]))
+    for i, (_, page) in enumerate(parts):  # rows 5i+1 … 5i+5, most severe first, each once
+        assert [n for n, _ in ordered[5 * i:5 * i + 5]] == [
+            int(n) for n in re.findall(r'<tr id="finding-(\d+)-entry"', page)]
+    assert "summary" in pages[0].ids and "summary" not in pages[1].ids  # the documents table on the first only
+    assert all(f"doc-{i}" in pages[0].ids for i in range(1, len(examples.claim_set.documents) + 1))
+    last = ordered[-1][0]  # its text is on the first page, its row on the third
+    assert f'href="out-3.html#{html_report.entry_anchor(last)}"' in parts[0][1]
+    assert f'href="out.html#{html_report.finding_anchor(last)}"' in parts[2][1]
+    assert f"第11—{total}条，共{total}条" in parts[2][1] and f"11–{total} of {total}" in parts[2][1]
 
 
 def test_command_line_writes_the_pages_of_a_large_run(monkeypatch, tmp_path, capsys):
