@@ -1,0 +1,104 @@
+"""The guard for claim-dense text: a long run of figures packed together (a table or list dump,
+``今年3个3个…``) is read with shared context. The first figure of each kind in a run is read in
+full (subject, place, time, period, framing); the run's other figures of that kind take its
+reading with their own value, text and place in the document, instead of rescanning the same
+context once per figure. Every figure is still a claim, and IO03 dense-figures says where the runs
+are. The thresholds are ``claims/data/dense_figures.toml``; no real text comes near them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from claims.claim import Claim, Figure
+from vocab.files import error, toml_data
+
+_NAME = "dense_figures.toml"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """A dense run: at least ``min_figures`` figures, each at most ``max_gap`` characters after the last."""
+
+    min_figures: int
+    max_gap: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """A dense run of figures: the indexes of its first and last figure and its span (normalized view)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+    @property
+    def figures(self) -> int:
+        return self.last - self.first + 1
+
+
+@cache
+def limits() -> Limits:
+    data = toml_data("claims", _NAME)
+    values = {key: data.get(key) for key in ("min_figures", "max_gap")}
+    for key, value in values.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise error("claims", _NAME, None, f"{key} must be a non-negative integer, not {value!r}")
+    return Limits(**values)
+
+
+def dense_runs(spans: Sequence[tuple[int, int]], bounds: Limits | None = None) -> list[Run]:
+    """The dense runs among ``spans`` (figures in reading order), in one pass."""
+    bounds = bounds or limits()
+    runs: list[Run] = []
+    first = 0
+    for index in range(1, len(spans) + 1):
+        if index < len(spans) and spans[index][0] - spans[index - 1][1] <= bounds.max_gap:
+            continue
+        if index - first >= bounds.min_figures:
+            runs.append(Run(first, index - 1, spans[first][0], spans[index - 1][1]))
+        first = index
+    return runs
+
+
+def _kind(figure: Figure) -> tuple[object, ...]:
+    """What a figure shares its reading with: same kind, unit, measure word and qualifier (a date:
+    the same date)."""
+    return (figure.kind, figure.unit, figure.measure, figure.qualifier, figure.value if figure.kind == "date" else None)
+
+
+@dataclass
+class SharedReadings:
+    """The readings of the dense runs of one document's figures, by run and kind of figure."""
+
+    runs: list[Run]
+    _readings: dict[tuple[object, ...], Claim] = field(default_factory=dict)
+    _current: Run | None = None
+
+    def __post_init__(self) -> None:
+        self._runs = iter(self.runs)
+        self._next = next(self._runs, None)
+
+    def earlier(self, index: int, figure: Figure) -> Claim | None:
+        """The claim read in full for a figure of the same kind as figure ``index`` in its dense
+        run (None: outside a run, or the first of its kind there). Asked in increasing ``index``."""
+        if self._next is not None and index >= self._next.first:
+            self._current, self._next = self._next, next(self._runs, None)
+            self._readings = {}
+        if self._current is None or index > self._current.last:
+            return None
+        return self._readings.get(_kind(figure))
+
+    def keep(self, index: int, figure: Figure, claim: Claim) -> None:
+        """Remember ``claim``, read in full for figure ``index``, for its run's others of its kind."""
+        if self._current is not None and self._current.first <= index <= self._current.last:
+            self._readings.setdefault(_kind(figure), claim)
+
+
+def shared(earlier: Claim, figure: Figure, **place: object) -> Claim:
+    """A claim of ``figure`` with the reading of ``earlier`` (subject, place, time, period,
+    framing, and the kind and unit its subject gave it) and its own ``place`` in the document
+    (``id``, ``start``, ``end``, ``text``, ``span``, ``sentence``, ``clause``)."""
+    return replace(earlier, **{**vars(figure), "kind": earlier.kind, "unit": earlier.unit}, **place)
