@@ -7,7 +7,8 @@ are. The thresholds are ``claims/data/dense_figures.toml``; no real text comes n
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -15,6 +16,7 @@ from claims.claim import Claim, Figure
 from vocab.files import error, toml_data
 
 _NAME = "dense_figures.toml"
+_BEFORE, _AFTER = 48, 16  # the surroundings a figure's parse reads (claims.figures: a rank's total, 48 back)
 
 
 @dataclass(frozen=True)
@@ -110,3 +112,35 @@ def shared(earlier: Claim, figure: Figure, **place: object) -> Claim:
     fields.update(vars(figure))
     fields.update(kind=earlier.kind, unit=earlier.unit, **place)
     return claim
+
+
+@dataclass
+class DenseParses:
+    """The parses of the figures of a run that is already dense (its last ``min_figures`` figures
+    each within ``max_gap`` of the last): a match is parsed once per text around it (``_BEFORE``
+    characters before, ``_AFTER`` after), so that ``3个3个…`` is parsed once, not 20,000 times."""
+
+    bounds: Limits = field(default_factory=limits)
+    _end: int = -1
+    _length: int = 0
+    _parses: dict[tuple[object, ...], Figure | None] = field(default_factory=dict)
+
+    def found(self, start: int, end: int) -> None:
+        """Count a figure found at ``start``-``end`` (in reading order)."""
+        close = self._length and start - self._end <= self.bounds.max_gap
+        self._length = self._length + 1 if close else 1
+        self._end = end
+        if not close:
+            self._parses = {}
+
+    def parse(self, match: re.Match[str], text: str,
+              read: Callable[[re.Match[str], str], Figure | None]) -> Figure | None:
+        """``read(match, text)``, or the figure it gave a match in the same surroundings in this run."""
+        start, end = match.span()
+        if self._length < self.bounds.min_figures or start - self._end > self.bounds.max_gap:
+            return read(match, text)
+        before = max(0, start - _BEFORE)
+        key = (match.lastgroup, start - before, end - start, text[before:end + _AFTER])
+        if key not in self._parses:
+            self._parses[key] = read(match, text)
+        return self._parses[key]

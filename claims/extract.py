@@ -9,7 +9,7 @@ from functools import cache
 from claims.aspects import AspectReader
 from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
-from claims.dense import SharedReadings, dense_runs, shared
+from claims.dense import DenseParses, SharedReadings, dense_runs, shared
 from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
@@ -69,6 +69,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     places = {mention.start: mention.end for mention in doc.places}
     starts = sorted(places)
     found: list[tuple[int, int, Figure]] = []
+    parses = DenseParses()
     for match in master().finditer(text):
         group = match.lastgroup
         if group == "skip" or overlaps(blocked, match.start(), match.end()):
@@ -79,11 +80,12 @@ def extract_claims(doc: Document) -> list[Claim]:
             index = bisect.bisect_right(starts, match.start())
             if index < len(starts) and starts[index] < match.end():
                 match = _before_place(match, text, places, starts)
-            figure = quantity(match, text)
+            figure = parses.parse(match, text, quantity)
             if figure is not None and match.end() in places:
                 figure = _place_follows(figure)
         if figure is not None:
             found.append((match.start(), match.end(), figure))
+            parses.found(match.start(), match.end())
     relative = [item for item in relative_days(text, doc.meta.published) if not overlaps(blocked, item[0], item[1])]
     if relative:
         found = sorted([*found, *relative], key=lambda item: item[0])

@@ -107,3 +107,14 @@ def test_the_fuzz_family_of_figures_in_one_sentence_is_guarded(tmp_path):
     claim_set, findings = _findings("今年" + "3个" * 20_000, fmt="html")
     assert len(claim_set.claims) == 20_000
     assert [(f.start, f.end, f.evidence["figures"]) for f in findings] == [(2, 40_002, 20_000)]
+
+
+DENSE_FAMILIES = ("3个", "1万、", "2.5%、", "第1", "2023年", "约3个多", "居第2位、", "1.2亿元至1.5亿元、", "3个12345热线")
+
+
+@pytest.mark.parametrize("unit", DENSE_FAMILIES)
+def test_a_run_parses_each_figure_as_its_own_parse_would(unit, monkeypatch):
+    text = "今年全市" + unit * 400 + "。"
+    once = _claims(text)
+    monkeypatch.setattr(dense.DenseParses, "parse", lambda self, match, text, read: read(match, text))
+    assert once == _claims(text)
