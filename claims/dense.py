@@ -73,29 +73,27 @@ def _kind(figure: Figure) -> tuple[object, ...]:
 
 @dataclass
 class SharedReadings:
-    """The readings of the dense runs of one document's figures, by run and kind of figure."""
+    """The readings of the dense runs of one document's figures, by run and kind of figure; asked
+    about the figures in increasing index."""
 
     runs: list[Run]
+    _run: int = 0  # the first run not ending before the figure asked last
     _readings: dict[tuple[object, ...], Claim] = field(default_factory=dict)
-    _current: Run | None = None
 
-    def __post_init__(self) -> None:
-        self._runs = iter(self.runs)
-        self._next = next(self._runs, None)
+    def _within(self, index: int) -> bool:
+        """Whether figure ``index`` is in a dense run (the one at ``_run``)."""
+        while self._run < len(self.runs) and self.runs[self._run].last < index:
+            self._run, self._readings = self._run + 1, {}
+        return self._run < len(self.runs) and self.runs[self._run].first <= index
 
     def earlier(self, index: int, figure: Figure) -> Claim | None:
         """The claim read in full for a figure of the same kind as figure ``index`` in its dense
-        run (None: outside a run, or the first of its kind there). Asked in increasing ``index``."""
-        if self._next is not None and index >= self._next.first:
-            self._current, self._next = self._next, next(self._runs, None)
-            self._readings = {}
-        if self._current is None or index > self._current.last:
-            return None
-        return self._readings.get(_kind(figure))
+        run (None: outside a run, or the first of its kind there)."""
+        return self._readings.get(_kind(figure)) if self._within(index) else None
 
     def keep(self, index: int, figure: Figure, claim: Claim) -> None:
         """Remember ``claim``, read in full for figure ``index``, for its run's others of its kind."""
-        if self._current is not None and self._current.first <= index <= self._current.last:
+        if self._within(index):
             self._readings.setdefault(_kind(figure), claim)
 
 
