@@ -58,12 +58,14 @@ class DenseFigures(DocumentRule):
         if not runs:
             return
         spans = [(claims[run.first].start, claims[run.last].end, run.figures) for run in runs]
+        firsts = [claims[run.first] for run in runs]  # shown at its first figure: a run may be 40,000 characters
         places = "、".join(f"{start}–{end}({count}个)" for start, end, count in spans[:3])
         places_en = ", ".join(f"{start}–{end} ({count})" for start, end, count in spans[:3])
         more = len(spans) > 3
-        related = [Location(doc.id, start, end, f"{count} dense figures", f"{count}个密集数字")
-                   for start, end, count in spans[1:]]
-        yield self.finding(doc.id, *spans[0][:2], related=related,
+        related = [Location(doc.id, first.start, first.end, f"first of {count} dense figures, to {end}",
+                            f"{count}个密集数字之首,至{end}")
+                   for first, (_, end, count) in zip(firsts[1:], spans[1:], strict=True)]
+        yield self.finding(doc.id, firsts[0].start, firsts[0].end, related=related,
                            evidence={"figures": sum(count for *_, count in spans), "runs": len(spans),
                                      "offsets": [[start, end] for start, end, _ in spans],
                                      "min_figures": bounds.min_figures, "max_gap": bounds.max_gap},
