@@ -2,8 +2,9 @@
 ``今年3个3个…``) is read with shared context. The first figure of each kind in a run is read in
 full (subject, place, time, period, framing); the run's other figures of that kind take its
 reading with their own value, text and place in the document, instead of rescanning the same
-context once per figure. Every figure is still a claim, and IO03 dense-figures says where the runs
-are. The thresholds are ``claims/data/dense_figures.toml``; no real text comes near them.
+context once per figure; and once a run is dense, a match is parsed once per text around it
+(``DenseParses``). Every figure is still a claim, and IO03 dense-figures says where the runs are.
+The thresholds are ``claims/data/dense_figures.toml``; no real text comes near them.
 """
 from __future__ import annotations
 
