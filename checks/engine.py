@@ -96,22 +96,43 @@ def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:
     if not corpus.documents:
         return findings
     for rule in rules:
-        failures: list[tuple[Target, Exception]] = []
-        calls = _calls(rule, corpus)
-        while True:
-            try:
-                target, call = next(calls)
-            except StopIteration:
-                break
-            except Exception as error:  # preparing the walk (alignment, a table) failed: the rule stops
-                failures.append((Target(corpus.documents[0].id, 0, 0, "corpus"), error))
-                break
-            try:
-                findings.extend(call())
-            except Exception as error:
-                failures.append((target(), error))
-        findings += _internal_errors(rule, failures)
+        walk = _claim_walk if isinstance(rule, ClaimRule) else _walk
+        findings += _internal_errors(rule, walk(rule, corpus, findings))
     return sorted(findings, key=Finding.sort_key)
+
+
+def _walk(rule: Rule, corpus: Corpus, findings: list[Finding]) -> list[tuple[Target, Exception]]:
+    """Each call of ``rule`` (``_calls``), its findings added to ``findings``; the failures."""
+    failures: list[tuple[Target, Exception]] = []
+    calls = _calls(rule, corpus)
+    while True:
+        try:
+            target, call = next(calls)
+        except StopIteration:
+            break
+        except Exception as error:  # preparing the walk (alignment, a table) failed: the rule stops
+            failures.append((Target(corpus.documents[0].id, 0, 0, "corpus"), error))
+            break
+        try:
+            findings.extend(call())
+        except Exception as error:
+            failures.append((target(), error))
+    return failures
+
+
+def _claim_walk(rule: ClaimRule, corpus: Corpus, findings: list[Finding]) -> list[tuple[Target, Exception]]:
+    """``_walk`` for a claim rule, calling it on each claim of its kinds directly: the engine's
+    hottest loop (a document of 20,000 figures makes 180,000 calls), so no call objects are made."""
+    failures: list[tuple[Target, Exception]] = []
+    kinds, check = rule.kinds, rule.check_claim
+    for doc in corpus.documents:
+        for claim in corpus.claims_of[doc.id]:
+            if kinds is None or claim.kind in kinds:
+                try:
+                    findings.extend(check(claim, doc, corpus))
+                except Exception as error:
+                    failures.append((_claim_target(doc.id, claim), error))
+    return failures
 
 
 def _internal_errors(rule: Rule, failures: list[tuple[Target, Exception]]) -> list[Finding]:
@@ -124,14 +145,9 @@ def _internal_errors(rule: Rule, failures: list[tuple[Target, Exception]]) -> li
 
 
 def _calls(rule: Rule, corpus: Corpus) -> Iterator[tuple[Callable[[], Target], Callable[[], Iterable[Finding]]]]:
-    """Each call the rule's kind asks for, with how to name what it looks at (only a failing call
-    needs the name)."""
-    if isinstance(rule, ClaimRule):
-        for doc in corpus.documents:
-            for claim in corpus.claims_of[doc.id]:
-                if rule.kinds is None or claim.kind in rule.kinds:
-                    yield partial(_claim_target, doc.id, claim), partial(rule.check_claim, claim, doc, corpus)
-    elif isinstance(rule, DocumentRule):
+    """Each call a document, fact, restatement or corpus rule asks for, with how to name what it
+    looks at (only a failing call needs the name); claim rules are walked by ``_claim_walk``."""
+    if isinstance(rule, DocumentRule):
         for doc in corpus.documents:
             yield (partial(Target, doc.id, 0, 0, "document"),
                    partial(rule.check_document, doc, corpus.claims_of[doc.id], corpus))

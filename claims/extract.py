@@ -9,6 +9,7 @@ from functools import cache
 from claims.aspects import AspectReader
 from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
+from claims.dense import DenseParses, SharedReadings, dense_runs, shared
 from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
@@ -68,6 +69,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     places = {mention.start: mention.end for mention in doc.places}
     starts = sorted(places)
     found: list[tuple[int, int, Figure]] = []
+    parses = DenseParses()
     for match in master().finditer(text):
         group = match.lastgroup
         if group == "skip" or overlaps(blocked, match.start(), match.end()):
@@ -78,11 +80,12 @@ def extract_claims(doc: Document) -> list[Claim]:
             index = bisect.bisect_right(starts, match.start())
             if index < len(starts) and starts[index] < match.end():
                 match = _before_place(match, text, places, starts)
-            figure = quantity(match, text)
+            figure = parses.parse(match, text, quantity)
             if figure is not None and match.end() in places:
                 figure = _place_follows(figure)
         if figure is not None:
             found.append((match.start(), match.end(), figure))
+            parses.found(match.start(), match.end())
     relative = [item for item in relative_days(text, doc.meta.published) if not overlaps(blocked, item[0], item[1])]
     if relative:
         found = sorted([*found, *relative], key=lambda item: item[0])
@@ -113,8 +116,14 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     aspects = AspectReader(doc)
     dates = [(start, _as_time(figure)) for start, _, figure in found if figure.kind == "date"]
     claims: list[Claim] = []
+    readings = SharedReadings(dense_runs([(_claim_start(doc.text, start, f), end) for start, end, f in found]))
     previous_end, previous_subject = -1, None
     for number, (start, end, figure) in enumerate(found, 1):
+        earlier = readings.earlier(number - 1, figure)
+        if earlier is not None:  # a figure of a dense run (claims.dense): its kind's reading there
+            claims.append(_shared_claim(doc, context, earlier, figure, number, start, end))
+            previous_end, previous_subject = end, previous_subject if figure.kind == "date" else earlier.subject
+            continue
         sentence = context.sentence_start(start)
         same_sentence = previous_end >= sentence
         subject = _resolve_subject(doc.text, start, end, figure, context, claims,
@@ -122,8 +131,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         if figure.kind == "number" and subject and _counted_head().search(subject):
             figure = replace(figure, kind="count", unit="item")  # 参与人数突破100万
         place = place_of(context, _place_anchor(doc.text, start, figure, context), sentence)
-        if figure.kind == "rank":
-            start = doc.text.rfind("第", max(0, start - 2), start)  # the rank's text includes 第
+        start = _claim_start(doc.text, start, figure)
         time = _as_time(figure) if figure.kind == "date" else time_of(context, start, sentence, dates)
         original_start, original_end = doc.original_span(start, end)
         sentence_of, clause_of = context.sentence(start), context.clause(start)
@@ -133,11 +141,27 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
             span=(start, end), sentence=sentence_of, clause=clause_of,
             **aspects.read((start, end), sentence_of, clause_of, figure.kind, figure.unit, subject or None, time),
         ))
+        readings.keep(number - 1, figure, claims[-1])
         previous_end = end
         if figure.kind != "date":
             previous_subject = subject
     listed = distribute(claims, context)
     return [claim if claim is read else aspects.refreshed(claim) for claim, read in zip(listed, claims, strict=True)]
+
+
+def _claim_start(text: str, start: int, figure: Figure) -> int:
+    """Where a figure's claim starts: a rank's text includes its 第."""
+    return text.rfind("第", max(0, start - 2), start) if figure.kind == "rank" else start
+
+
+def _shared_claim(doc: Document, context: DocumentContext, earlier: Claim, figure: Figure, number: int,
+                  start: int, end: int) -> Claim:
+    """The claim of a dense run's figure, with the reading of ``earlier`` (of its kind, in its run)."""
+    start = _claim_start(doc.text, start, figure)
+    original_start, original_end = doc.original_span(start, end)
+    return shared(earlier, figure, id=f"{doc.id}:{number}", start=original_start, end=original_end,
+                  text=doc.original[original_start:original_end], span=(start, end),
+                  sentence=context.sentence(start), clause=context.clause(start))
 
 
 def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: DocumentContext,

@@ -1,0 +1,121 @@
+"""The guard for claim-dense text (issue 17): a run of figures packed together is read with shared
+context, every figure still a claim, and IO03 says where; real-like tables and lists are read as before."""
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+import pipeline
+from benchmarks.fuzz_inputs import Input, try_input
+from checks.config import Config
+from claims import dense
+from claims.dense import Limits, dense_runs, limits
+from claims.extract import extract_claims
+from sources.reader import document_from_text
+
+OWN_PLACE = {"id", "start", "end", "text", "span", "sentence", "clause", "value", "low", "high", "precision"}
+
+
+def _claims(text: str, fmt: str = "text"):
+    return extract_claims(document_from_text(text, fmt=fmt))
+
+
+def _findings(text: str, fmt: str = "text"):
+    claim_set = pipeline.extract([document_from_text(text, fmt=fmt)])
+    return claim_set, [f for f in pipeline.check(claim_set, Config()).findings if f.rule == "IO03"]
+
+
+def test_the_thresholds_are_read_from_the_data_file():
+    assert limits() == Limits(min_figures=200, max_gap=2)
+
+
+def test_runs_are_found_in_one_pass_at_the_threshold():
+    bounds = Limits(min_figures=3, max_gap=2)
+    spans = [(0, 2), (2, 4), (6, 8), (20, 22), (22, 24), (30, 32), (32, 34), (34, 36), (37, 39)]
+    assert dense_runs(spans, bounds) == [dense.Run(0, 2, 0, 8), dense.Run(5, 8, 30, 39)]
+    assert dense_runs(spans[:2], bounds) == []
+
+
+def test_every_figure_of_a_dense_run_is_a_claim_with_its_own_text_and_offsets():
+    text = "今年" + "3个" * 300 + "。"
+    claims = _claims(text)
+    assert len(claims) == 300
+    assert [(c.start, c.end, c.text, c.value) for c in claims[:2]] == [(2, 4, "3个", 3), (4, 6, "3个", 3)]
+    assert all(text[c.start:c.end] == c.text == "3个" for c in claims)
+    assert [c.id for c in claims[-2:]] == ["text:299", "text:300"]
+
+
+def test_a_figure_of_a_run_takes_the_reading_of_the_first_of_its_kind(monkeypatch):
+    text = "全市今年新建" + "3个5人" * 150 + "。"
+    guarded = _claims(text)
+    monkeypatch.setattr(dense, "limits", lambda: Limits(min_figures=10**9, max_gap=0))
+    full = _claims(text)
+    assert guarded[:2] == full[:2]  # the first of each kind is read in full
+    shared = [f.name for f in fields(guarded[0]) if f.name not in OWN_PLACE]
+    for claim in guarded[2:]:
+        first = guarded[0] if claim.text == "3个" else guarded[1]
+        assert [getattr(claim, name) for name in shared] == [getattr(first, name) for name in shared]
+    assert [c.value for c in guarded[-2:]] == [3, 5] and guarded[0].subject == "建"
+
+
+def test_one_figure_short_of_the_threshold_is_read_figure_by_figure(monkeypatch):
+    text = "今年" + "1万、" * 198 + "1万。"  # 199 figures
+    assert dense_runs([c.span for c in _claims(text)]) == []
+    _, findings = _findings(text)
+    assert findings == []
+
+
+def test_the_finding_gives_every_run_and_its_figures_at_exact_offsets():
+    first, second = "今年" + "1万、" * 249 + "1万", "去年" + "2.5%、" * 219 + "2.5%"
+    text = f"{first}。\n全市人口56.3万人。\n{second}。"
+    claim_set, findings = _findings(text)
+    assert len(claim_set.claims) == 250 + 1 + 220
+    (finding,) = findings
+    start = len(first) + len("。\n全市人口56.3万人。\n") + 2
+    runs = [[2, len(first)], [start, start + len(second) - 2]]
+    assert (finding.start, finding.end, finding.severity.name) == (2, 4, "WARNING")  # its first figure
+    assert finding.evidence["offsets"] == runs and finding.evidence["figures"] == 470
+    assert [(r.start, r.end) for r in finding.related] == [(start, start + 4)]  # 2.5%
+    assert "470 figures packed in 2 run(s)" in finding.message and "有470个数字密集排列(2段" in finding.message
+
+
+DENSEST_REAL_LIKE = {  # own text, as packed as a report's tables and lists get
+    "a statistics table with row labels": "\n".join(
+        f"{name}\t{i * 13}\t{i * 7}.5%\t{i + 2}.1万人\t{i * 31}亿元" for i, name in enumerate(
+            ["海勃湾区", "乌达区", "海南区", "滨河区", "千里山镇", "乌兰淖尔镇", "拉僧庙镇", "巴音陶亥镇"] * 12, 1)),
+    "a markdown table": "| 月份 | 产量 | 增长 |\n|---|---|---|\n" + "\n".join(
+        f"| {m}月 | {m * 11}.3万吨 | {m}.2% |" for m in range(1, 13)) * 10,
+    "a breakdown list": "全市建成社区食堂960个，其中" + "、".join(
+        f"第{i}片区{i % 9 + 1}个" for i in range(1, 160)) + "。",
+    "month ranges": "；".join(f"1—{m}月完成投资{m * 8}亿元，同比增长{m}.4%" for m in range(2, 13)) * 8 + "。",
+}
+
+
+@pytest.mark.parametrize("name", DENSEST_REAL_LIKE)
+def test_the_densest_real_like_text_is_read_as_before(name):
+    text = DENSEST_REAL_LIKE[name]
+    claim_set, findings = _findings(text)
+    assert len(claim_set.claims) > 150, len(claim_set.claims)
+    assert findings == [] and dense_runs([c.span for c in claim_set.claims]) == []
+
+
+def test_the_fuzz_family_of_figures_in_one_sentence_is_guarded(tmp_path):
+    entry = Input(b"0001_report.html", "file", ("今年" + "3个" * 20_000).encode())
+    outcome = try_input(entry, tmp_path, render=("json", "table"))
+    assert (outcome.crashes, outcome.missing, outcome.offsets, outcome.problems) == (0, 0, 0, ())
+    claim_set, findings = _findings("今年" + "3个" * 20_000, fmt="html")
+    assert len(claim_set.claims) == 20_000
+    assert [(f.evidence["offsets"], f.evidence["figures"]) for f in findings] == [([[2, 40_002]], 20_000)]
+
+
+DENSE_FAMILIES = ("3个", "1万、", "2.5%、", "第1", "2023年", "约3个多", "居第2位、", "1.2亿元至1.5亿元、",
+                  "3个12345热线")
+
+
+@pytest.mark.parametrize("unit", DENSE_FAMILIES)
+def test_a_run_parses_each_figure_as_its_own_parse_would(unit, monkeypatch):
+    text = "今年全市" + unit * 400 + "。"
+    once = _claims(text)
+    monkeypatch.setattr(dense.DenseParses, "parse", lambda self, match, text, read: read(match, text))
+    assert once == _claims(text)
