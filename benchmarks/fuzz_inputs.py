@@ -11,7 +11,8 @@ that are not UTF-8, with newlines, with rich markup, very long; and FIFOs, links
 dangling links and link loops. Counted: inputs tried, crashes (an exception, an internal error of a
 document or an IE01 finding), missing documents (an entry that did not become exactly one
 document), offset violations (a claim outside its document or whose text is not the original
-text at its offsets), and the slowest input in CPU seconds per 100,000 characters (reading,
+text at its offsets), and the slowest input in CPU seconds per 100,000 characters of the text read
+(a document's decoded text, HTML markup included; the bytes of an input that gave no text) (reading,
 extraction and checks; rendering in every text format is checked, not timed; an input counts as
 at least 10,000 characters, so that the fixed cost of a run does not dominate a tiny one). Prints one JSON object.
 
@@ -235,8 +236,9 @@ def try_input(entry: Input, folder: Path, index: int = 0, render: tuple[str, ...
             offsets = 1
             problems.append(f"offsets {label}: {claim.id} {claim.start}-{claim.end} {claim.text!r}")
             break
+    characters = sum(len(doc.original) for doc in documents) or len(entry.data)  # bytes when nothing was decoded
     return Outcome(index, label, crashes, missing, offsets, tuple(problems),
-                   elapsed / max(len(entry.data), MIN_CHARS) * 100_000, elapsed)
+                   elapsed / max(characters, MIN_CHARS) * 100_000, elapsed)
 
 
 _inputs: dict[int, tuple[int, Iterator[Input]]] = {}  # a worker's stream of each seed: (next index, inputs)
