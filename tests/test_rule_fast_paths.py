@@ -1,0 +1,75 @@
+"""The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
+give: a pattern tried only where its first characters stand (``checks.first_characters``)."""
+from __future__ import annotations
+
+import random
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checks.first_characters import scan, starts
+from checks.integrity import spam
+from sources.reader import expand_paths, read_document
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The examples, and every fixture document of the integrity and usage rules."""
+    found = [doc.text for doc in (read_document(path, "x") for path in expand_paths([EXAMPLES])) if doc.ok]
+
+
+    for path in sorted(FIXTURES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text("utf-8")).get("case", []):
+            found += [text for text in case.get("documents", []) if isinstance(text, str)]
+    return found
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    ("abc", 0, "[a]"),
+    ("[x-z]q|b", 0, "[bx-z]"),
+    ("(?:网上|线上)?投注", 0, "[投线网]"),
+    (r"(?<![A-Za-z])\d+", 0, r"[\d]"),
+    ("(?=(?P<a>百家乐)|(?P<b>bet))", re.IGNORECASE, "[b百]"),
+    (r"^\s*(?:来源|作者)", 0, r"[\s作来]"),
+    ("a*b", 0, "[ab]"),
+])
+def test_first_characters_of_a_pattern(pattern: str, flags: int, expected: str) -> None:
+    gate = starts(re.compile(pattern, flags))
+    assert gate is not None and gate.pattern == expected and gate.flags == re.compile(pattern, flags).flags
+
+
+@pytest.mark.parametrize("pattern", [".b", "[^a]b", "a*", "(?:a|.)b", r"\b", "a|", "(?i:a)b"])
+def test_first_characters_that_cannot_be_bounded(pattern: str) -> None:
+    assert starts(re.compile(pattern)) is None
+
+
+def test_a_case_folding_gate_folds_as_its_pattern() -> None:
+    pattern = re.compile("(?=bet365|k)", re.IGNORECASE)
+    gate = starts(pattern)
+    for text in ("BET365", "Bet365", "\u212a", "K", "bEt365"):  # U+212A KELVIN SIGN folds to k
+        assert bool(pattern.match(text)) == bool(gate.match(text)) is True
+
+
+def _spam_patterns() -> list[re.Pattern[str]]:
+    return [spam.lexicon().terms, spam._CODE, spam._DIGITS, spam._LATIN_BRAND]
+
+
+def test_every_spam_pattern_has_a_gate() -> None:
+    assert all(starts(pattern) is not None for pattern in _spam_patterns())
+
+
+def test_scanning_from_first_characters_is_finditer(texts):
+    rng = random.Random(15)
+    alphabet = "".join(sorted(set("".join(texts)))) + "bet365AGManBetX娱乐平台登录世纪百家乐真人"
+    mixed = ["".join(rng.choice(alphabet) for _ in range(200)) for _ in range(200)]
+    for pattern in _spam_patterns():
+        gate = starts(pattern)
+        for text in [*texts, *mixed]:
+            expected = [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, gate, text)] == expected
+            assert all(gate.match(text, m.start()) for m in pattern.finditer(text))
