@@ -1,5 +1,6 @@
 """The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
-give: a pattern tried only where its first characters stand (``checks.first_characters``)."""
+give: a pattern tried only where its first characters stand (``checks.first_characters``), the
+rare characters of a text by set difference with the plain ones."""
 from __future__ import annotations
 
 import random
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.first_characters import scan, starts
-from checks.integrity import spam
+from checks.integrity import mojibake, spam
 from sources.reader import expand_paths, read_document
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -73,3 +74,21 @@ def test_scanning_from_first_characters_is_finditer(texts):
             expected = [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
             assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, gate, text)] == expected
             assert all(gate.match(text, m.start()) for m in pattern.finditer(text))
+
+
+def test_rare_characters_are_the_suspicious_ones(texts):
+    rng = random.Random(15)
+    mixed = "".join(chr(rng.choice([rng.randrange(0x20, 0x3000), rng.randrange(0x3000, 0x10000),
+                                    rng.randrange(0x10000, 0x30000)])) for _ in range(20_000))
+    for text in [mixed, *texts]:
+        assert mojibake.rare_characters(text) == {ch for ch in set(text) if mojibake.suspicious(ch)}
+
+
+def test_damage_marks_all_start_at_a_question_mark(texts):
+    gate = starts(mojibake._DAMAGE)
+    assert gate is not None and gate.pattern == r"[\?]"
+    lines = [line for text in texts for line in text.splitlines()] + ["魯?shù)", "全市?!新建", "鄂尔多斯?,", "?(lái)"]
+    assert sum(bool(mojibake._DAMAGE.search(line)) for line in lines) >= 4
+    for line in lines:
+        assert [m.span() for m in scan(mojibake._DAMAGE, gate, line)] == \
+            [m.span() for m in mojibake._DAMAGE.finditer(line)]

@@ -10,6 +10,7 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
+from checks.first_characters import scan, starts
 from checks.integrity._text import HAN, common_characters, garbled_document, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -41,6 +42,7 @@ _PINYIN = f"a-zü{TONE_LETTERS}"
 # a full-width !), ? before a clause mark, ? right before a gloss whose bracket may be gone.
 _DAMAGE = re.compile(rf"(?<=[{HAN}])(?<![{_PARTICLES}])\?!?(?=[{HAN}])|(?<=[{HAN}])\?(?=[,，、;；:：])"
                      rf"|\?(?=\(?(?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}}\))")
+_DAMAGE_STARTS = starts(_DAMAGE)  # every mark starts at a ?
 
 # The reading of a gloss whose character (and bracket) was lost: 魯?shù)榭h, 堅持?jǐn)?shù)字.
 _LOST_GLOSS = re.compile(rf"\?\(?((?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}})\)")
@@ -104,9 +106,11 @@ class Mojibake(DocumentRule):
             yield self._garbled(doc)
             return
         texts = corpus.memo("document_texts", lambda: [other.text for other in corpus.documents])
+        rare = rare_characters(doc.original)  # each line's are among them: a line without any has no run
         for offset, line in original_lines(doc):
-            for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
-                yield self._repaired(doc.id, offset, line, repair, texts)
+            if any(ch in line for ch in rare):
+                for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
+                    yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
                 readings = _LOST_GLOSS.findall(line, start, end + 9)
@@ -164,10 +168,21 @@ def repairs(line: str) -> Iterator[Repair]:
             yield best
 
 
+def rare_characters(text: str) -> set[str]:
+    """The characters of ``text`` that are ``suspicious``."""
+    return {ch for ch in set(text).difference(_plain()) if suspicious(ch)}
+
+
+@cache
+def _plain() -> frozenset[str]:
+    """The characters below U+10000 that are not ``suspicious``."""
+    return frozenset(ch for ch in map(chr, range(0x10000)) if not suspicious.__wrapped__(ch))
+
+
 def _runs(line: str) -> Iterator[tuple[int, int, int, int, int]]:
     """``(start, end, low, high, count)``: a run of ``count`` (two or more) rare characters at most
     ``MAX_GAP`` apart, and the stretch without ASCII or spaces around it."""
-    rare = {ch for ch in set(line).difference(common_characters()) if suspicious(ch)}
+    rare = rare_characters(line)
     if not rare:
         return
     for stretch in re.finditer(r"[^\x00-\x20\x7f]+", line):
@@ -261,7 +276,7 @@ def _complete(repair: Repair, texts: list[str]) -> tuple[str, list[tuple[str, ..
 def _damage(line: str) -> Iterator[tuple[int, int]]:
     """Spans of ``line`` around damage marks, marks at most ``DAMAGE_GAP`` apart merged."""
     span = None
-    for match in _DAMAGE.finditer(line):
+    for match in scan(_DAMAGE, _DAMAGE_STARTS, line):
         if span and match.start() - span[1] <= DAMAGE_GAP:
             span = (span[0], match.end())
         else:
