@@ -1,6 +1,7 @@
 """The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
 give: a pattern tried only where its first characters stand (``checks.first_characters``), the
-rare characters of a text by set difference with the plain ones."""
+rare characters of a text by set difference with the plain ones, the publication test stopping at
+its third prose line."""
 from __future__ import annotations
 
 import random
@@ -12,7 +13,8 @@ import pytest
 
 from checks.first_characters import scan, starts
 from checks.integrity import mojibake, spam
-from sources.reader import expand_paths, read_document
+from checks.publication import _settings, is_publication, signal
+from sources.reader import document_from_text, expand_paths, read_document
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -92,3 +94,25 @@ def test_damage_marks_all_start_at_a_question_mark(texts):
     for line in lines:
         assert [m.span() for m in scan(mojibake._DAMAGE, gate, line)] == \
             [m.span() for m in mojibake._DAMAGE.finditer(line)]
+
+
+_SHAPES = ["2024-03-01 08:00:01 INFO 开始导入", "return (new - old) / old", "城东,120.5,128.3,6.5%", "- 找老王确认场地",
+           "刘芳: 9点半", "今年计划改造老旧小区46个,目前已开工41个。", "表1 主要农产品产量", "", "12 34 56",
+           "全年新增城镇就业人员1.2万人,城镇登记失业率控制在3.1%以内,社会大局保持和谐稳定。", "x = 3"]
+
+
+def _plain_publication(text: str) -> bool:
+    settings, found = _settings(), signal(document_from_text(text, doc_id="d"))
+    prose = dict(found.shapes).get("prose", 0)
+    return not (found.lines >= settings.min_lines and found.shaped >= settings.shaped_share * found.lines
+                and found.prose_share < settings.prose_share and prose < settings.prose_lines)
+
+
+def test_the_publication_test_is_its_plain_definition(texts):
+    rng = random.Random(15)
+    mixed = ["\n".join(rng.choice(_SHAPES) for _ in range(rng.randint(1, 14))) for _ in range(400)]
+    verdicts = []
+    for text in [*texts, *mixed]:
+        verdicts.append(is_publication(document_from_text(text, doc_id="d")))
+        assert verdicts[-1] == _plain_publication(text), text
+    assert verdicts.count(False) > 20 and verdicts.count(True) > 20
