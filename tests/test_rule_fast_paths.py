@@ -1,7 +1,7 @@
 """The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
 give: a pattern tried only where its first characters stand (``checks.first_characters``), the
 rare characters of a text by set difference with the plain ones, the publication test stopping at
-its third prose line."""
+its third prose line, the characters of each script found by one pattern."""
 from __future__ import annotations
 
 import random
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checks.first_characters import scan, starts
-from checks.integrity import mojibake, spam
+from checks.integrity import mixed_script, mojibake, spam
 from checks.publication import _settings, is_publication, signal
 from sources.reader import document_from_text, expand_paths, read_document
 
@@ -116,3 +116,13 @@ def test_the_publication_test_is_its_plain_definition(texts):
         verdicts.append(is_publication(document_from_text(text, doc_id="d")))
         assert verdicts[-1] == _plain_publication(text), text
     assert verdicts.count(False) > 20 and verdicts.count(True) > 20
+
+
+def test_script_classes_hold_the_characters_of_each_script():
+    classes = mixed_script.script_classes()
+    for code in range(0x3400, 0x10000):
+        if not 0xD800 <= code <= 0xDFFF:
+            ch = chr(code)
+            assert [script for script, pattern in classes.items() if pattern.fullmatch(ch)] == \
+                ([mixed_script.script_of(ch)] if mixed_script.script_of(ch) else []), ch
+    assert classes["T"].search("海勃灣區") and classes["S"].search("海勃湾区") and not classes["T"].search("海勃湾区")
