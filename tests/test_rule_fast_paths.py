@@ -1,7 +1,8 @@
 """The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
 give: a pattern tried only where its first characters stand (``checks.first_characters``), the
 rare characters of a text by set difference with the plain ones, the publication test stopping at
-its third prose line, the characters of each script found by one pattern."""
+its third prose line, the characters of each script found by one pattern, technical text told by
+its unit symbols counted first."""
 from __future__ import annotations
 
 import random
@@ -14,6 +15,7 @@ import pytest
 from checks.first_characters import scan, starts
 from checks.integrity import mixed_script, mojibake, spam
 from checks.publication import _settings, is_publication, signal
+from checks.usage import unit_symbol_space
 from sources.reader import document_from_text, expand_paths, read_document
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -126,3 +128,15 @@ def test_script_classes_hold_the_characters_of_each_script():
             assert [script for script, pattern in classes.items() if pattern.fullmatch(ch)] == \
                 ([mixed_script.script_of(ch)] if mixed_script.script_of(ch) else []), ch
     assert classes["T"].search("海勃灣區") and classes["S"].search("海勃湾区") and not classes["T"].search("海勃湾区")
+
+
+def test_a_text_has_no_more_quantities_than_ends_of_one(texts):
+    rng = random.Random(15)
+    pieces = ["5 kg", "12 345 mm", "3.5km/h", "20 ℃", "30 °", "0.5 A", "5A级", "4K", "12V", "，", "长度为", "m²", "1"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(60)) for _ in range(300)]
+    counts = []
+    for text in [*texts, *mixed]:
+        doc = document_from_text(text, doc_id="d")
+        counts.append(len(unit_symbol_space.quantities(doc)))
+        assert counts[-1] <= len(unit_symbol_space._ends().findall(doc.text)), text
+    assert max(counts) >= 8
