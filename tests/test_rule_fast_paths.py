@@ -88,6 +88,14 @@ def test_rare_characters_are_the_suspicious_ones(texts):
         assert mojibake.rare_characters(text) == {ch for ch in set(text) if mojibake.suspicious(ch)}
 
 
+def test_a_character_that_may_be_rare_is_any_but_the_plain_ones():
+    maybe_rare = mojibake._maybe_rare()
+    for code in [*range(0x10000), 0x10000, 0x20000, 0x10FFFF]:
+        ch = chr(code)
+        assert bool(maybe_rare.fullmatch(ch)) is (ch not in mojibake._plain()), hex(code)
+        assert not mojibake.suspicious(ch) or maybe_rare.fullmatch(ch)
+
+
 def test_damage_marks_all_start_at_a_question_mark(texts):
     gate = starts(mojibake._DAMAGE)
     assert gate is not None and gate.pattern == r"[\?]"

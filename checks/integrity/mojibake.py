@@ -11,7 +11,7 @@ from functools import cache
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
 from checks.first_characters import scan, starts
-from checks.integrity._text import HAN, common_characters, garbled_document, original_lines
+from checks.integrity._text import HAN, char_class, common_characters, garbled_document, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
@@ -106,9 +106,11 @@ class Mojibake(DocumentRule):
             yield self._garbled(doc)
             return
         texts = corpus.memo("document_texts", lambda: [other.text for other in corpus.documents])
-        rare = rare_characters(doc.original)  # each line's are among them: a line without any has no run
+        maybe_rare = _maybe_rare()
+        if not maybe_rare.search(doc.original) and "?" not in doc.original:
+            return  # no line has a run of rare characters or a damage mark (each starts at a ?)
         for offset, line in original_lines(doc):
-            if any(ch in line for ch in rare):
+            if maybe_rare.search(line):
                 for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
                     yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
@@ -177,6 +179,12 @@ def rare_characters(text: str) -> set[str]:
 def _plain() -> frozenset[str]:
     """The characters below U+10000 that are not ``suspicious``."""
     return frozenset(ch for ch in map(chr, range(0x10000)) if not suspicious.__wrapped__(ch))
+
+
+@cache
+def _maybe_rare() -> re.Pattern[str]:
+    """A character that may be ``suspicious``: any but the plain ones below U+10000."""
+    return re.compile(f"[^{char_class(_plain())}]")
 
 
 def _runs(line: str) -> Iterator[tuple[int, int, int, int, int]]:
