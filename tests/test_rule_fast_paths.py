@@ -78,6 +78,8 @@ def test_scanning_from_first_characters_is_finditer(texts):
             expected = [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
             assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, gate, text)] == expected
             assert all(gate.match(text, m.start()) for m in pattern.finditer(text))
+            if pattern in (spam._CODE, spam._LATIN_BRAND):
+                assert all(spam._LETTER.search(m.group()) for m in pattern.finditer(text))
 
 
 def test_rare_characters_are_the_suspicious_ones(texts):

@@ -45,6 +45,7 @@ _DIGITS = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{2,6}"
 # in a run of bait terms (最新ManBetX全站), never on its own (iPhone, WeChat).
 _LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9._/@:-])(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]{3,19}"
                           r"(?![A-Za-z0-9._/@-])")
+_LETTER = re.compile("[A-Za-z]")
 _CODE_STARTS, _DIGITS_STARTS, _LATIN_BRAND_STARTS = starts(_CODE), starts(_DIGITS), starts(_LATIN_BRAND)
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
@@ -238,12 +239,13 @@ def _items(line: str) -> list[Item]:
     words = lexicon()
     items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in scan(words.terms, words.term_starts, line)
              if m.lastgroup]
-    taken = merge((start, end) for start, end, _ in items)
-    items += [(m.start(), m.end(), "code") for m in scan(_CODE, _CODE_STARTS, line)
-              if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-    taken = merge((start, end) for start, end, _ in items)
-    items += [(m.start(), m.end(), "latin") for m in scan(_LATIN_BRAND, _LATIN_BRAND_STARTS, line)
-              if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
+    if _LETTER.search(line):  # a code and a Latin brand each hold a letter
+        taken = merge((start, end) for start, end, _ in items)
+        items += [(m.start(), m.end(), "code") for m in scan(_CODE, _CODE_STARTS, line)
+                  if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
+        taken = merge((start, end) for start, end, _ in items)
+        items += [(m.start(), m.end(), "latin") for m in scan(_LATIN_BRAND, _LATIN_BRAND_STARTS, line)
+                  if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
     items += [(m.start(), m.end(), "digits") for m in scan(_DIGITS, _DIGITS_STARTS, line)]
     ends = {end for _, end, _ in items}
     for start, _, kind in list(items):
