@@ -1,11 +1,13 @@
-"""The characters a regular expression's matches can start with, as a pattern of one character, so
-that a rule can skip the text (or the positions) where a long pattern cannot match.
+"""The characters a regular expression's matches can start with, and the characters they must
+hold, as patterns of one character, so that a rule can skip the positions (or the texts) where a
+long pattern cannot match.
 
 ``starts(pattern)`` reads the pattern's syntax tree (``re._parser``): a literal, a character class,
 the first item of each branch, of a group or of a lookahead, past what may match nothing (``x?``,
 ``x*``, anchors, lookbehinds). It gives up (None) on what it cannot bound (``.``, a negated
 class, a backreference, a pattern that may match the empty string), so a gate built on it never
-skips a match. Compiled with the pattern's flags, the class folds case exactly as the pattern does.
+skips a match. ``required(pattern)`` reads the same tree for what a match must consume. Compiled
+with the pattern's flags, each class folds case exactly as the pattern does.
 """
 from __future__ import annotations
 
@@ -22,8 +24,11 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT_NOT)
 
 def starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern matching one character, every first character of a match of ``pattern`` among
-    them; None when they cannot be bounded."""
-    found = _firsts(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE).data)
+    them; None when they cannot be bounded, or when some matches are empty and others not."""
+    tree = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if tree.getwidth()[0] == 0 < tree.getwidth()[1]:
+        return None  # some matches empty, some not: ``scan`` would not follow finditer
+    found = _firsts(tree.data)
     if found is None or found[1] or not found[0]:
         return None
     return re.compile(f"[{''.join(sorted(found[0]))}]", pattern.flags)
@@ -31,7 +36,7 @@ def starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def scan(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying only where ``gate`` (``starts(pattern)``) finds a
-    character, for a pattern whose matches are all non-empty or all empty (a lookahead)."""
+    character."""
     if gate is None:
         yield from pattern.finditer(text)
         return
@@ -101,3 +106,27 @@ def _class(items: list) -> tuple[set[str], bool] | None:
         else:
             return None
     return found, False
+
+
+def required(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Patterns of one character, each matching some character of every match of ``pattern`` (what
+    it cannot match without): the literals and classes it must consume, the first characters of
+    each branching it must pass. A text where one of them finds nothing has no match."""
+    items = _required(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE).data)
+    return tuple(dict.fromkeys(re.compile(f"[{''.join(sorted(item))}]", pattern.flags) for item in items))
+
+
+def _required(items: list) -> list[set[str]]:
+    found: list[set[str]] = []
+    for op, av in items:
+        if op in (sre.LITERAL, sre.IN, sre.BRANCH):
+            step = _first(op, av)
+            if step is not None and not step[1] and step[0]:
+                found.append(step[0])
+        elif op is sre.SUBPATTERN and not (av[1] or av[2]):
+            found += _required(av[3].data)
+        elif op in _REPEATS and av[0] >= 1:
+            found += _required(av[2].data)
+        elif op is sre.ASSERT and av[0] > 0:  # what a lookahead sees is in the text too
+            found += _required(av[1].data)
+    return found

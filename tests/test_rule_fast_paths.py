@@ -1,5 +1,6 @@
 """The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
-give: a pattern tried only where its first characters stand (``checks.first_characters``), the
+give: a pattern tried only where its first characters stand and on texts holding what it needs
+(``checks.first_characters``; the spam lexicon, the usage patterns), the
 rare characters of a text by set difference with the plain ones, the publication test stopping at
 its third prose line, the characters of each script found by one pattern, technical text told by
 its unit symbols counted first."""
@@ -12,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from checks.first_characters import scan, starts
+from checks.config import Config
+from checks.engine import selected_rules
+from checks.first_characters import required, scan, starts
 from checks.integrity import mixed_script, mojibake, spam
 from checks.publication import _settings, is_publication, signal
 from checks.usage import unit_symbol_space
+from checks.usage._pattern import MixedStyleRule, PatternRule
 from sources.reader import document_from_text, expand_paths, read_document
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -51,6 +55,21 @@ def test_first_characters_of_a_pattern(pattern: str, flags: int, expected: str) 
 @pytest.mark.parametrize("pattern", [".b", "[^a]b", "a*", "(?:a|.)b", r"\b", "a|", "(?i:a)b"])
 def test_first_characters_that_cannot_be_bounded(pattern: str) -> None:
     assert starts(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("abc", ["[a]", "[b]", "[c]"]),
+    (r"(?<![\d.])(?P<low>\d+)\s*[~至]\s*\d+(?:万|亿)?", [r"[\d]", r"[\~至]"]),
+    ("x?(?:ab|cd)+", ["[ac]"]),
+    (r"(?=.*±)\d", ["[±]", r"[\d]"]),
+    ("a*|b", []),
+])
+def test_what_a_match_needs(pattern: str, expected: list[str]) -> None:
+    assert [needed.pattern for needed in required(re.compile(pattern))] == expected
+
+
+def test_mixed_widths_are_not_scanned() -> None:
+    assert starts(re.compile("(?=a)|a")) is None and starts(re.compile("(?=a)")) is not None
 
 
 def test_a_case_folding_gate_folds_as_its_pattern() -> None:
@@ -150,3 +169,31 @@ def test_a_text_has_no_more_quantities_than_ends_of_one(texts):
         counts.append(len(unit_symbol_space.quantities(doc)))
         assert counts[-1] <= len(unit_symbol_space._ends().findall(doc.text)), text
     assert max(counts) >= 8
+
+
+def _usage_patterns() -> list[re.Pattern[str]]:
+    found = []
+    for rule in selected_rules(Config()):
+        if isinstance(rule, PatternRule):
+            found.append(rule.pattern())
+        elif isinstance(rule, MixedStyleRule):
+            found.append(rule.marks)
+    return found
+
+
+def test_usage_patterns_are_found_where_they_start_in_texts_that_hold_what_they_need(texts):
+    patterns = _usage_patterns()
+    assert len(patterns) >= 12 and all(required(pattern) for pattern in patterns)
+    rng = random.Random(15)
+    pieces = ["9~16亿", "15~30%", "3万5千", "二〇二四", "1,234,567", "0.5", ".5", "2.5±0.1 mm", "3×4 m", "3x4米",
+              "第1", "零点五", "1 234", "，", "全市", "年", "百分之", "1—3", "1–3", "24小时", "七八十"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(300)]
+    found = 0
+    for pattern in patterns:
+        needed, first = required(pattern), starts(pattern)
+        for text in [*texts, *mixed]:
+            expected = [match.span() for match in pattern.finditer(text)]
+            found += bool(expected)
+            assert [match.span() for match in scan(pattern, first, text)] == expected
+            assert not expected or all(character.search(text) for character in needed)
+    assert found > 300
