@@ -10,7 +10,7 @@ from types import MappingProxyType
 import pytest
 
 from checks.finding import Finding, Location, Severity
-from parallel.beside import beside
+from parallel.beside import FULL_COLLECTIONS, beside
 
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the copy is forked on Linux only")
 
@@ -29,8 +29,10 @@ def test_both_results_come_back_whatever_their_size():
 @LINUX
 def test_the_copy_never_walks_the_heap_it_inherits():
     inherited = len(gc.get_objects())
-    here, there = beside(gc.get_freeze_count, gc.get_freeze_count)
-    assert here == 0 and there > 0.9 * inherited
+    here, there = beside(lambda: (gc.get_freeze_count(), gc.get_threshold()),
+                         lambda: (gc.get_freeze_count(), gc.get_threshold()))
+    assert here == (0, gc.get_threshold()) and there[0] > 0.9 * inherited
+    assert there[1] == (*gc.get_threshold()[:2], FULL_COLLECTIONS)
 
 
 @LINUX
