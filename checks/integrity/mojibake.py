@@ -111,7 +111,8 @@ class Mojibake(DocumentRule):
             return  # no line has a run of rare characters or a damage mark (each starts at a ?)
         for offset, line in original_lines(doc):
             if maybe_rare.search(line):
-                for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
+                plain = GLOSS.sub(lambda m: " " * len(m.group()), line) if "(" in line else line
+                for repair in repairs(plain) if maybe_rare.search(plain) else ():  # a gloss's tone letters are rare
                     yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
