@@ -29,6 +29,7 @@ from claims.claim import Claim
 from claims.iso_dates import iso_day
 from claims.kinds import NON_NEGATIVE
 from claims.sentences import clause_before
+from sources.document import Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,27 +64,37 @@ def _table(corpus: Corpus) -> pd.DataFrame:
 
 def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
     doc = corpus.document[claim.doc]
-    number = {name: _float(getattr(claim, name)) for name in ("value", "low", "high", "total")}
-    lowest = number["low"] if number["low"] is not None else number["value"]
-    highest = number["value"] if number["value"] is not None else number["high"]
-    first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
-    dated = (claim.kind == "date" and claim.precision in ("day", "month") and first_day is not None
-             and published is not None and not vocab.planned(doc.text, claim))
+    value, low, high, total = map(_float, (claim.value, claim.low, claim.high, claim.total))
+    lowest = low if low is not None else value
+    highest = value if value is not None else high
+    days = _days_after_publication(claim, doc)
     return {
         "id": claim.id, "doc": claim.doc, "kind": claim.kind, "unit": claim.unit, "measure": claim.measure,
         "subject": claim.subject, "place": claim.place, "time": claim.time,
         "period_kind": claim.period.kind if claim.period else None,
         "period_start": claim.period.start if claim.period else None,
         "period_end": claim.period.end if claim.period else None,
-        "aggregate": claim.aggregate, "scope": ",".join(claim.scope), "status": claim.status, **number,
+        "aggregate": claim.aggregate, "scope": ",".join(claim.scope), "status": claim.status,
+        "value": value, "low": low, "high": high, "total": total,
         "lowest_percent": lowest * _TENTHS[claim.unit] if claim.unit in _TENTHS and lowest is not None else None,
         "highest": highest,
-        "days_after_publication": (first_day - published).days if dated else None,
+        "days_after_publication": days,
         "capped_rate": _capped_rate(claim, doc.text),
         "non_negative": claim.kind in NON_NEGATIVE and not vocab.has_any(claim.subject, vocab.signed_words()),
         "ranked": claim.kind == "rank" and claim.total is not None,
-        "dated": dated,
+        "dated": days is not None,
     }
+
+
+def _days_after_publication(claim: Claim, doc: Document) -> int | None:
+    """Days from ``doc``'s publication to the first day of a reported date (of a day or a month, not
+    a plan); None for any other claim or a document without a publication date."""
+    if claim.kind != "date" or claim.precision not in ("day", "month"):
+        return None
+    first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
+    if first_day is None or published is None or vocab.planned(doc.text, claim):
+        return None
+    return (first_day - published).days
 
 
 def _capped_rate(claim: Claim, text: str) -> bool:
