@@ -1,6 +1,6 @@
 """The characters a regular expression's matches can start with, and the characters they must
 hold, as patterns of one character, so that a rule can skip the positions (or the texts) where a
-long pattern cannot match.
+long pattern cannot match; ``finditer`` uses both.
 
 ``starts(pattern)`` reads the pattern's syntax tree (``re._parser``): a literal, a character class,
 the first item of each branch, of a group or of a lookahead, past what may match nothing (``x?``,
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -32,6 +33,19 @@ def starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if found is None or found[1] or not found[0]:
         return None
     return re.compile(f"[{''.join(sorted(found[0]))}]", pattern.flags)
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``: nothing when ``text`` lacks what a match needs (``required``),
+    else tried only where a match can start (``starts``)."""
+    needed, first = _gates(pattern)
+    if all(character.search(text) for character in needed):
+        yield from scan(pattern, first, text)
+
+
+@cache
+def _gates(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]:
+    return required(pattern), starts(pattern)
 
 
 def scan(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
@@ -111,7 +125,8 @@ def _class(items: list) -> tuple[set[str], bool] | None:
 def required(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     """Patterns of one character, each matching some character of every match of ``pattern`` (what
     it cannot match without): the literals and classes it must consume, the first characters of
-    each branching it must pass. A text where one of them finds nothing has no match."""
+    each branching it must pass and the last classes its branches need. A text where one of them
+    finds nothing has no match."""
     items = _required(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE).data)
     return tuple(dict.fromkeys(re.compile(f"[{''.join(sorted(item))}]", pattern.flags) for item in items))
 
@@ -123,6 +138,10 @@ def _required(items: list) -> list[set[str]]:
             step = _first(op, av)
             if step is not None and not step[1] and step[0]:
                 found.append(step[0])
+        if op is sre.BRANCH:  # each way through needs its last class: one of them is in the text
+            lasts = [_required(branch) for branch in av[1]]
+            if all(lasts):
+                found.append(set().union(*(needed[-1] for needed in lasts)))
         elif op is sre.SUBPATTERN and not (av[1] or av[2]):
             found += _required(av[3].data)
         elif op in _REPEATS and av[0] >= 1:

@@ -15,7 +15,7 @@ import pytest
 
 from checks.config import Config
 from checks.engine import selected_rules
-from checks.first_characters import required, scan, starts
+from checks.first_characters import finditer, required, scan, starts
 from checks.integrity import mixed_script, mojibake, spam
 from checks.publication import _settings, is_publication, signal
 from checks.usage import unit_symbol_space
@@ -60,7 +60,8 @@ def test_first_characters_that_cannot_be_bounded(pattern: str) -> None:
 @pytest.mark.parametrize("pattern, expected", [
     ("abc", ["[a]", "[b]", "[c]"]),
     (r"(?<![\d.])(?P<low>\d+)\s*[~至]\s*\d+(?:万|亿)?", [r"[\d]", r"[\~至]"]),
-    ("x?(?:ab|cd)+", ["[ac]"]),
+    ("x?(?:ab|cd)+", ["[ac]", "[bd]"]),
+    ("[0-9]{2}(?:娱乐|平台)|[0-9]{3}世纪", ["[0-9]", "[乐台纪]"]),
     (r"(?=.*±)\d", ["[±]", r"[\d]"]),
     ("a*|b", []),
 ])
@@ -96,6 +97,7 @@ def test_scanning_from_first_characters_is_finditer(texts):
         for text in [*texts, *mixed]:
             expected = [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
             assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, gate, text)] == expected
+            assert [(m.span(), m.lastgroup, m.groupdict()) for m in finditer(pattern, text)] == expected
             assert all(gate.match(text, m.start()) for m in pattern.finditer(text))
             if pattern in (spam._CODE, spam._LATIN_BRAND):
                 assert all(spam._LETTER.search(m.group()) for m in pattern.finditer(text))
@@ -123,7 +125,7 @@ def test_damage_marks_all_start_at_a_question_mark(texts):
     lines = [line for text in texts for line in text.splitlines()] + ["魯?shù)", "全市?!新建", "鄂尔多斯?,", "?(lái)"]
     assert sum(bool(mojibake._DAMAGE.search(line)) for line in lines) >= 4
     for line in lines:
-        assert [m.span() for m in scan(mojibake._DAMAGE, gate, line)] == \
+        assert [m.span() for m in finditer(mojibake._DAMAGE, line)] == \
             [m.span() for m in mojibake._DAMAGE.finditer(line)]
 
 
@@ -195,5 +197,6 @@ def test_usage_patterns_are_found_where_they_start_in_texts_that_hold_what_they_
             expected = [match.span() for match in pattern.finditer(text)]
             found += bool(expected)
             assert [match.span() for match in scan(pattern, first, text)] == expected
+            assert [match.span() for match in finditer(pattern, text)] == expected
             assert not expected or all(character.search(text) for character in needed)
     assert found > 300

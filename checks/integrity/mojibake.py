@@ -10,7 +10,7 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
-from checks.first_characters import scan, starts
+from checks.first_characters import finditer
 from checks.integrity._text import HAN, char_class, common_characters, garbled_document, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -42,7 +42,6 @@ _PINYIN = f"a-zü{TONE_LETTERS}"
 # a full-width !), ? before a clause mark, ? right before a gloss whose bracket may be gone.
 _DAMAGE = re.compile(rf"(?<=[{HAN}])(?<![{_PARTICLES}])\?!?(?=[{HAN}])|(?<=[{HAN}])\?(?=[,，、;；:：])"
                      rf"|\?(?=\(?(?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}}\))")
-_DAMAGE_STARTS = starts(_DAMAGE)  # every mark starts at a ?
 
 # The reading of a gloss whose character (and bracket) was lost: 魯?shù)榭h, 堅持?jǐn)?shù)字.
 _LOST_GLOSS = re.compile(rf"\?\(?((?=[a-zü]*[{TONE_LETTERS}])[{_PINYIN}]{{1,8}})\)")
@@ -285,7 +284,7 @@ def _complete(repair: Repair, texts: list[str]) -> tuple[str, list[tuple[str, ..
 def _damage(line: str) -> Iterator[tuple[int, int]]:
     """Spans of ``line`` around damage marks, marks at most ``DAMAGE_GAP`` apart merged."""
     span = None
-    for match in scan(_DAMAGE, _DAMAGE_STARTS, line):
+    for match in finditer(_DAMAGE, line):
         if span and match.start() - span[1] <= DAMAGE_GAP:
             span = (span[0], match.end())
         else:

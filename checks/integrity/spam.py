@@ -8,7 +8,7 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Edit, Finding, Severity
-from checks.first_characters import scan, starts
+from checks.first_characters import finditer
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -46,7 +46,6 @@ _DIGITS = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{2,6}"
 _LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9._/@:-])(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]{3,19}"
                           r"(?![A-Za-z0-9._/@-])")
 _LETTER = re.compile("[A-Za-z]")
-_CODE_STARTS, _DIGITS_STARTS, _LATIN_BRAND_STARTS = starts(_CODE), starts(_DIGITS), starts(_LATIN_BRAND)
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
 _DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -61,7 +60,6 @@ _CATEGORY_ORDER = ("gambling", "adult", "seo", "ads")
 @dataclass(frozen=True)
 class Lexicon:
     terms: re.Pattern[str]  # empty matches with one group per term section (brand_suffix …) holding the term
-    term_starts: re.Pattern[str] | None  # the characters a term starts with (``first_characters.starts``)
     latin_ok: frozenset[str]
     legit: re.Pattern[str]
     cited: re.Pattern[str]  # matches at the end of the text before a URL cited as such
@@ -83,7 +81,7 @@ def lexicon() -> Lexicon:
     cited = re.compile(rf"(?:[(（]|(?:{_alternation(sections['cites-url'])})[:：]?\s*)$")
     title_ok = re.compile(f"(?:{_alternation(sections['title-ok'])})$")
     byline = re.compile(rf"^\s*(?:{_alternation(sections['bylines'])})\s*[:：]\s*")
-    return Lexicon(terms, starts(terms), frozenset(word.lower() for word in sections["latin-ok"]),
+    return Lexicon(terms, frozenset(word.lower() for word in sections["latin-ok"]),
                    re.compile(_alternation(sections["legit-context"])), cited, title_ok, byline,
                    re.compile(_alternation(sections["openers"])),
                    re.compile(f"(?:{_alternation(sections['not-brand'])})$"))
@@ -237,16 +235,16 @@ def _opens_line(line: str, start: int, end: int) -> bool:
 def _items(line: str) -> list[Item]:
     """Terms, Latin and digit codes, and the brand before a [brand-suffix] term, sorted."""
     words = lexicon()
-    items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in scan(words.terms, words.term_starts, line)
+    items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in finditer(words.terms, line)
              if m.lastgroup]
     if _LETTER.search(line):  # a code and a Latin brand each hold a letter
         taken = merge((start, end) for start, end, _ in items)
-        items += [(m.start(), m.end(), "code") for m in scan(_CODE, _CODE_STARTS, line)
+        items += [(m.start(), m.end(), "code") for m in finditer(_CODE, line)
                   if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
         taken = merge((start, end) for start, end, _ in items)
-        items += [(m.start(), m.end(), "latin") for m in scan(_LATIN_BRAND, _LATIN_BRAND_STARTS, line)
+        items += [(m.start(), m.end(), "latin") for m in finditer(_LATIN_BRAND, line)
                   if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-    items += [(m.start(), m.end(), "digits") for m in scan(_DIGITS, _DIGITS_STARTS, line)]
+    items += [(m.start(), m.end(), "digits") for m in finditer(_DIGITS, line)]
     ends = {end for _, end, _ in items}
     for start, _, kind in list(items):
         if kind == "brand-suffix" and start not in ends:

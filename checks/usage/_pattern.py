@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
 from types import MappingProxyType
 from typing import Any, ClassVar
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Location
-from checks.first_characters import required, scan, starts
+from checks.first_characters import finditer
 from checks.publication import is_publication, left_alone
 from checks.rule import DocumentRule
 from claims.claim import Claim
@@ -39,12 +38,6 @@ def chinese_number(number: int) -> str:
         elif words:
             zero = True
     return words[1:] if words.startswith("一十") else words
-
-
-@cache
-def _gates(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]:
-    """What a text needs for a match of ``pattern`` (``required``), and where one can start (``starts``)."""
-    return required(pattern), starts(pattern)
 
 
 def quiet_spans(doc: Document) -> list[tuple[int, int]]:
@@ -83,12 +76,8 @@ class PatternRule(UsageRule):
     def matches(self, doc: Document) -> Iterator[re.Match[str]]:
         """The matches outside the quiet spans (found only when there is a match: most documents have
         none), looked for only in a text holding what a match needs, where one can start."""
-        pattern = self.pattern()
-        needed, first = _gates(pattern)
-        if not all(character.search(doc.text) for character in needed):
-            return
         quiet = None
-        for match in scan(pattern, first, doc.text):
+        for match in finditer(self.pattern(), doc.text):
             quiet = quiet_spans(doc) if quiet is None else quiet
             if not overlaps(quiet, *match.span()):
                 yield match
@@ -121,10 +110,7 @@ class MixedStyleRule(UsageRule):
         text = doc.original if self.in_original else doc.text
         quiet = None
         places: dict[str, list[tuple[int, int]]] = {style: [] for style in self.names}
-        needed, first = _gates(self.marks)
-        if not all(character.search(text) for character in needed):
-            return places
-        for match in scan(self.marks, first, text):
+        for match in finditer(self.marks, text):
             quiet = self._quiet(doc) if quiet is None else quiet
             if not overlaps(quiet, *match.span()):
                 span = match.span() if self.in_original else doc.original_span(*match.span())
