@@ -200,3 +200,10 @@ def test_usage_patterns_are_found_where_they_start_in_texts_that_hold_what_they_
             assert [match.span() for match in finditer(pattern, text)] == expected
             assert not expected or all(character.search(text) for character in needed)
     assert found > 300
+
+
+def test_a_line_without_spam_items_has_no_keyword_line_title_or_run(texts):
+    lines = [line for text in texts for line in text.splitlines()] + ["《最新官网》", "百家乐 真人 娱乐城 ♈"]
+    for line in lines:
+        assert spam._keyword_line(line, []) is None and not list(spam._fake_titles(line, [])) and not spam._runs([])
+    assert any(spam._items(line) for line in lines)

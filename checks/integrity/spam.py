@@ -181,6 +181,8 @@ def _spam_runs(line: str) -> Iterator[Injection]:
     """Spam in a line, in line offsets: a keyword line as a whole, a fake 《title》, or runs of adjacent
     terms, codes and brands with a spam signal."""
     items = _items(line)
+    if not items:
+        return  # no term, code or brand: no keyword line, fake title or run
     keywords = _keyword_line(line, items)
     if keywords:
         yield keywords
