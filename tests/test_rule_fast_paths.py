@@ -81,7 +81,7 @@ def test_a_case_folding_gate_folds_as_its_pattern() -> None:
 
 
 def _spam_patterns() -> list[re.Pattern[str]]:
-    return [spam.lexicon().terms, spam._CODE, spam._DIGITS, spam._LATIN_BRAND]
+    return [spam.lexicon().terms, spam._CODE, spam._DIGITS, spam._LATIN_BRAND, spam._URL]
 
 
 def test_every_spam_pattern_has_a_gate() -> None:
@@ -92,6 +92,7 @@ def test_scanning_from_first_characters_is_finditer(texts):
     rng = random.Random(15)
     alphabet = "".join(sorted(set("".join(texts)))) + "bet365AGManBetX娱乐平台登录世纪百家乐真人"
     mixed = ["".join(rng.choice(alphabet) for _ in range(200)) for _ in range(200)]
+    mixed += ["详见HTTPS://Bet.example.com/x，", "访问www.gov.cn。", "wwwhttp://", "Www.a1/"]
     for pattern in _spam_patterns():
         gate = starts(pattern)
         for text in [*texts, *mixed]:

@@ -331,7 +331,7 @@ def _legit(line: str, start: int, end: int, inside: bool = False) -> bool:
 
 
 def _urls(line: str) -> Iterator[Injection]:
-    for match in _URL.finditer(line):
+    for match in finditer(_URL, line):
         if not lexicon().cited.search(line[:match.start()]):
             yield Injection(match.start(), match.end(), "url", (match.group(),))
 
