@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -107,27 +108,37 @@ def _is_data(line: str, settings: _Settings) -> bool:
 
 def signal(doc: Document) -> Signal:
     """The line shapes of ``doc``'s normalized text (page furniture included: it is short)."""
-    shapes: Counter[str] = Counter()
-    characters = prose = 0
+    return _signal(list(_shaped_lines(doc)))
+
+
+def _shaped_lines(doc: Document) -> Iterator[tuple[str, str]]:
+    """Each non-blank line of ``doc``'s normalized text, stripped, and its shape."""
     for raw in doc.text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        shape = line_shape(line)
-        shapes[shape] += 1
-        characters += len(line)
-        prose += len(line) if shape == "prose" else 0
-    return Signal(sum(shapes.values()), tuple(sorted(shapes.items(), key=lambda item: (-item[1], item[0]))),
+        if line := raw.strip():
+            yield line, line_shape(line)
+
+
+def _signal(lines: list[tuple[str, str]]) -> Signal:
+    shapes = Counter(shape for _, shape in lines)
+    characters = sum(len(line) for line, _ in lines)
+    prose = sum(len(line) for line, shape in lines if shape == "prose")
+    return Signal(len(lines), tuple(sorted(shapes.items(), key=lambda item: (-item[1], item[0]))),
                   prose / characters if characters else 0.0)
 
 
 def is_publication(doc: Document) -> bool:
     """Whether ``doc`` reads as a publication; False only when it is clearly something else (worked
-    out afresh on each call: the usage rules keep it per corpus)."""
-    settings, found = _settings(), signal(doc)
-    prose = dict(found.shapes).get("prose", 0)
+    out afresh on each call: the usage rules keep it per corpus). The lines are read until
+    ``prose_lines`` of them are prose: so many make a publication whatever the others are."""
+    settings, lines, prose = _settings(), [], 0
+    for line, shape in _shaped_lines(doc):
+        lines.append((line, shape))
+        prose += shape == "prose"
+        if prose >= settings.prose_lines:
+            return True
+    found = _signal(lines)
     return not (found.lines >= settings.min_lines and found.shaped >= settings.shaped_share * found.lines
-                and found.prose_share < settings.prose_share and prose < settings.prose_lines)
+                and found.prose_share < settings.prose_share)
 
 
 def left_alone(corpus: Corpus, doc: Document) -> None:

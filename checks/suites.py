@@ -5,15 +5,17 @@ check applies to a row (``capped_rate``: a rate or share that cannot pass 100 %,
 ``non_negative``: a quantity that cannot be negative, ``ranked``: a rank with its total,
 ``dated``: a reported date of a document with a publication date), so the comparisons are plain
 column expectations. The built-in suite is data (``bounds/data/claims_suite.json``); a user's
-suite, in the same JSON form, may use every column. Great Expectations is imported on first use
-(about 3 s of CPU), only when a row may fail the built-in suite or a user's suite is given; it runs
-with an ephemeral context and writes nothing to disk.
+suite, in the same JSON form, may use every column. The built-in suite's forms are checked row by row
+in plain Python with Great Expectations' semantics (``row_test``), so its table is built and Great
+Expectations imported (about 3 s of CPU) only for a user's suite or another form; it runs with an
+ephemeral context and writes nothing to disk.
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -27,6 +29,7 @@ from claims.claim import Claim
 from claims.iso_dates import iso_day
 from claims.kinds import NON_NEGATIVE
 from claims.sentences import clause_before
+from sources.document import Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,27 +64,37 @@ def _table(corpus: Corpus) -> pd.DataFrame:
 
 def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
     doc = corpus.document[claim.doc]
-    number = {name: _float(getattr(claim, name)) for name in ("value", "low", "high", "total")}
-    lowest = number["low"] if number["low"] is not None else number["value"]
-    highest = number["value"] if number["value"] is not None else number["high"]
-    first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
-    dated = (claim.kind == "date" and claim.precision in ("day", "month") and first_day is not None
-             and published is not None and not vocab.planned(doc.text, claim))
+    value, low, high, total = map(_float, (claim.value, claim.low, claim.high, claim.total))
+    lowest = low if low is not None else value
+    highest = value if value is not None else high
+    days = _days_after_publication(claim, doc)
     return {
         "id": claim.id, "doc": claim.doc, "kind": claim.kind, "unit": claim.unit, "measure": claim.measure,
         "subject": claim.subject, "place": claim.place, "time": claim.time,
         "period_kind": claim.period.kind if claim.period else None,
         "period_start": claim.period.start if claim.period else None,
         "period_end": claim.period.end if claim.period else None,
-        "aggregate": claim.aggregate, "scope": ",".join(claim.scope), "status": claim.status, **number,
+        "aggregate": claim.aggregate, "scope": ",".join(claim.scope), "status": claim.status,
+        "value": value, "low": low, "high": high, "total": total,
         "lowest_percent": lowest * _TENTHS[claim.unit] if claim.unit in _TENTHS and lowest is not None else None,
         "highest": highest,
-        "days_after_publication": (first_day - published).days if dated else None,
+        "days_after_publication": days,
         "capped_rate": _capped_rate(claim, doc.text),
         "non_negative": claim.kind in NON_NEGATIVE and not vocab.has_any(claim.subject, vocab.signed_words()),
         "ranked": claim.kind == "rank" and claim.total is not None,
-        "dated": dated,
+        "dated": days is not None,
     }
+
+
+def _days_after_publication(claim: Claim, doc: Document) -> int | None:
+    """Days from ``doc``'s publication to the first day of a reported date (of a day or a month, not
+    a plan); None for any other claim or a document without a publication date."""
+    if claim.kind != "date" or claim.precision not in ("day", "month"):
+        return None
+    first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
+    if first_day is None or published is None or vocab.planned(doc.text, claim):
+        return None
+    return (first_day - published).days
 
 
 def _capped_rate(claim: Claim, text: str) -> bool:
@@ -99,57 +112,84 @@ def _float(value: object) -> float | None:
 
 
 def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
-    """Claim ids failing each expectation of the built-in suite, by the rule in its meta. When no
-    row can fail any of them (``may_fail``) there are none, and Great Expectations is not loaded."""
+    """Claim ids failing each expectation of the built-in suite, by the rule in its meta. Each
+    expectation of a form ``row_test`` knows is checked row by row in plain Python (the same rows
+    Great Expectations reports, without building the table); any other goes to Great Expectations."""
     def compute() -> dict[str, set[str]]:
         suite = json.loads(resources.files("checks.bounds").joinpath("data/claims_suite.json").read_text("utf-8"))
-        table = claims_table(corpus)
         failures: dict[str, set[str]] = {}
-        if not any(may_fail(table, expectation) for expectation in suite["expectations"]):
-            return failures
-        for failure in validate(table, suite):
-            failures.setdefault(failure.meta["rule"], set()).update(failure.claim_ids)
+        tests = [(expectation, row_test(expectation)) for expectation in suite["expectations"]]
+        plain = [(expectation["meta"]["rule"], test) for expectation, test in tests if test is not None]
+        for claim in corpus.claims:
+            row = _row(claim, corpus)
+            for rule, test in plain:
+                if test(row):
+                    failures.setdefault(rule, set()).add(claim.id)
+        rest = [expectation for expectation, test in tests if test is None]
+        if rest:
+            for failure in validate(claims_table(corpus), {**suite, "expectations": rest}):
+                failures.setdefault(failure.meta["rule"], set()).update(failure.claim_ids)
         return failures
     return corpus.memo("builtin_failures", compute)
 
 
-def may_fail(table: pd.DataFrame, expectation: dict[str, Any]) -> bool:
-    """Whether some row of ``table`` may fail ``expectation`` (a suite's JSON entry). False only for
-    the forms the built-in suite uses when no row can fail: a column's values between bounds (its
-    nulls are left out, as Great Expectations leaves them out) or a pair of columns a ≥ b (a null on
-    either side fails), each on the rows where one column equals a value. Any other form may fail:
-    Great Expectations decides which rows do."""
+def row_test(expectation: dict[str, Any]) -> Callable[[dict[str, Any]], bool] | None:
+    """Whether one row (``_row``) fails ``expectation`` (a suite's JSON entry), exactly as Great
+    Expectations decides, for the forms the built-in suite uses: a number column between bounds (a
+    null passes: Great Expectations leaves nulls out) or a pair of number columns a ≥ b or a > b (a
+    null on one side fails, on both sides passes: its ``ignore_row_if`` default), each on every row
+    or on the rows where a yes/no column equals True or False. None for any other form."""
     kind, kwargs = expectation.get("type"), expectation.get("kwargs", {})
-    rows = _rows(table, kwargs.get("row_condition"))
-    if rows is None:
-        return True
-    try:
-        if kind == "expect_column_values_to_be_between" and set(kwargs) <= _BETWEEN:
-            values = table.loc[rows, kwargs["column"]].astype("float64").dropna()
-            low, high = kwargs.get("min_value"), kwargs.get("max_value")
-            return bool((low is not None and (values < low).any()) or (high is not None and (values > high).any()))
-        if kind == "expect_column_pair_values_a_to_be_greater_than_b" and set(kwargs) <= _PAIR:
-            a, b = (table.loc[rows, kwargs[side]].astype("float64") for side in ("column_A", "column_B"))
-            return bool((~(a >= b) if kwargs.get("or_equal") else ~(a > b)).any())
-    except (KeyError, TypeError, ValueError):  # a column missing or not numbers: Great Expectations says
-        return True
-    return True
+    chosen = _chosen(kwargs.get("row_condition"))
+    if chosen is None:
+        return None
+    if kind == "expect_column_values_to_be_between" and set(kwargs) <= _BETWEEN and kwargs.get("column") in _NUMBERS:
+        column, low, high = kwargs["column"], kwargs.get("min_value"), kwargs.get("max_value")
+        if not all(bound is None or _is_number(bound) for bound in (low, high)) or low is high is None:
+            return None
+
+        def outside(row: dict[str, Any]) -> bool:
+            value = row[column]
+            return (chosen(row) and value is not None and value == value
+                    and ((low is not None and value < low) or (high is not None and value > high)))
+        return outside
+    if (kind == "expect_column_pair_values_a_to_be_greater_than_b" and set(kwargs) <= _PAIR
+            and {kwargs.get("column_A"), kwargs.get("column_B")} <= _NUMBERS
+            and isinstance(kwargs.get("or_equal", False), bool | None)):
+        a_name, b_name, or_equal = kwargs["column_A"], kwargs["column_B"], bool(kwargs.get("or_equal"))
+
+        def not_greater(row: dict[str, Any]) -> bool:
+            a, b = row[a_name], row[b_name]
+            a, b = (None if value is None or value != value else value for value in (a, b))
+            if not chosen(row) or a is b is None:
+                return False
+            return a is None or b is None or not (a >= b if or_equal else a > b)
+        return not_greater
+    return None
 
 
 _BETWEEN = frozenset({"column", "min_value", "max_value", "row_condition"})
 _PAIR = frozenset({"column_A", "column_B", "or_equal", "row_condition"})
+_NUMBERS = frozenset({"value", "low", "high", "total", "lowest_percent", "highest", "days_after_publication"})
+_FLAGS = frozenset({"capped_rate", "non_negative", "ranked", "dated"})
 
 
-def _rows(table: pd.DataFrame, condition: Any) -> pd.Series | slice | None:
-    """The rows a row condition selects: all without one, those where a column equals a value for
-    ``{"type": "comparison", "operator": "==", "column": {"name": …}, "parameter": …}``; None for
-    any other condition."""
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _chosen(condition: Any) -> Callable[[dict[str, Any]], bool] | None:
+    """Whether a row meets a row condition: every row without one; for ``{"type": "comparison",
+    "operator": "==", "column": {"name": …}, "parameter": …}`` on a yes/no column with True or
+    False, the rows where it holds; None for any other condition."""
     if condition is None:
-        return slice(None)
+        return lambda row: True
     if (isinstance(condition, dict) and set(condition) == {"type", "operator", "column", "parameter"}
             and condition["type"] == "comparison" and condition["operator"] == "=="
-            and isinstance(condition["column"], dict) and set(condition["column"]) == {"name"}):
-        return table[condition["column"]["name"]] == condition["parameter"]
+            and isinstance(condition["column"], dict) and set(condition["column"]) == {"name"}
+            and condition["column"]["name"] in _FLAGS and isinstance(condition["parameter"], bool)):
+        name, wanted = condition["column"]["name"], condition["parameter"]
+        return lambda row: row[name] == wanted
     return None
 
 

@@ -1,6 +1,7 @@
 """The check stage on two cores: work in a forked copy beside this process, the same results."""
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -9,7 +10,7 @@ from types import MappingProxyType
 import pytest
 
 from checks.finding import Finding, Location, Severity
-from parallel.beside import beside
+from parallel.beside import FULL_COLLECTIONS, beside
 
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the copy is forked on Linux only")
 
@@ -23,6 +24,15 @@ def test_the_second_piece_runs_in_another_process_at_the_same_time():
 def test_both_results_come_back_whatever_their_size():
     big = list(range(300_000))  # more than a pipe holds: the copy waits until this process reads
     assert beside(lambda: "here", lambda: big) == ("here", big)
+
+
+@LINUX
+def test_the_copy_never_walks_the_heap_it_inherits():
+    inherited = len(gc.get_objects())
+    here, there = beside(lambda: (gc.get_freeze_count(), gc.get_threshold()),
+                         lambda: (gc.get_freeze_count(), gc.get_threshold()))
+    assert here == (0, gc.get_threshold()) and there[0] > 0.9 * inherited
+    assert there[1] == (*gc.get_threshold()[:2], FULL_COLLECTIONS)
 
 
 @LINUX

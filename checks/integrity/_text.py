@@ -3,7 +3,7 @@ Han ranges, character sets."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from checks.corpus import Corpus
@@ -56,6 +56,18 @@ def text_lines(doc: Document) -> Iterator[tuple[int, str]]:
 def common_characters() -> frozenset[str]:
     """The level-1 (frequent) characters of GB2312 and Big5: ordinary Chinese text is almost all these."""
     return level1_characters("gb18030") | level1_characters("big5")
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """The body of a regular-expression class holding exactly ``chars``, in ranges."""
+    codes = sorted(map(ord, set(chars)))
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges)
 
 
 def charset(encoding: str) -> frozenset[str]:

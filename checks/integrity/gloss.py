@@ -47,6 +47,8 @@ class LeftoverGloss(DocumentRule):
     }
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
+        if "(" not in doc.original:
+            return  # every gloss opens with a bracket
         shown = self.settings["max_listed"]
         by_line = [[(offset + m.start(), offset + m.end()) for m in GLOSS.finditer(line)]
                    for offset, line in original_lines(doc)]

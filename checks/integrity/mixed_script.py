@@ -1,6 +1,7 @@
 """TI05 mixed-script."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -42,6 +43,25 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+@cache
+def script_classes() -> dict[str, re.Pattern[str]]:
+    """A pattern of one character for each script: every character from U+3400 to U+FFFF whose
+    ``script_of`` it is, worked out with one conversion of the whole range each way."""
+    chars = [chr(code) for code in range(0x3400, 0x10000) if not 0xD800 <= code <= 0xDFFF]
+    to_s = _converter("t2s").convert("\n".join(chars)).split("\n")
+    to_t = _converter("s2t").convert("\n".join(chars)).split("\n")
+    found: dict[str, list[str]] = {"T": [], "S": []}
+    for ch, simplified, traditional in zip(chars, to_s, to_t, strict=True):
+        if simplified != ch and ch not in charset("gb2312"):
+            found["T"].append(ch)
+        elif traditional != ch and ch not in charset("big5"):
+            found["S"].append(ch)
+    return {script: re.compile(f"[{re.escape(''.join(members))}]") for script, members in found.items()}
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # beyond script_classes
+
+
 @register
 class MixedScript(DocumentRule):
     """A document that mixes Traditional and Simplified characters.
@@ -81,7 +101,11 @@ class MixedScript(DocumentRule):
         if garbled_document(doc, corpus):  # TI01's single finding says it all
             return
         lines = list(original_lines(doc))
-        counted = Counter("".join(line for _, line in lines))
+        text = "".join(line for _, line in lines)
+        if (self.settings["min_minority"] > 0 and not _ASTRAL.search(text)
+                and not all(pattern.search(text) for pattern in script_classes().values())):
+            return  # a script has no character here: too few for a finding
+        counted = Counter(text)
         scripts = {ch: script for ch in counted if (script := script_of(ch))}
         counts = {"T": 0, "S": 0}
         for ch, script in scripts.items():

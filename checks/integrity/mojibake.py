@@ -10,7 +10,8 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Severity
-from checks.integrity._text import HAN, common_characters, garbled_document, original_lines
+from checks.first_characters import finditer
+from checks.integrity._text import HAN, char_class, common_characters, garbled_document, original_lines
 from checks.registry import register
 from checks.rule import DocumentRule
 from claims.claim import Claim
@@ -104,9 +105,14 @@ class Mojibake(DocumentRule):
             yield self._garbled(doc)
             return
         texts = corpus.memo("document_texts", lambda: [other.text for other in corpus.documents])
+        maybe_rare = _maybe_rare()
+        if not maybe_rare.search(doc.original) and "?" not in doc.original:
+            return  # no line has a run of rare characters or a damage mark (each starts at a ?)
         for offset, line in original_lines(doc):
-            for repair in repairs(GLOSS.sub(lambda m: " " * len(m.group()), line)):
-                yield self._repaired(doc.id, offset, line, repair, texts)
+            if maybe_rare.search(line):
+                plain = GLOSS.sub(lambda m: " " * len(m.group()), line) if "(" in line else line
+                for repair in repairs(plain) if maybe_rare.search(plain) else ():  # a gloss's tone letters are rare
+                    yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
                 readings = _LOST_GLOSS.findall(line, start, end + 9)
@@ -164,10 +170,27 @@ def repairs(line: str) -> Iterator[Repair]:
             yield best
 
 
+def rare_characters(text: str) -> set[str]:
+    """The characters of ``text`` that are ``suspicious``."""
+    return {ch for ch in set(text).difference(_plain()) if suspicious(ch)}
+
+
+@cache
+def _plain() -> frozenset[str]:
+    """The characters below U+10000 that are not ``suspicious``."""
+    return frozenset(ch for ch in map(chr, range(0x10000)) if not suspicious.__wrapped__(ch))
+
+
+@cache
+def _maybe_rare() -> re.Pattern[str]:
+    """A character that may be ``suspicious``: any but the plain ones below U+10000."""
+    return re.compile(f"[^{char_class(_plain())}]")
+
+
 def _runs(line: str) -> Iterator[tuple[int, int, int, int, int]]:
     """``(start, end, low, high, count)``: a run of ``count`` (two or more) rare characters at most
     ``MAX_GAP`` apart, and the stretch without ASCII or spaces around it."""
-    rare = {ch for ch in set(line).difference(common_characters()) if suspicious(ch)}
+    rare = rare_characters(line)
     if not rare:
         return
     for stretch in re.finditer(r"[^\x00-\x20\x7f]+", line):
@@ -261,7 +284,7 @@ def _complete(repair: Repair, texts: list[str]) -> tuple[str, list[tuple[str, ..
 def _damage(line: str) -> Iterator[tuple[int, int]]:
     """Spans of ``line`` around damage marks, marks at most ``DAMAGE_GAP`` apart merged."""
     span = None
-    for match in _DAMAGE.finditer(line):
+    for match in finditer(_DAMAGE, line):
         if span and match.start() - span[1] <= DAMAGE_GAP:
             span = (span[0], match.end())
         else:

@@ -8,6 +8,7 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Edit, Finding, Severity
+from checks.first_characters import finditer
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -44,6 +45,7 @@ _DIGITS = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{2,6}"
 # in a run of bait terms (最新ManBetX全站), never on its own (iPhone, WeChat).
 _LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9._/@:-])(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]{3,19}"
                           r"(?![A-Za-z0-9._/@-])")
+_LETTER = re.compile("[A-Za-z]")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
 _DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -179,6 +181,8 @@ def _spam_runs(line: str) -> Iterator[Injection]:
     """Spam in a line, in line offsets: a keyword line as a whole, a fake 《title》, or runs of adjacent
     terms, codes and brands with a spam signal."""
     items = _items(line)
+    if not items:
+        return  # no term, code or brand: no keyword line, fake title or run
     keywords = _keyword_line(line, items)
     if keywords:
         yield keywords
@@ -233,14 +237,16 @@ def _opens_line(line: str, start: int, end: int) -> bool:
 def _items(line: str) -> list[Item]:
     """Terms, Latin and digit codes, and the brand before a [brand-suffix] term, sorted."""
     words = lexicon()
-    items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in words.terms.finditer(line) if m.lastgroup]
-    taken = merge((start, end) for start, end, _ in items)
-    items += [(m.start(), m.end(), "code") for m in _CODE.finditer(line)
-              if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-    taken = merge((start, end) for start, end, _ in items)
-    items += [(m.start(), m.end(), "latin") for m in _LATIN_BRAND.finditer(line)
-              if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-    items += [(m.start(), m.end(), "digits") for m in _DIGITS.finditer(line)]
+    items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in finditer(words.terms, line)
+             if m.lastgroup]
+    if _LETTER.search(line):  # a code and a Latin brand each hold a letter
+        taken = merge((start, end) for start, end, _ in items)
+        items += [(m.start(), m.end(), "code") for m in finditer(_CODE, line)
+                  if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
+        taken = merge((start, end) for start, end, _ in items)
+        items += [(m.start(), m.end(), "latin") for m in finditer(_LATIN_BRAND, line)
+                  if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
+    items += [(m.start(), m.end(), "digits") for m in finditer(_DIGITS, line)]
     ends = {end for _, end, _ in items}
     for start, _, kind in list(items):
         if kind == "brand-suffix" and start not in ends:
@@ -325,7 +331,7 @@ def _legit(line: str, start: int, end: int, inside: bool = False) -> bool:
 
 
 def _urls(line: str) -> Iterator[Injection]:
-    for match in _URL.finditer(line):
+    for match in finditer(_URL, line):
         if not lexicon().cited.search(line[:match.start()]):
             yield Injection(match.start(), match.end(), "url", (match.group(),))
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from checks.corpus import Corpus
 from checks.finding import Finding, Location
+from checks.first_characters import finditer
 from checks.publication import is_publication, left_alone
 from checks.rule import DocumentRule
 from claims.claim import Claim
@@ -73,9 +74,10 @@ class PatternRule(UsageRule):
         raise NotImplementedError
 
     def matches(self, doc: Document) -> Iterator[re.Match[str]]:
-        """The matches outside the quiet spans (found only when there is a match: most documents have none)."""
+        """The matches outside the quiet spans (found only when there is a match: most documents have
+        none), looked for only in a text holding what a match needs, where one can start."""
         quiet = None
-        for match in self.pattern().finditer(doc.text):
+        for match in finditer(self.pattern(), doc.text):
             quiet = quiet_spans(doc) if quiet is None else quiet
             if not overlaps(quiet, *match.span()):
                 yield match
@@ -108,7 +110,7 @@ class MixedStyleRule(UsageRule):
         text = doc.original if self.in_original else doc.text
         quiet = None
         places: dict[str, list[tuple[int, int]]] = {style: [] for style in self.names}
-        for match in self.marks.finditer(text):
+        for match in finditer(self.marks, text):
             quiet = self._quiet(doc) if quiet is None else quiet
             if not overlaps(quiet, *match.span()):
                 span = match.span() if self.in_original else doc.original_span(*match.span())

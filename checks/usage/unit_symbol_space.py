@@ -44,6 +44,15 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], dic
     return unit, angle, frozenset(data["symbols"]["ambiguous"]), data["technical"]
 
 
+@cache
+def _ends() -> re.Pattern[str]:
+    """A digit, an optional space and a unit symbol: the end of the number and the symbol of a
+    quantity. Each quantity holds one, apart from the others' (a symbol has no digit), so a text
+    has at most as many quantities as matches of this."""
+    symbols = sorted(toml_data("checks.usage", "unit_symbols.toml")["symbols"]["words"], key=len, reverse=True)
+    return re.compile(rf"\d ?(?:{'|'.join(map(re.escape, symbols))})(?![A-Za-zΩμµ²³·/])")
+
+
 def quantities(doc: Document) -> list[Quantity]:
     """The numbers with a unit symbol in ``doc``, outside quotations, titles and furniture."""
     unit, _, ambiguous, _ = _vocabulary()
@@ -102,6 +111,8 @@ class UnitSymbolSpace(UsageRule):
     }
 
     def check_usage(self, doc: Document) -> Iterable[Finding]:
+        if len(_ends().findall(doc.text)) < _vocabulary()[3]["min_quantities"]:
+            return  # too few quantities for technical text
         found = quantities(doc)
         if not is_technical(doc, found):
             return

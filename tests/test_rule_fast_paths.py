@@ -1,0 +1,210 @@
+"""The fast paths of the per-document rules (issue 15) give exactly what their plain definitions
+give: a pattern tried only where its first characters stand and on texts holding what it needs
+(``checks.first_characters``; the spam lexicon, the usage patterns), the
+rare characters of a text by set difference with the plain ones, the publication test stopping at
+its third prose line, the characters of each script found by one pattern, technical text told by
+its unit symbols counted first."""
+from __future__ import annotations
+
+import random
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checks.config import Config
+from checks.engine import selected_rules
+from checks.first_characters import finditer, required, scan, starts
+from checks.integrity import mixed_script, mojibake, spam
+from checks.publication import _settings, is_publication, signal
+from checks.usage import unit_symbol_space
+from checks.usage._pattern import MixedStyleRule, PatternRule
+from sources.reader import document_from_text, expand_paths, read_document
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The examples, and every fixture document of the integrity and usage rules."""
+    found = [doc.text for doc in (read_document(path, "x") for path in expand_paths([EXAMPLES])) if doc.ok]
+
+
+    for path in sorted(FIXTURES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text("utf-8")).get("case", []):
+            found += [text for text in case.get("documents", []) if isinstance(text, str)]
+    return found
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    ("abc", 0, "[a]"),
+    ("[x-z]q|b", 0, "[bx-z]"),
+    ("(?:网上|线上)?投注", 0, "[投线网]"),
+    (r"(?<![A-Za-z])\d+", 0, r"[\d]"),
+    ("(?=(?P<a>百家乐)|(?P<b>bet))", re.IGNORECASE, "[b百]"),
+    (r"^\s*(?:来源|作者)", 0, r"[\s作来]"),
+    ("a*b", 0, "[ab]"),
+])
+def test_first_characters_of_a_pattern(pattern: str, flags: int, expected: str) -> None:
+    gate = starts(re.compile(pattern, flags))
+    assert gate is not None and gate.pattern == expected and gate.flags == re.compile(pattern, flags).flags
+
+
+@pytest.mark.parametrize("pattern", [".b", "[^a]b", "a*", "(?:a|.)b", r"\b", "a|", "(?i:a)b"])
+def test_first_characters_that_cannot_be_bounded(pattern: str) -> None:
+    assert starts(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("abc", ["[a]", "[b]", "[c]"]),
+    (r"(?<![\d.])(?P<low>\d+)\s*[~至]\s*\d+(?:万|亿)?", [r"[\d]", r"[\~至]"]),
+    ("x?(?:ab|cd)+", ["[ac]", "[bd]"]),
+    ("[0-9]{2}(?:娱乐|平台)|[0-9]{3}世纪", ["[0-9]", "[乐台纪]"]),
+    (r"(?=.*±)\d", ["[±]", r"[\d]"]),
+    ("a*|b", []),
+])
+def test_what_a_match_needs(pattern: str, expected: list[str]) -> None:
+    assert [needed.pattern for needed in required(re.compile(pattern))] == expected
+
+
+def test_mixed_widths_are_not_scanned() -> None:
+    assert starts(re.compile("(?=a)|a")) is None and starts(re.compile("(?=a)")) is not None
+
+
+def test_a_case_folding_gate_folds_as_its_pattern() -> None:
+    pattern = re.compile("(?=bet365|k)", re.IGNORECASE)
+    gate = starts(pattern)
+    for text in ("BET365", "Bet365", "\u212a", "K", "bEt365"):  # U+212A KELVIN SIGN folds to k
+        assert bool(pattern.match(text)) == bool(gate.match(text)) is True
+
+
+def _spam_patterns() -> list[re.Pattern[str]]:
+    return [spam.lexicon().terms, spam._CODE, spam._DIGITS, spam._LATIN_BRAND, spam._URL]
+
+
+def test_every_spam_pattern_has_a_gate() -> None:
+    assert all(starts(pattern) is not None for pattern in _spam_patterns())
+
+
+def test_scanning_from_first_characters_is_finditer(texts):
+    rng = random.Random(15)
+    alphabet = "".join(sorted(set("".join(texts)))) + "bet365AGManBetX娱乐平台登录世纪百家乐真人"
+    mixed = ["".join(rng.choice(alphabet) for _ in range(200)) for _ in range(200)]
+    mixed += ["详见HTTPS://Bet.example.com/x，", "访问www.gov.cn。", "wwwhttp://", "Www.a1/"]
+    for pattern in _spam_patterns():
+        gate = starts(pattern)
+        for text in [*texts, *mixed]:
+            expected = [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, gate, text)] == expected
+            assert [(m.span(), m.lastgroup, m.groupdict()) for m in finditer(pattern, text)] == expected
+            assert all(gate.match(text, m.start()) for m in pattern.finditer(text))
+            if pattern in (spam._CODE, spam._LATIN_BRAND):
+                assert all(spam._LETTER.search(m.group()) for m in pattern.finditer(text))
+
+
+def test_rare_characters_are_the_suspicious_ones(texts):
+    rng = random.Random(15)
+    mixed = "".join(chr(rng.choice([rng.randrange(0x20, 0x3000), rng.randrange(0x3000, 0x10000),
+                                    rng.randrange(0x10000, 0x30000)])) for _ in range(20_000))
+    for text in [mixed, *texts]:
+        assert mojibake.rare_characters(text) == {ch for ch in set(text) if mojibake.suspicious(ch)}
+
+
+def test_a_character_that_may_be_rare_is_any_but_the_plain_ones():
+    maybe_rare = mojibake._maybe_rare()
+    for code in [*range(0x10000), 0x10000, 0x20000, 0x10FFFF]:
+        ch = chr(code)
+        assert bool(maybe_rare.fullmatch(ch)) is (ch not in mojibake._plain()), hex(code)
+        assert not mojibake.suspicious(ch) or maybe_rare.fullmatch(ch)
+
+
+def test_damage_marks_all_start_at_a_question_mark(texts):
+    gate = starts(mojibake._DAMAGE)
+    assert gate is not None and gate.pattern == r"[\?]"
+    lines = [line for text in texts for line in text.splitlines()] + ["魯?shù)", "全市?!新建", "鄂尔多斯?,", "?(lái)"]
+    assert sum(bool(mojibake._DAMAGE.search(line)) for line in lines) >= 4
+    for line in lines:
+        assert [m.span() for m in finditer(mojibake._DAMAGE, line)] == \
+            [m.span() for m in mojibake._DAMAGE.finditer(line)]
+
+
+_SHAPES = ["2024-03-01 08:00:01 INFO 开始导入", "return (new - old) / old", "城东,120.5,128.3,6.5%", "- 找老王确认场地",
+           "刘芳: 9点半", "今年计划改造老旧小区46个,目前已开工41个。", "表1 主要农产品产量", "", "12 34 56",
+           "全年新增城镇就业人员1.2万人,城镇登记失业率控制在3.1%以内,社会大局保持和谐稳定。", "x = 3"]
+
+
+def _plain_publication(text: str) -> bool:
+    settings, found = _settings(), signal(document_from_text(text, doc_id="d"))
+    prose = dict(found.shapes).get("prose", 0)
+    return not (found.lines >= settings.min_lines and found.shaped >= settings.shaped_share * found.lines
+                and found.prose_share < settings.prose_share and prose < settings.prose_lines)
+
+
+def test_the_publication_test_is_its_plain_definition(texts):
+    rng = random.Random(15)
+    mixed = ["\n".join(rng.choice(_SHAPES) for _ in range(rng.randint(1, 14))) for _ in range(400)]
+    verdicts = []
+    for text in [*texts, *mixed]:
+        verdicts.append(is_publication(document_from_text(text, doc_id="d")))
+        assert verdicts[-1] == _plain_publication(text), text
+    assert verdicts.count(False) > 20 and verdicts.count(True) > 20
+
+
+def test_script_classes_hold_the_characters_of_each_script():
+    classes = mixed_script.script_classes()
+    for code in range(0x3400, 0x10000):
+        if not 0xD800 <= code <= 0xDFFF:
+            ch = chr(code)
+            assert [script for script, pattern in classes.items() if pattern.fullmatch(ch)] == \
+                ([mixed_script.script_of(ch)] if mixed_script.script_of(ch) else []), ch
+    assert classes["T"].search("海勃灣區") and classes["S"].search("海勃湾区") and not classes["T"].search("海勃湾区")
+
+
+def test_a_text_has_no_more_quantities_than_ends_of_one(texts):
+    rng = random.Random(15)
+    pieces = ["5 kg", "12 345 mm", "3.5km/h", "20 ℃", "30 °", "0.5 A", "5A级", "4K", "12V", "，", "长度为", "m²", "1"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(60)) for _ in range(300)]
+    counts = []
+    for text in [*texts, *mixed]:
+        doc = document_from_text(text, doc_id="d")
+        counts.append(len(unit_symbol_space.quantities(doc)))
+        assert counts[-1] <= len(unit_symbol_space._ends().findall(doc.text)), text
+    assert max(counts) >= 8
+
+
+def _usage_patterns() -> list[re.Pattern[str]]:
+    found = []
+    for rule in selected_rules(Config()):
+        if isinstance(rule, PatternRule):
+            found.append(rule.pattern())
+        elif isinstance(rule, MixedStyleRule):
+            found.append(rule.marks)
+    return found
+
+
+def test_usage_patterns_are_found_where_they_start_in_texts_that_hold_what_they_need(texts):
+    patterns = _usage_patterns()
+    assert len(patterns) >= 12 and all(required(pattern) for pattern in patterns)
+    rng = random.Random(15)
+    pieces = ["9~16亿", "15~30%", "3万5千", "二〇二四", "1,234,567", "0.5", ".5", "2.5±0.1 mm", "3×4 m", "3x4米",
+              "第1", "零点五", "1 234", "，", "全市", "年", "百分之", "1—3", "1–3", "24小时", "七八十"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(300)]
+    found = 0
+    for pattern in patterns:
+        needed, first = required(pattern), starts(pattern)
+        for text in [*texts, *mixed]:
+            expected = [match.span() for match in pattern.finditer(text)]
+            found += bool(expected)
+            assert [match.span() for match in scan(pattern, first, text)] == expected
+            assert [match.span() for match in finditer(pattern, text)] == expected
+            assert not expected or all(character.search(text) for character in needed)
+    assert found > 300
+
+
+def test_a_line_without_spam_items_has_no_keyword_line_title_or_run(texts):
+    lines = [line for text in texts for line in text.splitlines()] + ["《最新官网》", "百家乐 真人 娱乐城 ♈"]
+    for line in lines:
+        assert spam._keyword_line(line, []) is None and not list(spam._fake_titles(line, [])) and not spam._runs([])
+    assert any(spam._items(line) for line in lines)
