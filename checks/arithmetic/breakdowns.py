@@ -18,11 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checks.arithmetic.vocab import arithmetic_words, partitions
+from checks.corpus import Corpus
 from claims import periods
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.sentences import IN_CLAUSE, IN_SENTENCE
 from claims.vocab import list_words
+from sources.document import Document
 from vocab.files import alternation
 
 _WORDS = arithmetic_words()
@@ -59,6 +61,11 @@ class Breakdown:
     total: Claim
     parts: tuple[Claim, ...]
     listing: str
+
+
+def of_document(corpus: Corpus, doc: Document) -> list[Breakdown]:
+    """The breakdowns of ``doc``, found once per corpus (AR01 and AR05 both read them)."""
+    return corpus.memo(("breakdowns", doc.id), lambda: list(breakdowns(doc.text, corpus.claims_of[doc.id])))
 
 
 def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import combinations, islice
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import WHOLE, Breakdown, breakdowns, label
+from checks.arithmetic.breakdowns import WHOLE, Breakdown, label, of_document
 from checks.arithmetic.sums import added, allowed, middle, summed
 from checks.comparable import compare
 from checks.corpus import Corpus
@@ -82,7 +82,7 @@ class PartAgainstOtherBreakdown(CorpusRule):
     })
 
     def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
-        found = {doc.id: list(breakdowns(doc.text, corpus.claims_of[doc.id])) for doc in corpus.documents}
+        found = {doc.id: of_document(corpus, doc) for doc in corpus.documents}
         wrongs = [(doc.id, b) for doc in corpus.documents for b in found[doc.id]
                   if b.listing == WHOLE and not _adds_up(b)]
         if not wrongs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from checks.arithmetic.breakdowns import SELECTION, WHOLE, breakdowns, named
+from checks.arithmetic.breakdowns import SELECTION, WHOLE, named, of_document
 from checks.arithmetic.sums import added, allowed, difference, middle
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -61,7 +61,7 @@ class PartsAndTotal(DocumentRule):
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for breakdown in breakdowns(doc.text, claims):
+        for breakdown in of_document(corpus, doc):
             total, parts, complete = breakdown.total, breakdown.parts, breakdown.listing == WHOLE
             if breakdown.listing not in (WHOLE, SELECTION):
                 continue
