@@ -19,9 +19,8 @@ def test_a_cycle_dropped_inside_is_freed_on_leaving_and_not_before():
         node = _Node()
         alive = weakref.ref(node)
         del node
-        for _ in range(50_000):  # enough allocations to trigger a pass of the youngest generation
-            [[]]
-        assert alive() is not None
+        kept = [[] for _ in range(50_000)]  # enough allocations to trigger a pass of the youngest generation
+        assert alive() is not None and len(kept) == 50_000
     assert gc.isenabled()
     assert alive() is None
 
