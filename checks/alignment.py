@@ -171,7 +171,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     restated = restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
     classes = classes if classes is not None else statement_classes(claims, place, restated)
-    spread = frozenset(x for x, members in classes.items() if len({claim.doc for claim in members}) > 1)
+    spread = frozenset(x for x, members in classes.items() if any(claim.doc != members[0].doc for claim in members))
     firsts = [members[0] for members in classes.values()]
     tasks = [(block, min_score, ignore, {claim.id: restated[claim.id] for claim in block if claim.id in restated})
              for block in blocks(firsts, place, spread)]
@@ -247,8 +247,11 @@ def _by_restating(members: list[Claim], scores: Mapping[str, float],
                   copies: Mapping[str, frozenset[str]]) -> dict[frozenset[str], list[Claim]]:
     """A class's claims by the candidate classes their documents restate in the same words
     (those candidates are not theirs to match)."""
+    restated = [y for y in scores if copies[y]]
+    if not restated:
+        return {_NONE: members}
     docs = {claim.doc for claim in members}
-    hits = {y: docs & copies[y] for y in scores if copies[y]}
+    hits = {y: docs & copies[y] for y in restated}
     hits = {y: found for y, found in hits.items() if found}
     if not hits:
         return {_NONE: members}

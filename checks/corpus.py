@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from checks.alignment import Link, MapBlocks, align, statement_classes
@@ -14,6 +14,8 @@ from claims.claim import Claim
 from sources.document import Document
 from sources.gazetteer import load_gazetteer
 from sources.naming import names
+
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -104,7 +106,12 @@ class Corpus:
     def copied(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair
         is the restatement rules' business, and is not aligned again by subject."""
-        return b.doc in self._restated_by.get(a.id, ()) or a.doc in self._restated_by.get(b.id, ())
+        return b.doc in self.restating(a) or a.doc in self.restating(b)
+
+    def restating(self, claim: Claim) -> frozenset[str]:
+        """The documents restating ``claim``'s figure in the same words, its own included (none
+        when no other document does)."""
+        return self._restated_by.get(claim.id, _NONE)
 
     def note(self, key: str, *items: str) -> None:
         """Record ``items`` under ``key`` (the documents a family left alone): what a run reports
@@ -148,9 +155,14 @@ def _place(claim: Claim) -> str | None:
 
 def _province(claim: Claim) -> str | None:
     """The province-level place above a claim's place (itself for a province), for blocking."""
+    return _province_of(claim.place)
+
+
+@cache
+def _province_of(place: str | None) -> str | None:
     gazetteer = load_gazetteer()
-    places = gazetteer.lookup(claim.place) if claim.place else ()
+    places = gazetteer.lookup(place) if place else ()
     if not places:
-        return claim.place
+        return place
     chain = [places[0], *gazetteer.ancestors(places[0])]
     return chain[-1].name
