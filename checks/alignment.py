@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -151,7 +152,8 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place,
           ignore: frozenset[str] = frozenset(),
           restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map,
-          classes: Mapping[str, list[Claim]] | None = None) -> list[Link]:
+          classes: Mapping[str, list[Claim]] | None = None,
+          lowest: Mapping[str, Mapping[str, Claim]] | None = None) -> list[Link]:
     """Mutual best matches between claims of different documents (``documents`` gives their
     order), as links between classes of identical statements.
 
@@ -165,8 +167,8 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     per class (and the classes its claims' documents restate), the best claim of each other
     document: a claim's best match in a document is that of its class, so a fact stated by
     thousands of copies costs one row per class and document, not one per pair of claims.
-    ``classes`` may give ``statement_classes(claims, place, restated)``, computed once for
-    several calls.
+    ``classes`` may give ``statement_classes(claims, place, restated)`` and ``lowest``
+    ``lowest_by_doc(classes)``, computed once for several calls.
     """
     restated = restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
@@ -180,7 +182,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
         for (x, y), score in found.items():
             candidates[x][y] = score
     copies = {x: restated.get(x, _NONE) for x in candidates}
-    lowest = {x: _lowest_by_doc(classes[x]) for x in candidates}
+    lowest = lowest if lowest is not None else {x: _lowest_by_doc(classes[x]) for x in candidates}
     rows: list[Row] = []  # per group: a class and the classes its claims' documents restate
     class_of: list[str] = []
     group_of: dict[str, int] = {}
@@ -218,6 +220,9 @@ def _partnered(side: list[Claim], opposite: list[Claim]) -> list[Claim]:
     return [claim for claim in side if len(docs) > 1 or claim.doc not in docs]
 
 
+_id = attrgetter("id")
+
+
 def _position(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
     return lambda claim: (order[claim.doc], claim.start)
 
@@ -238,7 +243,7 @@ def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
             found[_class_key(claim, place, restated)].append(claim)
     named = {}
     for members in found.values():
-        first = min(members, key=lambda claim: claim.id)
+        first = min(members, key=_id)
         named[first.id] = [first, *(claim for claim in members if claim is not first)]
     return named
 
@@ -251,13 +256,15 @@ def _by_restating(members: list[Claim], scores: Mapping[str, float],
     if not restated:
         return {_NONE: members}
     docs = {claim.doc for claim in members}
-    hits = {y: docs & copies[y] for y in restated}
-    hits = {y: found for y, found in hits.items() if found}
+    hits: dict[str, list[str]] = defaultdict(list)  # document → the candidates it restates
+    for y in restated:
+        for doc in docs & copies[y]:
+            hits[doc].append(y)
     if not hits:
         return {_NONE: members}
     grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
     for claim in members:
-        grouped[frozenset(y for y, found in hits.items() if claim.doc in found)].append(claim)
+        grouped[frozenset(hits.get(claim.doc, ()))].append(claim)
     return grouped
 
 
@@ -313,6 +320,11 @@ def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
 def _align_task(task: tuple[list[Claim], float, frozenset[str], Mapping[str, frozenset[str]]]) -> Edges:
     """``align_block`` of one block's arguments: a function of one item, for a map."""
     return align_block(*task)
+
+
+def lowest_by_doc(classes: Mapping[str, list[Claim]]) -> dict[str, dict[str, Claim]]:
+    """Per class, each document's claim of the smallest id."""
+    return {x: _lowest_by_doc(members) for x, members in classes.items()}
 
 
 def _lowest_by_doc(claims: list[Claim]) -> dict[str, Claim]:

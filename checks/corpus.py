@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from checks.alignment import Link, MapBlocks, align, statement_classes
+from checks.alignment import Link, MapBlocks, align, lowest_by_doc, statement_classes
 from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
@@ -44,9 +44,10 @@ class Corpus:
         place = _province if across_levels else _place
         classes = self.memo(("classes", across_levels),
                             lambda: statement_classes(self._alignable, place, self._restated_by))
+        lowest = self.memo(("lowest", across_levels), lambda: lowest_by_doc(classes))
         return self.memo(("aligned", min_score, across_levels, ignore),
                          lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,
-                                       ignore, self._restated_by, self.run, classes))
+                                       ignore, self._restated_by, self.run, classes, lowest))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:
