@@ -118,7 +118,8 @@ Row = dict[str, tuple[float, Claim]]  # other document → (score, its best clai
 class Link:
     """Two classes of identical statements that are each other's best match: every claim of
     ``left`` aligns with every claim of ``right`` in another document (``left == right``: a class
-    aligned with itself, each pair once). Each side holds at most one claim per document."""
+    aligned with itself, each pair once). Each side holds at most one claim per document, in
+    input order."""
 
     left: tuple[Claim, ...]
     right: tuple[Claim, ...]

@@ -54,9 +54,15 @@ class Others:
     def __contains__(self, claim: object) -> bool:
         return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
 
-    def alike(self) -> list[Claim]:
-        """One claim per key (the first in the fact's order): claims alike for comparing."""
-        return [claim for key in self._fact.ordered(self.keys) for claim in self._fact.top(key, _first, self.doc)]
+    def aspects(self) -> list[Claim]:
+        """One claim per distinct ``comparison_key``: what ``compare`` reads (looked through
+        per aspect, not per figure)."""
+        found = []
+        for keys in self._fact.by_aspect(self.keys):
+            claim = next((claim for key in keys for claim in self._fact.top(key, _first, self.doc)), None)
+            if claim is not None:
+                found.append(claim)
+        return found
 
     def only(self, keep: Callable[[Claim], bool]) -> Others:
         """The claims of the keys whose claims ``keep`` holds for (judged by one of each key; kept
@@ -102,6 +108,7 @@ class _Keyed:
     _top: dict[tuple, list[Claim]] = field(default_factory=dict)
     _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
     _only: dict[tuple, frozenset[tuple]] = field(default_factory=dict)
+    _aspects: dict[frozenset[tuple], list[list[tuple]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
@@ -148,6 +155,15 @@ class _Keyed:
         if (keys, keep) not in self._only:
             self._only[(keys, keep)] = frozenset(key for key in keys if keep(self.members[key][0]))
         return self._only[(keys, keep)]
+
+    def by_aspect(self, keys: frozenset[tuple]) -> list[list[tuple]]:
+        """``keys`` in the fact's order, by their aspects (``comparison_key``): kept per key set."""
+        if keys not in self._aspects:
+            grouped: dict[tuple, list[tuple]] = {}
+            for key in self.ordered(keys):
+                grouped.setdefault(key[0], []).append(key)
+            self._aspects[keys] = list(grouped.values())
+        return self._aspects[keys]
 
     def head(self, keys: frozenset[tuple], length: int) -> tuple[Claim, ...]:
         """The first ``length`` claims of ``keys`` in the fact's order (kept per key set)."""
@@ -304,15 +320,12 @@ def flagged(fact: Fact, judge: Callable[[Alignment], Claim | None],
 
 
 def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[tuple[Claim, ...], list[int]]]:
-    """The claims by content, each group in input order, with its documents' ranks."""
+    """The claims (of a link's side: in input order) by content, each group with its documents'
+    ranks."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[content(claim)].append(claim)
-    found = []
-    for group in groups.values():
-        ordered = tuple(sorted(group, key=lambda claim: (order[claim.doc], claim.start)))
-        found.append((ordered, [order[claim.doc] for claim in ordered]))
-    return found
+    return [(tuple(group), [order[claim.doc] for claim in group]) for group in groups.values()]
 
 
 def _scores(links: tuple[Link, ...]) -> dict[str, float]:

@@ -154,6 +154,7 @@ def _loses(claim: Claim, measure: str, others: tuple[Claim, ...], support: Count
     return mine < theirs or (mine == theirs and position[claim.id] > position[others[-1].id])
 
 
+@cache
 def _digits(value: Decimal) -> int:
     """Significant digits of a value: 4574600 → 5."""
     return len(value.normalize().as_tuple().digits)

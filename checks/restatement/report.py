@@ -15,10 +15,13 @@ SHOWN_SUPPORT = 3  # the other documents stating the source's figure named in re
 
 def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, disjoint: bool) -> Iterator[Finding]:
     """``rule``'s findings on the differences of ``restatement`` whose intervals cannot overlap
-    (``disjoint``) or can. What they say of the source is worked out once: every difference has
-    the same source and support."""
-    found = [difference for difference in differences(restatement)
-             if difference.disjoint == disjoint and difference.changes]
+    (``disjoint``) or can. The differences are worked out once per restatement for both rules,
+    and what the findings say of the source once: every difference has the same source and
+    support."""
+    kept, every = corpus.memo(("differences", id(restatement)), lambda: (restatement, differences(restatement)))
+    if kept is not restatement:  # another restatement at the address of one gone: worked out anew
+        every = differences(restatement)
+    found = [difference for difference in every if difference.disjoint == disjoint and difference.changes]
     if not found:
         return
     source, support = found[0].source, found[0].support
