@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -188,7 +188,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     class_of: list[str] = []
     group_of: dict[str, int] = {}
     for x, scores in candidates.items():
-        for restating, members in _by_restating(classes[x], scores, copies).items():
+        for restating, members in _by_restating(classes[x], lowest[x].keys(), scores, copies).items():
             group_of.update((claim.id, len(rows)) for claim in members)
             rows.append(_row(scores, restating, copies[x], lowest))
             class_of.append(x)
@@ -228,35 +228,55 @@ def _position(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
     return lambda claim: (order[claim.doc], claim.start)
 
 
-def _class_key(claim: Claim, place: Callable[[Claim], object], restated: Mapping[str, frozenset[str]]) -> tuple:
-    """What makes claims identical statements for alignment (``align_block``'s class, in any block)."""
-    return (*_block_key(claim, place), normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
+def _statement_key(claim: Claim, restated: Mapping[str, frozenset[str]]) -> tuple:
+    """What makes claims identical statements for alignment besides their place (``align_block``'s
+    class, in any block)."""
+    return (claim.kind, unit_class(claim), normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
             restated.get(claim.id, _NONE))
 
 
-def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
-                      restated: Mapping[str, frozenset[str]]) -> dict[str, list[Claim]]:
-    """The classes of identical statements among the claims that may align, each named by its
-    lowest claim id, that claim first (it stands for the class in the blocks)."""
-    found: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
+def statement_groups(claims: Iterable[Claim], restated: Mapping[str, frozenset[str]]) -> list[list[tuple[int, Claim]]]:
+    """The claims that may align, by all that makes them identical statements but their place,
+    each with its place in ``claims``: worked out once for the blockings by place and by province."""
+    found: dict[tuple, list[tuple[int, Claim]]] = defaultdict(list)
+    for index, claim in enumerate(claims):
         if claim.kind in ALIGNED and claim.subject and len(normalized_subject(claim.subject)) >= 2:
-            found[_class_key(claim, place, restated)].append(claim)
+            found[_statement_key(claim, restated)].append((index, claim))
+    return list(found.values())
+
+
+def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
+                      restated: Mapping[str, frozenset[str]],
+                      groups: list[list[tuple[int, Claim]]] | None = None) -> dict[str, list[Claim]]:
+    """The classes of identical statements among the claims that may align (in the order of
+    their first claims), each named by its lowest claim id, that claim first (it stands for the
+    class in the blocks). ``groups`` may give ``statement_groups(claims, restated)``."""
+    groups = groups if groups is not None else statement_groups(claims, restated)
+    found: dict[tuple, tuple[int, list[Claim]]] = {}
+    for number, group in enumerate(groups):
+        for index, claim in group:
+            key = (number, place(claim))
+            if key not in found:
+                found[key] = (index, [])
+            found[key][1].append(claim)
     named = {}
-    for members in found.values():
+    for _, members in sorted(found.values(), key=_first_index):
         first = min(members, key=_id)
         named[first.id] = [first, *(claim for claim in members if claim is not first)]
     return named
 
 
-def _by_restating(members: list[Claim], scores: Mapping[str, float],
+def _first_index(item: tuple[int, list[Claim]]) -> int:
+    return item[0]
+
+
+def _by_restating(members: list[Claim], docs: KeysView[str], scores: Mapping[str, float],
                   copies: Mapping[str, frozenset[str]]) -> dict[frozenset[str], list[Claim]]:
-    """A class's claims by the candidate classes their documents restate in the same words
-    (those candidates are not theirs to match)."""
+    """A class's claims (in the documents ``docs``) by the candidate classes their documents
+    restate in the same words (those candidates are not theirs to match)."""
     restated = [y for y in scores if copies[y]]
     if not restated:
         return {_NONE: members}
-    docs = {claim.doc for claim in members}
     hits: dict[str, list[str]] = defaultdict(list)  # document → the candidates it restates
     for y in restated:
         for doc in docs & copies[y]:

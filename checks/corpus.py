@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from checks.alignment import Link, MapBlocks, align, lowest_by_doc, statement_classes
+from checks.alignment import Link, MapBlocks, align, lowest_by_doc, statement_classes, statement_groups
 from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
@@ -42,8 +42,9 @@ class Corpus:
         scope checks; otherwise only claims about the same place align.
         """
         place = _province if across_levels else _place
+        groups = self.memo("statement groups", lambda: statement_groups(self._alignable, self._restated_by))
         classes = self.memo(("classes", across_levels),
-                            lambda: statement_classes(self._alignable, place, self._restated_by))
+                            lambda: statement_classes(self._alignable, place, self._restated_by, groups))
         lowest = self.memo(("lowest", across_levels), lambda: lowest_by_doc(classes))
         return self.memo(("aligned", min_score, across_levels, ignore),
                          lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,

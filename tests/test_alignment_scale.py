@@ -3,12 +3,23 @@ statements cost one comparison, not one per pair."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 from rapidfuzz import fuzz
 
 import checks.alignment as alignment
-from checks.alignment import Alignment, Link, align, align_block, blocks, pair_order, year_of
+from checks.alignment import (
+    Alignment,
+    Link,
+    align,
+    align_block,
+    blocks,
+    pair_order,
+    statement_classes,
+    statement_groups,
+    year_of,
+)
 from checks.comparable import compare, comparison_key
 from checks.facts import Fact, facts, flagged
 from checks.values import interval
@@ -170,3 +181,27 @@ def test_flagged_claims_are_those_of_the_pair_by_pair_definition():
                 assert got[claim_id] == (len(pairs), [pair for _, pair in first])
             flagged_any += len(got)
     assert flagged_any > 20
+
+
+def test_statement_classes_are_those_of_the_full_key_in_order_of_first_appearance():
+    rng = random.Random(3)
+    places = ["乌海市", "海勃湾区", "呼和浩特市", None]
+    for seed in range(4):
+        claims, _ = _random_claims(seed, documents=40)
+        claims = [replace(claim, place=rng.choice(places)) for claim in claims]
+        restated = {claim.id: frozenset({claim.doc, "d00"}) for claim in rng.sample(claims, len(claims) // 4)}
+        for place in (lambda claim: claim.place, lambda claim: (claim.place or "")[:1]):
+            plain: dict[tuple, list[Claim]] = {}
+            for claim in claims:
+                key = (place(claim), claim.kind, alignment.unit_class(claim),
+                       alignment.normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
+                       restated.get(claim.id, frozenset()))
+                plain.setdefault(key, []).append(claim)
+            expected = {}
+            for members in plain.values():
+                first = min(members, key=lambda claim: claim.id)
+                expected[first.id] = [first, *(claim for claim in members if claim is not first)]
+            groups = statement_groups(claims, restated)
+            found = statement_classes(claims, place, restated, groups)
+            assert list(found.items()) == list(expected.items())
+            assert found == statement_classes(claims, place, restated)
