@@ -6,11 +6,12 @@ import random
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from rapidfuzz import fuzz
+
 from checks.alignment import normalized_subject, unit_class
 from checks.corpus import Corpus
 from checks.cross_source.changed_measure import ChangedMeasure, confusable
 from claims.claim import Claim
-from rapidfuzz import fuzz
 from sources.document import Document
 
 MEASURES = ("人", "人次", "户", "家", "个")
