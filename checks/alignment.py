@@ -277,9 +277,10 @@ def _by_restating(members: list[Claim], docs: KeysView[str], scores: Mapping[str
     restated = [y for y in scores if copies[y]]
     if not restated:
         return {_NONE: members}
+    own = set(docs)  # a set once: each intersection then costs the smaller side
     hits: dict[str, list[str]] = defaultdict(list)  # document → the candidates it restates
     for y in restated:
-        for doc in docs & copies[y]:
+        for doc in own & copies[y]:
             hits[doc].append(y)
     if not hits:
         return {_NONE: members}
