@@ -13,16 +13,25 @@ class _Node:
         self.me = self  # a reference cycle: only the collector frees it
 
 
-def test_a_cycle_dropped_inside_is_freed_on_leaving_and_not_before():
-    with paused():
-        assert not gc.isenabled()
-        node = _Node()
-        alive = weakref.ref(node)
-        del node
-        kept = [[] for _ in range(50_000)]  # enough allocations to trigger a pass of the youngest generation
-        assert alive() is not None and len(kept) == 50_000
-    assert gc.isenabled()
-    assert alive() is None
+def test_nothing_is_collected_inside_and_what_survives_is_frozen():
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    try:
+        with paused():
+            assert not gc.isenabled()
+            node = _Node()
+            alive = weakref.ref(node)
+            del node
+            kept = [[] for _ in range(50_000)]  # enough allocations to trigger a pass of the youngest generation
+            assert alive() is not None and len(kept) == 50_000
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen + 50_000  # the survivors are never scanned again
+        gc.collect()
+        assert alive() is not None  # a dropped cycle stays with them…
+    finally:
+        gc.unfreeze()
+    gc.collect()
+    assert alive() is None  # … until they are unfrozen
 
 
 def test_a_collector_the_caller_paused_stays_paused():
