@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -189,7 +190,7 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     group_of: dict[str, int] = {}
     for x, scores in candidates.items():
         for restating, members in _by_restating(classes[x], lowest[x].keys(), scores, copies).items():
-            group_of.update((claim.id, len(rows)) for claim in members)
+            group_of.update(zip(map(_id, members), repeat(len(rows))))
             rows.append(_row(scores, restating, copies[x], lowest))
             class_of.append(x)
     won: dict[tuple[int, int], list[Claim]] = defaultdict(list)  # (group, other) → other's claims best in a row
@@ -274,19 +275,21 @@ def _by_restating(members: list[Claim], docs: KeysView[str], scores: Mapping[str
                   copies: Mapping[str, frozenset[str]]) -> dict[frozenset[str], list[Claim]]:
     """A class's claims (in the documents ``docs``) by the candidate classes their documents
     restate in the same words (those candidates are not theirs to match)."""
-    restated = [y for y in scores if copies[y]]
-    if not restated:
-        return {_NONE: members}
-    own = set(docs)  # a set once: each intersection then costs the smaller side
-    hits: dict[str, list[str]] = defaultdict(list)  # document → the candidates it restates
-    for y in restated:
-        for doc in own & copies[y]:
-            hits[doc].append(y)
-    if not hits:
+    by_copies: dict[frozenset[str], list[str]] = defaultdict(list)  # restating documents → their candidates
+    for y in scores:
+        if copies[y]:
+            by_copies[copies[y]].append(y)
+    own = set(docs)
+    hit = [(found, ys) for found, ys in by_copies.items() if not own.isdisjoint(found)]
+    if not hit:
         return {_NONE: members}
     grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    named: dict[tuple[int, ...], frozenset[str]] = {}  # which sets of restating documents hold a claim's
     for claim in members:
-        grouped[frozenset(hits.get(claim.doc, ()))].append(claim)
+        which = tuple(number for number, (found, _) in enumerate(hit) if claim.doc in found)
+        if which not in named:
+            named[which] = frozenset(y for number in which for y in hit[number][1])
+        grouped[named[which]].append(claim)
     return grouped
 
 

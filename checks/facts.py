@@ -354,10 +354,12 @@ def facts(links: list[Link], order: dict[str, int]) -> list[Fact]:
 
     claims: dict[str, Claim] = {}
     for link in links:
+        joined = root(link.left[0].id)  # stays the root: the link's claims join it
         for claim in link.claims:
             claims[claim.id] = claim
-            joined, own = root(link.left[0].id), root(claim.id)
-            parent[own] = joined
+            own = root(claim.id)
+            if own != joined:
+                parent[own] = joined
     members: dict[str, list[Claim]] = {}
     for claim_id, claim in claims.items():
         members.setdefault(root(claim_id), []).append(claim)
