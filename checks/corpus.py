@@ -79,8 +79,9 @@ class Corpus:
         inside = set()
         for doc in self.documents:
             spans = notice_spans(doc)
-            inside |= {claim.id for claim in self.claims_of[doc.id]
-                       if any(start <= claim.span[0] < end for start, end in spans)}
+            if spans:  # most documents have none: their claims are not looked through
+                inside |= {claim.id for claim in self.claims_of[doc.id]
+                           if any(start <= claim.span[0] < end for start, end in spans)}
         return frozenset(inside)
 
     def in_notice(self, claim: Claim) -> bool:
