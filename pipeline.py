@@ -37,6 +37,7 @@ from claims.extract import extract_isolated
 from claims.frame import ClaimSet
 from claims.reference import FORMAT as REFERENCE
 from parallel.beside import beside
+from parallel.collector import paused
 from parallel.executors import Executor, InProcess
 from parallel.work import Task, read_and_extract
 from reports.progress import unshown
@@ -157,8 +158,9 @@ def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: 
     corpus = Corpus(claim_set.documents, claim_set.claims, run=run.map if run is not None and run.aligns else map)
     rules = selected_rules(config)
     split = beside if run is not None and run.parallel else None
-    findings = run_rules(corpus, config, claim_set.documents, lambda rules: progress("checking", rules, len(rules)),
-                         split=split, prepare=partial(_align, corpus, progress=progress))
+    with paused():
+        findings = run_rules(corpus, config, claim_set.documents, lambda rules: progress("checking", rules, len(rules)),
+                             split=split, prepare=partial(_align, corpus, progress=progress))
     references = {doc.id for doc in claim_set.documents if doc.format == REFERENCE}
     findings = [finding for finding in findings if finding.doc not in references]
     wanted = _per_file_ignores(findings, claim_set.documents, config)

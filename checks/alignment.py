@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -117,7 +119,8 @@ Row = dict[str, tuple[float, Claim]]  # other document → (score, its best clai
 class Link:
     """Two classes of identical statements that are each other's best match: every claim of
     ``left`` aligns with every claim of ``right`` in another document (``left == right``: a class
-    aligned with itself, each pair once). Each side holds at most one claim per document."""
+    aligned with itself, each pair once). Each side holds at most one claim per document, in
+    input order."""
 
     left: tuple[Claim, ...]
     right: tuple[Claim, ...]
@@ -151,7 +154,8 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
           place: Callable[[Claim], object] = lambda claim: claim.place,
           ignore: frozenset[str] = frozenset(),
           restated: Mapping[str, frozenset[str]] | None = None, run: MapBlocks = map,
-          classes: Mapping[str, list[Claim]] | None = None) -> list[Link]:
+          classes: Mapping[str, list[Claim]] | None = None,
+          lowest: Mapping[str, Mapping[str, Claim]] | None = None) -> list[Link]:
     """Mutual best matches between claims of different documents (``documents`` gives their
     order), as links between classes of identical statements.
 
@@ -165,13 +169,13 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     per class (and the classes its claims' documents restate), the best claim of each other
     document: a claim's best match in a document is that of its class, so a fact stated by
     thousands of copies costs one row per class and document, not one per pair of claims.
-    ``classes`` may give ``statement_classes(claims, place, restated)``, computed once for
-    several calls.
+    ``classes`` may give ``statement_classes(claims, place, restated)`` and ``lowest``
+    ``lowest_by_doc(classes)``, computed once for several calls.
     """
     restated = restated or {}
     order = {doc: index for index, doc in enumerate(documents)}
     classes = classes if classes is not None else statement_classes(claims, place, restated)
-    spread = frozenset(x for x, members in classes.items() if len({claim.doc for claim in members}) > 1)
+    spread = frozenset(x for x, members in classes.items() if any(claim.doc != members[0].doc for claim in members))
     firsts = [members[0] for members in classes.values()]
     tasks = [(block, min_score, ignore, {claim.id: restated[claim.id] for claim in block if claim.id in restated})
              for block in blocks(firsts, place, spread)]
@@ -180,13 +184,13 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
         for (x, y), score in found.items():
             candidates[x][y] = score
     copies = {x: restated.get(x, _NONE) for x in candidates}
-    lowest = {x: _lowest_by_doc(classes[x]) for x in candidates}
+    lowest = lowest if lowest is not None else {x: _lowest_by_doc(classes[x]) for x in candidates}
     rows: list[Row] = []  # per group: a class and the classes its claims' documents restate
     class_of: list[str] = []
     group_of: dict[str, int] = {}
     for x, scores in candidates.items():
-        for restating, members in _by_restating(classes[x], scores, copies).items():
-            group_of.update((claim.id, len(rows)) for claim in members)
+        for restating, members in _by_restating(classes[x], lowest[x].keys(), scores, copies).items():
+            group_of.update(zip(map(_id, members), repeat(len(rows))))
             rows.append(_row(scores, restating, copies[x], lowest))
             class_of.append(x)
     won: dict[tuple[int, int], list[Claim]] = defaultdict(list)  # (group, other) → other's claims best in a row
@@ -218,43 +222,74 @@ def _partnered(side: list[Claim], opposite: list[Claim]) -> list[Claim]:
     return [claim for claim in side if len(docs) > 1 or claim.doc not in docs]
 
 
+_id = attrgetter("id")
+
+
 def _position(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
     return lambda claim: (order[claim.doc], claim.start)
 
 
-def _class_key(claim: Claim, place: Callable[[Claim], object], restated: Mapping[str, frozenset[str]]) -> tuple:
-    """What makes claims identical statements for alignment (``align_block``'s class, in any block)."""
-    return (*_block_key(claim, place), normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
+def _statement_key(claim: Claim, restated: Mapping[str, frozenset[str]]) -> tuple:
+    """What makes claims identical statements for alignment besides their place (``align_block``'s
+    class, in any block)."""
+    return (claim.kind, unit_class(claim), normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
             restated.get(claim.id, _NONE))
 
 
-def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
-                      restated: Mapping[str, frozenset[str]]) -> dict[str, list[Claim]]:
-    """The classes of identical statements among the claims that may align, each named by its
-    lowest claim id, that claim first (it stands for the class in the blocks)."""
-    found: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
+def statement_groups(claims: Iterable[Claim], restated: Mapping[str, frozenset[str]]) -> list[list[tuple[int, Claim]]]:
+    """The claims that may align, by all that makes them identical statements but their place,
+    each with its place in ``claims``: worked out once for the blockings by place and by province."""
+    found: dict[tuple, list[tuple[int, Claim]]] = defaultdict(list)
+    for index, claim in enumerate(claims):
         if claim.kind in ALIGNED and claim.subject and len(normalized_subject(claim.subject)) >= 2:
-            found[_class_key(claim, place, restated)].append(claim)
+            found[_statement_key(claim, restated)].append((index, claim))
+    return list(found.values())
+
+
+def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
+                      restated: Mapping[str, frozenset[str]],
+                      groups: list[list[tuple[int, Claim]]] | None = None) -> dict[str, list[Claim]]:
+    """The classes of identical statements among the claims that may align (in the order of
+    their first claims), each named by its lowest claim id, that claim first (it stands for the
+    class in the blocks). ``groups`` may give ``statement_groups(claims, restated)``."""
+    groups = groups if groups is not None else statement_groups(claims, restated)
+    found: dict[tuple, tuple[int, list[Claim]]] = {}
+    for number, group in enumerate(groups):
+        for index, claim in group:
+            key = (number, place(claim))
+            if key not in found:
+                found[key] = (index, [])
+            found[key][1].append(claim)
     named = {}
-    for members in found.values():
-        first = min(members, key=lambda claim: claim.id)
+    for _, members in sorted(found.values(), key=_first_index):
+        first = min(members, key=_id)
         named[first.id] = [first, *(claim for claim in members if claim is not first)]
     return named
 
 
-def _by_restating(members: list[Claim], scores: Mapping[str, float],
+def _first_index(item: tuple[int, list[Claim]]) -> int:
+    return item[0]
+
+
+def _by_restating(members: list[Claim], docs: KeysView[str], scores: Mapping[str, float],
                   copies: Mapping[str, frozenset[str]]) -> dict[frozenset[str], list[Claim]]:
-    """A class's claims by the candidate classes their documents restate in the same words
-    (those candidates are not theirs to match)."""
-    docs = {claim.doc for claim in members}
-    hits = {y: docs & copies[y] for y in scores if copies[y]}
-    hits = {y: found for y, found in hits.items() if found}
-    if not hits:
+    """A class's claims (in the documents ``docs``) by the candidate classes their documents
+    restate in the same words (those candidates are not theirs to match)."""
+    by_copies: dict[frozenset[str], list[str]] = defaultdict(list)  # restating documents → their candidates
+    for y in scores:
+        if copies[y]:
+            by_copies[copies[y]].append(y)
+    own = set(docs)
+    hit = [(found, ys) for found, ys in by_copies.items() if not own.isdisjoint(found)]
+    if not hit:
         return {_NONE: members}
     grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    named: dict[tuple[int, ...], frozenset[str]] = {}  # which sets of restating documents hold a claim's
     for claim in members:
-        grouped[frozenset(y for y, found in hits.items() if claim.doc in found)].append(claim)
+        which = tuple(number for number, (found, _) in enumerate(hit) if claim.doc in found)
+        if which not in named:
+            named[which] = frozenset(y for number in which for y in hit[number][1])
+        grouped[named[which]].append(claim)
     return grouped
 
 
@@ -310,6 +345,11 @@ def align_block(members: list[Claim], min_score: float, ignore: frozenset[str],
 def _align_task(task: tuple[list[Claim], float, frozenset[str], Mapping[str, frozenset[str]]]) -> Edges:
     """``align_block`` of one block's arguments: a function of one item, for a map."""
     return align_block(*task)
+
+
+def lowest_by_doc(classes: Mapping[str, list[Claim]]) -> dict[str, dict[str, Claim]]:
+    """Per class, each document's claim of the smallest id."""
+    return {x: _lowest_by_doc(members) for x, members in classes.items()}
 
 
 def _lowest_by_doc(claims: list[Claim]) -> dict[str, Claim]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
-from checks.alignment import Link, MapBlocks, align, statement_classes
+from checks.alignment import Link, MapBlocks, align, lowest_by_doc, statement_classes, statement_groups
 from checks.corrections import Correction, corrections, notice_spans
 from checks.facts import Fact, Statement, facts
 from checks.passages import Restatement, restatements
@@ -14,6 +14,8 @@ from claims.claim import Claim
 from sources.document import Document
 from sources.gazetteer import load_gazetteer
 from sources.naming import names
+
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -40,11 +42,13 @@ class Corpus:
         scope checks; otherwise only claims about the same place align.
         """
         place = _province if across_levels else _place
+        groups = self.memo("statement groups", lambda: statement_groups(self._alignable, self._restated_by))
         classes = self.memo(("classes", across_levels),
-                            lambda: statement_classes(self._alignable, place, self._restated_by))
+                            lambda: statement_classes(self._alignable, place, self._restated_by, groups))
+        lowest = self.memo(("lowest", across_levels), lambda: lowest_by_doc(classes))
         return self.memo(("aligned", min_score, across_levels, ignore),
                          lambda: align(self._alignable, [doc.id for doc in self.documents], min_score, place,
-                                       ignore, self._restated_by, self.run, classes))
+                                       ignore, self._restated_by, self.run, classes, lowest))
 
     def facts(self, min_score: float, across_levels: bool = False,
               ignore: frozenset[str] = frozenset()) -> list[Fact]:
@@ -75,8 +79,9 @@ class Corpus:
         inside = set()
         for doc in self.documents:
             spans = notice_spans(doc)
-            inside |= {claim.id for claim in self.claims_of[doc.id]
-                       if any(start <= claim.span[0] < end for start, end in spans)}
+            if spans:  # most documents have none: their claims are not looked through
+                inside |= {claim.id for claim in self.claims_of[doc.id]
+                           if any(start <= claim.span[0] < end for start, end in spans)}
         return frozenset(inside)
 
     def in_notice(self, claim: Claim) -> bool:
@@ -104,7 +109,12 @@ class Corpus:
     def copied(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair
         is the restatement rules' business, and is not aligned again by subject."""
-        return b.doc in self._restated_by.get(a.id, ()) or a.doc in self._restated_by.get(b.id, ())
+        return b.doc in self.restating(a) or a.doc in self.restating(b)
+
+    def restating(self, claim: Claim) -> frozenset[str]:
+        """The documents restating ``claim``'s figure in the same words, its own included (none
+        when no other document does)."""
+        return self._restated_by.get(claim.id, _NONE)
 
     def note(self, key: str, *items: str) -> None:
         """Record ``items`` under ``key`` (the documents a family left alone): what a run reports
@@ -148,9 +158,14 @@ def _place(claim: Claim) -> str | None:
 
 def _province(claim: Claim) -> str | None:
     """The province-level place above a claim's place (itself for a province), for blocking."""
+    return _province_of(claim.place)
+
+
+@cache
+def _province_of(place: str | None) -> str | None:
     gazetteer = load_gazetteer()
-    places = gazetteer.lookup(claim.place) if claim.place else ()
+    places = gazetteer.lookup(place) if place else ()
     if not places:
-        return claim.place
+        return place
     chain = [places[0], *gazetteer.ancestors(places[0])]
     return chain[-1].name

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import islice
+from operator import attrgetter
 from typing import Any
 
 from checks.alignment import Alignment, Link
@@ -53,9 +54,15 @@ class Others:
     def __contains__(self, claim: object) -> bool:
         return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
 
-    def alike(self) -> list[Claim]:
-        """One claim per key (the first in the fact's order): claims alike for comparing."""
-        return [claim for key in self._fact.ordered(self.keys) for claim in self._fact.top(key, _first, self.doc)]
+    def aspects(self) -> list[Claim]:
+        """One claim per distinct ``comparison_key``: what ``compare`` reads (looked through
+        per aspect, not per figure)."""
+        found = []
+        for keys in self._fact.by_aspect(self.keys):
+            claim = next((claim for key in keys for claim in self._fact.top(key, _first, self.doc)), None)
+            if claim is not None:
+                found.append(claim)
+        return found
 
     def only(self, keep: Callable[[Claim], bool]) -> Others:
         """The claims of the keys whose claims ``keep`` holds for (judged by one of each key; kept
@@ -101,6 +108,7 @@ class _Keyed:
     _top: dict[tuple, list[Claim]] = field(default_factory=dict)
     _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
     _only: dict[tuple, frozenset[tuple]] = field(default_factory=dict)
+    _aspects: dict[frozenset[tuple], list[list[tuple]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
@@ -148,6 +156,15 @@ class _Keyed:
             self._only[(keys, keep)] = frozenset(key for key in keys if keep(self.members[key][0]))
         return self._only[(keys, keep)]
 
+    def by_aspect(self, keys: frozenset[tuple]) -> list[list[tuple]]:
+        """``keys`` in the fact's order, by their aspects (``comparison_key``): kept per key set."""
+        if keys not in self._aspects:
+            grouped: dict[tuple, list[tuple]] = {}
+            for key in self.ordered(keys):
+                grouped.setdefault(key[0], []).append(key)
+            self._aspects[keys] = list(grouped.values())
+        return self._aspects[keys]
+
     def head(self, keys: frozenset[tuple], length: int) -> tuple[Claim, ...]:
         """The first ``length`` claims of ``keys`` in the fact's order (kept per key set)."""
         kept = self._heads.get(keys)
@@ -170,10 +187,9 @@ _WHERE = ("id", "doc", "start", "end", "span", "sentence", "clause")
 _CONTENT = tuple(item.name for item in fields(Claim) if item.name not in _WHERE)
 
 
-def content(claim: Claim) -> tuple:
-    """What a rule reads of a claim besides where it stands (id, document, spans): claims of equal
-    content are judged alike."""
-    return tuple(getattr(claim, name) for name in _CONTENT)
+content: Callable[[Claim], tuple] = attrgetter(*_CONTENT)
+"""What a rule reads of a claim besides where it stands (id, document, spans): claims of equal
+content are judged alike."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +203,7 @@ class Shape:
     score: float
     uncertain: tuple[str, ...]
     order: Mapping[str, int] = field(repr=False, compare=False)
-    _ranks: tuple[list[int], list[int]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_ranks", ([self.order[o.doc] for o in self.first],
-                                            [self.order[o.doc] for o in self.second]))
+    _ranks: tuple[list[int], list[int]] = field(repr=False, compare=False)  # each side's documents' ranks
 
     @property
     def pair(self) -> Alignment:
@@ -200,11 +212,26 @@ class Shape:
 
     def later(self, claim: Claim) -> tuple[Claim, ...]:
         """The claims of ``second`` that ``claim`` (of ``first``) pairs with, in input order."""
-        return self.second[bisect_right(self._ranks[1], self.order[claim.doc]):]
+        return self.second[self._after(claim):]
 
     def earlier(self, claim: Claim) -> tuple[Claim, ...]:
         """The claims of ``first`` that ``claim`` (of ``second``) pairs with, in input order."""
-        return self.first[:bisect_left(self._ranks[0], self.order[claim.doc])]
+        return self.first[:self._before(claim)]
+
+    def partners(self, claim: Claim, earlier: bool, listed: int) -> tuple[int, tuple[Claim, ...]]:
+        """How many claims ``claim`` pairs with, and the first ``listed`` of them: of ``second``
+        when ``earlier`` (``claim`` is of ``first``), else of ``first``."""
+        if earlier:
+            start = self._after(claim)
+            return len(self.second) - start, self.second[start:start + listed]
+        stop = self._before(claim)
+        return stop, self.first[:min(stop, listed)]
+
+    def _after(self, claim: Claim) -> int:
+        return bisect_right(self._ranks[1], self.order[claim.doc])
+
+    def _before(self, claim: Claim) -> int:
+        return bisect_left(self._ranks[0], self.order[claim.doc])
 
     def pairs(self) -> Iterator[Alignment]:
         for a in self.first:
@@ -232,10 +259,11 @@ class Fact:
             sides = [(left, left, link.forward)] if link.left == link.right else \
                 [(left, right, link.forward), (right, left, link.backward)]
             for firsts, seconds, uncertain in sides:
-                for first in firsts:
-                    for second in seconds:
+                for first, first_ranks in firsts:
+                    for second, second_ranks in seconds:
                         if position(first[0].doc) < position(second[-1].doc):
-                            found.append(Shape(first, second, link.score, uncertain, self.order))
+                            found.append(Shape(first, second, link.score, uncertain, self.order,
+                                               (first_ranks, second_ranks)))
         return tuple(found)
 
     @cached_property
@@ -269,20 +297,21 @@ def flagged(fact: Fact, judge: Callable[[Alignment], Claim | None],
     """The claims a pair rule flags: per claim ``judge`` returns for some of its pairs, how many
     such pairs it has and the first ``listed`` of them (by the other claim's place in the input).
     ``judge`` sees one pair per shape and must judge by content alone."""
-    found: dict[str, list[tuple[tuple[Claim, ...], Shape, bool]]] = defaultdict(list)
+    found: dict[str, list[tuple[int, tuple[Claim, ...], Shape, bool]]] = defaultdict(list)
     claims: dict[str, Claim] = {}
     for shape in fact.shapes:
-        claim = judge(shape.pair)
+        pair = shape.pair
+        claim = judge(pair)
         if claim is None:
             continue
-        earlier = claim is shape.pair.a
+        earlier = claim is pair.a
         for member in shape.first if earlier else shape.second:
             claims[member.id] = member
-            found[member.id].append((shape.later(member) if earlier else shape.earlier(member), shape, earlier))
+            found[member.id].append((*shape.partners(member, earlier, listed), shape, earlier))
     position = {claim.id: number for number, claim in enumerate(fact.claims)}
     for claim_id, sides in found.items():
-        claim, count = claims[claim_id], sum(len(others) for others, _, _ in sides)
-        tagged = [[(position[o.id], o, shape, earlier) for o in others] for others, shape, earlier in sides]
+        claim, count = claims[claim_id], sum(number for number, _, _, _ in sides)
+        tagged = [[(position[o.id], o, shape, earlier) for o in others] for _, others, shape, earlier in sides]
         first = islice(heapq.merge(*tagged, key=lambda item: item[0]), listed)
         pairs = [Alignment(claim, o, shape.score, shape.uncertain) if earlier
                  else Alignment(o, claim, shape.score, shape.uncertain) for _, o, shape, earlier in first]
@@ -290,12 +319,13 @@ def flagged(fact: Fact, judge: Callable[[Alignment], Claim | None],
             yield claim, count, pairs
 
 
-def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[Claim, ...]]:
-    """The claims by content, each group in input order."""
+def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[tuple[Claim, ...], list[int]]]:
+    """The claims (of a link's side: in input order) by content, each group with its documents'
+    ranks."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[content(claim)].append(claim)
-    return [tuple(sorted(group, key=lambda claim: (order[claim.doc], claim.start))) for group in groups.values()]
+    return [(tuple(group), [order[claim.doc] for claim in group]) for group in groups.values()]
 
 
 def _scores(links: tuple[Link, ...]) -> dict[str, float]:
@@ -324,10 +354,12 @@ def facts(links: list[Link], order: dict[str, int]) -> list[Fact]:
 
     claims: dict[str, Claim] = {}
     for link in links:
+        joined = root(link.left[0].id)  # stays the root: the link's claims join it
         for claim in link.claims:
             claims[claim.id] = claim
-            joined, own = root(link.left[0].id), root(claim.id)
-            parent[own] = joined
+            own = root(claim.id)
+            if own != joined:
+                parent[own] = joined
     members: dict[str, list[Claim]] = {}
     for claim_id, claim in claims.items():
         members.setdefault(root(claim_id), []).append(claim)

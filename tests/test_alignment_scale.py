@@ -3,14 +3,25 @@ statements cost one comparison, not one per pair."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 from rapidfuzz import fuzz
 
 import checks.alignment as alignment
-from checks.alignment import Alignment, Link, align, align_block, blocks, pair_order, year_of
-from checks.comparable import compare
-from checks.facts import Fact, facts
+from checks.alignment import (
+    Alignment,
+    Link,
+    align,
+    align_block,
+    blocks,
+    pair_order,
+    statement_classes,
+    statement_groups,
+    year_of,
+)
+from checks.comparable import compare, comparison_key
+from checks.facts import Fact, facts, flagged
 from checks.values import interval
 from claims.claim import Claim
 from claims.periods import Period
@@ -126,3 +137,71 @@ def test_facts_join_long_chains():
     chain = [Link((a,), (b,), 100.0) for a, b in zip(claims, claims[1:], strict=False)]
     [fact] = facts(chain, {doc: index for index, doc in enumerate(docs)})
     assert isinstance(fact, Fact) and len(fact.claims) == 2000 and fact.links == tuple(chain)
+
+
+def test_the_aspects_of_a_statement_s_disagreeing_claims_are_those_of_each_claim():
+    for seed in range(4):
+        claims, docs = _random_claims(seed, documents=40)
+        order = {doc: index for index, doc in enumerate(docs)}
+        seen = 0
+        for fact in facts(align(claims, docs, 85.0), order):
+            for statement in fact.statements:
+                plain = {comparison_key(o) for o in statement.disagree}
+                found = [comparison_key(o) for o in statement.disagree.aspects()]
+                assert sorted(found, key=repr) == sorted(plain, key=repr) and len(found) == len(plain)
+                seen += len(found)
+        assert seen > 0
+
+
+def _larger(pair: Alignment) -> Claim | None:
+    """A judge by content: the claim of the pair stating the larger figure, by more than 2."""
+    if pair.a.value > pair.b.value + 2:
+        return pair.a
+    return pair.b if pair.b.value > pair.a.value + 2 else None
+
+
+def test_flagged_claims_are_those_of_the_pair_by_pair_definition():
+    flagged_any = 0
+    for seed in range(4):
+        claims, docs = _random_claims(seed, documents=40)
+        order = {doc: index for index, doc in enumerate(docs)}
+        for fact in facts(align(claims, docs, 85.0), order):
+            position = {claim.id: number for number, claim in enumerate(fact.claims)}
+            plain: dict[str, list[Alignment]] = {}
+            for link in fact.links:
+                for pair in link.pairs(order):
+                    claim = _larger(pair)
+                    if claim is not None:
+                        plain.setdefault(claim.id, []).append(pair)
+            got = {claim.id: (count, pairs) for claim, count, pairs in flagged(fact, _larger, 3)}
+            assert set(got) == set(plain)
+            for claim_id, pairs in plain.items():
+                other = [pair.b if pair.a.id == claim_id else pair.a for pair in pairs]
+                first = sorted(zip(other, pairs, strict=True), key=lambda item: position[item[0].id])[:3]
+                assert got[claim_id] == (len(pairs), [pair for _, pair in first])
+            flagged_any += len(got)
+    assert flagged_any > 20
+
+
+def test_statement_classes_are_those_of_the_full_key_in_order_of_first_appearance():
+    rng = random.Random(3)
+    places = ["乌海市", "海勃湾区", "呼和浩特市", None]
+    for seed in range(4):
+        claims, _ = _random_claims(seed, documents=40)
+        claims = [replace(claim, place=rng.choice(places)) for claim in claims]
+        restated = {claim.id: frozenset({claim.doc, "d00"}) for claim in rng.sample(claims, len(claims) // 4)}
+        for place in (lambda claim: claim.place, lambda claim: (claim.place or "")[:1]):
+            plain: dict[tuple, list[Claim]] = {}
+            for claim in claims:
+                key = (place(claim), claim.kind, alignment.unit_class(claim),
+                       alignment.normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
+                       restated.get(claim.id, frozenset()))
+                plain.setdefault(key, []).append(claim)
+            expected = {}
+            for members in plain.values():
+                first = min(members, key=lambda claim: claim.id)
+                expected[first.id] = [first, *(claim for claim in members if claim is not first)]
+            groups = statement_groups(claims, restated)
+            found = statement_classes(claims, place, restated, groups)
+            assert list(found.items()) == list(expected.items())
+            assert found == statement_classes(claims, place, restated)

@@ -87,7 +87,8 @@ class PartAgainstOtherBreakdown(CorpusRule):
                   if b.listing == WHOLE and not _adds_up(b)]
         if not wrongs:
             return
-        stated = _by_unit(corpus.claims)
+        units = {(wrong.total.unit, wrong.total.measure) for _, wrong in wrongs}
+        stated = _by_unit([claim for claim in corpus.claims if (claim.unit, claim.measure) in units])
         groups = _groups(corpus, found)
         for doc_id, wrong in wrongs:
             yield from self._against_others(corpus, doc_id, wrong, found, stated, groups)

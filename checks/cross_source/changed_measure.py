@@ -1,11 +1,13 @@
 """CS07 changed-measure."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from itertools import combinations
+from itertools import combinations, islice
 from types import MappingProxyType
 
 from rapidfuzz import fuzz
@@ -69,65 +71,90 @@ class ChangedMeasure(CorpusRule):
             if claim.kind == "count" and isinstance(claim.value, Decimal) and claim.subject \
                     and _digits(claim.value) >= self.settings["min_digits"]:
                 groups[(claim.place, claim.value)].append(claim)
-        order = {claim.id: index for index, claim in enumerate(corpus.claims)}
         for members in groups.values():
             classes = {unit_class(claim) for claim in members}
             if not any(frozenset(pair) in confusable() for pair in combinations(sorted(classes), 2)):
                 continue  # one measure class, or classes nobody swaps: a thousand copies cost nothing
             partners = self._partners(members, corpus)
             support = Counter(unit_class(claim) for claim in members if partners[claim.id])
+            position = {claim.id: index for index, claim in enumerate(members)}  # as in the input
             for claim in members:
-                others = partners[claim.id]
-                if others and all(_loses(claim, other, support, order) for other in others):
-                    yield self._finding(claim, others, corpus)
+                found = partners[claim.id]
+                if found and all(_loses(claim, cell.measure, others, support, position) for cell, others in found):
+                    yield self._finding(claim, [others for _, others in found], position, corpus)
 
-    def _partners(self, members: list[Claim], corpus: Corpus) -> dict[str, list[Claim]]:
-        """Each member's id → the members (in their order) stating its figure for the same thing
-        with a swappable measure, not copied in the same words. Only the measure classes swappable
-        with a member's own are looked through, and each pair of subjects is scored once."""
-        by_class: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
-        for index, claim in enumerate(members):
-            by_class[unit_class(claim)].append((index, claim))
+    def _partners(self, members: list[Claim], corpus: Corpus) -> dict[str, list[tuple[_Cell, tuple[Claim, ...]]]]:
+        """Each member's id → the members stating its figure for the same thing with a swappable
+        measure, not copied in the same words: per cell of alike members (measure class, subject
+        and restating documents), those of documents the member's sentence is not copied into.
+        A cell whose documents copy the member's sentence is left out whole, and each cell is
+        filtered once per set of copying documents, so thousands of copies cost one pass per cell."""
+        cells: dict[tuple, _Cell] = {}
+        for claim in members:
+            key = (unit_class(claim), normalized_subject(claim.subject), corpus.restating(claim))
+            cells.setdefault(key, _Cell(*key, [])).claims.append(claim)
         scores: dict[tuple[str, str], bool] = {}
+        kept: dict[tuple[frozenset[str], tuple], tuple[Claim, ...]] = {}
         partners = {}
         for claim in members:
-            own = unit_class(claim)
-            pool = sorted(pair for other, found in by_class.items() if frozenset((own, other)) in confusable()
-                          for pair in found)
-            partners[claim.id] = [o for _, o in pool if self._alike(claim, o, scores) and not corpus.copied(claim, o)]
+            own, subject, copies = unit_class(claim), normalized_subject(claim.subject), corpus.restating(claim)
+            found = []
+            for key, cell in cells.items():
+                if frozenset((own, cell.measure)) not in confusable() or claim.doc in cell.copies \
+                        or not self._alike(subject, cell.subject, scores):
+                    continue
+                if (copies, key) not in kept:
+                    kept[(copies, key)] = tuple(o for o in cell.claims if o.doc not in copies)
+                if kept[(copies, key)]:
+                    found.append((cell, kept[(copies, key)]))
+            partners[claim.id] = found
         return partners
 
-    def _alike(self, claim: Claim, other: Claim, scores: dict[tuple[str, str], bool]) -> bool:
-        """Whether the two claims' subjects are the same thing once normalized (kept in ``scores``)."""
-        key = (normalized_subject(claim.subject), normalized_subject(other.subject))
-        if key not in scores:
-            scores[key] = fuzz.ratio(*key) >= self.settings["min_score"]
-        return scores[key]
+    def _alike(self, subject: str, other: str, scores: dict[tuple[str, str], bool]) -> bool:
+        """Whether two normalized subjects are the same thing (kept in ``scores``)."""
+        if (subject, other) not in scores:
+            scores[(subject, other)] = fuzz.ratio(subject, other) >= self.settings["min_score"]
+        return scores[(subject, other)]
 
-    def _finding(self, claim: Claim, others: list[Claim], corpus: Corpus) -> Finding:
-        other = others[0]
-        same_doc = all(o.doc == claim.doc for o in others)
-        listed = others[:LISTED]
+    def _finding(self, claim: Claim, found: list[tuple[Claim, ...]], position: dict[str, int],
+                 corpus: Corpus) -> Finding:
+        listed = list(islice(heapq.merge(*found, key=lambda o: position[o.id]), LISTED))
+        count = sum(len(others) for others in found)
+        other = listed[0]
+        same_doc = all(o.doc == claim.doc for others in found for o in others)
         return self.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),
             related=[Location(o.doc, o.start, o.end, f"stated as {shown(o)} here",
                               f"此处为{shown(o)}") for o in listed],
             evidence={"value": shown(claim), "measure": claim.measure,
                       "others": [{"doc": o.doc, "value": shown(o), "measure": o.measure} for o in listed],
-                      "others_count": len(others)},
-            unlisted=len(others) - len(listed),
+                      "others_count": count},
+            unlisted=count - len(listed),
             subject=claim.subject, this=shown(claim), other=shown(other), measure=claim.measure,
             other_measure=other.measure, where_zh="本文其他处" if same_doc else corpus.name(other.doc),
             where_en="elsewhere in this document" if same_doc else f"in {corpus.name(other.doc)}")
 
 
-def _loses(claim: Claim, other: Claim, support: Counter[str], order: dict[str, int]) -> bool:
-    """Whether ``claim``'s measure is the odd one against ``other``'s: less often stated, or, as
-    often, stated later."""
-    mine, theirs = support[unit_class(claim)], support[unit_class(other)]
-    return mine < theirs or (mine == theirs and order[claim.id] > order[other.id])
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """Members of a group alike for this rule: one measure class, normalized subject and set of
+    documents restating them in the same words, in the group's order."""
+
+    measure: str
+    subject: str
+    copies: frozenset[str]
+    claims: list[Claim]
 
 
+def _loses(claim: Claim, measure: str, others: tuple[Claim, ...], support: Counter[str],
+           position: dict[str, int]) -> bool:
+    """Whether ``claim``'s measure is the odd one against each of ``others`` (of one ``measure``
+    class, in the input's order): less often stated, or, as often, stated later than all."""
+    mine, theirs = support[unit_class(claim)], support[measure]
+    return mine < theirs or (mine == theirs and position[claim.id] > position[others[-1].id])
+
+
+@cache
 def _digits(value: Decimal) -> int:
     """Significant digits of a value: 4574600 → 5."""
     return len(value.normalize().as_tuple().digits)

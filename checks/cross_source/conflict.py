@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from checks.comparable import aspects, compare, compared_as, comparison_key
+from checks.comparable import aspects, compare, compared_as
 from checks.corpus import Corpus
 from checks.facts import Fact, Statement
 from checks.finding import LISTED, Finding, Location, Severity
@@ -65,8 +65,7 @@ class CrossSourceConflict(FactRule):
                     or all(corpus.document[o.doc].format == REFERENCE for o in statement.disagree):
                 continue  # a disagreement with reference rows only is RF01's
             claim, unit = statement.claim, statement.claim.unit
-            alike = {comparison_key(other): other for other in statement.disagree.alike()}  # compare reads these
-            comparisons = [compare(claim, other) for other in alike.values()]
+            comparisons = [compare(claim, other) for other in statement.disagree.aspects()]  # compare reads these
             named, agreeing = statement.disagree[:LISTED], statement.agree[:LISTED]
             more = len(statement.disagree) - len(named)
             doubts = sorted({reason for found in comparisons for reason in found.uncertain})

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from checks.alignment import unit_class, year_of
-from checks.comparable import compare
+from checks.comparable import compare, comparison_key
 from checks.corpus import Corpus
 from checks.passages import MIN_FUZZY, Passage, Restatement
-from checks.values import Interval, interval
+from checks.values import Interval, interval, tolerance
 from claims.claim import Claim
 
 CHANGES_ZH = {"value": "数值", "qualifier": "限定词", "precision": "精度", "unit": "单位", "measure": "量词"}
@@ -26,8 +27,8 @@ CHANGES_ZH = {"value": "数值", "qualifier": "限定词", "precision": "精度"
 @dataclass(frozen=True)
 class Difference:
     """A restated figure that differs from the source statement: the claim, its passage, the
-    source claim and passage, every claim stating the source's figure, whether the two intervals
-    cannot overlap, and what changed (value, qualifier, precision, unit, measure)."""
+    source claim and passage, every claim stating the source's figure (the source first), whether
+    the two intervals cannot overlap, and what changed (value, qualifier, precision, unit, measure)."""
 
     claim: Claim
     passage: Passage
@@ -44,7 +45,9 @@ def _stated(claim: Claim) -> tuple:
 
 
 def differences(restatement: Restatement) -> list[Difference]:
-    """Each claim of ``restatement`` that states its figure otherwise than the source statement."""
+    """Each claim of ``restatement`` that states its figure otherwise than the source statement,
+    in the restatement's order. Claims stating one figure are compared with the source once per
+    place, year, aspects and sentence length, not once each."""
     groups: dict[tuple, list[int]] = defaultdict(list)
     for index, claim in enumerate(restatement.claims):
         groups[_stated(claim)].append(index)
@@ -58,13 +61,20 @@ def differences(restatement: Restatement) -> list[Difference]:
     for members in groups.values():
         if members is source_group:
             continue
+        kept: dict[tuple, bool] = {}
+        outcomes: dict[Decimal, tuple[bool, tuple[str, ...]]] = {}  # by tolerance: all else is the group's
         for index in members:
             claim = restatement.claims[index]
             short = min(restatement.passages[index].words, source_passage.words) < MIN_FUZZY
-            if comparable(claim, source, short):
-                disjoint, changes = compared(claim, source)
+            seen = (claim.place, year_of(claim), comparison_key(claim), short)
+            if seen not in kept:
+                kept[seen] = comparable(claim, source, short)
+            if kept[seen]:
+                half = tolerance(claim)
+                if half not in outcomes:
+                    outcomes[half] = compared(claim, source)
                 found.append(Difference(claim, restatement.passages[index], source, source_passage, support,
-                                        disjoint, changes))
+                                        *outcomes[half]))
     return found
 
 

@@ -15,29 +15,35 @@ SHOWN_SUPPORT = 3  # the other documents stating the source's figure named in re
 
 def restatement_finding(rule: Rule, restatement: Restatement, corpus: Corpus, disjoint: bool) -> Iterator[Finding]:
     """``rule``'s findings on the differences of ``restatement`` whose intervals cannot overlap
-    (``disjoint``) or can."""
-    for difference in differences(restatement):
-        if difference.disjoint != disjoint or not difference.changes:
-            continue
-        claim, source = difference.claim, difference.source
-        others = [o for o in difference.support if o is not source][:SHOWN_SUPPORT]
-        shown_ids = {id(o) for o in others}
-        listed = [o for o in difference.support if o is source or id(o) in shown_ids]
-        more = len(difference.support) - 1
-        related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here",
-                            f"原文此处为{shown(source)}")]
-        related += [Location(o.doc, o.start, o.end, f"also stated as {shown(o)} here",
-                             f"此处也作{shown(o)}") for o in others]
+    (``disjoint``) or can. The differences are worked out once per restatement for both rules,
+    and what the findings say of the source once: every difference has the same source and
+    support."""
+    kept, every = corpus.memo(("differences", id(restatement)), lambda: (restatement, differences(restatement)))
+    if kept is not restatement:  # another restatement at the address of one gone: worked out anew
+        every = differences(restatement)
+    found = [difference for difference in every if difference.disjoint == disjoint and difference.changes]
+    if not found:
+        return
+    source, support = found[0].source, found[0].support
+    listed = support[:1 + SHOWN_SUPPORT]  # the source (first of its support), then the others shown
+    more = len(support) - 1
+    related = [Location(source.doc, source.start, source.end, f"the source states {shown(source)} here",
+                        f"原文此处为{shown(source)}")]
+    related += [Location(o.doc, o.start, o.end, f"also stated as {shown(o)} here",
+                         f"此处也作{shown(o)}") for o in listed[1:]]
+    said = {"source": shown(source), "source_doc": source.doc, "source_interval": interval(source).show()}
+    source_sentence, source_name = sentence(corpus, found[0].source_passage), corpus.name(source.doc)
+    for difference in found:
+        claim = difference.claim
         yield rule.finding(
             claim.doc, claim.start, claim.end, claims=(claim.id, *(o.id for o in listed)),
             related=related,
             evidence={"value": shown(claim), "interval": interval(claim).show(), "unit": claim.unit,
-                      "source": shown(source), "source_doc": source.doc,
-                      "source_interval": interval(source).show(), "changes": list(difference.changes),
+                      **said, "changes": list(difference.changes),
                       "sentence": sentence(corpus, difference.passage),
-                      "source_sentence": sentence(corpus, difference.source_passage),
-                      "documents_stating_the_source": len(difference.support)},
-            this=shown(claim), source=shown(source), source_doc=corpus.name(source.doc),
+                      "source_sentence": source_sentence,
+                      "documents_stating_the_source": len(support)},
+            this=shown(claim), source=said["source"], source_doc=source_name,
             changes_zh="、".join(CHANGES_ZH[change] for change in difference.changes),
             changes_en=", ".join(difference.changes),
             more_zh=f"(另有{more}个来源与原句相同)" if more else "",

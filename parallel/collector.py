@@ -1,0 +1,32 @@
+"""The cyclic garbage collector paused while a stage builds many long-lived objects.
+
+A check of 10,000 reports builds millions of objects that live to the end of the run (links,
+facts, statements, findings) and next to no reference cycles; CPython's collector would still
+scan the whole heap each time the objects that survived grow by a quarter: a third of the check
+stage's CPU time at 3,000 reports, and a full pass at its end would cost 3 s more at 10,000.
+Paused, the stage frees what it drops by reference counting as ever; what is alive when it ends
+is moved to the collector's permanent generation (``gc.freeze``), so later stages never scan it
+again. A reference cycle the stage dropped stays with it until ``gc.unfreeze``: the check stage
+leaves none (none found at 1,000 and 3,000 reports).
+"""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No automatic collection inside the block (a forked copy inherits the pause); on leaving
+    it, what is alive is frozen and collection resumes. A collector already paused by the caller
+    stays paused."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
