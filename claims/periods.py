@@ -116,12 +116,13 @@ Build = Callable[[re.Match[str], int | None], Period | None]
 
 @dataclass(frozen=True)
 class _Form:
-    """A form of a period: its pattern, what reads a match (None: not a period after all), and a
-    word every match holds (None: no gate), looked for first: a sentence without it is not scanned."""
+    """A form of a period: its pattern, what reads a match (None: not a period after all), and its
+    gate, words one of which every match holds, looked for first: a sentence without any of them
+    is not scanned."""
 
     pattern: re.Pattern[str]
     build: Build
-    gate: re.Pattern[str] | None
+    gate: tuple[str, ...]
 
 
 @cache
@@ -134,34 +135,42 @@ def _forms() -> tuple[_Form, ...]:
     date = rf"{prefix}(?:(?P<m>{SMALL})月{tails}(?:(?P<d>{SMALL})[日号])?)?"
     plans, end, unread = alternation(words.plans), words.any("to_date.month_end"), words.any("unread_tails.words")
     month, year, parts = "月", "年", alternation(words.parts_of_year)
-    forms: list[tuple[str, Build, str | None]] = [
-        (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off, None),
-        (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off, end),
+    lists = words.lists
+    forms: list[tuple[str, Build, tuple[str, ...]]] = [
+        (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off,
+         lists["to_date.words"]),
+        (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off, lists["to_date.month_end"]),
         (rf"{words.any('since.before')}?{FREE}(?:{OPEN}(?P<plan>{plans}){CLOSE}|{date}){words.any('since.after')}",
-         _since, words.any("since.after")),
+         _since, lists["since.after"]),
         (rf"{words.any('to_date.words')}?\s*{FREE}{prefix}(?P<q>{QUARTER}){words.any('quarters.words')}{end}",
-         _quarter_end, words.any("quarters.words")),
+         _quarter_end, lists["quarters.words"]),
         (rf"{_not_a_qualifier()}{words.any('counting.recent')}(?P<n>{SMALL})年{words.any('counting.recent_tails')}?",
-         _recent, None),
+         _recent, lists["counting.recent"]),
         (rf"{FREE}{prefix}(?P<m1>{SMALL})月(?P<d1>{SMALL})[日号]?\s*{dash}\s*(?:(?P<m2>{SMALL})月)?(?P<d2>{SMALL})[日号]",
-         _day_range, month),
+         _day_range, (month,)),
         (rf"{FREE}{prefix}(?P<m1>{SMALL})(?:月{tails})?\s*{dash}\s*(?P<m2>{SMALL})月{tails}(?!{SMALL}[日号])",
-         _month_range, month),
-        (rf"{FREE}(?P<y1>{YEAR})年?\s*{dash}\s*(?P<y2>{YEAR})年{tails}", _year_range, year),
+         _month_range, (month,)),
+        (rf"{FREE}(?P<y1>{YEAR})年?\s*{dash}\s*(?P<y2>{YEAR})年{tails}", _year_range, (year,)),
         (rf"{FREE}{prefix}(?:(?P<first>{words.any('counting.first')})|{words.any('quarters.ordinals')})?"
-         rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter, words.any("quarters.words")),
+         rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter, lists["quarters.words"]),
         (rf"{FREE}{prefix}{words.any('counting.first')}(?P<n>{SMALL}){words.any('counting.months')}", _first_months,
-         words.any("counting.months")),
-        (rf"{FREE}{prefix}(?P<part>{parts})", _part_of_year, parts),
-        (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan, None),
+         lists["counting.months"]),
+        (rf"{FREE}{prefix}(?P<part>{parts})", _part_of_year, tuple(words.parts_of_year)),
+        (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan, tuple(words.plans)),
         (rf"{FREE}{prefix}{OPEN}(?P<name>{alternation(words.holidays)}){CLOSE}{words.any('holiday_tails.words')}",
-         _holiday_span, words.any("holiday_tails.words")),
+         _holiday_span, lists["holiday_tails.words"]),
         (rf"{FREE}(?:{prefix}(?P<m>{SMALL})月(?P<d>{SMALL})[日号])?{words.any('days.words')}", _day,
-         words.any("days.words")),
-        (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month, month),
-        (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year, year),
+         lists["days.words"]),
+        (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month, (month,)),
+        (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year, (year,)),
     ]
-    return tuple(_Form(re.compile(pattern), build, gate and re.compile(gate)) for pattern, build, gate in forms)
+    return tuple(_Form(re.compile(pattern), build, gate) for pattern, build, gate in forms)
+
+
+@cache
+def _gate_words() -> frozenset[str]:
+    """Every gate word of every form."""
+    return frozenset(word for form in _forms() for word in form.gate)
 
 
 def _not_a_qualifier() -> str:
@@ -294,8 +303,10 @@ def _year(match: re.Match[str], _year: int | None) -> Period:
 def _stated(text: str, begin: int, end: int, year: int | None) -> list[tuple[int, int, Period]]:
     """(start, end, period) of the periods stated in ``text[begin:end]``, left to right: where
     readings overlap the leftmost, then longest, wins; a base of comparison (比2020年) is left out."""
+    sentence = text[begin:end]
+    present = {word for word in _gate_words() if word in sentence}  # one look for each word, not each form
     found = sorted(((match.start(), match.end(), period) for form in _forms()
-                    if form.gate is None or form.gate.search(text, begin, end)
+                    if not present.isdisjoint(form.gate)
                     for match in form.pattern.finditer(text, begin, end) if (period := form.build(match, year))),
                    key=lambda item: (item[0], -item[1]))
     chosen: list[tuple[int, int, Period]] = []

@@ -58,7 +58,7 @@ def test_every_period_match_holds_its_forms_gate_word(texts):
     for text in [sample, *texts]:
         for form in _forms():
             for match in form.pattern.finditer(text):
-                assert form.gate is None or form.gate.search(match.group()), (form.build.__name__, match.group())
+                assert any(word in match.group() for word in form.gate), (form.build.__name__, match.group())
                 checked += 1
         starts = sentences.starts(text)
         for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
