@@ -175,10 +175,23 @@ def _gate_words() -> frozenset[str]:
 
 def _not_a_qualifier() -> str:
     """Lookbehinds keeping a [counting] recent word from being the end of a qualifier (接近5年: nearly)."""
+    return "".join(f"(?<!{re.escape(head)})" for head in sorted(_qualifier_heads()))
+
+
+@cache
+def _qualifier_heads() -> frozenset[str]:
+    """What comes before a [counting] recent word in a qualifier (接 of 接近)."""
     recent = period_words().lists["counting.recent"]
-    heads = {word[:-len(tail)] for word in qualifiers().prefix for tail in recent
-             if word.endswith(tail) and word != tail}
-    return "".join(f"(?<!{re.escape(head)})" for head in sorted(heads))
+    return frozenset(word[:-len(tail)] for word in qualifiers().prefix for tail in recent
+                     if word.endswith(tail) and word != tail)
+
+
+@cache
+def _reach() -> tuple[int, int]:
+    """How far before a sentence and after it the reading of its periods looks: the widest
+    lookbehind of the forms (``FREE``, one character, and ``_not_a_qualifier``'s heads; the forms
+    have no other), and the longest word after a base of comparison (比2020年同期)."""
+    return max([1, *map(len, _qualifier_heads())]), max(map(len, period_words().lists["base.after"]))
 
 
 def _number(numeral: str) -> int:
@@ -302,7 +315,18 @@ def _year(match: re.Match[str], _year: int | None) -> Period:
 
 def _stated(text: str, begin: int, end: int, year: int | None) -> list[tuple[int, int, Period]]:
     """(start, end, period) of the periods stated in ``text[begin:end]``, left to right: where
-    readings overlap the leftmost, then longest, wins; a base of comparison (比2020年) is left out."""
+    readings overlap the leftmost, then longest, wins; a base of comparison (比2020年) is left out.
+    Read from the sentence with what the reading looks at around it (``_reach``), once for every
+    document that repeats it."""
+    before, after = _reach()
+    start = max(0, begin - before)
+    found = _stated_around(text[start:end + after], begin - start, end - start, year)
+    return [(first + start, last + start, period) for first, last, period in found]
+
+
+@lru_cache(maxsize=8192)
+def _stated_around(text: str, begin: int, end: int, year: int | None) -> tuple[tuple[int, int, Period], ...]:
+    """``_stated`` of a sentence cut out with its surroundings (positions in ``text``)."""
     sentence = text[begin:end]
     present = {word for word in _gate_words() if word in sentence}  # one look for each word, not each form
     found = sorted(((match.start(), match.end(), period) for form in _forms()
@@ -314,8 +338,9 @@ def _stated(text: str, begin: int, end: int, year: int | None) -> list[tuple[int
         if not chosen or item[0] >= chosen[-1][1]:
             chosen.append(item)
     base = period_words().lists
-    return [(start, stop, period) for start, stop, period in chosen
-            if not text.endswith(base["base.before"], begin, start) and not text.startswith(base["base.after"], stop)]
+    return tuple((start, stop, period) for start, stop, period in chosen
+                 if not text.endswith(base["base.before"], begin, start)
+                 and not text.startswith(base["base.after"], stop))
 
 
 def period_of(text: str, sentence: Segment, clause: Segment, span: tuple[int, int], year: int | None) -> Period | None:

@@ -16,7 +16,7 @@ import pytest
 
 from claims import framing, sentences, subject
 from claims.extract import extract_claims
-from claims.periods import _forms, _stated, period_words
+from claims.periods import _forms, _stated, _stated_around, period_words
 from sources import boilerplate, metadata
 from sources.decode import common_letters, level1_characters
 from sources.gazetteer import load_gazetteer
@@ -71,6 +71,22 @@ def test_every_period_match_holds_its_forms_gate_word(texts):
             ungated = [item[:2] for item in _ungated(text, begin, end, 2024) if not _is_base(text, begin, item)]
             assert [item[:2] for item in _stated(text, begin, end, 2024)] == ungated
     assert checked > 50
+
+
+def test_periods_read_from_a_sentence_cut_out_are_the_periods_read_in_its_whole_text(texts):
+    """``_stated`` reads a sentence with what its patterns look at around it, cached across
+    documents; in any surroundings that is what reading it inside the whole text gives."""
+    rng = random.Random(29)
+    sentences_ = ["截至10月底累计完成1200户", "近三年新增就业3.1万人", "2021—2024年改造小区", "比2020年同期增长5%",
+                  "今年上半年接待游客", "1—9月实现产值", "十四五期间新建学校", "接近5年的建设", "2023年以来"]
+    around = ["", "1", "二", ".", "接", "接近", "最", "同期", "年", "月", "比", "。", "\n", "乌海市", "十"]
+    for _ in range(3000):
+        sentence = rng.choice(sentences_)
+        head, tail = rng.choice(around) + rng.choice(around), rng.choice(around) + rng.choice(around)
+        text = head + sentence + tail
+        begin, end = len(head) + rng.randrange(2), len(head) + len(sentence) - rng.randrange(2)
+        year = rng.choice((None, 2024))
+        assert _stated(text, begin, end, year) == list(_stated_around.__wrapped__(text, begin, end, year)), text
 
 
 def _is_base(text: str, begin: int, item: tuple) -> bool:
