@@ -123,12 +123,18 @@ def framing_of(text: str, span: tuple[int, int], clause: Segment, sentence: Segm
                unit: str | None, subject: str | None) -> Framing:
     """The framing of the figure at ``span`` of the normalized ``text`` from its subject and the words of its
     clause (and, for status, its sentence) before it. A date has a status only: it counts nothing."""
-    before = text[clause.start:span[0]]
-    status = _status(_without_disposal(before)) or _sentence_plan(text[sentence.start:clause.start]) or "actual"
+    return _framing(text[clause.start:span[0]], text[sentence.start:clause.start], kind, unit, subject)
+
+
+@lru_cache(maxsize=8192)  # read once for a clause every copy or restatement of a report repeats
+def _framing(before: str, earlier: str, kind: str, unit: str | None, subject: str | None) -> Framing:
+    """The framing of a figure from the clause before it (``before``), the sentence before its
+    clause (``earlier``), its kind, unit and subject: these are all it is read from."""
+    status = _status(_without_disposal(before)) or _sentence_plan(earlier) or "actual"
     if kind == "date":
         return Framing("level", (), status)
     read = _blank(f"{subject or ''}{_SEPARATOR}{before}")
-    return Framing(_aggregate(before, read, unit), _scope(text, clause, sentence, before, subject), status)
+    return Framing(_aggregate(before, read, unit), _scope(earlier, before, subject), status)
 
 
 def _aggregate(before: str, read: str, unit: str | None) -> str:
@@ -141,16 +147,17 @@ def _aggregate(before: str, read: str, unit: str | None) -> str:
     return next((aggregate for aggregate in PRECEDENCE if _words(aggregate).search(read)), "level")
 
 
-def _scope(text: str, clause: Segment, sentence: Segment, before: str, subject: str | None) -> tuple[str, ...]:
+def _scope(earlier: str, before: str, subject: str | None) -> tuple[str, ...]:
     """Scope words of the subject and the clause before the figure, aliases folded, sorted; and the
-    part word (其中) when it comes before the figure in its clause or is the whole clause before.
+    part word (其中) when it comes before the figure in its clause or is the whole clause before
+    (the last of ``earlier``, the sentence before the clause, its end mark left out).
     In a 分别 list only the subject is read: it names the figure's own item (城镇居民…、农村居民…)."""
     read = subject or ""
     if list_words().respectively not in before:
         read += _SEPARATOR + before
     aliases = framing_words().aliases
     found = {aliases.get(word, word) for word in _scope_words().findall(_blank(read))}
-    previous = text[sentence.start:max(sentence.start, clause.start - 1)]
+    previous = earlier[:-1]
     ended = _THROUGH_LAST_CLAUSE_END.match(previous)
     previous = previous[ended.end() if ended else 0:].strip()
     parts = subject_words()["breakdown"]

@@ -116,12 +116,13 @@ Build = Callable[[re.Match[str], int | None], Period | None]
 
 @dataclass(frozen=True)
 class _Form:
-    """A form of a period: its pattern, what reads a match (None: not a period after all), and a
-    word every match holds (None: no gate), looked for first: a sentence without it is not scanned."""
+    """A form of a period: its pattern, what reads a match (None: not a period after all), and its
+    gate, words one of which every match holds, looked for first: a sentence without any of them
+    is not scanned."""
 
     pattern: re.Pattern[str]
     build: Build
-    gate: re.Pattern[str] | None
+    gate: tuple[str, ...]
 
 
 @cache
@@ -134,42 +135,63 @@ def _forms() -> tuple[_Form, ...]:
     date = rf"{prefix}(?:(?P<m>{SMALL})月{tails}(?:(?P<d>{SMALL})[日号])?)?"
     plans, end, unread = alternation(words.plans), words.any("to_date.month_end"), words.any("unread_tails.words")
     month, year, parts = "月", "年", alternation(words.parts_of_year)
-    forms: list[tuple[str, Build, str | None]] = [
-        (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off, None),
-        (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off, end),
+    lists = words.lists
+    forms: list[tuple[str, Build, tuple[str, ...]]] = [
+        (rf"{words.any('to_date.words')}\s*(?:(?P<now>{words.any('to_date.now')})|{date}{end}?)", _cut_off,
+         lists["to_date.words"]),
+        (rf"{FREE}{prefix}(?:(?P<m>{SMALL})月)?{end}", _cut_off, lists["to_date.month_end"]),
         (rf"{words.any('since.before')}?{FREE}(?:{OPEN}(?P<plan>{plans}){CLOSE}|{date}){words.any('since.after')}",
-         _since, words.any("since.after")),
+         _since, lists["since.after"]),
         (rf"{words.any('to_date.words')}?\s*{FREE}{prefix}(?P<q>{QUARTER}){words.any('quarters.words')}{end}",
-         _quarter_end, words.any("quarters.words")),
+         _quarter_end, lists["quarters.words"]),
         (rf"{_not_a_qualifier()}{words.any('counting.recent')}(?P<n>{SMALL})年{words.any('counting.recent_tails')}?",
-         _recent, None),
+         _recent, lists["counting.recent"]),
         (rf"{FREE}{prefix}(?P<m1>{SMALL})月(?P<d1>{SMALL})[日号]?\s*{dash}\s*(?:(?P<m2>{SMALL})月)?(?P<d2>{SMALL})[日号]",
-         _day_range, month),
+         _day_range, (month,)),
         (rf"{FREE}{prefix}(?P<m1>{SMALL})(?:月{tails})?\s*{dash}\s*(?P<m2>{SMALL})月{tails}(?!{SMALL}[日号])",
-         _month_range, month),
-        (rf"{FREE}(?P<y1>{YEAR})年?\s*{dash}\s*(?P<y2>{YEAR})年{tails}", _year_range, year),
+         _month_range, (month,)),
+        (rf"{FREE}(?P<y1>{YEAR})年?\s*{dash}\s*(?P<y2>{YEAR})年{tails}", _year_range, (year,)),
         (rf"{FREE}{prefix}(?:(?P<first>{words.any('counting.first')})|{words.any('quarters.ordinals')})?"
-         rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter, words.any("quarters.words")),
+         rf"(?P<q>{QUARTER}){words.any('quarters.words')}", _quarter, lists["quarters.words"]),
         (rf"{FREE}{prefix}{words.any('counting.first')}(?P<n>{SMALL}){words.any('counting.months')}", _first_months,
-         words.any("counting.months")),
-        (rf"{FREE}{prefix}(?P<part>{parts})", _part_of_year, parts),
-        (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan, None),
+         lists["counting.months"]),
+        (rf"{FREE}{prefix}(?P<part>{parts})", _part_of_year, tuple(words.parts_of_year)),
+        (rf"{OPEN}(?P<plan>{plans}){CLOSE}{words.any('plan_tails.words')}", _plan, tuple(words.plans)),
         (rf"{FREE}{prefix}{OPEN}(?P<name>{alternation(words.holidays)}){CLOSE}{words.any('holiday_tails.words')}",
-         _holiday_span, words.any("holiday_tails.words")),
+         _holiday_span, lists["holiday_tails.words"]),
         (rf"{FREE}(?:{prefix}(?P<m>{SMALL})月(?P<d>{SMALL})[日号])?{words.any('days.words')}", _day,
-         words.any("days.words")),
-        (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month, month),
-        (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year, year),
+         lists["days.words"]),
+        (rf"{FREE}{prefix}(?P<m>{SMALL})月{tails}(?!{SMALL}[日号]|{unread})", _month, (month,)),
+        (rf"{FREE}(?P<y>{YEAR})年{tails}(?!{SMALL}月|{unread})", _year, (year,)),
     ]
-    return tuple(_Form(re.compile(pattern), build, gate and re.compile(gate)) for pattern, build, gate in forms)
+    return tuple(_Form(re.compile(pattern), build, gate) for pattern, build, gate in forms)
+
+
+@cache
+def _gate_words() -> frozenset[str]:
+    """Every gate word of every form."""
+    return frozenset(word for form in _forms() for word in form.gate)
 
 
 def _not_a_qualifier() -> str:
     """Lookbehinds keeping a [counting] recent word from being the end of a qualifier (接近5年: nearly)."""
+    return "".join(f"(?<!{re.escape(head)})" for head in sorted(_qualifier_heads()))
+
+
+@cache
+def _qualifier_heads() -> frozenset[str]:
+    """What comes before a [counting] recent word in a qualifier (接 of 接近)."""
     recent = period_words().lists["counting.recent"]
-    heads = {word[:-len(tail)] for word in qualifiers().prefix for tail in recent
-             if word.endswith(tail) and word != tail}
-    return "".join(f"(?<!{re.escape(head)})" for head in sorted(heads))
+    return frozenset(word[:-len(tail)] for word in qualifiers().prefix for tail in recent
+                     if word.endswith(tail) and word != tail)
+
+
+@cache
+def _reach() -> tuple[int, int]:
+    """How far before a sentence and after it the reading of its periods looks: the widest
+    lookbehind of the forms (``FREE``, one character, and ``_not_a_qualifier``'s heads; the forms
+    have no other), and the longest word after a base of comparison (比2020年同期)."""
+    return max([1, *map(len, _qualifier_heads())]), max(map(len, period_words().lists["base.after"]))
 
 
 def _number(numeral: str) -> int:
@@ -293,9 +315,22 @@ def _year(match: re.Match[str], _year: int | None) -> Period:
 
 def _stated(text: str, begin: int, end: int, year: int | None) -> list[tuple[int, int, Period]]:
     """(start, end, period) of the periods stated in ``text[begin:end]``, left to right: where
-    readings overlap the leftmost, then longest, wins; a base of comparison (比2020年) is left out."""
+    readings overlap the leftmost, then longest, wins; a base of comparison (比2020年) is left out.
+    Read from the sentence with what the reading looks at around it (``_reach``), once for every
+    document that repeats it."""
+    before, after = _reach()
+    start = max(0, begin - before)
+    found = _stated_around(text[start:end + after], begin - start, end - start, year)
+    return [(first + start, last + start, period) for first, last, period in found]
+
+
+@lru_cache(maxsize=8192)
+def _stated_around(text: str, begin: int, end: int, year: int | None) -> tuple[tuple[int, int, Period], ...]:
+    """``_stated`` of a sentence cut out with its surroundings (positions in ``text``)."""
+    sentence = text[begin:end]
+    present = {word for word in _gate_words() if word in sentence}  # one look for each word, not each form
     found = sorted(((match.start(), match.end(), period) for form in _forms()
-                    if form.gate is None or form.gate.search(text, begin, end)
+                    if not present.isdisjoint(form.gate)
                     for match in form.pattern.finditer(text, begin, end) if (period := form.build(match, year))),
                    key=lambda item: (item[0], -item[1]))
     chosen: list[tuple[int, int, Period]] = []
@@ -303,8 +338,9 @@ def _stated(text: str, begin: int, end: int, year: int | None) -> list[tuple[int
         if not chosen or item[0] >= chosen[-1][1]:
             chosen.append(item)
     base = period_words().lists
-    return [(start, stop, period) for start, stop, period in chosen
-            if not text.endswith(base["base.before"], begin, start) and not text.startswith(base["base.after"], stop)]
+    return tuple((start, stop, period) for start, stop, period in chosen
+                 if not text.endswith(base["base.before"], begin, start)
+                 and not text.startswith(base["base.after"], stop))
 
 
 def period_of(text: str, sentence: Segment, clause: Segment, span: tuple[int, int], year: int | None) -> Period | None:

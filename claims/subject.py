@@ -117,6 +117,7 @@ def table_row_label(text: str, line_start: int, start: int) -> str | None:
     return (clean(text[bar.end():second]) or None) if second >= 0 else None
 
 
+@lru_cache(maxsize=8192)  # the same clause openings recur in a report's copies and restatements
 def preceding(phrase: str, measure: str | None, previous: str | None) -> str:
     """The counted thing from the clause text before a figure (``phrase``), or ``""``.
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
 from charset_normalizer import from_bytes
+
+from sources.letters import code_points, letter_counts
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
 _BOMS = (
@@ -370,15 +370,10 @@ def _common_share(text: str, encoding: str) -> float:
     return hits / letters if letters else 0.0
 
 
-def common_letters(text: Iterable[str], common: frozenset[str]) -> tuple[int, int]:
+def common_letters(text: str, common: frozenset[str]) -> tuple[int, int]:
     """(letters of ``common``, non-ASCII letters and private-use code points) in ``text``; every
-    character of ``common`` is a non-ASCII letter (a level-1 block holds Han characters only), so
-    only the other characters are looked at one by one."""
-    counts = Counter(text)
-    hits = sum(map(counts.__getitem__, common.intersection(counts)))
-    rare = sum(counts[ch] for ch in counts.keys() - common
-               if ch > "\x7f" and (ch.isalpha() or "\ue000" <= ch <= "\uf8ff"))
-    return hits, hits + rare
+    character of ``common`` is a non-ASCII letter (a level-1 block holds Han characters only)."""
+    return letter_counts(code_points(text), common)
 
 
 def level1_characters(encoding: str) -> frozenset[str]:

@@ -37,17 +37,17 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import ahocorasick_rs
 
 from vocab.files import DataFileError, csv_rows, data_sections, error, toml_data, where
 
 ALIAS_COLUMNS = ("alias", "name", "parent", "note")
 LEVELS = {"province": 1, "prefecture": 2, "county": 3}  # the [suffixes] keys of data/place_names.toml
 _MIN_SHORT = {1: 2, 2: 2, 3: 3}
-_HEAD = 2  # characters a name is first looked up by (its lengths are tried only after them)
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,15 @@ class Gazetteer:
         self._places = places
         self._names = names
         self._surfaces = {entry.surface: entry for entry in entries}
-        lengths: dict[str, set[int]] = {}
-        for surface in self._surfaces:
-            lengths.setdefault(surface[:_HEAD], set()).add(len(surface))
-        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
-        self._short = any(len(head) < _HEAD for head in lengths)
-        self._firsts = re.compile(f"[{re.escape(''.join(sorted({surface[0] for surface in self._surfaces})))}]")
+        self._entries = list(self._surfaces.values())
+        self._automaton = _automaton(self._entries)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {key: value for key, value in vars(self).items() if key != "_automaton"}  # not picklable
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._automaton = _automaton(self._entries)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Place mentions in ``text``: leftmost-longest, non-overlapping, sorted by start."""
@@ -173,18 +176,13 @@ class Gazetteer:
         return min(mention.places, key=rank)
 
     def _hits(self, text: str) -> list[tuple[int, int, _Entry]]:
-        """Every occurrence of a surface as (start, -length, entry), by start, longest first: at
-        each character that starts a surface, the lengths of the surfaces beginning with the two
-        characters there are tried (one entry per surface, so no two hits tie)."""
-        surfaces, lengths, hits = self._surfaces, self._lengths, []
-        for first in self._firsts.finditer(text):
-            start = first.start()
-            heads = {text[start:start + _HEAD], text[start]} if self._short else (text[start:start + _HEAD],)
-            for head in heads:
-                for length in lengths.get(head, ()):
-                    entry = surfaces.get(text[start:start + length])
-                    if entry is not None:
-                        hits.append((start, -length, entry))
+        """Every occurrence of a surface as (start, -length, entry), by start, longest first (one
+        entry per surface, so no two hits tie), from one Aho-Corasick pass over ``text``."""
+        if self._automaton is None:
+            return []
+        entries = self._entries
+        hits = [(start, start - end, entries[index])
+                for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)]
         hits.sort()
         return hits
 
@@ -198,6 +196,15 @@ class Gazetteer:
         previous = mentions[-1] if mentions else None
         return previous is not None and previous.end == start and any(
             self.contains(outer, inner) for outer in previous.places for inner in entry.places)
+
+
+def _automaton(entries: list[_Entry]) -> ahocorasick_rs.AhoCorasick | None:
+    """The Aho-Corasick automaton of the surfaces of ``entries`` (pattern i is entry i's); None
+    when there are none."""
+    if not entries:
+        return None
+    return ahocorasick_rs.AhoCorasick([entry.surface for entry in entries],
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 @functools.cache

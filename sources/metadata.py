@@ -12,7 +12,9 @@ from vocab.files import alternation, data_sections, error
 
 _EDGE_LINES = 12
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"  # 2024-03-15, 2024年3月15日
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*[-/.]\s*\d{1,2}\s*[-/.])")
+# A year not inside a longer number: 19xx or 20xx, its first digit not after a digit. The digit comes
+# before the lookbehind so that the engine skips at C speed to each 1 and 2.
+_YEAR = re.compile(r"((?:1(?<!\d1)9|2(?<!\d2)0)\d{2})(?=年|\s*[-/.]\s*\d{1,2}\s*[-/.])")
 _TITLE_END = re.compile(r"[。!?;,]$")
 WORD_SECTIONS = ("date_labels", "source_labels", "after_source", "byline_labels", "self_prefixes", "levels",
                  "province", "country")

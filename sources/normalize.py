@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
 import opencc
 
+from sources.letters import code_points
 from sources.offsets import OffsetMap, deletion_mask
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -19,20 +21,19 @@ GLOSS = re.compile(rf"\((?=[a-zü]*[{TONE_LETTERS}])[a-zü{TONE_LETTERS}]{{1,8}}
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _DASHES = "\u2010\u2011\u2012\u2212\ufe63"
+_BMP = 0x10000
 
 
 @cache
-def _fold_table() -> list[int | str]:
-    """Full-width ASCII forms to ASCII, exotic spaces to a space, dash variants to '-'; indexed by
-    code point over the Basic Multilingual Plane (every other character is itself), which
-    ``str.translate`` reads twice as fast as a dict (no hashing of a new int per character)."""
-    folded = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-    folded.update({ord(ch): " " for ch in _SPACES})
-    folded.update({ord(ch): "-" for ch in _DASHES})
-    folded[ord("\ufe6a")] = "%"
-    table: list[int | str] = list(range(0x10000))  # past it, the IndexError keeps the character
-    for code, replacement in folded.items():
-        table[code] = replacement
+def _fold_table() -> np.ndarray:
+    """Full-width ASCII forms to ASCII, exotic spaces to a space, dash variants to '-': the code
+    point each code point of the Basic Multilingual Plane becomes (every other character is itself)."""
+    folded = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    folded.update({ord(ch): ord(" ") for ch in _SPACES})
+    folded.update({ord(ch): ord("-") for ch in _DASHES})
+    folded[ord("\ufe6a")] = ord("%")
+    table = np.arange(_BMP, dtype=np.uint32)
+    table[list(folded)] = list(folded.values())
     return table
 
 
@@ -51,8 +52,14 @@ def _traditional() -> re.Pattern[str]:
 
 
 def fold(text: str) -> str:
-    """Half-width digits and punctuation, plain spaces; the length never changes."""
-    return text.translate(_fold_table())
+    """Half-width digits and punctuation, plain spaces; the length never changes. Every code point
+    is looked up in one table at once (``str.translate`` calls back per character)."""
+    codes = code_points(text)
+    if len(codes) and codes.max() >= _BMP:  # a character past the plane is itself
+        folded = np.where(codes < _BMP, _fold_table()[np.minimum(codes, _BMP - 1)], codes)
+    else:
+        folded = _fold_table()[codes]
+    return folded.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def to_simplified(text: str) -> str:

@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from sources.decode import common_letters, level1_characters
+import numpy as np
+
+from sources.decode import level1_characters
+from sources.letters import ascii_letters, code_points, end_of_first, letter_counts
 
 WRONG = ("cp1252", "gb18030")  # readings a text may have been shown in (cp1252 covers Latin-1)
 RIGHT = ("utf-8", "gb18030", "big5")  # the encodings its bytes may really be in
@@ -26,7 +29,6 @@ _SAMPLE = 2_000  # non-ASCII characters looked at
 _HEAD = 600  # characters looked at first: a text readable there is not looked at further
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _UP_TO_SAMPLE = re.compile(rf"(?:[\x00-\x7f]*[^\x00-\x7f]){{1,{_SAMPLE}}}")  # through the last of the first _SAMPLE
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NOT_LATIN1 = re.compile(r"([^\x00-\xff]+)")
 _CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 
@@ -47,18 +49,19 @@ def common_share(text: str) -> tuple[float, int, int]:
     """Share of the non-ASCII letters of ``text`` (its first ``_SAMPLE``) that are frequent
     Chinese characters (level 1 of GB2312 or Big5), how many such letters there are, and how many
     ASCII letters."""
-    head = text[:_HEAD]
-    share, letters = _share(_NON_ASCII.findall(head))
+    codes = code_points(text)
+    head = codes[:_HEAD]
+    share, letters = _share(head)
     if letters >= 10 * MIN_LETTERS and share >= READABLE:  # plainly readable: the usual case, decided fast
-        return share, letters, len(_ASCII_LETTER.findall(head))
-    sample = _sample(text)
-    return (*_share(_NON_ASCII.findall(sample)), len(_ASCII_LETTER.findall(sample)))
+        return share, letters, ascii_letters(head)
+    sample = codes[:end_of_first(codes, _SAMPLE)]
+    return (*_share(sample), ascii_letters(sample))
 
 
-def _share(characters: list[str]) -> tuple[float, int]:
-    """Share of the letters among ``characters`` (non-ASCII ones) that are frequent Chinese
-    characters, and how many letters there are."""
-    hits, letters = common_letters(characters, _common())
+def _share(codes: np.ndarray) -> tuple[float, int]:
+    """Share of the letters among ``codes`` (code points) that are frequent Chinese characters,
+    and how many letters there are."""
+    hits, letters = letter_counts(codes, _common())
     return (hits / letters if letters else 1.0), letters
 
 

@@ -1,10 +1,12 @@
 """The fast paths of reading and extraction (issue 15) give exactly what their plain definitions
-give: place names found by their first two characters, period forms tried only on sentences
-holding their gate word, sentence starts by splitting, common-letter shares by set operations,
-the repair sample cut by one match, a table row's label read without copying its line, and
-folding by a code-point table."""
+give: place names found in one Aho-Corasick pass, period forms tried only on sentences holding
+one of their gate words, sentence starts by splitting, common-letter shares by code-point tables,
+the repair sample cut by one match, a table row's label read without copying its line, folding
+by a code-point table, furniture lines matched only where one of their patterns starts, the main
+year's pattern led by its digit, and the framing and subject caches shared across documents."""
 from __future__ import annotations
 
+import pickle
 import random
 import re
 from collections import Counter
@@ -12,14 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from claims import sentences
+from claims import framing, sentences, subject
 from claims.extract import extract_claims
-from claims.periods import _forms, _stated, period_words
+from claims.periods import _forms, _stated, _stated_around, period_words
+from sources import boilerplate, metadata
 from sources.decode import common_letters, level1_characters
 from sources.gazetteer import load_gazetteer
+from sources.letters import ascii_letters, code_points, end_of_first
 from sources.normalize import fold
 from sources.reader import document_from_text, expand_paths, read_document
-from sources.repair import _NON_ASCII, _SAMPLE, _sample
+from sources.repair import _NON_ASCII, _SAMPLE, _common, _sample, common_share
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
@@ -34,11 +38,13 @@ def test_place_hits_are_every_occurrence_of_every_name(texts):
     surfaces = gazetteer._surfaces
     rng = random.Random(15)
     names = sorted(surfaces)
-    mixed = "".join(rng.choice(names) + rng.choice(("", "的", "市场", "、", "1")) for _ in range(400))
+    mixed = "".join(rng.choice(names) + rng.choice(("", "的", "市场", "、", "1", "😀", "𠀀𠀁")) for _ in range(400))
+    copy = pickle.loads(pickle.dumps(gazetteer))  # the automaton is built again, not pickled
     for text in [mixed, *texts]:
         expected = sorted((start, -len(name), surfaces[name]) for name in names
                           for start in range(len(text)) if text.startswith(name, start))
         assert gazetteer._hits(text) == expected
+        assert copy._hits(text) == expected
 
 
 def _ungated(text: str, begin: int, end: int, year: int | None) -> list:
@@ -58,13 +64,29 @@ def test_every_period_match_holds_its_forms_gate_word(texts):
     for text in [sample, *texts]:
         for form in _forms():
             for match in form.pattern.finditer(text):
-                assert form.gate is None or form.gate.search(match.group()), (form.build.__name__, match.group())
+                assert any(word in match.group() for word in form.gate), (form.build.__name__, match.group())
                 checked += 1
         starts = sentences.starts(text)
         for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
             ungated = [item[:2] for item in _ungated(text, begin, end, 2024) if not _is_base(text, begin, item)]
             assert [item[:2] for item in _stated(text, begin, end, 2024)] == ungated
     assert checked > 50
+
+
+def test_periods_read_from_a_sentence_cut_out_are_the_periods_read_in_its_whole_text(texts):
+    """``_stated`` reads a sentence with what its patterns look at around it, cached across
+    documents; in any surroundings that is what reading it inside the whole text gives."""
+    rng = random.Random(29)
+    sentences_ = ["截至10月底累计完成1200户", "近三年新增就业3.1万人", "2021—2024年改造小区", "比2020年同期增长5%",
+                  "今年上半年接待游客", "1—9月实现产值", "十四五期间新建学校", "接近5年的建设", "2023年以来"]
+    around = ["", "1", "二", ".", "接", "接近", "最", "同期", "年", "月", "比", "。", "\n", "乌海市", "十"]
+    for _ in range(3000):
+        sentence = rng.choice(sentences_)
+        head, tail = rng.choice(around) + rng.choice(around), rng.choice(around) + rng.choice(around)
+        text = head + sentence + tail
+        begin, end = len(head) + rng.randrange(2), len(head) + len(sentence) - rng.randrange(2)
+        year = rng.choice((None, 2024))
+        assert _stated(text, begin, end, year) == list(_stated_around.__wrapped__(text, begin, end, year)), text
 
 
 def _is_base(text: str, begin: int, item: tuple) -> bool:
@@ -106,6 +128,34 @@ def test_common_letters_count_as_one_character_at_a_time():
         assert common_letters(text, common) == (hits, letters)
 
 
+def _plain_share(text: str) -> tuple[float, int, int]:
+    """``common_share`` counted one character at a time."""
+    def share(sample: str) -> tuple[float, int]:
+        letters = [ch for ch in _NON_ASCII.findall(sample) if ch.isalpha() or "\ue000" <= ch <= "\uf8ff"]
+        hits = sum(ch in _common() for ch in letters)
+        return (hits / len(letters) if letters else 1.0), len(letters)
+
+    head = text[:600]
+    found, letters = share(head)
+    if letters >= 120 and found >= 0.9:
+        return found, letters, len(re.findall("[A-Za-z]", head))
+    sample = _sample(text)
+    return (*share(sample), len(re.findall("[A-Za-z]", sample)))
+
+
+def test_common_shares_by_code_point_tables_are_the_shares_counted_by_character(texts):
+    rng = random.Random(13)
+    alphabet = "乌海市的齉龘烏αβ\ue000，。1aZ é\u00e9ア😀𠀀\ud800\n<>"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(3000))) for _ in range(200)]
+    samples += ["中" * 700, "a" * 50 + "中" * 119 + "齉" * 3, "", "abc"]
+    for text in [*samples, *texts]:
+        assert common_share.__wrapped__(text) == _plain_share(text)
+        codes = code_points(text)
+        assert len(codes) == len(text)
+        assert ascii_letters(codes) == len(re.findall("[A-Za-z]", text))
+        assert text[:end_of_first(codes, _SAMPLE)] == _sample(text)
+
+
 def test_repair_sample_ends_at_the_last_of_the_first_non_ascii_characters():
     rng = random.Random(11)
     for size in (0, 3, _SAMPLE - 1, _SAMPLE, _SAMPLE + 1, 3 * _SAMPLE):
@@ -131,3 +181,57 @@ def test_folding_by_a_code_point_table_is_folding_by_the_mapping():
     text = "全市ＧＤＰ增长５．５％，\u3000１—９月\u2212３\u2009人\ufe6a😀𠀀\U0010ffff" * 50
     assert fold(text) == text.translate(mapping)
     assert fold(text).startswith("全市GDP增长5.5%, 1—9月-3 人%😀𠀀")
+    assert fold("\ud800１\udfff") == "\ud800" + "1" + "\udfff"  # a lone surrogate stays itself
+    assert fold("") == ""
+
+
+def test_furniture_lines_are_the_matches_of_the_whole_pattern_line_by_line(texts):
+    rules = boilerplate._rules()
+    rng = random.Random(17)
+    pieces = ["地址:", "电 话:", "\n", "\n\n", "  ", "版权所有", "ICP备12号", "字号:大中小", "联系我们", "。",
+              "普通文字", "您的位置:", "Copyright", "公网安备1", "责任编辑:张", "分享到", "a" * 90, "\t"]
+    mixes = ["".join(rng.choice(pieces) for _ in range(rng.randrange(14))) for _ in range(3000)]
+    for text in [*mixes, *texts]:
+        expected = list(rules.pattern.finditer(text))
+        found = boilerplate._line_matches(text, rules)
+        assert [(m.span(), m.group("always")) for m in found] == [(m.span(), m.group("always")) for m in expected]
+
+
+def test_the_main_year_pattern_led_by_its_digit_is_the_pattern_led_by_its_lookbehind(texts):
+    plain = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*[-/.]\s*\d{1,2}\s*[-/.])")
+    rng = random.Random(19)
+    mixes = ["".join(rng.choice(["1", "2", "9", "0", "19", "20", "年", "-", " ", "/", "3", "x", "１"])
+                     for _ in range(rng.randrange(30))) for _ in range(5000)]
+    for text in [*mixes, *texts]:
+        assert [m.span(1) for m in metadata._YEAR.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+def _clear_shared_caches() -> None:
+    framing._framing.cache_clear()
+    subject.preceding.cache_clear()
+
+
+def test_claims_read_with_warm_caches_are_the_claims_read_with_cold_ones():
+    """The framing and subject caches are shared across documents: a document read after all the
+    others have filled them gives the claims it gives read first."""
+    docs = [doc for doc in (read_document(path, f"d{i}") for i, path in enumerate(expand_paths([EXAMPLES]))) if doc.ok]
+    clauses = ["全市新建社区食堂12个", "其中,城区9个", "计划改造老旧小区300个", "同比增长5.2%", "累计接待游客86万人次",
+               "已完成投资3.4亿元", "新设民营企业1200户", "日均客流1.5万人次", "截至10月底", "较上年提高2.8个百分点"]
+    rng = random.Random(23)
+    for number in range(6):
+        picked = rng.sample(clauses, 6)
+        text = "".join(f"{rng.choice(['', '乌海市', '全区', '2023年', '上半年'])}{clause}{rng.choice([',', '。', ';'])}"
+                       for clause in picked)
+        docs.append(document_from_text(text, f"t{number}"))
+    shared = 0
+    for doc in docs:
+        _clear_shared_caches()
+        cold = extract_claims(doc)
+        _clear_shared_caches()
+        for other in docs:
+            if other is not doc:
+                extract_claims(other)
+        hits = framing._framing.cache_info().hits + subject.preceding.cache_info().hits
+        assert extract_claims(doc) == cold
+        shared += framing._framing.cache_info().hits + subject.preceding.cache_info().hits - hits
+    assert shared > 20  # the documents made here share clauses
