@@ -74,3 +74,12 @@ def test_split_rules_give_the_findings_of_one_process():
 
     one = findings(None)
     assert len(one) >= 14 and findings(piped) == one == findings(beside)
+
+
+@LINUX
+def test_a_result_the_copy_cannot_finish_writing_is_made_here():
+    """The copy streams its result; one that fails part-way (a lambda cannot be pickled) leaves a
+    pickle cut short, more than a pipe holds, which is not taken: the work is done again here."""
+    big = list(range(300_000))
+    here, (numbers, pid, function) = beside(lambda: 1, lambda: [big, os.getpid(), lambda: 2])
+    assert here == 1 and numbers == big and pid == os.getpid() and function() == 2
