@@ -7,7 +7,7 @@ from enum import IntEnum
 from types import MappingProxyType
 from typing import Any
 
-from parallel.records import compact
+from vocab.records import compact
 
 LISTED = 5  # other claims a cross-document finding lists (claims, related, evidence); the evidence counts all
 

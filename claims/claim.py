@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from parallel.records import compact
+from vocab.records import compact
 
 if TYPE_CHECKING:
     from claims.periods import Period

@@ -19,9 +19,9 @@ from claims.claim import Segment
 from claims.iso_dates import date_parts
 from claims.numbers import parse_number
 from claims.vocab import figure_words, qualifiers, relative_years
-from parallel.records import compact
 from sources.normalize import fold, to_simplified
 from vocab.files import alternation, error, toml_data, toml_line
+from vocab.records import compact
 
 NAME = "period_words.toml"
 LISTS = {"quarters": ("words", "ordinals"), "counting": ("first", "months", "recent", "recent_tails"),

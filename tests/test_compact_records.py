@@ -1,4 +1,4 @@
-"""parallel.records: slotted frozen records pickled as one tuple of their field values."""
+"""vocab.records: slotted frozen records pickled as one tuple of their field values."""
 from __future__ import annotations
 
 import copy
@@ -11,7 +11,7 @@ import pytest
 from checks.finding import Edit, Finding, Location, Severity
 from claims.claim import Claim, Segment
 from claims.periods import Period
-from parallel.records import compact
+from vocab.records import compact
 
 
 def _claim() -> Claim:
