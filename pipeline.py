@@ -37,7 +37,7 @@ from claims.extract import extract_isolated
 from claims.frame import ClaimSet
 from claims.reference import FORMAT as REFERENCE
 from parallel.beside import beside
-from parallel.collector import paused
+from parallel.collector import lasting, paused
 from parallel.executors import Executor, InProcess
 from parallel.work import Task, read_and_extract
 from reports.progress import unshown
@@ -130,7 +130,7 @@ def load(paths: Sequence[str | Path] | Inputs, run: Executor | None = None, prog
     tasks = [Task(path, doc_id, path in skipped, inputs.unreadable.get(path))
              for path, doc_id in zip(inputs.files, document_ids(inputs.files), strict=True)]
     documents, claims = [], []
-    for doc, found in progress("reading", _read_and_extract(tasks, run or InProcess()), len(tasks)):
+    for doc, found in progress("reading", lasting(_read_and_extract(tasks, run or InProcess())), len(tasks)):
         documents.append(doc)
         claims += found
     return ClaimSet(documents, claims)

@@ -216,7 +216,16 @@ def _main(argv: list[str] | None) -> int:
         for name, page in html_report.render_parts(result, view, args.output.name):  # a large run: several pages
             writing.write(args.output.parent / name, page)
         return status
-    render = render_statistics if getattr(args, "statistics", False) else formats.renderer(args.command, args.format)
+    entry = None if getattr(args, "statistics", False) else formats.format_of(args.command, args.format)
+    if entry is not None and entry.stream is not None:  # written as it is made, never held whole
+        with stages.status("rendering"):
+            pieces = entry.stream(result, view)
+            if args.output is None:
+                sys.stdout.writelines(piece.decode("utf-8") for piece in pieces)
+            else:
+                writing.write(args.output, pieces)
+        return status
+    render = render_statistics if entry is None else entry.render
     with stages.status("rendering"):
         text = render(result, view)
     if isinstance(text, bytes):  # a binary format (xlsx, docx)

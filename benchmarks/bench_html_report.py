@@ -79,7 +79,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--split", action="store_true", help="render_parts: pages of PAGE_DOCUMENTS texts and PAGE_FINDINGS rows")
+    parser.add_argument("--split", action="store_true",
+                        help="render_parts: pages of PAGE_DOCUMENTS texts and PAGE_FINDINGS rows")
     args = parser.parse_args()
     examples = check(extract(read([ROOT / "examples"])), Config(language="both"))
     result = copied(examples, args.documents)

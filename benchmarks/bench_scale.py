@@ -7,9 +7,12 @@ of the bundled examples), each with its sentences shuffled, about one in ten dro
 of its figures changed (``restated_copies``) and, in one copy of three, one place name swapped for
 another place of the seeds. Then runs ``run-checks check`` on each size in a fresh subprocess (so
 no size inherits another's caches or memory) and prints, per size, the wall seconds, the CPU
-seconds of the child (user + system: steadier than wall time on a shared machine), its peak
-resident memory (``wait4`` rusage) and the findings count. The machine's other load shows in the
-wall time, not in the CPU time.
+seconds of the run (user + system of every process it started: steadier than wall time on a
+shared machine), two peaks of memory and the findings count. ``peak_mb`` is the peak resident
+size of the largest process (``wait4`` rusage); ``tree_peak_mb`` the peak of the memory the
+whole run held, every process summed (PSS sampled every 0.2 s: ``tree_memory``), which counts the
+pool workers and the forked checking copy too. The machine's other load shows in the wall time,
+not in the CPU time.
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from restated_copies import SENTENCE, restated  # noqa: E402
+from tree_memory import TreeMemory  # noqa: E402
 
 from pipeline import extract, read  # noqa: E402
 
@@ -67,13 +71,15 @@ def write_reports(folder: Path, total: int, seed: int = 1) -> int:
 
 
 def measure(folder: Path, output_format: str) -> dict[str, float]:
-    """Wall and CPU seconds and peak MB of ``run-checks check`` on ``folder`` in a subprocess."""
+    """Wall and CPU seconds, peak MB of the largest process and of the whole tree, of ``run-checks
+    check`` on ``folder`` in a subprocess."""
     output = folder.parent / f"findings.{output_format}"
     command = [sys.executable, str(ROOT / "run_checks.py"), "check", str(folder), "--format", output_format,
                "--output", str(output), "--fail-on", "never", "--quiet", "--isolated"]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
+    with TreeMemory(child.pid) as tree:
+        _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     error = child.stderr.read().decode("utf-8", "replace")
     child.stderr.close()
@@ -81,7 +87,8 @@ def measure(folder: Path, output_format: str) -> dict[str, float]:
         raise RuntimeError(f"check failed ({status}): {error[-2000:]}")
     findings = len(json.loads(output.read_text(encoding="utf-8"))["findings"]) if output_format == "json" else -1
     return {"wall_seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-            "peak_mb": round(usage.ru_maxrss / 1024), "output_mb": round(output.stat().st_size / 2**20, 1),
+            "peak_mb": round(usage.ru_maxrss / 1024), "tree_peak_mb": tree.peak_mb,
+            "output_mb": round(output.stat().st_size / 2**20, 1),
             "findings": findings}
 
 

@@ -7,6 +7,8 @@ from enum import IntEnum
 from types import MappingProxyType
 from typing import Any
 
+from vocab.records import compact
+
 LISTED = 5  # other claims a cross-document finding lists (claims, related, evidence); the evidence counts all
 
 
@@ -41,7 +43,8 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Location:
     """A labelled place in a document: ``original[start:end]`` of document ``doc``; ``label`` in
     English ("stated as 14 here"), ``label_zh`` in Chinese ("此处为14")."""
@@ -61,7 +64,8 @@ class Location:
         return f"{self.label_zh} / {self.label}"
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Edit:
     """A change that fixes a finding: ``original[start:end]`` of its document becomes ``replacement``."""
 
@@ -70,7 +74,8 @@ class Edit:
     replacement: str = ""
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: the rule, how bad, why (message), where, the claims involved, the related
     places in other documents (each labelled, e.g. "stated as 14 here"; at most ``LISTED`` of

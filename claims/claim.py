@@ -5,11 +5,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from vocab.records import compact
+
 if TYPE_CHECKING:
     from claims.periods import Period
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A sentence or clause of a document's normalized view: its position among the document's
     sentences (or clauses) and its span, end mark excluded."""
@@ -19,7 +22,8 @@ class Segment:
     end: int
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Figure:
     """The measured part of a claim: kind, value and interval, unit, hedging, precision.
 
@@ -41,7 +45,8 @@ class Figure:
     total: Decimal | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@compact
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Claim(Figure):
     """A numeric claim: a figure, where it stands in its document, and what it is about.
 

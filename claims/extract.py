@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache
 
 from claims.aspects import AspectReader
@@ -27,6 +27,7 @@ _NUMERAL = "0-9一二两三四五六七八九十百千万"
 _SHORT_QUOTE = re.compile(rf"“(?=[^“”\n]{{1,12}}”)[^“”\n{_NUMERAL}]*[{_NUMERAL}][^“”\n]*”"
                           rf"|「(?=[^「」\n]{{1,12}}」)[^「」\n{_NUMERAL}]*[{_NUMERAL}][^「」\n]*」")
 _DATE_GROUPS = ("yrange", "iso", "nomark", "ymd", "md")
+_FIGURE_FIELDS = tuple(field.name for field in fields(Figure))  # what a claim takes from its figure
 
 
 @cache
@@ -136,7 +137,8 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         original_start, original_end = doc.original_span(start, end)
         sentence_of, clause_of = context.sentence(start), context.clause(start)
         claims.append(Claim(
-            **vars(figure), id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
+            **{name: getattr(figure, name) for name in _FIGURE_FIELDS},
+            id=f"{doc.id}:{number}", doc=doc.id, start=original_start, end=original_end,
             text=doc.original[original_start:original_end], subject=subject or None, place=place, time=time,
             span=(start, end), sentence=sentence_of, clause=clause_of,
             **aspects.read((start, end), sentence_of, clause_of, figure.kind, figure.unit, subject or None, time),

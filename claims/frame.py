@@ -1,6 +1,7 @@
 """Claims of many documents, as plain records and as a pandas DataFrame."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -37,21 +38,26 @@ class ClaimSet:
         return pd.DataFrame([_flat(claim_record(c)) for c in self.claims], columns=list(FRAME_FIELDS))
 
 
-def _json_value(value: object) -> object:
-    return plain(value) if isinstance(value, Decimal) else value
-
-
-def claim_record(claim: Claim) -> dict[str, object]:
+def claim_record(claim: Claim, number: Callable[[Decimal], object] = plain) -> dict[str, object]:
     """A claim as a JSON-ready dict, numbers as ints or shortest floats (a figure too large for
-    either as a string in scientific notation: ``claims.numbers.plain``); the period as an object
-    (or null), the scope as a list, the sentence and clause as their indexes in the document."""
-    record: dict[str, object] = {name: _json_value(getattr(claim, name)) for name in CLAIM_FIELDS}
+    either as a string in scientific notation: ``claims.numbers.plain``, or ``number``); the period
+    as an object (or null), the scope as a list, the sentence and clause as their indexes in the
+    document. The keys are ``CLAIM_FIELDS``, in their order."""
+    value, low, high, precision, total = claim.value, claim.low, claim.high, claim.precision, claim.total
     period = claim.period
-    record["period"] = None if period is None else {"kind": period.kind, "start": period.start, "end": period.end,
-                                                      "text": period.text, "inferred": period.inferred}
-    record["scope"] = list(claim.scope)
-    record["sentence"], record["clause"] = claim.sentence.index, claim.clause.index
-    return record
+    return {"id": claim.id, "doc": claim.doc, "start": claim.start, "end": claim.end, "text": claim.text,
+            "kind": claim.kind,
+            "value": number(value) if isinstance(value, Decimal) else value,
+            "low": number(low) if isinstance(low, Decimal) else low,
+            "high": number(high) if isinstance(high, Decimal) else high,
+            "unit": claim.unit, "measure": claim.measure, "qualifier": claim.qualifier, "subject": claim.subject,
+            "place": claim.place, "time": claim.time,
+            "precision": number(precision) if isinstance(precision, Decimal) else precision,
+            "total": number(total) if isinstance(total, Decimal) else total,
+            "period": None if period is None else {"kind": period.kind, "start": period.start, "end": period.end,
+                                                    "text": period.text, "inferred": period.inferred},
+            "aggregate": claim.aggregate, "scope": list(claim.scope), "status": claim.status,
+            "sentence": claim.sentence.index, "clause": claim.clause.index}
 
 
 def _flat(record: dict[str, object]) -> dict[str, object]:

@@ -21,6 +21,7 @@ from claims.numbers import parse_number
 from claims.vocab import figure_words, qualifiers, relative_years
 from sources.normalize import fold, to_simplified
 from vocab.files import alternation, error, toml_data, toml_line
+from vocab.records import compact
 
 NAME = "period_words.toml"
 LISTS = {"quarters": ("words", "ordinals"), "counting": ("first", "months", "recent", "recent_tails"),
@@ -37,7 +38,8 @@ OPEN, CLOSE = "[“\"「]?", "[”\"」]?"
 _LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")  # a line as str.splitlines cuts them
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Period:
     """What time a figure covers.
 

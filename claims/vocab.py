@@ -93,7 +93,8 @@ SUBJECT_SECTIONS = ("transform", "action", "link", "stop_after", "generic", "com
                     "same_period", "leading", "list_joiners", "between_list_figures", "respectively", "not_with",
                     "continues", "counted", "breakdown")
 FIGURE_SECTIONS = ("range", "truncation", "before_minus", "lookalike_labels", "date_tails", "plain_date_tails",
-                   "open_ended", "link_before", "time_frame_units", "time_frame_words", "rank_units", "rank_verbs", "not_rank_verbs",
+                   "open_ended", "link_before", "time_frame_units", "time_frame_words", "rank_units", "rank_verbs",
+                   "not_rank_verbs",
                    "rank_scope", "negative_sign", "not_negative_before", "money_before", "half",
                    "tenths_digits", "one_counts",
                    "truncation_before_unit")

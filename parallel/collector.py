@@ -1,4 +1,6 @@
-"""The cyclic garbage collector paused while a stage builds many long-lived objects.
+"""The cyclic garbage collector kept off what a run builds to keep: paused while the check stage
+builds many long-lived objects (``paused``), and each loaded document and its claims frozen out of
+its passes as it arrives (``lasting``).
 
 A check of 10,000 reports builds millions of objects that live to the end of the run (links,
 facts, statements, findings) and next to no reference cycles; CPython's collector would still
@@ -12,8 +14,11 @@ leaves none (none found at 1,000 and 3,000 reports).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -30,3 +35,14 @@ def paused() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+def lasting(results: Iterable[T]) -> Iterator[T]:
+    """Each result, which the caller keeps to the end of the run (a document and its claims): once
+    taken, it is moved out of the cyclic collector's passes (``gc.freeze``; records hold no
+    cycles, so nothing is lost). Otherwise every pass while results keep arriving traverses all
+    those before (at 10,000 reports, 7 of the 9.6 s of unpickling them), and a forked copy
+    (``parallel.beside``) would copy the pages such a pass writes."""
+    for result in results:
+        yield result
+        gc.freeze()

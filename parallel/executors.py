@@ -66,7 +66,9 @@ class InProcess(Executor):
 @dataclass
 class LocalPool(Executor):
     """A pool of ``jobs`` processes of this machine; items are sent in chunks, so that a run of
-    many small files does not pay one round trip per file."""
+    many small files does not pay one round trip per file. The workers leave once a map's last
+    result is taken (a run maps once: idle, they would hold their memory through the check; a
+    later map starts new ones)."""
 
     jobs: int
     _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
@@ -74,7 +76,8 @@ class LocalPool(Executor):
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        return self._pool.map(fn, items, chunksize=_chunk_size(len(items), self.jobs))
+        yield from self._pool.map(fn, items, chunksize=_chunk_size(len(items), self.jobs))
+        self.close()
 
     def close(self) -> None:
         if self._pool is not None:

@@ -1,41 +1,57 @@
 """A finding's evidence as plain JSON values: one encoder for every renderer."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 
 from checks.finding import Finding
 from claims.numbers import plain
+from reports.json_text import exact
+
+_AS_THEY_ARE = frozenset({str, int, bool, type(None)})
 
 
-def evidence(finding: Finding) -> dict[str, object]:
+def evidence(finding: Finding, spelled: bool = False) -> dict[str, object]:
     """``finding.evidence`` as JSON-ready values, in its own key order.
 
     Mappings become dicts with str keys, lists and tuples lists, sets sorted lists, a Decimal an int
     or float (``claims.numbers.plain``), an enum its ``str`` (a Severity its name); str, int, float,
-    bool and None stay as they are and anything else becomes its ``str``."""
-    return _mapping(finding.evidence)
+    bool and None stay as they are and anything else becomes its ``str``. ``spelled``: every float
+    through ``json_text.exact``, for the orjson writers of ``json_text.streamed``."""
+    return _mapping(finding.evidence, exact if spelled else _kept)
 
 
-def _mapping(value: Mapping) -> dict[str, object]:
-    return {str(key): _value(item) for key, item in value.items()}
+def _mapping(value: Mapping, number: Callable[[float], float]) -> dict[str, object]:
+    return {str(key): _value(item, number) for key, item in value.items()}
 
 
-def _value(value: object) -> object:
+def _value(value: object, number: Callable[[float], float]) -> object:
+    kind = type(value)
+    if kind in _AS_THEY_ARE:  # the common cases first
+        return value
+    if kind is float:
+        return number(value)
     if isinstance(value, Mapping):
-        return _mapping(value)
+        return _mapping(value, number)
     if isinstance(value, list | tuple):
-        return [_value(item) for item in value]
+        return [_value(item, number) for item in value]
     if isinstance(value, set | frozenset):
-        return _sorted([_value(item) for item in value])
+        return _sorted([_value(item, number) for item in value])
     if isinstance(value, Decimal):
-        return plain(value)
+        value = plain(value)
+        return number(value) if isinstance(value, float) else value
     if isinstance(value, Enum):
         return str(value)
-    if value is None or isinstance(value, str | int | float):  # bool is an int
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, str | int):  # bool is an int
         return value
     return str(value)
+
+
+def _kept(number: float) -> float:
+    return number
 
 
 def _sorted(items: list[object]) -> list[object]:

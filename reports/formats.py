@@ -1,11 +1,13 @@
 """Every output format: one row per ``--format`` of each command, each with its renderer.
 
 A renderer is ``render(result, view) -> str | bytes`` (bytes for a binary format); ``claims``
-renderers get ``CheckResult(claim_set)``, with ``findings`` None.
+renderers get ``CheckResult(claim_set)``, with ``findings`` None. A format that can write its text
+as it makes it also has ``stream(result, view) -> Iterator[bytes]``: the same text as UTF-8, in
+pieces, so that a large run never holds it whole.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reports import (
@@ -26,6 +28,7 @@ from reports.result import CheckResult
 from reports.view import View
 
 Renderer = Callable[[CheckResult, View], str | bytes]
+Streamer = Callable[[CheckResult, View], Iterator[bytes]]
 COMMANDS = ("claims", "check")
 
 
@@ -37,14 +40,16 @@ class Format:
     command: str  # "claims" or "check"
     summary: str
     render: Renderer
+    stream: Streamer | None = None  # the text in UTF-8 pieces, when the format can write it as it goes
 
 
 FORMATS = (
     Format("table", "claims", "a terminal summary: the documents, then each document's claims", terminal.render_claims),
-    Format("json", "claims", "the JSON contract: documents and claims", json_report.render),
+    Format("json", "claims", "the JSON contract: documents and claims", json_report.render,
+           json_report.stream),
     Format("csv", "claims", "one row per claim", csv_report.render),
     Format("table", "check", "a terminal summary: counts per document, then the findings", terminal.render_findings),
-    Format("json", "check", "the JSON contract with the findings", json_report.render),
+    Format("json", "check", "the JSON contract with the findings", json_report.render, json_report.stream),
     Format("html", "check", "a self-contained, offline annotated audit report", html_report.render),
     Format("sarif", "check", "SARIF 2.1.0 for code scanning", sarif_report.render),
     Format("junit", "check", "JUnit XML: one test case per document, a failure per error", junit_report.render),
@@ -73,7 +78,12 @@ def choices(command: str) -> tuple[str, ...]:
 
 def renderer(command: str, name: str) -> Renderer:
     """The renderer of format ``name`` of ``command``."""
+    return format_of(command, name).render
+
+
+def format_of(command: str, name: str) -> Format:
+    """Format ``name`` of ``command``."""
     for entry in formats(command):
         if entry.name == name:
-            return entry.render
+            return entry
     raise ValueError(f"unknown format {name!r} for {command}; use one of {', '.join(choices(command))}")

@@ -32,8 +32,8 @@ import html
 import json
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from checks.finding import Finding, Location, Severity
 from reports.evidence import evidence
-from reports.json_text import dumps
+from reports.json_text import streamed
 from reports.positions import span
 from reports.result import CheckResult
 from reports.view import View
@@ -53,8 +53,8 @@ def render(result: CheckResult, view: View) -> str:
         "artifacts": [_artifact(doc) for doc in result.claim_set.documents],
         "results": [_result(finding, documents, index) for finding in sorted(result.findings, key=Finding.sort_key)],
     }
-    log = {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
-    return dumps(log, sort_keys=True) + "\n"
+    log = [("$schema", SCHEMA), ("runs", [run]), ("version", VERSION)]  # in sorted order, as sort_keys writes them
+    return b"".join(streamed(log, sort_keys=True)).decode("utf-8")
 
 
 def _rule(code: str, rule: Any) -> dict[str, Any]:
@@ -110,7 +110,7 @@ def _result(finding: Finding, documents: dict[str, Document], index: dict[str, i
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": _physical(doc, finding.doc, finding.start, finding.end)}],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding.rule, path, text)},
-        "properties": {"evidence": evidence(finding), "claims": list(finding.claims)},
+        "properties": {"evidence": evidence(finding, spelled=True), "claims": list(finding.claims)},
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]

@@ -5,7 +5,8 @@ creates nothing) instead of failing after it. ``write`` puts the data in a tempo
 target's own folder, flushes it to disk, then renames it over the target (``os.replace``): a
 failure or a kill part-way leaves the previous file whole, never an empty or half-written one. A
 target that is not a regular file (``/dev/stdout``, a pipe) is written in place; a link is
-followed, so the file it points at is replaced, not the link.
+followed, so the file it points at is replaced, not the link. The data may come in pieces (an
+iterable of bytes, a report written as it is made): each goes to the file as it comes.
 
 The temporary file is ``.NAME.PID.XXXXXXXX.tmp`` (the writer's process id, eight hex digits). A
 writer killed part-way leaves it behind; the next write of NAME removes those whose process is no
@@ -19,6 +20,7 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp")
@@ -48,14 +50,14 @@ def problem(path: Path, folder: bool = False) -> str | None:
     return None
 
 
-def write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically: a temporary file in the same folder,
-    then a rename over the target, keeping the target's permissions."""
-    content = data.encode("utf-8") if isinstance(data, str) else data
+def write(path: Path, data: str | bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (text as UTF-8, or pieces of bytes) to ``path`` atomically: a temporary file
+    in the same folder, then a rename over the target, keeping the target's permissions."""
+    pieces = [data.encode("utf-8")] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
     kind = _kind(path)
     if kind is not None and not stat.S_ISREG(kind):  # a device or a pipe (/dev/stdout): nothing to replace
         with open(path, "wb") as stream:
-            stream.write(content)
+            stream.writelines(pieces)
         return
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode) if kind is not None else _new_file_mode()
@@ -63,7 +65,7 @@ def write(path: Path, data: str | bytes) -> None:
     handle, temporary = _temporary(target)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            stream.writelines(pieces)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)

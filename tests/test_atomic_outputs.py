@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,26 @@ def test_a_failure_part_way_leaves_the_previous_file_whole(tmp_path, monkeypatch
     assert target.read_text(encoding="utf-8") == PREVIOUS and _leftovers(tmp_path) == []
 
 
+def test_a_report_written_in_pieces_goes_to_the_file_as_they_come(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text(PREVIOUS, encoding="utf-8")
+    seen = []
+
+    def pieces():
+        for number in range(3):
+            if number:  # the pieces before are in the temporary file already, not in the target
+                seen.append((target.read_text(encoding="utf-8"), _leftovers(tmp_path)))
+            yield f"第{number}段\n".encode()
+        raise RuntimeError("the renderer failed")
+
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        writing.write(target, pieces())
+    assert [text for text, _ in seen] == [PREVIOUS, PREVIOUS] and all(len(tmp) == 1 for _, tmp in seen)
+    assert target.read_text(encoding="utf-8") == PREVIOUS and _leftovers(tmp_path) == []
+    writing.write(target, iter([b"{", "中".encode(), b"}\n"]))
+    assert target.read_text(encoding="utf-8") == "{中}\n"
+
+
 def test_a_link_is_followed_and_stays_a_link(tmp_path):
     real = tmp_path / "real.md"
     real.write_text("old\n", encoding="utf-8")
@@ -81,13 +102,20 @@ def _draft(tmp_path: Path) -> Path:
 def test_a_renderer_failing_leaves_the_previous_output(tmp_path, monkeypatch, capsys, command, fmt):
     draft, target = _draft(tmp_path), tmp_path / f"report.{fmt}"
     target.write_text(PREVIOUS, encoding="utf-8")
-    real = formats.renderer(command, fmt)
+    real = formats.format_of(command, fmt)
 
     def half_then_fail(result, view):
-        real(result, view)  # the whole report rendered, then a failure before it is written
+        real.render(result, view)  # the whole report rendered, then a failure before it is written
         raise RuntimeError("renderer broke")
 
-    monkeypatch.setattr(run_checks.formats, "renderer", lambda *args: half_then_fail)
+    def pieces_then_fail(result, view):  # a streamed format: some pieces written, then a failure
+        pieces = real.stream(result, view)
+        yield next(pieces)
+        yield next(pieces)
+        raise RuntimeError("renderer broke")
+
+    failing = replace(real, render=half_then_fail, stream=pieces_then_fail if real.stream else None)
+    monkeypatch.setattr(run_checks.formats, "format_of", lambda *args: failing)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv(run_checks.DEBUG, raising=False)
     status = run_checks.main([command, str(draft), "--format", fmt, "--output", str(target), "--quiet",

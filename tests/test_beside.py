@@ -5,6 +5,8 @@ import gc
 import os
 import pickle
 import sys
+import tempfile
+import time
 from types import MappingProxyType
 
 import pytest
@@ -22,7 +24,7 @@ def test_the_second_piece_runs_in_another_process_at_the_same_time():
 
 
 def test_both_results_come_back_whatever_their_size():
-    big = list(range(300_000))  # more than a pipe holds: the copy waits until this process reads
+    big = list(range(300_000))  # megabytes of pickle, written by the copy and read here after it left
     assert beside(lambda: "here", lambda: big) == ("here", big)
 
 
@@ -84,3 +86,45 @@ def test_split_rules_give_the_findings_of_one_process():
 
     one = findings(None)
     assert len(one) >= 14 and findings(piped) == one == findings(beside)
+
+
+@LINUX
+def test_a_result_the_copy_cannot_finish_writing_is_made_here():
+    """The copy writes its result as it pickles it; one that fails part-way (a lambda cannot be
+    pickled) leaves megabytes of a pickle cut short, which is not taken: the work is done again here."""
+    big = list(range(300_000))
+    here, (numbers, pid, function) = beside(lambda: 1, lambda: [big, os.getpid(), lambda: 2])
+    assert here == 1 and numbers == big and pid == os.getpid() and function() == 2
+
+
+@LINUX
+def test_the_copy_leaves_before_its_result_is_read():
+    """The copy does not wait for this process to read its result: it has left before ``here``
+    ends, so the two never hold the result at once."""
+    parent = os.getpid()
+    copies: list[int] = []
+
+    def here() -> bool:
+        while not copies:  # the copy's pid, sent through a file it writes when its work is done
+            if os.path.exists(marker) and os.path.getsize(marker):
+                copies.append(int(open(marker).read()))
+            time.sleep(0.01)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with open(f"/proc/{copies[0]}/stat") as stat:
+                if stat.read().split(") ", 1)[1].startswith("Z"):  # left, waiting to be reaped
+                    return True
+            time.sleep(0.01)
+        return False
+
+    def there() -> list[int]:
+        if os.getpid() != parent:
+            with open(marker + ".tmp", "w") as out:
+                out.write(str(os.getpid()))
+            os.replace(marker + ".tmp", marker)
+        return list(range(300_000))
+
+    with tempfile.TemporaryDirectory() as folder:
+        marker = os.path.join(folder, "copy.pid")
+        left, numbers = beside(here, there)
+    assert left and numbers == list(range(300_000))

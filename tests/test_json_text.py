@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
-from reports.json_text import dumps
+from reports import json_text
+from reports.json_text import Items, Spelled, dumps, exact, streamed
 
 VALUES = [
     {"a": [1, 2.5, -0.0, None, True], "b": {}, "c": [], "中文": "乌海市\x1b\u2028\"\\", "t": (1, 2)},
@@ -37,3 +39,57 @@ def test_digits_and_e_inside_strings_keep_the_fast_path(monkeypatch):
 
 def test_an_exponent_float_falls_back_to_the_standard_spelling():
     assert dumps([1e16, {"x": 1e-05}]) == '[\n  1e+16,\n  {\n    "x": 1e-05\n  }\n]'
+
+
+# --- streamed text (json_text.streamed) ------------------------------------------------------------
+
+def _value(rng: random.Random, depth: int = 0) -> object:
+    """A random JSON value: nested objects and arrays, odd floats, integers beyond 64 bits, text
+    with escapes and Chinese."""
+    pick = rng.randrange(9 if depth < 3 else 6)
+    if pick == 0:
+        return rng.choice([0, -1, 7, 2**63 - 1, -(2**63), 2**64, -(2**70), 10**50, True, False, None])
+    if pick == 1:
+        return exact(rng.choice([0.0, -0.0, 0.5, 1e-4, 9.99e-05, 1e-05, -3.2e-07, 1e15, 1e16, -2.5e22, 1e308,
+                                 123456789012345.6, float("nan"), float("inf"), float("-inf")]))
+    if pick == 2:
+        return exact(rng.uniform(-1, 1) * 10.0 ** rng.randrange(-12, 25))
+    if pick in (3, 4, 5):
+        return "".join(rng.choice(['乌海市', 'a', '"', '\\', '\n', '\x1b', '\u2028', ' ', '1e5', '0.00001'])
+                       for _ in range(rng.randrange(6)))
+    if pick in (6, 7):
+        return [_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    return {f"k{rng.randrange(30)}": _value(rng, depth + 1) for _ in range(rng.randrange(4))}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_streamed_text_is_what_the_standard_encoder_writes(seed, monkeypatch):
+    rng = random.Random(seed)
+    monkeypatch.setattr(json_text, "CHUNK", rng.choice([1, 2, 5, 256]))
+    fields = [(f"field{number}", Items([_value(rng) for _ in range(rng.randrange(8))]) if rng.random() < 0.6
+               else _value(rng)) for number in range(rng.randrange(5))]
+    plain = {key: list(value.elements) if isinstance(value, Items) else value for key, value in fields}
+    sort_keys = rng.random() < 0.3
+    text = b"".join(streamed(fields, sort_keys)).decode("utf-8")
+    assert text == json.dumps(plain, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
+
+
+def test_items_are_made_a_chunk_at_a_time(monkeypatch):
+    monkeypatch.setattr(json_text, "CHUNK", 3)
+    made = []
+
+    def elements():
+        for number in range(7):
+            made.append(number)
+            yield {"n": number}
+
+    pieces = streamed([("items", Items(elements()))])
+    taken = [next(pieces), next(pieces), next(pieces)]  # "{", the key, the first chunk
+    assert made == [0, 1, 2] and taken[2].startswith(b'[\n    {\n      "n": 0\n    }')
+    assert json.loads(b"".join([*taken, *pieces])) == {"items": [{"n": number} for number in range(7)]}
+
+
+def test_exact_marks_only_the_floats_spelled_otherwise():
+    assert type(exact(0.25)) is float and type(exact(-0.0)) is float and type(exact(123456789012345.6)) is float
+    assert all(isinstance(exact(number), Spelled) for number in (1e-05, 1e16, float("nan"), -2e-300))
+    assert exact(1e-05) == 1e-05 and json.dumps(exact(1e16)) == "1e+16"

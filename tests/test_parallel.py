@@ -57,6 +57,18 @@ def test_executors_keep_the_order_of_the_items():
     assert list(InProcess().map(str, [3, 1])) == ["3", "1"]
 
 
+def test_the_pool_workers_leave_once_the_last_result_is_taken():
+    with LocalPool(2) as pool:
+        results = pool.map(abs, [-3, -1, -2])
+        assert next(results) == 3 and pool._pool is not None
+        workers = list(pool._pool._processes.values())
+        assert list(results) == [1, 2] and pool._pool is None
+        for worker in workers:
+            worker.join(timeout=10)
+        assert not any(worker.is_alive() for worker in workers)
+        assert list(pool.map(abs, [-5])) == [5]  # a later map starts new workers
+
+
 def test_executor_choice():
     assert isinstance(executor(1), InProcess)
     assert isinstance(executor(3), LocalPool) and executor(3).jobs == 3

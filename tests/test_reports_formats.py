@@ -262,3 +262,39 @@ def test_terminal_and_markdown_show_a_few_related_places():
     lines = markdown_report.render(result, View(related=2)).splitlines()
     assert sum(line.startswith("  - Also:") for line in lines) == 2
     assert "  - … and 3 more related places" in lines
+
+
+# the JSON report, streamed
+
+
+def test_streamed_json_is_the_text_of_the_standard_encoder(result, monkeypatch):
+    """Chunks of records through orjson give exactly json.dumps's text of the whole report, odd
+    numbers included: exponent floats, a NaN, integers beyond 64 bits in claims and evidence."""
+    from dataclasses import replace
+    from decimal import Decimal
+    from types import MappingProxyType
+
+    from claims.frame import claim_record, document_record
+    from reports import json_report, json_text
+
+    claim = result.claim_set.claims[0]
+    odd_claims = [replace(claim, id=f"{claim.doc}:odd{number}", value=value, low=value, high=value)
+                  for number, value in enumerate((Decimal("1E+30"), Decimal("0.000012"), Decimal("2.5E+17"),
+                                                  Decimal("123456789012345678901234567890.5")))]
+    odd = Finding("CS01", "cross-source-conflict", Severity.ERROR, "odd", claim.doc, 0, 1,
+                  evidence=MappingProxyType({"tiny": Decimal("0.00001"), "ratio": 1e-07, "huge": 2**70,
+                                             "big": 1e22, "none": float("nan"), "fine": 0.25}))
+    odd_result = replace(result, findings=[*result.findings, odd],
+                         claim_set=ClaimSet(result.claim_set.documents, [*result.claim_set.claims, *odd_claims]))
+    documents = {doc.id: doc for doc in odd_result.claim_set.documents}
+    whole = {"version": json_report.VERSION,
+             "documents": [document_record(doc) for doc in odd_result.claim_set.documents],
+             "claims": [claim_record(c) for c in odd_result.claim_set.claims],
+             "findings": [json_report.finding_record(f, documents.get(f.doc)) for f in odd_result.findings]}
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert '"huge": 1180591620717411303424' in expected and '"tiny": 1e-05' in expected and "NaN" in expected
+    for chunk in (1, 7, json_text.CHUNK):
+        monkeypatch.setattr(json_text, "CHUNK", chunk)
+        pieces = list(json_report.stream(odd_result, View()))
+        assert b"".join(pieces).decode("utf-8") == expected == json_report.render(odd_result, View())
+        assert len(pieces) > 3

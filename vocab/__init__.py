@@ -1,1 +1,2 @@
-"""Reading the project's data files: word lists, tables and TOML beside the code that uses them."""
+"""The bottom layer: reading the project's data files (word lists, tables and TOML beside the code that uses
+them), and the compact records every layer above pickles (``records``)."""
