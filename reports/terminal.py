@@ -59,18 +59,20 @@ def render_findings(result: CheckResult, view: View) -> str:
         doc = documents[finding.doc]
         line, column = position(doc.original, finding.start)
         name = f"  {_shown(named[doc.id])}" if named[doc.id] != doc.id else ""
-        _hanging(console, "", f"[{_STYLE[finding.severity]}]{words[str(finding.severity)]}[/] "
-                 f"[bold]{finding.rule}[/] {finding.name}  {_shown(doc.path)}:{line}:{column}{name}", 4)
-        _hanging(console, "    ", _shown(_context(doc, finding.start, finding.end)))
-        _hanging(console, "    ", _shown(finding.message))
+        lines = _hanging(console, "", f"[{_STYLE[finding.severity]}]{words[str(finding.severity)]}[/] "
+                         f"[bold]{finding.rule}[/] {finding.name}  {_shown(doc.path)}:{line}:{column}{name}", 4)
+        lines += _hanging(console, "    ", _shown(_context(doc, finding.start, finding.end)))
+        lines += _hanging(console, "    ", _shown(finding.message))
         for place in finding.related[:view.related]:
             other = documents[place.doc]
             other_line, _ = position(other.original, place.start)
             where = f"{named[other.id]} {other.path}" if named[other.id] != other.id else other.path
-            _hanging(console, "    ↳ ", _shown(f"{where}:{other_line}  {_context(other, place.start, place.end)}  "
-                                             f"{place.text(view.language)}".rstrip()))
+            quoted = f"{where}:{other_line}  {_context(other, place.start, place.end)}  {place.text(view.language)}"
+            lines += _hanging(console, "    ↳ ", _shown(quoted.rstrip()))
         if (hidden := finding.related_count - view.related) > 0:
-            _hanging(console, "    ↳ ", _shown(words["more"].format(count=hidden, plural="s" if hidden > 1 else "")))
+            lines += _hanging(console, "    ↳ ",
+                              _shown(words["more"].format(count=hidden, plural="s" if hidden > 1 else "")))
+        console.print(_NEWLINE.join(lines), no_wrap=True, crop=False)  # one print per finding: rich's cost is per print
     counts = Counter(str(f.severity) for f in findings)
     if not view.quiet:
         by_severity = words["count_separator"].join(words["severity_count"].format(count=counts[s], severity=words[s])
@@ -81,15 +83,21 @@ def render_findings(result: CheckResult, view: View) -> str:
     return buffer.getvalue()
 
 
-def _hanging(console: Console, prefix: str, markup: str, indent: int | None = None) -> None:
-    """``prefix`` then ``markup``, wrapped to the console with every further line indented under
-    the text's start (or by ``indent``): a hanging indent, never back to column 0."""
+_NEWLINE = Text("\n")
+_HEIGHT = 25  # the console's height, given so that rich never asks the terminal (it did per line); no output uses it
+
+
+def _hanging(console: Console, prefix: str, markup: str, indent: int | None = None) -> list[Text]:
+    """The lines of ``prefix`` then ``markup``, wrapped to the console with every further line
+    indented under the text's start (or by ``indent``): a hanging indent, never back to column 0."""
     indent = cell_len(prefix) if indent is None else indent
-    lines = Text.from_markup(markup).wrap(console, max(console.width - indent, 10), overflow="fold")
-    for number, line in enumerate(lines):
+    lines = []
+    for number, line in enumerate(Text.from_markup(markup).wrap(console, max(console.width - indent, 10),
+                                                                 overflow="fold")):
         lead = prefix.ljust(indent) if number == 0 and prefix else " " * (indent if number else 0)
         line.rstrip()
-        console.print(Text(lead) + line, no_wrap=True, crop=False)
+        lines.append(Text(lead) + line)
+    return lines
 
 
 def render_statistics(result: CheckResult, view: View) -> str:
@@ -146,8 +154,8 @@ def _words(language: str) -> dict[str, Any]:
 
 def _console(view: View) -> tuple[io.StringIO, Console]:
     buffer = io.StringIO()
-    return buffer, Console(file=buffer, width=view.width, force_terminal=view.color, no_color=not view.color,
-                           highlight=False)
+    return buffer, Console(file=buffer, width=view.width, height=_HEIGHT, force_terminal=view.color,
+                           no_color=not view.color, highlight=False)
 
 
 def _documents_table(claim_set: ClaimSet, words: dict[str, Any]) -> Table:
