@@ -58,12 +58,13 @@ def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
     that could not be read and an IO02 finding for each read with damage (unless ``config``
     ignores them); ``progress`` may wrap the rules; ``prepare`` computes up front what the rules
     will ask the corpus for (the alignments). With ``split`` (``parallel.beside``), the rules that
-    look at one claim or document at a time run in a forked copy of this process while this one
-    prepares and runs the others (the facts across documents): the same findings, on two cores."""
+    look at one document at a time run in a forked copy of this process while this one
+    prepares and runs the others (the facts across documents, and the rules of one claim, which
+    balance the two halves): the same findings, on two cores."""
     rules = selected_rules(config)
     if split:
-        apart = [rule for rule in rules if isinstance(rule, ClaimRule | DocumentRule)]
-        here = [rule for rule in rules if not isinstance(rule, ClaimRule | DocumentRule)]
+        apart = [rule for rule in rules if isinstance(rule, DocumentRule)]
+        here = [rule for rule in rules if not isinstance(rule, DocumentRule)]
         mine, (theirs, notes) = split(partial(_prepared, corpus, here, prepare, progress),
                                       partial(_with_notes, corpus, apart))
         for key, items in notes.items():
