@@ -24,6 +24,8 @@ import tempfile
 from collections.abc import Callable
 from typing import IO, TypeVar
 
+from parallel.collector import paused
+
 A = TypeVar("A")
 B = TypeVar("B")
 FAILED = 1  # the copy's exit status when its work raised
@@ -72,11 +74,6 @@ def _send(spool: IO[bytes], work: Callable[[], object]) -> None:
 
 
 def _received(spool: IO[bytes]) -> object:
-    """The result the copy wrote, read without the collector's passes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """The result the copy wrote, read without the collector's passes (and kept out of later ones)."""
+    with paused():
         return pickle.load(spool)
-    finally:
-        if enabled:
-            gc.enable()

@@ -69,8 +69,7 @@ def related_anchor(n: int, k: int) -> str:
 
 def render(result: CheckResult, view: View) -> str:
     """The whole report as one page."""
-    report = _Report(result, view)
-    return report.page(range(len(report.documents)), range(len(report.ordered)), None)
+    return _Report(result, view).whole()
 
 
 def render_parts(result: CheckResult, view: View, name: str) -> Iterator[tuple[str, str]]:
@@ -83,7 +82,7 @@ def render_parts(result: CheckResult, view: View, name: str) -> Iterator[tuple[s
     texts = _chunks(len(report.documents), PAGE_DOCUMENTS)
     rows = _chunks(len(report.ordered), PAGE_FINDINGS)
     if len(texts) <= 1 and len(rows) <= 1:
-        yield name, render(result, view)
+        yield name, report.whole()
         return
     count = max(len(texts), len(rows))
     texts += [range(0)] * (count - len(texts))
@@ -244,6 +243,10 @@ class _Report:
         return self._lines[doc_id]
 
     # --- the page ----------------------------------------------------------------------------
+
+    def whole(self) -> str:
+        """The one page of every finding and text."""
+        return self.page(range(len(self.documents)), range(len(self.ordered)), None)
 
     def page(self, chunk: range, rows: range, pages: _Pages | None, number: int = 0) -> str:
         """Page ``number`` of ``pages`` (None: the only page): the header, the rows ``rows`` of the
