@@ -8,6 +8,7 @@ from claims.claim import Claim
 from claims.extract import extract_isolated
 from sources.document import Document
 from sources.reader import read_input
+from vocab.records import Packed
 
 
 @dataclass(frozen=True)
@@ -23,5 +24,7 @@ class Task:
 
 def read_and_extract(task: Task) -> tuple[Document, list[Claim]]:
     """The file's document and its claims (none for a document that could not be read); an
-    unexpected exception in either step becomes the document's error."""
-    return extract_isolated(read_input(task.path, task.doc_id, task.skipped, task.unreadable))
+    unexpected exception in either step becomes the document's error. The claims are ``Packed``:
+    sent back from a worker as columns, they arrive as a plain list."""
+    doc, claims = extract_isolated(read_input(task.path, task.doc_id, task.skipped, task.unreadable))
+    return doc, Packed(Claim, claims)

@@ -12,7 +12,7 @@ from vocab.files import toml_data
 class _Rules:
     pattern: re.Pattern[str]
     max_length: int
-    alternatives: tuple[re.Pattern[str], ...]  # each pattern of the file alone
+    alternatives: tuple[re.Pattern[str], ...]  # the file's patterns searched alone; those led by ^ as one
 
 
 @cache
@@ -23,7 +23,10 @@ def _rules() -> _Rules:
     always = "|".join(f"(?:{p})" for p in rules["always"])
     short = "|".join(f"(?:{p})" for p in rules["short"])
     pattern = re.compile(rf"^[^\n]*?(?:(?P<always>{always})|(?P<short>{short}))[^\n]*", re.MULTILINE)
-    alternatives = tuple(re.compile(p, re.MULTILINE) for p in (*rules["always"], *rules["short"]))
+    patterns = (*rules["always"], *rules["short"])
+    anchored = "|".join(f"(?:{p})" for p in patterns if p.startswith("^"))  # no first character to skip to
+    searched = [p for p in patterns if not p.startswith("^")] + ([anchored] if anchored else [])
+    alternatives = tuple(re.compile(p, re.MULTILINE) for p in searched)
     return _Rules(pattern, rules["max_length"], alternatives)
 
 
@@ -43,7 +46,9 @@ def _line_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
     of every line: each pattern is searched alone (with the engine's own skip to its first
     characters), and the whole pattern is matched only at the start of the line where the nearest
     of them starts; the lines before it hold none. An empty match (a pattern that can match
-    nothing) follows finditer's own rules, so the plain scan decides then."""
+    nothing) follows finditer's own rules, so the plain scan decides then. The patterns led by ``^``
+    are searched as one alternation: each would try every character, where one scan finds the
+    first line start any of them matches."""
     found = [alternative.search(text) for alternative in rules.alternatives]
     matches: list[re.Match[str]] = []
     while starts := [match.start() for match in found if match is not None]:
