@@ -65,6 +65,8 @@ class DocumentContext:
     relatives: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, word): 去年, 今年 …
     relative_ends: list[int] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=lambda: [0])
+    _sentences: dict[int, Segment] = field(default_factory=dict, repr=False, compare=False)  # by index
+    _clauses: dict[int, Segment] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Document) -> DocumentContext:
@@ -85,12 +87,19 @@ class DocumentContext:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
 
     def sentence(self, position: int) -> Segment:
-        """The sentence holding ``position``."""
-        return Segment(*sentences.segment(self.text, self.sentence_starts, position))
+        """The sentence holding ``position`` (one record for all its figures)."""
+        return self._segment(self.sentence_starts, self._sentences, position)
 
     def clause(self, position: int) -> Segment:
-        """The whole clause holding ``position`` (no window)."""
-        return Segment(*sentences.segment(self.text, self.clause_starts, position))
+        """The whole clause holding ``position`` (no window; one record for all its figures)."""
+        return self._segment(self.clause_starts, self._clauses, position)
+
+    def _segment(self, starts: list[int], made: dict[int, Segment], position: int) -> Segment:
+        index = bisect.bisect_right(starts, position) - 1
+        found = made.get(index)
+        if found is None:
+            found = made[index] = Segment(*sentences.segment(self.text, starts, position))
+        return found
 
     def line_start(self, position: int) -> int:
         """Start of the line holding ``position``."""

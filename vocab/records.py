@@ -26,7 +26,6 @@ from typing import NamedTuple, TypeVar
 
 R = TypeVar("R", bound=type)
 _FIELDS: dict[type, tuple[str, ...]] = {}  # each compact class → its field names, in order
-_GETTERS: dict[type, tuple] = {}  # each compact class → a getter of each field, in order
 _SETTERS: dict[type, tuple] = {}  # each compact class → its fields' slot setters, in order
 _set = object.__setattr__  # past a frozen record's own __setattr__, as its __init__ sets fields
 
@@ -43,7 +42,6 @@ def compact(cls: R) -> R:
         return _rebuilt, (cls, values(self))
 
     cls.__reduce__ = __reduce__
-    _GETTERS[cls] = tuple(map(attrgetter, names))
     _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in names)
     cls._values = values  # type: ignore[attr-defined]
     return cls
@@ -73,7 +71,8 @@ def _rebuilt(cls: type, values: tuple) -> object:
 class Packed(list):
     """A list of records of compact class ``cls`` that pickles as its columns and unpickles as a
     plain list of equal records. A column of nested compact records (or None) is sent as each
-    distinct one once and the index of each record's; the records rebuilt share those."""
+    distinct object once and the index of each record's; the records rebuilt share those as the
+    records sent did."""
 
     __slots__ = ("cls",)
 
@@ -97,18 +96,17 @@ class _Shared(NamedTuple):
 
 def _columns(cls: type, records: list) -> list:
     """The columns of ``records`` (of compact class ``cls``), in field order."""
-    columns: list = [list(map(getter, records)) for getter in _GETTERS[cls]]
+    columns: list = list(zip(*map(cls._values, records), strict=True))  # type: ignore[attr-defined]
     for at, inner in _nested(cls):
-        kinds = set(map(type, columns[at]))
-        if kinds <= {inner, type(None)}:
-            columns[at] = _shared(inner, columns[at], type(None) in kinds)
+        if set(map(type, columns[at])) <= {inner, type(None)}:
+            columns[at] = _shared(inner, columns[at])
     return columns
 
 
 @cache
 def _nested(cls: type) -> tuple[tuple[int, type], ...]:
     """The fields of ``cls`` declared to hold records of one compact class (``Segment``,
-    ``Period | None``), by index, with that class."""
+    ``Period | None``), by index, with that class (asked once its records exist)."""
     named = {inner.__name__: inner for inner in _FIELDS}
     found = []
     for at, field in enumerate(fields(cls)):
@@ -118,14 +116,14 @@ def _nested(cls: type) -> tuple[tuple[int, type], ...]:
     return tuple(found)
 
 
-def _shared(cls: type, column: list, nones: bool) -> _Shared:
-    """A column of records of compact class ``cls`` (and None, if ``nones``), each distinct one once."""
-    values = cls._values  # type: ignore[attr-defined]
-    keys = [None if record is None else values(record) for record in column] if nones else list(map(values, column))
-    distinct = dict(zip(keys, column))
-    distinct.pop(None, None)
-    where = dict(zip(distinct, range(len(distinct))))
-    where[None] = -1
+def _shared(cls: type, column: tuple) -> _Shared:
+    """A column of records of compact class ``cls`` (or None), each distinct object once: the
+    records a document's figures share (their sentence) are sent once, and rebuilt once."""
+    keys = list(map(id, column))
+    distinct = dict(zip(keys, column, strict=True))
+    distinct.pop(id(None), None)
+    where = dict(zip(distinct, range(len(distinct)), strict=True))
+    where[id(None)] = -1
     return _Shared(cls, len(distinct), _columns(cls, list(distinct.values())), list(map(where.__getitem__, keys)))
 
 
