@@ -2,8 +2,10 @@
 give: place names found in one Aho-Corasick pass, period forms tried only on sentences holding
 one of their gate words, sentence starts by splitting, common-letter shares by code-point tables,
 the repair sample cut by one match, a table row's label read without copying its line, folding
-by a code-point table, furniture lines matched only where one of their patterns starts, the main
-year's pattern led by its digit, and the framing and subject caches shared across documents."""
+by a code-point table, furniture lines matched only where one of their patterns starts (those led by ^ searched as one), the main
+year's pattern led by its digit, the framing and subject caches shared across documents, a
+document's sentence and clause records made once each, and the copyright words searched by a cased
+first letter."""
 from __future__ import annotations
 
 import pickle
@@ -15,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from claims import framing, sentences, subject
+from claims.claim import Segment
+from claims.context import DocumentContext
 from claims.extract import extract_claims
 from claims.periods import _forms, _stated, _stated_around, period_words
 from sources import boilerplate, metadata
@@ -235,3 +239,28 @@ def test_claims_read_with_warm_caches_are_the_claims_read_with_cold_ones():
         assert extract_claims(doc) == cold
         shared += framing._framing.cache_info().hits + subject.preceding.cache_info().hits - hits
     assert shared > 20  # the documents made here share clauses
+
+
+def test_a_documents_segments_are_read_once_and_are_the_segments_of_the_plain_definition(texts):
+    rng = random.Random(29)
+    made = ["".join(rng.choice(["今年", "3个", "。", ",", ";", "\n", "乌海市", "增长5%", "!"]) for _ in range(rng.randrange(40)))
+            for _ in range(300)]
+    for text in [*texts, *[t for t in made if t.strip()]]:
+        context = DocumentContext.of(document_from_text(text, "s"))
+        for position in range(0, len(text), 7):
+            for starts, read in ((context.sentence_starts, context.sentence), (context.clause_starts, context.clause)):
+                segment = read(position)
+                assert segment == Segment(*sentences.segment(text, starts, position))
+                assert read(segment.start) is segment  # the same record for every figure of the segment
+
+
+def test_the_copyright_pattern_with_its_first_letter_cased_is_the_case_blind_words():
+    short = boilerplate.toml_data("sources", "boilerplate.toml")["skip_lines"]["short"]
+    data = re.compile(next(p for p in short if "opyright" in p))
+    plain = re.compile("(?i:copyright|all rights reserved)|版权所有|©")
+    rng = random.Random(31)
+    letters = "copyrightCOPYRIGHTallrsevdALLRSEVD ſK版权所有©x"
+    for _ in range(5000):
+        text = "".join(rng.choice([*letters, "copyright", "All Rights Reserved", "COPYright", "aLL rIGHTS reſerved"])
+                       for _ in range(rng.randrange(12)))
+        assert [m.span() for m in data.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -97,7 +97,7 @@ class _Shared(NamedTuple):
 def _columns(cls: type, records: list) -> list:
     """The columns of ``records`` (of compact class ``cls``), in field order."""
     columns: list = list(zip(*map(cls._values, records), strict=True))  # type: ignore[attr-defined]
-    for at, inner in _nested(cls):
+    for at, inner in _nested(cls) if records else ():
         if set(map(type, columns[at])) <= {inner, type(None)}:
             columns[at] = _shared(inner, columns[at])
     return columns
