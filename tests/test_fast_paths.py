@@ -3,9 +3,9 @@ give: place names found in one Aho-Corasick pass, period forms tried only on sen
 one of their gate words, sentence starts by splitting, common-letter shares by code-point tables,
 the repair sample cut by one match, a table row's label read without copying its line, folding
 by a code-point table, furniture lines matched only where one of their patterns starts (those
-led by ^ searched as one), the main year's pattern led by its digit, the framing and subject caches shared across documents, a
-document's sentence and clause records made once each, and the copyright words searched by a cased
-first letter."""
+led by ^ searched as one), the main year's pattern led by its digit, the framing and subject
+caches shared across documents, a document's sentence and clause records made once each, and
+the copyright words searched by a cased first letter."""
 from __future__ import annotations
 
 import pickle
