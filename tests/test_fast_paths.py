@@ -243,8 +243,8 @@ def test_claims_read_with_warm_caches_are_the_claims_read_with_cold_ones():
 
 def test_a_documents_segments_are_read_once_and_are_the_segments_of_the_plain_definition(texts):
     rng = random.Random(29)
-    made = ["".join(rng.choice(["今年", "3个", "。", ",", ";", "\n", "乌海市", "增长5%", "!"]) for _ in range(rng.randrange(40)))
-            for _ in range(300)]
+    pieces = ["今年", "3个", "。", ",", ";", "\n", "乌海市", "增长5%", "!"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randrange(40))) for _ in range(300)]
     for text in [*texts, *[t for t in made if t.strip()]]:
         context = DocumentContext.of(document_from_text(text, "s"))
         for position in range(0, len(text), 7):

@@ -37,7 +37,7 @@ def test_a_pool_run_loads_the_claims_and_documents_of_an_in_process_run():
 
 
 def test_packed_claims_come_back_as_a_plain_list_of_equal_claims_sharing_their_sentences():
-    for doc, claims in _results():
+    for _, claims in _results():
         again = pickle.loads(pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL))
         assert type(claims) is Packed and type(again) is list
         assert again == list(claims)
