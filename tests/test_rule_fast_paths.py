@@ -15,7 +15,7 @@ import pytest
 
 from checks.config import Config
 from checks.engine import selected_rules
-from checks.first_characters import finditer, required, scan, starts
+from checks.first_characters import finditer, required, scan, seeker, starts
 from checks.integrity import mixed_script, mojibake, spam
 from checks.publication import _settings, is_publication, signal
 from checks.usage import unit_symbol_space
@@ -80,6 +80,28 @@ def test_a_case_folding_gate_folds_as_its_pattern() -> None:
         assert bool(pattern.match(text)) == bool(gate.match(text)) is True
 
 
+@pytest.mark.parametrize("pattern, flags, text, expected", [
+    (r"(?<![\d.])\d+年", 0, "2024年与1.5年、19年", [(0, 5), (11, 14)]),
+    ("(?=(?P<a>百家乐)|(?P<b>家乐))", 0, "百家乐家乐", [(0, 0), (1, 1), (3, 3)]),
+    ("(?=bet|b)", re.IGNORECASE, "BETb", [(0, 0), (3, 3)]),
+    (r"\d+  # digits, then a comment", re.VERBOSE, "a12b3", [(1, 3), (4, 5)]),
+    (r"[\s,]\d", 0, "1\n2,3", [(1, 3), (3, 5)]),
+    (r"^\d", re.MULTILINE, "1\n2 3", [(0, 1), (2, 3)]),
+])
+def test_a_seeker_finds_what_finditer_finds(pattern: str, flags: int, text: str, expected: list) -> None:
+    compiled = re.compile(pattern, flags)
+    seek = seeker(compiled)
+    assert seek is not None and seek.pattern.startswith(starts(compiled).pattern)
+    assert [m.span() for m in scan(compiled, seek, text)] == [m.span() for m in compiled.finditer(text)] == expected
+
+
+def test_no_seeker_where_a_lookbehind_cannot_hold_the_pattern() -> None:
+    pattern = re.compile(r"(?P<d>\d)(?P=d)")  # a backreference may not stand in a lookbehind
+    assert starts(pattern) is not None and seeker(pattern) is None
+    assert [m.span() for m in scan(pattern, None, "1223")] == [(1, 3)]
+    assert seeker(re.compile(".b")) is None
+
+
 def _spam_patterns() -> list[re.Pattern[str]]:
     return [spam.lexicon().terms, spam._CODE, spam._DIGITS, spam._LATIN_BRAND, spam._URL]
 
@@ -94,10 +116,10 @@ def test_scanning_from_first_characters_is_finditer(texts):
     mixed = ["".join(rng.choice(alphabet) for _ in range(200)) for _ in range(200)]
     mixed += ["详见HTTPS://Bet.example.com/x，", "访问www.gov.cn。", "wwwhttp://", "Www.a1/"]
     for pattern in _spam_patterns():
-        gate = starts(pattern)
+        gate, seek = starts(pattern), seeker(pattern)
         for text in [*texts, *mixed]:
             expected = [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
-            assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, gate, text)] == expected
+            assert [(m.span(), m.lastgroup, m.groupdict()) for m in scan(pattern, seek, text)] == expected
             assert [(m.span(), m.lastgroup, m.groupdict()) for m in finditer(pattern, text)] == expected
             assert all(gate.match(text, m.start()) for m in pattern.finditer(text))
             if pattern in (spam._CODE, spam._LATIN_BRAND):
@@ -193,11 +215,12 @@ def test_usage_patterns_are_found_where_they_start_in_texts_that_hold_what_they_
     mixed = ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(300)]
     found = 0
     for pattern in patterns:
-        needed, first = required(pattern), starts(pattern)
+        needed, seek = required(pattern), seeker(pattern)
+        assert seek is not None, pattern.pattern
         for text in [*texts, *mixed]:
             expected = [match.span() for match in pattern.finditer(text)]
             found += bool(expected)
-            assert [match.span() for match in scan(pattern, first, text)] == expected
+            assert [match.span() for match in scan(pattern, seek, text)] == expected
             assert [match.span() for match in finditer(pattern, text)] == expected
             assert not expected or all(character.search(text) for character in needed)
     assert found > 300

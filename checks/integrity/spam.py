@@ -8,7 +8,7 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Edit, Finding, Severity
-from checks.first_characters import finditer
+from checks.first_characters import finditer, starts
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -74,8 +74,10 @@ def lexicon() -> Lexicon:
     """``data/spam.txt`` by section, compiled once."""
     found = data_sections("checks.integrity", "spam.txt", known=SECTIONS)
     sections = {name: list(found.get(name, ())) for name in SECTIONS}
-    # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).
-    groups = "|".join(f"(?P<{_group(name)}>{_alternation(sections[name])})" for name in TERM_SECTIONS)
+    # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城); each
+    # section is tried only at one of its first characters (else each of its terms would be).
+    groups = "|".join(f"{_entered(_alternation(sections[name]))}(?P<{_group(name)}>{_alternation(sections[name])})"
+                      for name in TERM_SECTIONS)
     terms = re.compile(f"(?={groups})", re.IGNORECASE)
     # A URL cited as such: in brackets, or right after a word that introduces an address.
     cited = re.compile(rf"(?:[(（]|(?:{_alternation(sections['cites-url'])})[:：]?\s*)$")
@@ -97,6 +99,13 @@ def _section(group: str) -> str:
 
 def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
+def _entered(alternation: str) -> str:
+    """A lookahead for the first characters of a case-insensitive ``alternation`` (nothing when
+    they cannot be bounded)."""
+    first = starts(re.compile(alternation, re.IGNORECASE))
+    return "" if first is None else f"(?={first.pattern})"
 
 
 @dataclass(frozen=True)
