@@ -16,10 +16,12 @@ import pytest
 from checks.config import Config
 from checks.engine import selected_rules
 from checks.first_characters import finditer, required, scan, seeker, starts
-from checks.integrity import mixed_script, mojibake, spam
+from checks.integrity import gloss, mixed_script, mojibake, spam
+from checks.integrity._text import original_lines
 from checks.publication import _settings, is_publication, signal
 from checks.usage import unit_symbol_space
 from checks.usage._pattern import MixedStyleRule, PatternRule
+from sources.normalize import GLOSS
 from sources.reader import document_from_text, expand_paths, read_document
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -231,3 +233,34 @@ def test_a_line_without_spam_items_has_no_keyword_line_title_or_run(texts):
     for line in lines:
         assert spam._keyword_line(line, []) is None and not list(spam._fake_titles(line, [])) and not spam._runs([])
     assert any(spam._items(line) for line in lines)
+
+
+def _plain_glosses(doc) -> tuple[list[tuple[int, int]], int]:
+    by_line = [[(offset + m.start(), offset + m.end()) for m in GLOSS.finditer(line)]
+               for offset, line in original_lines(doc)]
+    return [span for found in by_line for span in found], sum(bool(found) for found in by_line)
+
+
+def test_glosses_found_in_one_pass_are_those_of_each_line(texts):
+    rng = random.Random(15)
+    pieces = ["來(lái)", "堅(jiān)", "(村)", "社区", "\n", "\r\n", "\r", "\n\n", "  ", "36个", "(lái", "ǎ)", "。"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    counts = []
+    for text in [*texts, *mixed]:
+        for fmt in ("text", "html"):
+            doc = document_from_text(f"<p>{text}</p>" if fmt == "html" else text, doc_id="d", fmt=fmt)
+            counts.append(gloss._glosses(doc))
+            assert counts[-1] == _plain_glosses(doc), text
+    assert max(lines for _, lines in counts) >= 5 and sum(not spans for spans, _ in counts) > 20
+
+
+def test_a_line_is_repaired_only_with_rare_characters_beside_its_glosses(texts):
+    maybe_rare = mojibake._maybe_rare()
+    lines = [line for text in texts for line in text.splitlines()]
+    lines += ["來(lái)", "來(lái)绾㈢煶", "(村)ǎ", "(ǎ", "ǎ)", "鐭虫Υ绫(lái)"]
+    rare_besides = 0
+    for line in lines:
+        blanked = GLOSS.sub(lambda m: " " * len(m.group()), line)
+        assert bool(maybe_rare.search(GLOSS.sub("", line))) is bool(maybe_rare.search(blanked)), line
+        rare_besides += bool(maybe_rare.search(blanked)) and "(" in line
+    assert rare_besides >= 3
