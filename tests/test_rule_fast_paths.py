@@ -264,3 +264,19 @@ def test_a_line_is_repaired_only_with_rare_characters_beside_its_glosses(texts):
         assert bool(maybe_rare.search(GLOSS.sub("", line))) is bool(maybe_rare.search(blanked)), line
         rare_besides += bool(maybe_rare.search(blanked)) and "(" in line
     assert rare_besides >= 3
+
+
+def test_script_counts_are_those_of_each_character(texts):
+    rng = random.Random(15)
+    pieces = ["海勃灣區", "海勃湾区", "發展", "发展", "𠀋", "群", "乾", "abc", "，", "2024年", "\U0002a6a9"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    seen = set()
+    for text in [*texts, *mixed]:
+        plain = {"T": 0, "S": 0}
+        for ch in text:
+            if script := mixed_script.script_of(ch):
+                plain[script] += 1
+        assert mixed_script._counts(text) == plain, text
+        assert list(mixed_script._counts(text)) == ["T", "S"]
+        seen.add((plain["T"] > 0, plain["S"] > 0, bool(mixed_script._ASTRAL.search(text))))
+    assert {(True, True, True), (True, True, False)} <= seen
