@@ -10,6 +10,7 @@ import random
 import re
 import tomllib
 from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]
 
 import pytest
 
@@ -280,3 +281,60 @@ def test_script_counts_are_those_of_each_character(texts):
         assert list(mixed_script._counts(text)) == ["T", "S"]
         seen.add((plain["T"] > 0, plain["S"] > 0, bool(mixed_script._ASTRAL.search(text))))
     assert {(True, True, True), (True, True, False)} <= seen
+
+
+def _plain_injections(doc) -> list:
+    skip = list(doc.skip)
+    found = []
+    for offset, line in spam.text_lines(doc):
+        if not spam.overlaps(skip, offset, offset + len(line)):
+            found += [(offset + i.start, offset + i.end, i.kind, i.terms, i.category)
+                      for i in (*spam._spam_runs(line), *spam._urls(line))]
+    return found
+
+
+def test_a_line_is_searched_only_for_what_its_text_holds(texts):
+    rng = random.Random(15)
+    pieces = ["百家乐", "bet365", "AG", "娱乐", "5566娱乐", "ManBetX", "www.a1.com", "\n", "全市", "，", "。", "官网",
+              "888世纪", "GDP", "2024年", "真人", "体育官网", "近日，"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    kinds = set()
+    for text in [*texts, *mixed]:
+        doc = document_from_text(text, doc_id="d")
+        found = [(i.start, i.end, i.kind, i.terms, i.category) for i in spam._injections(doc)]
+        assert found == _plain_injections(doc), text
+        kinds |= {kind for line in text.splitlines() for _, _, kind in spam._items(line)}
+        for name, pattern in spam._patterns().items():  # a match in a line is one in the text
+            for offset, line in spam.text_lines(doc):
+                assert [offset + m.start() for m in pattern.finditer(line)] == \
+                    [offset + m.start() for m in pattern.finditer(line) if pattern.match(doc.text, offset + m.start())]
+                assert not pattern.search(line) or name in spam._present(doc.text)
+    assert {"code", "latin", "digits", "brand", "gambling"} <= kinds
+
+
+def test_no_spam_term_can_look_past_a_line_break():
+    """Literals, classes of literals, ranges and digits, branches, groups, repeats and lookaheads of
+    those: nothing that matches a line break or looks behind, around a word or at a line's end."""
+    def ops(items: list) -> set:
+        found = set()
+        for op, av in items:
+            found.add(op)
+            if op is sre.IN:
+                found |= ops(av)
+            elif op is sre.CATEGORY:
+                found.add(av)
+            elif op is sre.BRANCH:
+                found |= set().union(*(ops(branch.data) for branch in av[1]))
+            elif op is sre.SUBPATTERN:
+                found |= ops(av[3].data)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                found |= ops(av[2].data)
+            elif op is sre.ASSERT:
+                found |= ops(av[1].data) | ({"behind"} if av[0] < 0 else set())
+        return found
+
+    terms = spam.lexicon().terms
+    used = ops(re._parser.parse(terms.pattern, terms.flags & ~re.UNICODE).data)
+    assert used <= {sre.LITERAL, sre.IN, sre.RANGE, sre.CATEGORY, sre.CATEGORY_DIGIT, sre.BRANCH, sre.SUBPATTERN,
+                    sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT}
+    assert ops(re._parser.parse(r"(?<=a)[^b]\s$").data) & {"behind", sre.NEGATE, sre.CATEGORY_SPACE, sre.AT}
