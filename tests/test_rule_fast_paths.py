@@ -20,10 +20,11 @@ from checks.first_characters import finditer, required, scan, seeker, starts
 from checks.integrity import gloss, mixed_script, mojibake, spam
 from checks.integrity._text import original_lines
 from checks.publication import _settings, is_publication, signal
-from checks.usage import unit_symbol_space
+from checks.usage import fixed_expression, unit_symbol_space
 from checks.usage._pattern import MixedStyleRule, PatternRule
 from sources.normalize import GLOSS
 from sources.reader import document_from_text, expand_paths, read_document
+from vocab.files import data_lines
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -338,3 +339,17 @@ def test_no_spam_term_can_look_past_a_line_break():
     assert used <= {sre.LITERAL, sre.IN, sre.RANGE, sre.CATEGORY, sre.CATEGORY_DIGIT, sre.BRANCH, sre.SUBPATTERN,
                     sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT}
     assert ops(re._parser.parse(r"(?<=a)[^b]\s$").data) & {"behind", sre.NEGATE, sre.CATEGORY_SPACE, sre.AT}
+
+
+def test_fixed_expressions_sharing_one_number_match_as_each_written_out(texts):
+    lines = data_lines("checks.usage", "fixed_expressions.txt")
+    plain = re.compile("|".join(fixed_expression._NUMBER.join(map(re.escape, line.split("N"))) for line in lines))
+    rng = random.Random(15)
+    pieces = [line.replace("N", str(rng.randint(1, 30))) for line in lines] + ["1", "12", "1234", ".", "届", "x"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(30)) for _ in range(500)]
+    found = 0
+    for text in [*texts, *mixed]:
+        expected = [match.span() for match in plain.finditer(text)]
+        assert [match.span() for match in fixed_expression._fixed().finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 1000
