@@ -19,6 +19,7 @@ from typing import Any
 from checks.config import Config
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
+from checks.packed import Packed, packed, unpacked
 from checks.registry import DAMAGED, INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
 from claims.claim import Claim
@@ -69,7 +70,7 @@ def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
                                       partial(_with_notes, corpus, apart))
         for key, items in notes.items():
             corpus.note(key, *items)
-        findings = mine + theirs
+        findings = mine + unpacked(theirs)
     else:
         findings = _prepared(corpus, rules, prepare, progress)
     if UNREADABLE[0] not in config.ignore:
@@ -86,9 +87,10 @@ def _prepared(corpus: Corpus, rules: list[Rule], prepare: Callable[[list[Rule]],
     return check_corpus(corpus, progress(rules))
 
 
-def _with_notes(corpus: Corpus, rules: list[Rule]) -> tuple[list[Finding], dict[str, set[str]]]:
-    """``check_corpus`` and the notes its rules left in the corpus."""
-    return check_corpus(corpus, rules), corpus.notes
+def _with_notes(corpus: Corpus, rules: list[Rule]) -> tuple[Packed, dict[str, set[str]]]:
+    """``check_corpus``, packed by columns to travel back from the copy, and the notes its rules
+    left in the corpus."""
+    return packed(check_corpus(corpus, rules)), corpus.notes
 
 
 def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:

@@ -8,12 +8,16 @@ the first item of each branch, of a group or of a lookahead, past what may match
 class, a backreference, a pattern that may match the empty string), so a gate built on it never
 skips a match. ``required(pattern)`` reads the same tree for what a match must consume. Compiled
 with the pattern's flags, each class folds case exactly as the pattern does.
+
+``seeker(pattern)`` puts the first characters in front of the pattern, as a class the regular
+expression engine skips to by itself (it does so only for a pattern that opens with a character or
+a class, not with a lookbehind or a lookahead): its matches are the first characters of the
+pattern's matches, found without a step in Python for each place where one could start.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -35,31 +39,52 @@ def starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(f"[{''.join(sorted(found[0]))}]", pattern.flags)
 
 
+def seeker(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern matching, where ``pattern`` matches, its first character: ``starts(pattern)``
+    followed by a lookbehind that looks ahead from that character for ``pattern``. None when
+    ``starts`` gives up, or for what a lookbehind may not hold (a backreference)."""
+    first = starts(pattern)
+    if first is None:
+        return None
+    body = pattern.pattern + ("\n" if pattern.flags & re.VERBOSE else "")  # a comment ends at a newline
+    try:
+        return re.compile(f"{first.pattern}(?<=(?=(?:{body}))(?s:.))", pattern.flags)
+    except re.error:
+        return None
+
+
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``: nothing when ``text`` lacks what a match needs (``required``),
-    else tried only where a match can start (``starts``)."""
-    needed, first = _gates(pattern)
+    else found by its ``seeker``."""
+    needed, seek = _gates(pattern)
     if all(character.search(text) for character in needed):
-        yield from scan(pattern, first, text)
+        yield from scan(pattern, seek, text)
 
 
-@cache
+_GATES: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
+
+
 def _gates(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]:
-    return required(pattern), starts(pattern)
+    """``required(pattern)`` and ``seeker(pattern)``, made once per pattern object (kept by its id:
+    hashing a pattern hashes all its compiled code, long for a lexicon)."""
+    known = _GATES.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _GATES[id(pattern)] = pattern, required(pattern), seeker(pattern)
+    return known[1], known[2]
 
 
-def scan(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying only where ``gate`` (``starts(pattern)``) finds a
-    character."""
-    if gate is None:
+def scan(pattern: re.Pattern[str], seek: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, each match made where ``seek`` (``seeker(pattern)``) finds one
+    starting; after an empty match (a lookahead), the next is looked for one character on."""
+    if seek is None:
         yield from pattern.finditer(text)
         return
     end = 0
-    for first in gate.finditer(text):
-        position = first.start()
-        if position >= end and (match := pattern.match(text, position)):
-            end = match.end()
-            yield match
+    while found := seek.search(text, end):
+        position = found.start()
+        match = pattern.match(text, position)
+        end = max(match.end(), position + 1)
+        yield match
 
 
 def _firsts(items: list) -> tuple[set[str], bool] | None:

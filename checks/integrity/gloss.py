@@ -1,7 +1,9 @@
 """TI04 leftover-gloss."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from itertools import pairwise
 from types import MappingProxyType
 
 from checks.corpus import Corpus
@@ -12,6 +14,8 @@ from checks.rule import DocumentRule
 from claims.claim import Claim
 from sources.document import Document
 from sources.normalize import GLOSS
+
+_BREAK = re.compile(r"[\r\n]")  # what ends a line of a file read line by line (``original_lines``)
 
 
 @register
@@ -50,15 +54,25 @@ class LeftoverGloss(DocumentRule):
         if "(" not in doc.original:
             return  # every gloss opens with a bracket
         shown = self.settings["max_listed"]
-        by_line = [[(offset + m.start(), offset + m.end()) for m in GLOSS.finditer(line)]
-                   for offset, line in original_lines(doc)]
-        spans = [span for found in by_line for span in found]
+        spans, lines = _glosses(doc)
         if not spans:
             return
         glosses = [doc.original[max(0, start - 1):end] for start, end in spans]
         listed = "、".join(glosses[:shown]) + ("……" if len(glosses) > shown else "")
-        lines = sum(bool(found) for found in by_line)
         related = [Location(doc.id, start, end, "gloss", "注音") for start, end in spans[1:]]
         yield self.finding(doc.id, *spans[0], related=related, fix=[Edit(start, end) for start, end in spans],
                            evidence={"count": len(glosses), "lines": lines, "glosses": glosses},
                            count=len(glosses), lines=lines, listed=listed)
+
+
+def _glosses(doc: Document) -> tuple[list[tuple[int, int]], int]:
+    """The original spans of the glosses on the article lines (``original_lines``), and how many
+    lines hold one. A gloss never runs across a line break: those of a file read line by line
+    are found in one pass over its original, each line break between two of them a line more."""
+    if doc.format == "html":
+        by_line = [[(offset + m.start(), offset + m.end()) for m in GLOSS.finditer(line)]
+                   for offset, line in original_lines(doc)]
+        return [span for found in by_line for span in found], sum(map(bool, by_line))
+    spans = [match.span() for match in GLOSS.finditer(doc.original)]
+    breaks = sum(bool(_BREAK.search(doc.original, end, start)) for (_, end), (start, _) in pairwise(spans))
+    return spans, min(len(spans), 1) + breaks

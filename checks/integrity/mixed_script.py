@@ -105,18 +105,14 @@ class MixedScript(DocumentRule):
         if (self.settings["min_minority"] > 0 and not _ASTRAL.search(text)
                 and not all(pattern.search(text) for pattern in script_classes().values())):
             return  # a script has no character here: too few for a finding
-        counted = Counter(text)
-        scripts = {ch: script for ch in counted if (script := script_of(ch))}
-        counts = {"T": 0, "S": 0}
-        for ch, script in scripts.items():
-            counts[script] += counted[ch]
+        counts = _counts(text)
         main, minor = sorted(counts, key=lambda script: (counts[script], script == "S"), reverse=True)
         total = counts[main] + counts[minor]
         if counts[minor] < self.settings["min_minority"] or counts[minor] < self.settings["min_share"] * total:
             return
         convert = _converter(_TO[main]).convert
         runs = [(offset + start, offset + end, line[start:end]) for offset, line in lines
-                for start, end in _runs([(i, scripts[ch]) for i, ch in enumerate(line) if ch in scripts], minor)]
+                for start, end in _runs(_scripted(line), minor)]
         (start, end, run), rest = runs[0], runs[1:]
         converted = convert(run)
         related = [Location(doc.id, s, e, f"{_NAMES[main][1]}: {convert(text)}",
@@ -128,6 +124,24 @@ class MixedScript(DocumentRule):
             run=run, converted=converted, minority=counts[minor], majority=counts[main], runs=len(runs),
             main_zh=_NAMES[main][0], main_en=_NAMES[main][1],
             minority_zh=_NAMES[minor][0], minority_en=_NAMES[minor][1])
+
+
+def _counts(text: str) -> dict[str, int]:
+    """How many characters of ``text`` each script has (``script_of``): found by the script classes
+    when no character lies beyond them, else counted one distinct character at a time."""
+    if _ASTRAL.search(text):
+        counted = Counter(text)
+        counts = {"T": 0, "S": 0}
+        for ch, number in counted.items():
+            if script := script_of(ch):
+                counts[script] += number
+        return counts
+    return {script: len(pattern.findall(text)) for script, pattern in script_classes().items()}
+
+
+def _scripted(line: str) -> list[tuple[int, str]]:
+    """The position and script of each character of ``line`` that has one."""
+    return [(i, script) for i, script in enumerate(map(script_of, line)) if script]
 
 
 def _runs(found: list[tuple[int, str]], minor: str) -> list[tuple[int, int]]:

@@ -109,9 +109,10 @@ class Mojibake(DocumentRule):
         if not maybe_rare.search(doc.original) and "?" not in doc.original:
             return  # no line has a run of rare characters or a damage mark (each starts at a ?)
         for offset, line in original_lines(doc):
-            if maybe_rare.search(line):
+            # a gloss's tone letters are rare: only a line with rare characters beside its glosses is repaired
+            if maybe_rare.search(line) and ("(" not in line or maybe_rare.search(GLOSS.sub("", line))):
                 plain = GLOSS.sub(lambda m: " " * len(m.group()), line) if "(" in line else line
-                for repair in repairs(plain) if maybe_rare.search(plain) else ():  # a gloss's tone letters are rare
+                for repair in repairs(plain):
                     yield self._repaired(doc.id, offset, line, repair, texts)
             for start, end in _damage(line):
                 text = line[start:end]
@@ -283,6 +284,8 @@ def _complete(repair: Repair, texts: list[str]) -> tuple[str, list[tuple[str, ..
 
 def _damage(line: str) -> Iterator[tuple[int, int]]:
     """Spans of ``line`` around damage marks, marks at most ``DAMAGE_GAP`` apart merged."""
+    if "?" not in line:
+        return  # every mark is a ?
     span = None
     for match in finditer(_DAMAGE, line):
         if span and match.start() - span[1] <= DAMAGE_GAP:

@@ -8,7 +8,7 @@ from functools import cache
 
 from checks.corpus import Corpus
 from checks.finding import Edit, Finding, Severity
-from checks.first_characters import finditer
+from checks.first_characters import finditer, starts
 from checks.integrity._text import text_lines
 from checks.registry import register
 from checks.rule import DocumentRule
@@ -55,6 +55,7 @@ _CLAUSE_MARKS = set("，,；;：:")  # a line of keywords has no clauses
 _INSTITUTION = set("府局委厅办院部馆校会社台所处")  # a name ending so is an institution, not a brand
 _PARTICLES = set("的了是在和与及对将被把着过向从为于也都就而但并所要会能已")
 _CATEGORY_ORDER = ("gambling", "adult", "seo", "ads")
+PATTERNS = frozenset({"terms", "code", "latin", "digits", "url"})  # what a line is searched for (``_patterns``)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,10 @@ def lexicon() -> Lexicon:
     """``data/spam.txt`` by section, compiled once."""
     found = data_sections("checks.integrity", "spam.txt", known=SECTIONS)
     sections = {name: list(found.get(name, ())) for name in SECTIONS}
-    # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城).
-    groups = "|".join(f"(?P<{_group(name)}>{_alternation(sections[name])})" for name in TERM_SECTIONS)
+    # A lookahead finds a term at every position, overlapping ones too (真人娱乐 and 娱乐城); each
+    # section is tried only at one of its first characters (else each of its terms would be).
+    groups = "|".join(f"{_entered(_alternation(sections[name]))}(?P<{_group(name)}>{_alternation(sections[name])})"
+                      for name in TERM_SECTIONS)
     terms = re.compile(f"(?={groups})", re.IGNORECASE)
     # A URL cited as such: in brackets, or right after a word that introduces an address.
     cited = re.compile(rf"(?:[(（]|(?:{_alternation(sections['cites-url'])})[:：]?\s*)$")
@@ -97,6 +100,13 @@ def _section(group: str) -> str:
 
 def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
+def _entered(alternation: str) -> str:
+    """A lookahead for the first characters of a case-insensitive ``alternation`` (nothing when
+    they cannot be bounded)."""
+    first = starts(re.compile(alternation, re.IGNORECASE))
+    return "" if first is None else f"(?={first.pattern})"
 
 
 @dataclass(frozen=True)
@@ -169,18 +179,19 @@ class InjectedSpam(DocumentRule):
 
 def _injections(doc: Document) -> Iterator[Injection]:
     skip = list(doc.skip)
+    present = _present(doc.text)
     for offset, line in text_lines(doc):
         if overlaps(skip, offset, offset + len(line)):
             continue
-        for injection in (*_spam_runs(line), *_urls(line)):
+        for injection in (*_spam_runs(line, present), *(_urls(line) if "url" in present else ())):
             yield Injection(offset + injection.start, offset + injection.end, injection.kind, injection.terms,
                             injection.category)
 
 
-def _spam_runs(line: str) -> Iterator[Injection]:
+def _spam_runs(line: str, present: frozenset[str] = PATTERNS) -> Iterator[Injection]:
     """Spam in a line, in line offsets: a keyword line as a whole, a fake 《title》, or runs of adjacent
-    terms, codes and brands with a spam signal."""
-    items = _items(line)
+    terms, codes and brands with a spam signal (of the ``present`` patterns)."""
+    items = _items(line, present)
     if not items:
         return  # no term, code or brand: no keyword line, fake title or run
     keywords = _keyword_line(line, items)
@@ -234,19 +245,29 @@ def _opens_line(line: str, start: int, end: int) -> bool:
     return not line[:start].strip() and bool(lexicon().opener.match(line, end))
 
 
-def _items(line: str) -> list[Item]:
-    """Terms, Latin and digit codes, and the brand before a [brand-suffix] term, sorted."""
+def _present(text: str) -> frozenset[str]:
+    """The names of the patterns (``_patterns``) with a match somewhere in ``text``: only they can
+    match on its lines, none of them looking past a line break (a match in a line is one in the text)."""
+    return frozenset(name for name, pattern in _patterns().items() if next(finditer(pattern, text), None))
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {"terms": lexicon().terms, "code": _CODE, "latin": _LATIN_BRAND, "digits": _DIGITS, "url": _URL}
+
+
+def _items(line: str, present: frozenset[str] = PATTERNS) -> list[Item]:
+    """Terms, Latin and digit codes, and the brand before a [brand-suffix] term, sorted (of the
+    ``present`` patterns: the others have no match)."""
     words = lexicon()
     items = [(*m.span(m.lastgroup), _section(m.lastgroup)) for m in finditer(words.terms, line)
-             if m.lastgroup]
-    if _LETTER.search(line):  # a code and a Latin brand each hold a letter
-        taken = merge((start, end) for start, end, _ in items)
-        items += [(m.start(), m.end(), "code") for m in finditer(_CODE, line)
-                  if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-        taken = merge((start, end) for start, end, _ in items)
-        items += [(m.start(), m.end(), "latin") for m in finditer(_LATIN_BRAND, line)
-                  if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
-    items += [(m.start(), m.end(), "digits") for m in finditer(_DIGITS, line)]
+             if m.lastgroup] if "terms" in present else []
+    for kind, pattern in (("code", _CODE), ("latin", _LATIN_BRAND)):
+        if kind in present and _LETTER.search(line):  # a code and a Latin brand each hold a letter
+            taken = merge((start, end) for start, end, _ in items)
+            items += [(m.start(), m.end(), kind) for m in finditer(pattern, line)
+                      if m.group().lower() not in words.latin_ok and not overlaps(taken, *m.span())]
+    if "digits" in present:
+        items += [(m.start(), m.end(), "digits") for m in finditer(_DIGITS, line)]
     ends = {end for _, end, _ in items}
     for start, _, kind in list(items):
         if kind == "brand-suffix" and start not in ends:

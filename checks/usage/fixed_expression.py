@@ -18,11 +18,20 @@ _NUMBER = r"(?<![\d.A-Za-z])\d{1,3}(?![\d.])"
 @cache
 def _fixed() -> re.Pattern[str]:
     """The expressions of the data file, each N a number; a match starts at a digit or at the first
-    character of an expression that does not start with N (tested first: most places fail there)."""
+    character of an expression that does not start with N (tested first: most places fail there).
+    Those that start with N share one number (read once, not once per expression); an expression
+    of each kind never starts where one of the other could, so each keeps its order among its kind."""
     lines = data_lines("checks.usage", "fixed_expressions.txt")
     starts = "".join(sorted({line[0] for line in lines if not line.startswith("N")}))
-    expressions = "|".join(_NUMBER.join(map(re.escape, line.split("N"))) for line in lines)
-    return re.compile(rf"(?=[\d{re.escape(starts)}])(?:{expressions})")
+    numbered = [_expression(line[1:]) for line in lines if line.startswith("N")]
+    worded = [_expression(line) for line in lines if not line.startswith("N")]
+    kinds = [f"{_NUMBER}(?:{'|'.join(numbered)})"] * bool(numbered) + worded
+    return re.compile(rf"(?=[\d{re.escape(starts)}])(?:{'|'.join(kinds)})")
+
+
+def _expression(line: str) -> str:
+    """A line of the data file as a pattern: each N a number, the rest as written."""
+    return _NUMBER.join(map(re.escape, line.split("N")))
 
 
 @register
