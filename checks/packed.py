@@ -4,7 +4,7 @@
 
 Each finding's related places and edits go into columns of their own, with how many each finding
 has; a run with many glosses or spam runs sends tens of thousands of them, which, pickled record
-by record, took more time to send and receive than the rules took to find (``vocab.columns``).
+by record, took more time to send and receive than the rules took to find (``vocab.records``).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from itertools import accumulate
 
 from checks.finding import Edit, Finding, Location
-from vocab.columns import columns, rows
+from vocab.records import columns, rows
 
 _NESTED = {"related": Location, "fix": Edit}  # the fields of a finding that hold records, and their class
 _FLAT = tuple(field.name for field in fields(Finding) if field.name not in _NESTED)

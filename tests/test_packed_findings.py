@@ -1,4 +1,4 @@
-"""Findings sent back from the forked checker as columns (``checks.packed``, ``vocab.columns``):
+"""Findings sent back from the forked checker as columns (``checks.packed``, ``vocab.records``):
 the same findings, nested places and edits included, and a pickle smaller and faster both ways."""
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from checks.packed import packed, unpacked
 from checks.rule import DocumentRule
 from claims.extract import extract_claims
 from sources.reader import document_from_text, expand_paths, read_document
-from vocab.columns import columns, rows
+from vocab.records import columns, rows
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"

@@ -12,12 +12,14 @@ without a Python call per field, as fast to load as the dict was and half its si
 
 A list of many records of one class (a document's claims, sent back by a pool worker) is cheaper
 still as ``Packed``: its columns, each distinct nested record (a sentence's ``Segment``) once, set
-column by column on records made all at once, with no Python call per record.
+column by column on records made all at once, with no Python call per record. ``columns`` and
+``rows`` do the same for records holding tuples of records (findings and their places,
+``checks.packed``).
 """
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from functools import cache
 from itertools import repeat
@@ -129,8 +131,26 @@ def _shared(cls: type, column: tuple) -> _Shared:
 
 def _unpacked(cls: type, count: int, columns: list) -> list:
     """``count`` records of class ``cls`` with these columns of field values."""
+    return _filled(cls, count, _SETTERS[cls], columns)
+
+
+def columns(records: Sequence[object], names: Sequence[str]) -> tuple[tuple, ...]:
+    """The values of the fields ``names`` of ``records``, a tuple per field, in record order."""
+    return tuple(tuple(map(attrgetter(name), records)) for name in names)
+
+
+def rows(cls: type, names: Sequence[str], values: Sequence[tuple]) -> list:
+    """The records of slotted class ``cls`` whose fields ``names`` (one or more) hold ``values``
+    (``columns``); a field not named is left unset, for the caller to set."""
+    return _filled(cls, len(values[0]), [getattr(cls, name).__set__ for name in names], values)
+
+
+def _filled(cls: type, count: int, setters: Sequence, columns: Sequence) -> list:
+    """``count`` new records of slotted class ``cls``, each column set through its slot's setter
+    (past a frozen record's own ``__setattr__``) by the interpreter's loops, not a Python call per
+    record; a ``_Shared`` column is rebuilt once and its records shared."""
     records = list(map(object.__new__, repeat(cls, count)))
-    for setter, column in zip(_SETTERS[cls], columns, strict=count > 0):
+    for setter, column in zip(setters, columns, strict=count > 0):
         if type(column) is _Shared:
             table = _unpacked(column.cls, column.count, column.columns)
             table.append(None)
