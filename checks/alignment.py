@@ -279,14 +279,17 @@ def _by_restating(members: list[Claim], docs: KeysView[str], scores: Mapping[str
     for y in scores:
         if copies[y]:
             by_copies[copies[y]].append(y)
-    own = set(docs)
-    hit = [(found, ys) for found, ys in by_copies.items() if not own.isdisjoint(found)]
+    hit = [(found, ys) for found, ys in by_copies.items() if not docs.isdisjoint(found)]
     if not hit:
         return {_NONE: members}
+    holding: dict[str, list[int]] = defaultdict(list)  # a document → the sets of restating documents holding it
+    for number, (found, _) in enumerate(hit):
+        for doc in docs & found:
+            holding[doc].append(number)
     grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
     named: dict[tuple[int, ...], frozenset[str]] = {}  # which sets of restating documents hold a claim's
     for claim in members:
-        which = tuple(number for number, (found, _) in enumerate(hit) if claim.doc in found)
+        which = tuple(holding.get(claim.doc, ()))
         if which not in named:
             named[which] = frozenset(y for number in which for y in hit[number][1])
         grouped[named[which]].append(claim)
