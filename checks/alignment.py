@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -112,7 +111,7 @@ def blocks(claims: Iterable[Claim], place: Callable[[Claim], object],
 _NONE: frozenset[str] = frozenset()
 Edges = dict[tuple[str, str], float]  # (class, class), each named by its lowest claim id → subject score
 MapBlocks = Callable[[Callable[[tuple], Edges], list[tuple]], Iterable[Edges]]  # ``map`` or an executor's
-Row = dict[str, tuple[float, Claim]]  # other document → (score, its best claim)
+Row = dict[str, tuple[float, Claim, str]]  # other document → (score, its best claim, that claim's class)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,17 +186,25 @@ def align(claims: Iterable[Claim], documents: list[str], min_score: float,
     lowest = lowest if lowest is not None else {x: _lowest_by_doc(classes[x]) for x in candidates}
     rows: list[Row] = []  # per group: a class and the classes its claims' documents restate
     class_of: list[str] = []
-    group_of: dict[str, int] = {}
+    group_of: dict[str, int] = {}  # a class of one group → that group
+    doc_group: dict[tuple[str, str], int] = {}  # (class, document) → its group, for a class of several
     for x, scores in candidates.items():
-        for restating, members in _by_restating(classes[x], lowest[x].keys(), scores, copies).items():
-            group_of.update(zip(map(_id, members), repeat(len(rows))))
+        grouped = _by_restating(classes[x], lowest[x].keys(), scores, copies)
+        for restating, members in grouped.items():
+            if len(grouped) == 1:
+                group_of[x] = len(rows)
+            else:
+                doc_group.update(((x, claim.doc), len(rows)) for claim in members)
             rows.append(_row(scores, restating, copies[x], lowest))
             class_of.append(x)
     won: dict[tuple[int, int], list[Claim]] = defaultdict(list)  # (group, other) → other's claims best in a row
     for group, row in enumerate(rows):
-        for _, other in row.values():
-            if other.id in group_of:
-                won[(group, group_of[other.id])].append(other)
+        for _, other, y in row.values():
+            found = group_of.get(y)
+            if found is None:
+                found = doc_group.get((y, other.doc))
+            if found is not None:
+                won[(group, found)].append(other)
     links, doubts = [], {}
     for (group, other), right in won.items():
         left = won.get((other, group))
@@ -279,14 +286,17 @@ def _by_restating(members: list[Claim], docs: KeysView[str], scores: Mapping[str
     for y in scores:
         if copies[y]:
             by_copies[copies[y]].append(y)
-    own = set(docs)
-    hit = [(found, ys) for found, ys in by_copies.items() if not own.isdisjoint(found)]
+    hit = [(found, ys) for found, ys in by_copies.items() if not docs.isdisjoint(found)]
     if not hit:
         return {_NONE: members}
+    holding: dict[str, list[int]] = defaultdict(list)  # a document → the sets of restating documents holding it
+    for number, (found, _) in enumerate(hit):
+        for doc in docs & found:
+            holding[doc].append(number)
     grouped: dict[frozenset[str], list[Claim]] = defaultdict(list)
     named: dict[tuple[int, ...], frozenset[str]] = {}  # which sets of restating documents hold a claim's
     for claim in members:
-        which = tuple(number for number, (found, _) in enumerate(hit) if claim.doc in found)
+        which = tuple(holding.get(claim.doc, ()))
         if which not in named:
             named[which] = frozenset(y for number in which for y in hit[number][1])
         grouped[named[which]].append(claim)
@@ -303,7 +313,7 @@ def _row(scores: Mapping[str, float], restating: frozenset[str], copies: frozens
             continue
         for doc, other in lowest[y].items():
             if doc not in copies:
-                _keep_best(row, doc, score, other)
+                _keep_best(row, doc, score, other, y)
     return row
 
 
@@ -361,8 +371,8 @@ def _lowest_by_doc(claims: list[Claim]) -> dict[str, Claim]:
     return lowest
 
 
-def _keep_best(row: Row, doc: str, score: float, other: Claim) -> None:
+def _keep_best(row: Row, doc: str, score: float, other: Claim, y: str) -> None:
     """Keep, per other document, the best-scoring other claim (ties: the smaller id)."""
     current = row.get(doc)
     if current is None or score > current[0] or (score == current[0] and other.id < current[1].id):
-        row[doc] = (score, other)
+        row[doc] = (score, other, y)

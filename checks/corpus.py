@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from operator import attrgetter
 from typing import Any
 
 from checks.alignment import Link, MapBlocks, align, lowest_by_doc, statement_classes, statement_groups
@@ -16,6 +17,7 @@ from sources.gazetteer import load_gazetteer
 from sources.naming import names
 
 _NONE: frozenset[str] = frozenset()
+_id, _doc = attrgetter("id"), attrgetter("doc")
 
 
 @dataclass
@@ -64,8 +66,9 @@ class Corpus:
     def restatements(self) -> list[Restatement]:
         """The figures of sentences copied across documents (``checks.passages``); a correction
         notice's figures are left out."""
-        stated = {doc: [claim for claim in claims if claim.id not in self._in_notices]
-                  for doc, claims in self.claims_of.items()}
+        inside = self._in_notices
+        stated = {doc: [claim for claim in claims if claim.id not in inside]
+                  for doc, claims in self.claims_of.items()} if inside else self.claims_of
         return restatements(self.documents, stated)
 
     @cached_property
@@ -93,8 +96,7 @@ class Corpus:
         """Each restated claim's id → the documents restating its figure in the same words."""
         found = {}
         for restatement in self.restatements:
-            docs = frozenset(claim.doc for claim in restatement.claims)
-            found.update((claim.id, docs) for claim in restatement.claims)
+            found.update(dict.fromkeys(map(_id, restatement.claims), frozenset(map(_doc, restatement.claims))))
         return found
 
     @cached_property
@@ -102,9 +104,9 @@ class Corpus:
         """The claims subject alignment looks at: not those of correction notices, nor those every
         document restates in the same words (no document is left to state them otherwise), so a
         thousand copies cost nothing."""
-        everyone = len(self.documents)
+        everyone, restated, inside = len(self.documents), self._restated_by, self._in_notices
         return [claim for claim in self.claims
-                if len(self._restated_by.get(claim.id, ())) < everyone and claim.id not in self._in_notices]
+                if len(restated.get(claim.id, _NONE)) < everyone and claim.id not in inside]
 
     def copied(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` or ``b`` is restated in the same words by the other's document: such a pair

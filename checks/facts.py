@@ -9,7 +9,6 @@ per distinct figure, not one per claim.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -18,8 +17,10 @@ from itertools import islice
 from operator import attrgetter
 from typing import Any
 
+from checks import sweep
 from checks.alignment import Alignment, Link
 from checks.comparable import compare, comparison_key
+from checks.sweep import Bound
 from checks.values import interval, is_exact
 from claims.claim import Claim
 
@@ -184,59 +185,60 @@ class _Keyed:
 
 
 _WHERE = ("id", "doc", "start", "end", "span", "sentence", "clause")
-_CONTENT = tuple(item.name for item in fields(Claim) if item.name not in _WHERE)
+_FIGURE = ("value", "low", "high", "precision", "text")
+_FORM = tuple(item.name for item in fields(Claim) if item.name not in _WHERE + _FIGURE)
+_form: Callable[[Claim], tuple] = attrgetter(*_FORM)
 
 
-content: Callable[[Claim], tuple] = attrgetter(*_CONTENT)
-"""What a rule reads of a claim besides where it stands (id, document, spans): claims of equal
-content are judged alike."""
+def form(claim: Claim) -> tuple:
+    """What a pair rule reads of a claim besides where it stands and its figure (and whether the
+    figure is exact): claims of one form are judged alike but for their figures."""
+    return *_form(claim), is_exact(claim)
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """How a pair rule judges the pairs of two forms: the pair's ``flagged`` claim (``pair.a`` or
+    ``pair.b``) is flagged when its ``mine`` bound lies at or above the other claim's ``theirs``
+    (strictly above when ``strict``); a bound None flags nothing."""
+
+    flagged: Claim
+    mine: Bound
+    theirs: Bound
+    strict: bool = False
+
+
+Judge = Callable[[Alignment], Bounds | None]
+"""A pair rule's judge: it sees one pair per shape and must judge by the claims' forms alone."""
 
 
 @dataclass(frozen=True, slots=True)
 class Shape:
-    """Aligned pairs alike: each claim of ``first`` with each claim of ``second`` in a later
-    document, all of one content on each side (so a rule judges them by one ``pair``), both sides
-    in input order."""
+    """Aligned pairs alike but for their figures: each claim of ``first`` with each claim of
+    ``second`` in a later document, one form on each side, both sides in input order (at most one
+    claim per document) with their documents' ranks."""
 
     first: tuple[Claim, ...]
     second: tuple[Claim, ...]
     score: float
     uncertain: tuple[str, ...]
-    order: Mapping[str, int] = field(repr=False, compare=False)
-    _ranks: tuple[list[int], list[int]] = field(repr=False, compare=False)  # each side's documents' ranks
+    ranks: tuple[list[int], list[int]] = field(repr=False, compare=False)
 
     @property
     def pair(self) -> Alignment:
         """The pair that stands for all: the first claim of ``first`` with the last of ``second``."""
         return Alignment(self.first[0], self.second[-1], self.score, self.uncertain)
 
-    def later(self, claim: Claim) -> tuple[Claim, ...]:
-        """The claims of ``second`` that ``claim`` (of ``first``) pairs with, in input order."""
-        return self.second[self._after(claim):]
+    def sides(self, bounds: Bounds) -> tuple[tuple[Claim, ...], list[int], tuple[Claim, ...], list[int], bool]:
+        """The flagged side and its ranks, the other side and its ranks, and whether the flagged
+        claims come first (their partners are in later documents)."""
+        if bounds.flagged is self.first[0]:
+            return self.first, self.ranks[0], self.second, self.ranks[1], True
+        return self.second, self.ranks[1], self.first, self.ranks[0], False
 
-    def earlier(self, claim: Claim) -> tuple[Claim, ...]:
-        """The claims of ``first`` that ``claim`` (of ``second``) pairs with, in input order."""
-        return self.first[:self._before(claim)]
-
-    def partners(self, claim: Claim, earlier: bool, listed: int) -> tuple[int, tuple[Claim, ...]]:
-        """How many claims ``claim`` pairs with, and the first ``listed`` of them: of ``second``
-        when ``earlier`` (``claim`` is of ``first``), else of ``first``."""
-        if earlier:
-            start = self._after(claim)
-            return len(self.second) - start, self.second[start:start + listed]
-        stop = self._before(claim)
-        return stop, self.first[:min(stop, listed)]
-
-    def _after(self, claim: Claim) -> int:
-        return bisect_right(self._ranks[1], self.order[claim.doc])
-
-    def _before(self, claim: Claim) -> int:
-        return bisect_left(self._ranks[0], self.order[claim.doc])
-
-    def pairs(self) -> Iterator[Alignment]:
-        for a in self.first:
-            for b in self.later(a):
-                yield Alignment(a, b, self.score, self.uncertain)
+    def alignment(self, claim: Claim, other: Claim, earlier: bool) -> Alignment:
+        return Alignment(claim, other, self.score, self.uncertain) if earlier \
+            else Alignment(other, claim, self.score, self.uncertain)
 
 
 @dataclass(frozen=True)
@@ -250,20 +252,19 @@ class Fact:
 
     @cached_property
     def shapes(self) -> tuple[Shape, ...]:
-        """The fact's pairs as shapes: per link, the claims of one content on each side, in each
+        """The fact's pairs as shapes: per link, the claims of one form on each side, in each
         order of documents that has a pair."""
         position = self.order.__getitem__
         found = []
         for link in self.links:
-            left, right = _alike(link.left, self.order), _alike(link.right, self.order)
+            left, right = _forms(link.left, self.order), _forms(link.right, self.order)
             sides = [(left, left, link.forward)] if link.left == link.right else \
                 [(left, right, link.forward), (right, left, link.backward)]
             for firsts, seconds, uncertain in sides:
                 for first, first_ranks in firsts:
                     for second, second_ranks in seconds:
                         if position(first[0].doc) < position(second[-1].doc):
-                            found.append(Shape(first, second, link.score, uncertain, self.order,
-                                               (first_ranks, second_ranks)))
+                            found.append(Shape(first, second, link.score, uncertain, (first_ranks, second_ranks)))
         return tuple(found)
 
     @cached_property
@@ -292,39 +293,50 @@ class Fact:
         return tuple(found)
 
 
-def flagged(fact: Fact, judge: Callable[[Alignment], Claim | None],
-            listed: int) -> Iterator[tuple[Claim, int, list[Alignment]]]:
-    """The claims a pair rule flags: per claim ``judge`` returns for some of its pairs, how many
-    such pairs it has and the first ``listed`` of them (by the other claim's place in the input).
-    ``judge`` sees one pair per shape and must judge by content alone."""
-    found: dict[str, list[tuple[int, tuple[Claim, ...], Shape, bool]]] = defaultdict(list)
-    claims: dict[str, Claim] = {}
+def flagged(fact: Fact, judge: Judge, listed: int) -> Iterator[tuple[Claim, int, list[Alignment]]]:
+    """The claims a pair rule flags, in the fact's order: per claim ``judge``'s bounds flag in
+    some of its pairs, how many such pairs it has and the first ``listed`` of them (by the other
+    claim's place in the input)."""
+    found: dict[str, list[tuple[int, list[Claim], Shape, bool]]] = defaultdict(list)
     for shape in fact.shapes:
-        pair = shape.pair
-        claim = judge(pair)
-        if claim is None:
+        bounds = judge(shape.pair)
+        if bounds is None:
             continue
-        earlier = claim is pair.a
-        for member in shape.first if earlier else shape.second:
-            claims[member.id] = member
-            found[member.id].append((*shape.partners(member, earlier, listed), shape, earlier))
+        side, side_ranks, others, other_ranks, earlier = shape.sides(bounds)
+        for claim, count, first in sweep.partners(side, side_ranks, others, other_ranks, bounds.mine, bounds.theirs,
+                                                  bounds.strict, earlier, listed):
+            found[claim.id].append((count, first, shape, earlier))
     position = {claim.id: number for number, claim in enumerate(fact.claims)}
-    for claim_id, sides in found.items():
-        claim, count = claims[claim_id], sum(number for number, _, _, _ in sides)
-        tagged = [[(position[o.id], o, shape, earlier) for o in others] for _, others, shape, earlier in sides]
-        first = islice(heapq.merge(*tagged, key=lambda item: item[0]), listed)
-        pairs = [Alignment(claim, o, shape.score, shape.uncertain) if earlier
-                 else Alignment(o, claim, shape.score, shape.uncertain) for _, o, shape, earlier in first]
-        if pairs:
-            yield claim, count, pairs
+    for claim in fact.claims:
+        sides = found.get(claim.id)
+        if not sides:
+            continue
+        tagged = [[(position[o.id], o, shape, earlier) for o in first] for _, first, shape, earlier in sides]
+        first = islice(heapq.merge(*tagged, key=_first_item), listed)
+        yield claim, sum(count for count, _, _, _ in sides), [shape.alignment(claim, o, earlier)
+                                                               for _, o, shape, earlier in first]
 
 
-def _alike(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[tuple[Claim, ...], list[int]]]:
-    """The claims (of a link's side: in input order) by content, each group with its documents'
-    ranks."""
+def flagged_pairs(fact: Fact, judge: Judge) -> Iterator[Alignment]:
+    """Every pair ``judge``'s bounds flag, shape by shape."""
+    for shape in fact.shapes:
+        bounds = judge(shape.pair)
+        if bounds is not None:
+            side, side_ranks, others, other_ranks, earlier = shape.sides(bounds)
+            for claim, other in sweep.pairs(side, side_ranks, others, other_ranks, bounds.mine, bounds.theirs,
+                                            bounds.strict, earlier):
+                yield shape.alignment(claim, other, earlier)
+
+
+def _first_item(item: tuple) -> object:
+    return item[0]
+
+
+def _forms(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[tuple[Claim, ...], list[int]]]:
+    """The claims (of a link's side: in input order) by form, each group with its documents' ranks."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        groups[content(claim)].append(claim)
+        groups[form(claim)].append(claim)
     return [(tuple(group), [order[claim.doc] for claim in group]) for group in groups.values()]
 
 

@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -81,18 +82,27 @@ def passage_key(text: str, start: int, claims: Iterable[Claim]) -> str:
 def passages(documents: list[Document], claims_of: dict[str, list[Claim]]) -> list[Passage]:
     """Every sentence holding a claim, in input order; sentences too short to identify are left out."""
     found = []
+    keys: dict[tuple, str] = {}  # (sentence, claims' spans in it) → key: copies share most sentences
     for doc in documents:
         by_sentence: dict[int, list[Claim]] = defaultdict(list)
         for claim in claims_of.get(doc.id, ()):
             by_sentence[claim.sentence.index].append(claim)
         for members in by_sentence.values():
-            members.sort(key=lambda claim: claim.span)
+            members.sort(key=_span)
             sentence = members[0].sentence
-            key = passage_key(doc.text[sentence.start:sentence.end], sentence.start, members)
+            text = doc.text[sentence.start:sentence.end]
+            where = (text, *(claim.span[0] - sentence.start for claim in members),
+                     *(claim.span[1] - sentence.start for claim in members))
+            key = keys.get(where)
+            if key is None:
+                key = keys[where] = passage_key(text, sentence.start, members)
             passage = Passage(doc.id, sentence.start, sentence.end, key, tuple(members))
             if passage.words >= MIN_WORDS and key.count(MASK) == len(members):
                 found.append(passage)
     return found
+
+
+_span = attrgetter("span")
 
 
 def restatements(documents: list[Document], claims_of: dict[str, list[Claim]],

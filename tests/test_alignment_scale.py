@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from decimal import Decimal
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -21,7 +22,7 @@ from checks.alignment import (
     year_of,
 )
 from checks.comparable import compare, comparison_key
-from checks.facts import Fact, facts, flagged
+from checks.facts import Bounds, Fact, facts, flagged
 from checks.values import interval
 from claims.claim import Claim
 from claims.periods import Period
@@ -153,11 +154,15 @@ def test_the_aspects_of_a_statement_s_disagreeing_claims_are_those_of_each_claim
         assert seen > 0
 
 
-def _larger(pair: Alignment) -> Claim | None:
-    """A judge by content: the claim of the pair stating the larger figure, by more than 2."""
-    if pair.a.value > pair.b.value + 2:
-        return pair.a
-    return pair.b if pair.b.value > pair.a.value + 2 else None
+def _larger(pair: Alignment) -> Bounds:
+    """A judge by form: the claim of the pair with the longer subject (``pair.a`` on a tie) is
+    flagged when its figure is larger than the other's by more than 2."""
+    claim = pair.a if len(pair.a.subject) >= len(pair.b.subject) else pair.b
+    return Bounds(claim, attrgetter("value"), _plus_two, strict=True)
+
+
+def _plus_two(claim: Claim) -> Decimal:
+    return claim.value + 2
 
 
 def test_flagged_claims_are_those_of_the_pair_by_pair_definition():
@@ -170,8 +175,9 @@ def test_flagged_claims_are_those_of_the_pair_by_pair_definition():
             plain: dict[str, list[Alignment]] = {}
             for link in fact.links:
                 for pair in link.pairs(order):
-                    claim = _larger(pair)
-                    if claim is not None:
+                    bounds = _larger(pair)
+                    claim = bounds.flagged
+                    if bounds.mine(claim) > bounds.theirs(pair.b if claim is pair.a else pair.a):
                         plain.setdefault(claim.id, []).append(pair)
             got = {claim.id: (count, pairs) for claim, count, pairs in flagged(fact, _larger, 3)}
             assert set(got) == set(plain)

@@ -143,6 +143,24 @@ def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tu
     return None
 
 
+def _earlier_in_sentence(claims: list[Claim], index: int) -> Iterator[Claim]:
+    """The claims before ``claims[index]`` in its sentence, nearest first (claims in reading order
+    hold each sentence's together)."""
+    sentence = claims[index].sentence
+    for earlier in range(index - 1, -1, -1):
+        if claims[earlier].sentence != sentence:
+            return
+        yield claims[earlier]
+
+
+def _later_before(claims: list[Claim], index: int, end: int) -> Iterator[Claim]:
+    """The claims after ``claims[index]`` that start before ``end`` (claims in reading order)."""
+    for later in range(index + 1, len(claims)):
+        if claims[later].span[0] >= end:
+            return
+        yield claims[later]
+
+
 def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
     """Parts after the 其中 that follows the total, in its sentence or opening the next one, with
     no figure measured alike between (`总产值1046.3亿元,增长4.5%。其中,…`); without 共/累计 the
@@ -156,8 +174,8 @@ def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple
     following = _PARTS_AFTER.match(text, total.span[1])
     if following is None:
         return None
-    before = [c for c in claims[:index] if c.sentence == total.sentence and _alike(total, c)]
-    between = [c for c in claims[index + 1:] if c.span[0] < following.end() and _alike(total, c)]
+    before = any(_alike(total, c) for c in _earlier_in_sentence(claims, index))
+    between = any(_alike(total, c) for c in _later_before(claims, index, following.end()))
     if between or (before and not opens):
         return None
     stop = _PASSAGE_END.search(text, following.end())

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
+from functools import partial
 from types import MappingProxyType
 
 from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import summed
-from checks.facts import Fact, flagged
+from checks.facts import Bounds, Fact, flagged
 from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
-from checks.values import interval, shown
+from checks.values import high, interval, low, shown
 from claims import periods
 from claims.claim import Claim
 
@@ -70,8 +72,9 @@ class ResultAbovePlan(FactRule):
                 share=share)
 
     @staticmethod
-    def _result(pair: Alignment) -> Claim | None:
-        """The result of a pair of a plan and a result above it for the same period, else None."""
+    def _result(pair: Alignment) -> Bounds | None:
+        """How the result of a pair of a plan and a result for the same period is judged (above
+        the plan, in the plan's unit), else None."""
         plans = [claim for claim in (pair.a, pair.b) if claim.status == "plan"]
         if len(plans) != 1 or pair.uncertain:
             return None
@@ -80,6 +83,9 @@ class ResultAbovePlan(FactRule):
         same_period = plan.period == result.period or periods.compare(plan.period, result.period) == "same"
         if not (summed(plan) and summed(result) and same_period):
             return None
-        planned, achieved = interval(plan, plan.unit), interval(result, plan.unit)
-        above = achieved.low is not None and planned.high is not None and achieved.low > planned.high
-        return result if above and planned.high else None
+        return Bounds(result, partial(low, unit=plan.unit), partial(_planned, unit=plan.unit), strict=True)
+
+
+def _planned(plan: Claim, unit: str | None) -> Decimal | None:
+    """The plan's greatest value, None when it is zero (no share of it can be stated)."""
+    return high(plan, unit) or None

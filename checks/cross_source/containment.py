@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from decimal import Decimal
+from functools import cache, partial
 from types import MappingProxyType
 
 from checks.alignment import Alignment
 from checks.comparable import aspects, compared_as
 from checks.corpus import Corpus
-from checks.facts import Fact, flagged
+from checks.facts import Bounds, Fact, flagged
 from checks.finding import LISTED, Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
-from checks.values import interval, is_exact, shown
+from checks.values import high, interval, is_exact, low, shown
 from claims.claim import Claim
 from claims.kinds import ADDITIVE
 from claims.units import convert
@@ -79,8 +80,10 @@ class ScopeContainment(FactRule):
                 part_place=part.place, whole=shown(whole), whole_place=whole.place)
 
     @staticmethod
-    def _part(pair: Alignment) -> Claim | None:
-        """The part of a pair whose part is at or above its whole, else None."""
+    def _part(pair: Alignment) -> Bounds | None:
+        """How the part of a pair is judged against its whole (at or above it), else None: two
+        exact figures compare as stated; otherwise the part's least possible value must reach the
+        whole's greatest."""
         if pair.a.kind not in ADDITIVE or not_additive().search(pair.a.subject or "") \
                 or not_additive().search(pair.b.subject or ""):
             return None
@@ -88,21 +91,22 @@ class ScopeContainment(FactRule):
         if ordered is None:
             return None
         part, whole = ordered
-        return part if _at_or_above(part, whole, whole.unit) else None
+        unit = whole.unit
+        if is_exact(part) and is_exact(whole):
+            return Bounds(part, partial(_exact_value, unit=unit), _value)
+        return Bounds(part, partial(low, unit=unit), partial(high, unit=unit))
 
 
 def _other(pair: Alignment, claim: Claim) -> Claim:
     return pair.b if pair.a is claim else pair.a
 
 
-def _at_or_above(part: Claim, whole: Claim, unit: str | None) -> bool:
-    """Two exact figures compare as stated; otherwise the part's least possible value must reach
-    the whole's greatest."""
-    if is_exact(part) and is_exact(whole):
-        value = convert(part.value, part.unit, unit) if part.unit and unit and part.unit != unit else part.value
-        return value >= whole.value
-    low, high = interval(part, unit).low, interval(whole, unit).high
-    return low is not None and high is not None and low >= high
+def _exact_value(claim: Claim, unit: str | None) -> Decimal:
+    return convert(claim.value, claim.unit, unit) if claim.unit and unit and claim.unit != unit else claim.value
+
+
+def _value(claim: Claim) -> Decimal:
+    return claim.value
 
 
 def _part_and_whole(a, b, lookup) -> tuple | None:

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from types import MappingProxyType
 
 from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import flow
-from checks.facts import Fact
+from checks.facts import Bounds, Fact, flagged_pairs
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
-from checks.values import interval, shown
+from checks.values import high, interval, low, shown
+from claims.claim import Claim
 from claims.periods import covers
 
 
@@ -48,24 +50,12 @@ class PartPeriodAboveWhole(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        for shape in fact.shapes:  # pairs alike in content are judged by one
-            if self._check_pair(shape.pair, corpus) is not None:
-                yield from (self._check_pair(pair, corpus) for pair in shape.pairs())
+        return (self._finding(pair) for pair in flagged_pairs(fact, _part))  # pairs alike are judged by one
 
-    def _check_pair(self, pair: Alignment, corpus: Corpus) -> Finding | None:
-        a, b = pair.a, pair.b
-        if not (flow(a) and flow(b) and a.period and b.period) or a.period == b.period:
-            return None
-        if covers(a.period, b.period) and not covers(b.period, a.period):
-            whole, part = a, b
-        elif covers(b.period, a.period) and not covers(a.period, b.period):
-            whole, part = b, a
-        else:
-            return None
+    def _finding(self, pair: Alignment) -> Finding:
+        part, whole = _part_and_whole(pair)
         unit = whole.unit
         inner, outer = interval(part, unit), interval(whole, unit)
-        if inner.low is None or outer.high is None or inner.low <= outer.high:
-            return None
         return self.finding(
             part.doc, part.start, part.end, claims=(part.id, whole.id),
             related=[Location(whole.doc, whole.start, whole.end, f"{period_label(whole)}: {shown(whole)} here",
@@ -75,3 +65,24 @@ class PartPeriodAboveWhole(FactRule):
                       "unit": unit, "alignment_score": pair.score},
             subject=part.subject, part=shown(part), part_period=period_label(part), whole=shown(whole),
             whole_period=period_label(whole))
+
+
+def _part_and_whole(pair: Alignment) -> tuple[Claim, Claim] | None:
+    """(part, whole) when both are flows and one's period strictly contains the other's, else None."""
+    a, b = pair.a, pair.b
+    if not (flow(a) and flow(b) and a.period and b.period) or a.period == b.period:
+        return None
+    if covers(a.period, b.period) and not covers(b.period, a.period):
+        return b, a
+    if covers(b.period, a.period) and not covers(a.period, b.period):
+        return a, b
+    return None
+
+
+def _part(pair: Alignment) -> Bounds | None:
+    """How the part of a pair is judged against its whole: above it, in the whole's unit."""
+    ordered = _part_and_whole(pair)
+    if ordered is None:
+        return None
+    part, whole = ordered
+    return Bounds(part, partial(low, unit=whole.unit), partial(high, unit=whole.unit), strict=True)

@@ -1,18 +1,21 @@
 """CS04 running-total-decrease."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import partial
 from types import MappingProxyType
 
 from checks.alignment import Alignment
 from checks.comparable import aspects, period_label
 from checks.corpus import Corpus
 from checks.cross_source.periods import running, summed
-from checks.facts import Fact
+from checks.facts import Bounds, Fact, flagged_pairs
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
 from checks.rule import FactRule
-from checks.values import interval, shown
+from checks.values import high, interval, low, shown
+from claims.claim import Claim
 
 
 @register
@@ -49,21 +52,12 @@ class RunningTotalDecrease(FactRule):
     })
 
     def check_fact(self, fact: Fact, corpus: Corpus) -> Iterable[Finding]:
-        for shape in fact.shapes:  # pairs alike in content are judged by one
-            if self._check_pair(shape.pair, corpus) is not None:
-                yield from (self._check_pair(pair, corpus) for pair in shape.pairs())
+        return (self._finding(pair) for pair in flagged_pairs(fact, _later))  # pairs alike are judged by one
 
-    def _check_pair(self, pair: Alignment, corpus: Corpus) -> Finding | None:
-        a, b = pair.a, pair.b
-        if not (summed(a) and summed(b) and running(a.period) and running(b.period)):
-            return None
-        if a.period.start != b.period.start or a.period.end == b.period.end:
-            return None
-        earlier, later = sorted((a, b), key=lambda claim: claim.period.end)
+    def _finding(self, pair: Alignment) -> Finding:
+        earlier, later = sorted((pair.a, pair.b), key=_end)
         unit = earlier.unit
         before, after = interval(earlier, unit), interval(later, unit)
-        if after.high is None or before.low is None or after.high >= before.low:
-            return None
         return self.finding(
             later.doc, later.start, later.end, claims=(later.id, earlier.id),
             related=[Location(earlier.doc, earlier.start, earlier.end,
@@ -74,3 +68,25 @@ class RunningTotalDecrease(FactRule):
                       "earlier_aspects": aspects(earlier), "unit": unit, "alignment_score": pair.score},
             subject=later.subject, later=shown(later), later_period=period_label(later),
             earlier=shown(earlier), earlier_period=period_label(earlier))
+
+
+def _end(claim: Claim) -> str:
+    return claim.period.end
+
+
+def _later(pair: Alignment) -> Bounds | None:
+    """How the figure for the longer period of two running totals of one year is judged: below
+    the shorter period's (``Bounds`` flags above, so both bounds are negated)."""
+    a, b = pair.a, pair.b
+    if not (summed(a) and summed(b) and running(a.period) and running(b.period)):
+        return None
+    if a.period.start != b.period.start or a.period.end == b.period.end:
+        return None
+    earlier, later = sorted((a, b), key=_end)
+    return Bounds(later, partial(_negated, bound=partial(high, unit=earlier.unit)),
+                  partial(_negated, bound=partial(low, unit=earlier.unit)), strict=True)
+
+
+def _negated(claim: Claim, bound: Callable[[Claim], Decimal | None]) -> Decimal | None:
+    value = bound(claim)
+    return None if value is None else -value
