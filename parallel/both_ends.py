@@ -85,7 +85,10 @@ def _both_ends(parts: Sequence[Part], shared: memoryview, spool: IO[bytes]) -> I
     end = sum(lengths)  # the copy wrote its pieces last first
     for length in lengths:
         end -= length
-        yield os.pread(spool.fileno(), length, end)
+        data = os.pread(spool.fileno(), length, end)
+        if len(data) != length:  # never a shorter text
+            raise OSError(f"the spool of the forked copy holds {len(data)} bytes of a piece of {length}")
+        yield data
 
 
 def _resident() -> int:
