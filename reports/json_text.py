@@ -9,7 +9,7 @@ bits, or a value orjson cannot encode (its error then surfaces as before).
 A large report is written as it is made (``streamed``): an object whose long arrays are
 ``Items`` (at any depth), their elements encoded a chunk at a time, so that neither the records nor
 the text are all held at once, and the chunks of a long report are made on two cores
-(``parallel.both_ends``). Its values must have their floats passed through ``exact`` (which marks
+(``reports.both_ends``). Its values must have their floats passed through ``exact`` (which marks
 those orjson would spell otherwise), so that no search of the text is needed; a chunk orjson
 cannot encode (an integer beyond 64 bits) is written by the standard encoder, as ``dumps`` would.
 """
@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from parallel.both_ends import Part, pieces
+from reports.both_ends import Part, pieces
 
 # a number token (a value after its key, or an array element on its own line: strings hold no raw
 # newline and escape their quotes) in exponent notation, or below 0.0001
@@ -70,7 +70,7 @@ class Items:
 def streamed(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> Iterator[bytes]:
     """The UTF-8 text of ``dumps(dict(fields), sort_keys) + "\\n"`` in pieces, an ``Items`` value
     written as the array of its elements, ``CHUNK`` of them encoded at a time, on two cores when
-    there are many (``parallel.both_ends``). The keys come in the order given (``sort_keys`` sorts
+    there are many (``reports.both_ends``). The keys come in the order given (``sort_keys`` sorts
     the keys inside the values)."""
     return pieces(parts(fields, sort_keys))
 

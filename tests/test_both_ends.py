@@ -1,4 +1,4 @@
-"""A long text made on two cores from both ends (``parallel.both_ends``): the same bytes as one
+"""A long text made on two cores from both ends (``reports.both_ends``): the same bytes as one
 process makes, and a failure of the copy never a shorter text."""
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ import pytest
 
 import pipeline
 from checks.config import Config
-from parallel import both_ends
-from parallel.both_ends import FORK_FROM, pieces
-from reports import json_report, json_text, sarif_report, writing
+from reports import both_ends, json_report, json_text, sarif_report, writing
+from reports.both_ends import FORK_FROM, pieces
 from reports.view import View
 
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the copy is forked on Linux only")
