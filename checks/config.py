@@ -62,7 +62,7 @@ class Config:
 
     def excluded(self, path: str | Path) -> bool:
         """Whether ``exclude`` leaves ``path`` out (a glob matching it or a folder above it)."""
-        return _matches(self.relative(path), self.exclude)
+        return bool(self.exclude) and _matches(self.relative(path), self.exclude)  # no path resolved for none
 
     def ignored_in(self, path: str | Path) -> tuple[str, ...]:
         """The rule ids and families ``per-file-ignores`` switch off for ``path``."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-import pandas as pd
-
 from claims.frame import FRAME_FIELDS, ClaimSet, claim_record, document_record
 from ledger.store import Ledger
 
@@ -24,6 +22,8 @@ def export_json(ledger: Ledger) -> str:
 
 def export_csv(ledger: Ledger) -> str:
     """One row per claim: its document's ledger id, name, date and hash, then the claims table's columns."""
+    import pandas as pd  # here, not at the top: every run of the command line imports this module
+
     frames = []
     for entry, (doc, found) in zip(ledger.entries(), ledger.load(), strict=True):
         frame = ClaimSet([doc], found).frame()

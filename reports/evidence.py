@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
+from types import MappingProxyType
 
 from checks.finding import Finding
 from claims.numbers import plain
@@ -23,15 +24,21 @@ def evidence(finding: Finding, spelled: bool = False) -> dict[str, object]:
 
 
 def _mapping(value: Mapping, number: Callable[[float], float]) -> dict[str, object]:
-    return {str(key): _value(item, number) for key, item in value.items()}
+    as_they_are = _AS_THEY_ARE
+    return {str(key): item if type(item) in as_they_are else _value(item, number) for key, item in value.items()}
 
 
 def _value(value: object, number: Callable[[float], float]) -> object:
     kind = type(value)
-    if kind in _AS_THEY_ARE:  # the common cases first
+    if kind in _AS_THEY_ARE:  # the common cases first, by their exact type
         return value
     if kind is float:
         return number(value)
+    if kind is list or kind is tuple:
+        as_they_are = _AS_THEY_ARE
+        return [item if type(item) in as_they_are else _value(item, number) for item in value]
+    if kind is dict or kind is MappingProxyType:
+        return _mapping(value, number)
     if isinstance(value, Mapping):
         return _mapping(value, number)
     if isinstance(value, list | tuple):

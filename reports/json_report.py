@@ -13,8 +13,9 @@ text as one string.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import partial
 
 from checks.finding import Finding
 from claims.frame import claim_record, document_record
@@ -52,13 +53,13 @@ def stream(result: CheckResult, view: View) -> Iterator[bytes]:
     claim_set = result.claim_set
     fields: list[tuple[str, object]] = [
         ("version", VERSION),
-        ("documents", Items(document_record(doc) for doc in claim_set.documents)),
-        ("claims", Items(claim_record(claim, _number) for claim in claim_set.claims)),
+        ("documents", Items(claim_set.documents, document_record)),
+        ("claims", Items(claim_set.claims, partial(claim_record, number=_numbers()))),
     ]
     if result.findings is not None:
         documents = {doc.id: doc for doc in claim_set.documents}
-        fields.append(("findings", Items(finding_record(finding, documents.get(finding.doc))
-                                         for finding in result.findings)))
+        fields.append(("findings", Items(result.findings,
+                                         lambda finding: finding_record(finding, documents.get(finding.doc)))))
         if result.not_publications:
             fields.append(("not_publications", list(result.not_publications)))
         if result.unused_rows:
@@ -69,6 +70,23 @@ def stream(result: CheckResult, view: View) -> Iterator[bytes]:
 def render(result: CheckResult, view: View) -> str:
     """``stream``'s text as one string."""
     return b"".join(stream(result, view)).decode("utf-8")
+
+
+def _numbers() -> Callable[[Decimal], int | float | str]:
+    """``_number``, each value's number made once (a run's figures repeat: years, small counts);
+    equal Decimals give equal numbers (``plain`` depends on the value, not its spelling)."""
+    known: dict[Decimal, int | float | str] = {}
+
+    def number(value: Decimal) -> int | float | str:
+        try:
+            return known[value]
+        except KeyError:
+            made = known[value] = _number(value)
+            return made
+        except TypeError:  # a signalling NaN has no hash
+            return _number(value)
+
+    return number
 
 
 def _number(value: Decimal) -> int | float | str:

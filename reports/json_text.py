@@ -7,26 +7,31 @@ search may also hit a string holding ``": 1e5``, which only costs speed), an int
 bits, or a value orjson cannot encode (its error then surfaces as before).
 
 A large report is written as it is made (``streamed``): an object whose long arrays are
-``Items``, their elements encoded a chunk at a time, so that neither the records nor the text are
-all held at once. Its values must have their floats passed through ``exact`` (which marks those
-orjson would spell otherwise), so that no search of the text is needed; a chunk orjson cannot
-encode (an integer beyond 64 bits) is written by the standard encoder, as ``dumps`` would.
+``Items`` (at any depth), their elements encoded a chunk at a time, so that neither the records nor
+the text are all held at once, and the chunks of a long report are made on two cores
+(``reports.both_ends``). Its values must have their floats passed through ``exact`` (which marks
+those orjson would spell otherwise), so that no search of the text is needed; a chunk orjson
+cannot encode (an integer beyond 64 bits) is written by the standard encoder, as ``dumps`` would.
 """
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from functools import partial
+from typing import Any
 
 import orjson
+
+from reports.both_ends import Part, pieces
 
 # a number token (a value after its key, or an array element on its own line: strings hold no raw
 # newline and escape their quotes) in exponent notation, or below 0.0001
 _SPELLED_OTHERWISE = re.compile(r'(?:": |\n *)-?(?:\d+(?:\.\d+)?[eE]|0\.0000)')
 _FIXED = (1e-4, 1e16)  # |x| where json.dumps writes a float in fixed notation, as orjson does
 CHUNK = 256  # array elements encoded at a time by ``streamed``
+_MARK = b"\x00"  # around the number of an ``Items`` in the text of the value holding it
 
 
 def dumps(value: object, sort_keys: bool = False) -> str:
@@ -55,36 +60,86 @@ def exact(number: float) -> float:
 
 @dataclass(frozen=True)
 class Items:
-    """An array of ``streamed`` text, its elements made one at a time as they are written."""
+    """An array of ``streamed`` text: ``record`` of each of ``elements`` (the elements themselves
+    without one), made a chunk at a time as they are written."""
 
-    elements: Iterable[object]
+    elements: Sequence[Any]
+    record: Callable[[Any], object] | None = None
 
 
 def streamed(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> Iterator[bytes]:
     """The UTF-8 text of ``dumps(dict(fields), sort_keys) + "\\n"`` in pieces, an ``Items`` value
-    written as the array of its elements, ``CHUNK`` of them encoded at a time. The keys come in
-    the order given (``sort_keys`` sorts the keys inside the values)."""
-    yield b"{"
+    written as the array of its elements, ``CHUNK`` of them encoded at a time, on two cores when
+    there are many (``reports.both_ends``). The keys come in the order given (``sort_keys`` sorts
+    the keys inside the values)."""
+    return pieces(parts(fields, sort_keys))
+
+
+def parts(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list[Part]:
+    """``streamed``'s pieces as calls that make them, each on its own (in any process). An
+    ``Items`` may stand anywhere in a value; the rest of a value holding one must be what orjson
+    encodes (no integer beyond 64 bits: only ``Items`` elements have the standard encoder's
+    fallback)."""
+    made: list[Part] = [partial(bytes, b"{")]
     separator = b"\n"
     for key, value in fields:
-        yield separator + b"  " + _encoded(key, sort_keys) + b": "
+        opening = separator + b"  " + _encoded(key, sort_keys) + b": "
         separator = b",\n"
-        if isinstance(value, Items):
-            yield from _array(value.elements, sort_keys)
-        else:
-            yield _encoded(value, sort_keys).replace(b"\n", b"\n  ")
-    yield b"\n}\n" if separator != b"\n" else b"}\n"
+        arrays: list[Items] = []
+        marked = _marked(value, arrays)
+        if not arrays:
+            made.append(partial(bytes, opening + _encoded(value, sort_keys).replace(b"\n", b"\n  ")))
+            continue
+        option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+        text = opening + orjson.dumps(marked, default=_spelled, option=option).replace(b"\n", b"\n  ")
+        between = text.split(_MARK)  # text, array number, text, array number, ..., text
+        for at in range(0, len(between) - 1, 2):
+            line = between[at][between[at].rfind(b"\n") + 1:]
+            indent = line[:len(line) - len(line.lstrip(b" "))]  # of the line the array opens on
+            made.append(partial(bytes, between[at]))
+            made += _array(arrays[int(between[at + 1])], indent, sort_keys)
+        made.append(partial(bytes, between[-1]))
+    made.append(partial(bytes, b"\n}\n" if separator != b"\n" else b"}\n"))
+    return made
 
 
-def _array(elements: Iterable[object], sort_keys: bool) -> Iterator[bytes]:
-    """An array at the first level of an object, its elements a chunk at a time."""
-    iterator = iter(elements)
-    opening = b"[\n    "
-    while chunk := list(islice(iterator, CHUNK)):
-        text = _encoded(chunk, sort_keys)  # "[\n  element,\n  element\n]" at the outermost level
-        yield opening + text[4:-2].replace(b"\n", b"\n  ")
-        opening = b",\n    "
-    yield b"[]" if opening == b"[\n    " else b"\n  ]"
+def _marked(value: object, arrays: list[Items]) -> object:
+    """``value`` with each ``Items`` in it a numbered mark (added to ``arrays``), orjson writing the
+    mark as it is: bytes no JSON text holds (a string escapes its control characters)."""
+    if isinstance(value, Items):
+        arrays.append(value)
+        return orjson.Fragment(_MARK + str(len(arrays) - 1).encode("ascii") + _MARK)
+    if isinstance(value, dict):
+        return {key: _marked(item, arrays) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_marked(item, arrays) for item in value]
+    return value
+
+
+def _array(items: Items, indent: bytes, sort_keys: bool) -> list[Part]:
+    """The pieces of ``items``'s array, opening on a line indented by ``indent``."""
+    chunks = [_Chunk(items, start, start + CHUNK, indent, sort_keys) for start in range(0, len(items.elements), CHUNK)]
+    return [*chunks, partial(bytes, b"\n" + indent + b"]" if chunks else b"[]")]
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """The text of the elements ``start`` to ``end`` of an array opening on a line indented by
+    ``indent``."""
+
+    items: Items
+    start: int
+    end: int
+    indent: bytes
+    sort_keys: bool
+
+    def __call__(self) -> bytes:
+        elements = self.items.elements[self.start:self.end]
+        record = self.items.record
+        text = _encoded(elements if record is None else [record(element) for element in elements], self.sort_keys)
+        # "[\n  element,\n  element\n]" at the outermost level
+        return ((b"[\n" if self.start == 0 else b",\n") + self.indent + b"  "
+                + text[4:-2].replace(b"\n", b"\n" + self.indent))
 
 
 def _encoded(value: object, sort_keys: bool) -> bytes:

@@ -9,12 +9,14 @@ byte-identical for the same input: no timestamps, no absolute paths of its own.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from functools import partial
 from importlib import metadata
 from typing import Any
 
 from checks.finding import Finding, Location, Severity
 from reports.evidence import evidence
-from reports.json_text import streamed
+from reports.json_text import Items, streamed
 from reports.positions import span
 from reports.result import CheckResult
 from reports.view import View
@@ -39,7 +41,9 @@ def fingerprint(rule: str, path: str, text: str) -> str:
     return hashlib.sha256("\x1f".join((rule, path, text)).encode("utf-8")).hexdigest()[:16]
 
 
-def render(result: CheckResult, view: View) -> str:
+def stream(result: CheckResult, view: View) -> Iterator[bytes]:
+    """The SARIF log as UTF-8 text in pieces, its results a chunk at a time (on two cores for a
+    large run: ``json_text.streamed``)."""
     documents = {doc.id: doc for doc in result.claim_set.documents}
     rule_ids = sorted(result.rules)
     index = {code: i for i, code in enumerate(rule_ids)}
@@ -51,10 +55,16 @@ def render(result: CheckResult, view: View) -> str:
         }},
         "columnKind": "unicodeCodePoints",
         "artifacts": [_artifact(doc) for doc in result.claim_set.documents],
-        "results": [_result(finding, documents, index) for finding in sorted(result.findings, key=Finding.sort_key)],
+        "results": Items(sorted(result.findings, key=Finding.sort_key),
+                         partial(_result, documents=documents, index=index)),
     }
     log = [("$schema", SCHEMA), ("runs", [run]), ("version", VERSION)]  # in sorted order, as sort_keys writes them
-    return b"".join(streamed(log, sort_keys=True)).decode("utf-8")
+    return streamed(log, sort_keys=True)
+
+
+def render(result: CheckResult, view: View) -> str:
+    """``stream``'s text as one string."""
+    return b"".join(stream(result, view)).decode("utf-8")
 
 
 def _rule(code: str, rule: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from types import MappingProxyType
 import pytest
 
 from checks.finding import Finding, Location, Severity
+from parallel import beside as beside_module
 from parallel.beside import FULL_COLLECTIONS, beside
 
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the copy is forked on Linux only")
@@ -57,6 +58,19 @@ def test_an_error_here_is_raised_and_the_copy_is_reaped():
         beside(failing, lambda: 1)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no copy is left behind
+
+
+@LINUX
+def test_a_result_of_long_lists_comes_back_whole_in_batches(monkeypatch):
+    """The copy pickles each list of its result ``BATCH`` items at a time (the memo of one pickle
+    of every finding held hundreds of MB); the lists, the tuple and what else it holds come back."""
+    monkeypatch.setattr(beside_module, "BATCH", 7)
+    shared = ("d1", 3)
+    result = ([{"n": number, "shared": shared} for number in range(50)], {"note": {"a", "b"}}, [], "tail")
+    here, there = beside(lambda: "here", lambda: result)
+    assert here == "here" and there == result and type(there) is tuple
+    assert there[0][0]["shared"] is there[0][6]["shared"]  # shared inside a batch stays shared
+    assert beside(lambda: 0, lambda: list(range(20)))[1] == list(range(20))
 
 
 def test_findings_cross_the_pipe_with_their_evidence():

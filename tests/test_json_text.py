@@ -74,16 +74,38 @@ def test_streamed_text_is_what_the_standard_encoder_writes(seed, monkeypatch):
     assert text == json.dumps(plain, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_items_nested_anywhere_in_a_value_give_the_standard_text(seed, monkeypatch):
+    """An array of ``Items`` inside objects and arrays (as SARIF's results, two levels down)."""
+    rng = random.Random(seed)
+    monkeypatch.setattr(json_text, "CHUNK", rng.choice([1, 3, 256]))
+
+    def nested(depth: int) -> tuple[object, object]:  # (with Items, as plain values)
+        if depth == 0 or rng.random() < 0.3:
+            elements = [_value(rng) for _ in range(rng.randrange(6))]
+            return Items(elements, lambda element: [element]), [[element] for element in elements]
+        if rng.random() < 0.5:
+            pairs = [(f"k{number}", nested(depth - 1)) for number in range(rng.randrange(1, 4))]
+            return {key: pair[0] for key, pair in pairs}, {key: pair[1] for key, pair in pairs}
+        items = [nested(depth - 1) for _ in range(rng.randrange(1, 4))]
+        return [item[0] for item in items], [item[1] for item in items]
+
+    marked, plain = nested(3)
+    sort_keys = rng.random() < 0.5
+    text = b"".join(streamed([("a", 1), ("runs", marked), ("z", "end")], sort_keys)).decode("utf-8")
+    assert text == json.dumps({"a": 1, "runs": plain, "z": "end"}, ensure_ascii=False, indent=2,
+                              sort_keys=sort_keys) + "\n"
+
+
 def test_items_are_made_a_chunk_at_a_time(monkeypatch):
     monkeypatch.setattr(json_text, "CHUNK", 3)
     made = []
 
-    def elements():
-        for number in range(7):
-            made.append(number)
-            yield {"n": number}
+    def record(number):
+        made.append(number)
+        return {"n": number}
 
-    pieces = streamed([("items", Items(elements()))])
+    pieces = streamed([("items", Items(range(7), record))])
     taken = [next(pieces), next(pieces), next(pieces)]  # "{", the key, the first chunk
     assert made == [0, 1, 2] and taken[2].startswith(b'[\n    {\n      "n": 0\n    }')
     assert json.loads(b"".join([*taken, *pieces])) == {"items": [{"n": number} for number in range(7)]}

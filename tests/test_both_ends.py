@@ -1,0 +1,112 @@
+"""A long text made on two cores from both ends (``reports.both_ends``): the same bytes as one
+process makes, and a failure of the copy never a shorter text."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from checks.config import Config
+from reports import both_ends, json_report, json_text, sarif_report, writing
+from reports.both_ends import FORK_FROM, pieces
+from reports.view import View
+
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the copy is forked on Linux only")
+ROOT = Path(__file__).resolve().parent.parent
+PARENT = os.getpid()
+
+
+def _where(index: int) -> bytes:
+    """A piece naming its index and the process that made it (in a few milliseconds, so that the
+    copy has started before this process has made them all)."""
+    time.sleep(0.003)
+    return f"{index} {os.getpid()}\n".encode()
+
+
+@LINUX
+def test_the_pieces_come_back_in_order_made_by_two_processes():
+    lines = b"".join(pieces([partial(_where, index) for index in range(300)])).decode().splitlines()
+    assert [int(line.split()[0]) for line in lines] == list(range(300))
+    makers = [int(line.split()[1]) for line in lines]
+    assert makers[0] == os.getpid() and makers[-1] != os.getpid()  # this process from the front, the copy from the back
+    assert len(set(makers)) == 2 and makers == sorted(makers, key=lambda pid: pid != os.getpid())
+
+
+def test_a_few_pieces_are_made_here():
+    lines = b"".join(pieces([partial(_where, index) for index in range(FORK_FROM - 1)])).decode().splitlines()
+    assert lines == [f"{index} {os.getpid()}" for index in range(FORK_FROM - 1)]
+
+
+def test_a_process_holding_much_memory_makes_its_pieces_itself(monkeypatch):
+    """A copy would duplicate every page the two touch: past ``FORK_BELOW``, no copy."""
+    monkeypatch.setattr(both_ends, "FORK_BELOW", 1)
+    lines = b"".join(pieces([partial(_where, index) for index in range(100)])).decode().splitlines()
+    assert lines == [f"{index} {os.getpid()}" for index in range(100)]
+
+
+def _broken(index: int) -> bytes:
+    if index == 250:
+        raise ValueError("piece 250 cannot be made")
+    return _where(index)
+
+
+def test_a_piece_that_fails_raises_and_the_target_keeps_its_previous_text(tmp_path):
+    """Piece 250 is the copy's to make: its failure is raised here, where the piece is made again,
+    and the atomic writer leaves the previous file whole, with no temporary file behind."""
+    target = tmp_path / "report.json"
+    target.write_text("previous", encoding="utf-8")
+    with pytest.raises(ValueError, match="piece 250 cannot be made"):
+        writing.write(target, pieces([partial(_broken, index) for index in range(300)]))
+    assert target.read_text(encoding="utf-8") == "previous" and os.listdir(tmp_path) == ["report.json"]
+
+
+def _killed_in_the_copy(index: int) -> bytes:
+    if os.getpid() != PARENT and index == 280:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _where(index)
+
+
+@LINUX
+def test_a_copy_killed_part_way_leaves_a_whole_text(tmp_path):
+    target = tmp_path / "report.txt"
+    writing.write(target, pieces([partial(_killed_in_the_copy, index) for index in range(300)]))
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert [int(line.split()[0]) for line in lines] == list(range(300))
+    assert {int(line.split()[1]) for line in lines[280:]} == {os.getpid()}  # made here again after the kill
+
+
+@pytest.fixture(scope="module")
+def seeds_result():
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        documents = pipeline.read(sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+                                  or sorted((ROOT / "examples").glob("*.txt")))
+    finally:
+        os.chdir(cwd)
+    return pipeline.check(pipeline.extract(documents), Config(language="en"))
+
+
+@LINUX
+@pytest.mark.parametrize("render", [json_report.stream, sarif_report.stream])
+def test_a_report_on_two_cores_is_the_text_of_one_process(seeds_result, monkeypatch, render):
+    """A real run of several documents, in chunks of 2 records, made from both ends from 4 pieces."""
+    monkeypatch.setattr(json_text, "CHUNK", 2)
+    monkeypatch.setattr(both_ends, "FORK_FROM", 4)
+    monkeypatch.setattr(sarif_report, "tool_version", lambda: "0.1.0")
+    assert len(seeds_result.claim_set.documents) > 1 and len(seeds_result.findings) > 2
+    made = []
+    real = both_ends._both_ends
+    monkeypatch.setattr(both_ends, "_both_ends", lambda *args: made.append(len(args[0])) or real(*args))
+    parallel = b"".join(render(seeds_result, View()))
+    monkeypatch.setattr(both_ends, "FORK_FROM", 10**9)
+    single = b"".join(render(seeds_result, View()))
+    assert made and made[0] >= 4 and parallel == single
+    json.loads(parallel)
