@@ -19,14 +19,14 @@ from typing import Any
 from checks.config import Config
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
-from checks.packed import Packed, packed, unpacked
+from checks.packed import packed, unpacked
 from checks.registry import DAMAGED, INTERNAL_ERROR, UNREADABLE, all_rules
 from checks.rule import ClaimRule, CorpusRule, DocumentRule, FactRule, RestatementRule, Rule
 from claims.claim import Claim
 from sources.document import Document
 
 _ROOT = Path(__file__).parents[1]
-Beside = Callable[[Callable[[], Any], Callable[[], Any]], tuple[Any, Any]]  # two calls at once, both results
+Beside = Callable[..., tuple[Any, Any]]  # (here, there, pack, unpack): two calls at once, both results
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,10 @@ def run_rules(corpus: Corpus, config: Config, documents: list[Document] = (),
         apart = [rule for rule in rules if isinstance(rule, DocumentRule)]
         here = [rule for rule in rules if not isinstance(rule, DocumentRule)]
         mine, (theirs, notes) = split(partial(_prepared, corpus, here, prepare, progress),
-                                      partial(_with_notes, corpus, apart))
+                                      partial(_with_notes, corpus, apart), packed, unpacked)
         for key, items in notes.items():
             corpus.note(key, *items)
-        findings = mine + unpacked(theirs)
+        findings = mine + theirs
     else:
         findings = _prepared(corpus, rules, prepare, progress)
     if UNREADABLE[0] not in config.ignore:
@@ -87,10 +87,9 @@ def _prepared(corpus: Corpus, rules: list[Rule], prepare: Callable[[list[Rule]],
     return check_corpus(corpus, progress(rules))
 
 
-def _with_notes(corpus: Corpus, rules: list[Rule]) -> tuple[Packed, dict[str, set[str]]]:
-    """``check_corpus``, packed by columns to travel back from the copy, and the notes its rules
-    left in the corpus."""
-    return packed(check_corpus(corpus, rules)), corpus.notes
+def _with_notes(corpus: Corpus, rules: list[Rule]) -> tuple[list[Finding], dict[str, set[str]]]:
+    """``check_corpus`` and the notes its rules left in the corpus."""
+    return check_corpus(corpus, rules), corpus.notes
 
 
 def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> list[Finding]:

@@ -91,8 +91,9 @@ def test_split_rules_give_the_findings_of_one_process():
 
     examples = pipeline.load([os.path.join(os.path.dirname(__file__), "..", "examples")])
 
-    def piped(here, there):  # what the forked copy's findings go through, here in one process
-        return here(), pickle.loads(pickle.dumps(there()))
+    def piped(here, there, pack, unpack):  # what the forked copy's findings go through, here in one process
+        found, notes = there()
+        return here(), (unpack(pickle.loads(pickle.dumps(pack(found)))), pickle.loads(pickle.dumps(notes)))
 
     def findings(split) -> list[Finding]:
         corpus = Corpus(examples.documents, examples.claims)
