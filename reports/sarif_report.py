@@ -9,6 +9,7 @@ byte-identical for the same input: no timestamps, no absolute paths of its own.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from importlib import metadata
 from typing import Any
 
@@ -27,6 +28,7 @@ FINGERPRINT = "runChecks/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+@cache  # the installed version, looked up once (each lookup leaves reference cycles behind)
 def tool_version() -> str:
     try:
         return metadata.version(TOOL)
