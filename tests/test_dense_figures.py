@@ -28,7 +28,7 @@ def _findings(text: str, fmt: str = "text"):
 
 
 def test_the_thresholds_are_read_from_the_data_file():
-    assert limits() == Limits(min_figures=200, max_gap=2)
+    assert limits() == Limits(min_figures=200, max_gap=4)
 
 
 def test_runs_are_found_in_one_pass_at_the_threshold():
@@ -68,13 +68,13 @@ def test_one_figure_short_of_the_threshold_is_read_figure_by_figure(monkeypatch)
 
 
 def test_the_finding_gives_every_run_and_its_figures_at_exact_offsets():
-    first, second = "今年" + "1万、" * 249 + "1万", "去年" + "2.5%、" * 219 + "2.5%"
+    first, second = "今年" + "1万、" * 249 + "1万", "去年同期" + "2.5%、" * 219 + "2.5%"
     text = f"{first}。\n全市人口56.3万人。\n{second}。"
     claim_set, findings = _findings(text)
     assert len(claim_set.claims) == 250 + 1 + 220
     (finding,) = findings
-    start = len(first) + len("。\n全市人口56.3万人。\n") + 2
-    runs = [[2, len(first)], [start, start + len(second) - 2]]
+    start = len(first) + len("。\n全市人口56.3万人。\n") + 4
+    runs = [[2, len(first)], [start, start + len(second) - 4]]
     assert (finding.start, finding.end, finding.severity.name) == (2, 4, "WARNING")  # its first figure
     assert finding.evidence["offsets"] == runs and finding.evidence["figures"] == 470
     assert [(r.start, r.end) for r in finding.related] == [(start, start + 4)]  # 2.5%
@@ -157,3 +157,10 @@ class _Corpus:
 
     def __init__(self, doc) -> None:
         self.document = {doc.id: doc}
+
+
+@pytest.mark.parametrize("page", ["<p>全市3个", "&全市3个"])
+def test_a_page_of_figures_between_tags_or_stray_entities_is_one_dense_run(page):
+    claim_set, findings = _findings("<html><body>" + page * 300, fmt="html")
+    assert len(claim_set.claims) == 300
+    assert [f.evidence["figures"] for f in findings] == [300]
