@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -109,6 +109,11 @@ class ClaimRule(Rule):
 
     def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def candidates(self, corpus: Corpus) -> Container[str] | None:
+        """The ids of the only claims ``check_claim`` can find something in (None: any of its
+        kinds), so that the engine calls it on those alone: the same findings."""
+        return None
 
 
 class DocumentRule(Rule):

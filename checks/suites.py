@@ -63,27 +63,64 @@ def _table(corpus: Corpus) -> pd.DataFrame:
 
 
 def _row(claim: Claim, corpus: Corpus) -> dict[str, Any]:
-    doc = corpus.document[claim.doc]
-    value, low, high, total = map(_float, (claim.value, claim.low, claim.high, claim.total))
-    lowest = low if low is not None else value
-    highest = value if value is not None else high
-    days = _days_after_publication(claim, doc)
-    return {
-        "id": claim.id, "doc": claim.doc, "kind": claim.kind, "unit": claim.unit, "measure": claim.measure,
-        "subject": claim.subject, "place": claim.place, "time": claim.time,
-        "period_kind": claim.period.kind if claim.period else None,
-        "period_start": claim.period.start if claim.period else None,
-        "period_end": claim.period.end if claim.period else None,
-        "aggregate": claim.aggregate, "scope": ",".join(claim.scope), "status": claim.status,
-        "value": value, "low": low, "high": high, "total": total,
-        "lowest_percent": lowest * _TENTHS[claim.unit] if claim.unit in _TENTHS and lowest is not None else None,
-        "highest": highest,
-        "days_after_publication": days,
-        "capped_rate": _capped_rate(claim, doc.text),
-        "non_negative": claim.kind in NON_NEGATIVE and not vocab.has_any(claim.subject, vocab.signed_words()),
-        "ranked": claim.kind == "rank" and claim.total is not None,
-        "dated": days is not None,
-    }
+    """The table's row of ``claim``, every column."""
+    row = _Row(claim, corpus.document[claim.doc])
+    return {name: row[name] for name in COLUMNS}
+
+
+class _Row(dict):
+    """A claim's row, each column computed when first asked (``_COLUMN``): the built-in suite's
+    tests ask for the few they compare, most rows none of the costly flags."""
+
+    def __init__(self, claim: Claim, doc: Document, known: dict[str, Any] | None = None) -> None:
+        super().__init__(known or ())
+        self.claim, self.doc = claim, doc
+
+    def __missing__(self, name: str) -> Any:
+        value = self[name] = _COLUMN[name](self.claim, self.doc, self)
+        return value
+
+
+def _lowest_percent(claim: Claim, row: _Row) -> float | None:
+    lowest = row["low"] if row["low"] is not None else row["value"]
+    return lowest * _TENTHS[claim.unit] if claim.unit in _TENTHS and lowest is not None else None
+
+
+_FIGURES = ("value", "low", "high", "total", "lowest_percent", "highest")  # columns of a claim's figure and unit alone
+
+
+def _figure_columns(claim: Claim, doc: Document, known: dict[tuple, dict[str, Any]]) -> dict[str, Any]:
+    """The columns of ``claim``'s figure and unit, computed once per figure among ``known``
+    (a table or list repeats its figures)."""
+    key = (claim.unit, claim.value, claim.low, claim.high, claim.total)
+    columns = known.get(key)
+    if columns is None:
+        row = _Row(claim, doc)
+        columns = known[key] = {name: row[name] for name in _FIGURES}
+    return columns
+
+
+_COLUMN: dict[str, Callable[[Claim, Document, _Row], Any]] = {
+    "id": lambda claim, doc, row: claim.id, "doc": lambda claim, doc, row: claim.doc,
+    "kind": lambda claim, doc, row: claim.kind, "unit": lambda claim, doc, row: claim.unit,
+    "measure": lambda claim, doc, row: claim.measure, "subject": lambda claim, doc, row: claim.subject,
+    "place": lambda claim, doc, row: claim.place, "time": lambda claim, doc, row: claim.time,
+    "period_kind": lambda claim, doc, row: claim.period.kind if claim.period else None,
+    "period_start": lambda claim, doc, row: claim.period.start if claim.period else None,
+    "period_end": lambda claim, doc, row: claim.period.end if claim.period else None,
+    "aggregate": lambda claim, doc, row: claim.aggregate, "scope": lambda claim, doc, row: ",".join(claim.scope),
+    "status": lambda claim, doc, row: claim.status,
+    "value": lambda claim, doc, row: _float(claim.value), "low": lambda claim, doc, row: _float(claim.low),
+    "high": lambda claim, doc, row: _float(claim.high), "total": lambda claim, doc, row: _float(claim.total),
+    "lowest_percent": lambda claim, doc, row: _lowest_percent(claim, row),
+    "highest": lambda claim, doc, row: row["value"] if row["value"] is not None else row["high"],
+    "days_after_publication": lambda claim, doc, row: _days_after_publication(claim, doc),
+    "capped_rate": lambda claim, doc, row: _capped_rate(claim, doc.text),
+    "non_negative": lambda claim, doc, row: (claim.kind in NON_NEGATIVE
+                                             and not vocab.has_any(claim.subject, vocab.signed_words())),
+    "ranked": lambda claim, doc, row: claim.kind == "rank" and claim.total is not None,
+    "dated": lambda claim, doc, row: row["days_after_publication"] is not None,
+}
 
 
 def _days_after_publication(claim: Claim, doc: Document) -> int | None:
@@ -120,8 +157,10 @@ def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
         failures: dict[str, set[str]] = {}
         tests = [(expectation, row_test(expectation)) for expectation in suite["expectations"]]
         plain = [(expectation["meta"]["rule"], test) for expectation, test in tests if test is not None]
+        figures: dict[tuple, dict[str, Any]] = {}
         for claim in corpus.claims:
-            row = _row(claim, corpus)
+            doc = corpus.document[claim.doc]
+            row = _Row(claim, doc, _figure_columns(claim, doc, figures))
             for rule, test in plain:
                 if test(row):
                     failures.setdefault(rule, set()).add(claim.id)
@@ -148,10 +187,10 @@ def row_test(expectation: dict[str, Any]) -> Callable[[dict[str, Any]], bool] | 
         if not all(bound is None or _is_number(bound) for bound in (low, high)) or low is high is None:
             return None
 
-        def outside(row: dict[str, Any]) -> bool:
+        def outside(row: dict[str, Any]) -> bool:  # the value first: a row's flags may cost more
             value = row[column]
-            return (chosen(row) and value is not None and value == value
-                    and ((low is not None and value < low) or (high is not None and value > high)))
+            return (value is not None and value == value
+                    and ((low is not None and value < low) or (high is not None and value > high)) and chosen(row))
         return outside
     if (kind == "expect_column_pair_values_a_to_be_greater_than_b" and set(kwargs) <= _PAIR
             and {kwargs.get("column_A"), kwargs.get("column_B")} <= _NUMBERS
@@ -161,9 +200,9 @@ def row_test(expectation: dict[str, Any]) -> Callable[[dict[str, Any]], bool] | 
         def not_greater(row: dict[str, Any]) -> bool:
             a, b = row[a_name], row[b_name]
             a, b = (None if value is None or value != value else value for value in (a, b))
-            if not chosen(row) or a is b is None:
+            if a is b is None:
                 return False
-            return a is None or b is None or not (a >= b if or_equal else a > b)
+            return (a is None or b is None or not (a >= b if or_equal else a > b)) and chosen(row)
         return not_greater
     return None
 

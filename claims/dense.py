@@ -9,13 +9,15 @@ The thresholds are ``claims/data/dense_figures.toml``; no real text comes near t
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
+from itertools import repeat
 
-from claims.claim import Claim, Figure
+from claims.claim import Claim, Figure, Segment
 from vocab.files import error, toml_data
-from vocab.records import made, values_of
+from vocab.records import values_of
 
 _NAME = "dense_figures.toml"
 _BEFORE, _AFTER = 48, 16  # the surroundings a figure's parse reads (claims.figures: a rank's total, 48 back)
@@ -73,6 +75,12 @@ def _kind(figure: Figure) -> tuple[object, ...]:
     return (figure.kind, figure.unit, figure.measure, figure.qualifier, figure.value if figure.kind == "date" else None)
 
 
+_FIELDS = tuple(f.name for f in fields(Claim))
+_PLACE = tuple(_FIELDS.index(name) for name in ("id", "start", "end", "text", "span", "sentence", "clause"))
+_OWN = tuple(_FIELDS.index(f.name) for f in fields(Figure) if f.name not in ("kind", "unit"))
+_set = object.__setattr__
+
+
 @dataclass
 class SharedReadings:
     """The readings of the dense runs of one document's figures, by run and kind of figure; asked
@@ -81,11 +89,13 @@ class SharedReadings:
     runs: list[Run]
     _run: int = 0  # the first run not ending before the figure asked last
     _readings: dict[tuple[object, ...], Claim] = field(default_factory=dict)
+    _made: dict[tuple[int, int], list[object]] = field(default_factory=dict)  # (earlier, figure) → field values
+    _segments: dict[str, Segment] = field(default_factory=dict)  # the last sentence and clause asked for
 
     def _within(self, index: int) -> bool:
         """Whether figure ``index`` is in a dense run (the one at ``_run``)."""
         while self._run < len(self.runs) and self.runs[self._run].last < index:
-            self._run, self._readings = self._run + 1, {}
+            self._run, self._readings, self._made = self._run + 1, {}, {}
         return self._run < len(self.runs) and self.runs[self._run].first <= index
 
     def earlier(self, index: int, figure: Figure) -> Claim | None:
@@ -98,18 +108,37 @@ class SharedReadings:
         if self._within(index):
             self._readings.setdefault(_kind(figure), claim)
 
+    def segment(self, which: str, position: int, find: Callable[[int], Segment]) -> Segment:
+        """``find(position)``, the ``which`` segment (sentence, clause) holding ``position``: the one
+        found last when it holds it (a run's figures share their sentence)."""
+        last = self._segments.get(which)
+        if last is None or not last.start <= position <= last.end:
+            last = self._segments[which] = find(position)
+        return last
 
-def shared(earlier: Claim, figure: Figure, **place: object) -> Claim:
-    """A claim of ``figure`` with the reading of ``earlier`` (subject, place, time, period,
-    framing, and the kind and unit its subject gave it) and its own ``place`` in the document
-    (``id``, ``start``, ``end``, ``text``, ``span``, ``sentence``, ``clause``).
+    def shared(self, earlier: Claim, figure: Figure, place: tuple[object, ...]) -> Claim:
+        """A claim of ``figure`` with the reading of ``earlier`` (subject, place, time, period,
+        framing, and the kind and unit its subject gave it) and its own ``place`` in the document
+        (``id``, ``start``, ``end``, ``text``, ``span``, ``sentence``, ``clause``).
 
-    Made from ``earlier``'s fields without ``dataclasses.replace`` (a claim has no ``__post_init__``):
-    the frozen ``__init__`` sets its 30 fields one by one, several times the cost of the copy."""
-    values = values_of(earlier)
-    values.update(values_of(figure))
-    values.update(kind=earlier.kind, unit=earlier.unit, **place)
-    return made(Claim, values)
+        Made from ``earlier``'s field values with ``figure``'s (once per pair: a run parses its
+        repeated figures once, ``DenseParses``) and set without ``__init__`` (a claim has no
+        ``__post_init__``): the frozen ``__init__`` sets its fields one by one, several times the
+        cost of the copy."""
+        key = (id(earlier), id(figure))  # both are kept by the extraction while the run lasts
+        values = self._made.get(key)
+        if values is None:
+            values = list(values_of(earlier).values())
+            mine = list(values_of(figure).values())
+            for position in _OWN:
+                values[position] = mine[position]
+            self._made[key] = values
+        values = values.copy()
+        for position, value in zip(_PLACE, place, strict=True):
+            values[position] = value
+        record = object.__new__(Claim)
+        deque(map(_set, repeat(record), _FIELDS, values), maxlen=0)
+        return record
 
 
 @dataclass

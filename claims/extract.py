@@ -9,7 +9,7 @@ from functools import cache
 from claims.aspects import AspectReader
 from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
-from claims.dense import DenseParses, SharedReadings, dense_runs, shared
+from claims.dense import DenseParses, SharedReadings, dense_runs
 from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
@@ -122,7 +122,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     for number, (start, end, figure) in enumerate(found, 1):
         earlier = readings.earlier(number - 1, figure)
         if earlier is not None:  # a figure of a dense run (claims.dense): its kind's reading there
-            claims.append(_shared_claim(doc, context, earlier, figure, number, start, end))
+            claims.append(_shared_claim(doc, context, readings, earlier, figure, number, start, end))
             previous_end, previous_subject = end, previous_subject if figure.kind == "date" else earlier.subject
             continue
         sentence = context.sentence_start(start)
@@ -156,14 +156,15 @@ def _claim_start(text: str, start: int, figure: Figure) -> int:
     return text.rfind("第", max(0, start - 2), start) if figure.kind == "rank" else start
 
 
-def _shared_claim(doc: Document, context: DocumentContext, earlier: Claim, figure: Figure, number: int,
-                  start: int, end: int) -> Claim:
+def _shared_claim(doc: Document, context: DocumentContext, readings: SharedReadings, earlier: Claim, figure: Figure,
+                  number: int, start: int, end: int) -> Claim:
     """The claim of a dense run's figure, with the reading of ``earlier`` (of its kind, in its run)."""
     start = _claim_start(doc.text, start, figure)
     original_start, original_end = doc.original_span(start, end)
-    return shared(earlier, figure, id=f"{doc.id}:{number}", start=original_start, end=original_end,
-                  text=doc.original[original_start:original_end], span=(start, end),
-                  sentence=context.sentence(start), clause=context.clause(start))
+    return readings.shared(earlier, figure, (f"{doc.id}:{number}", original_start, original_end,
+                                             doc.original[original_start:original_end], (start, end),
+                                             readings.segment("sentence", start, context.sentence),
+                                             readings.segment("clause", start, context.clause)))
 
 
 def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: DocumentContext,

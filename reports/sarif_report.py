@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from importlib import metadata
 from typing import Any
 
@@ -29,6 +29,7 @@ FINGERPRINT = "runChecks/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+@cache  # the installed version, looked up once (each lookup leaves reference cycles behind)
 def tool_version() -> str:
     try:
         return metadata.version(TOOL)

@@ -57,3 +57,38 @@ def test_the_forked_copy_inherits_the_pause():
     with paused():
         here, there = beside(gc.isenabled, gc.isenabled)
     assert (here, there) == (False, False)
+
+
+def test_cycles_dropped_before_the_block_are_not_frozen_with_the_survivors():
+    gc.collect()
+    node = _Node()  # garbage of an earlier stage (an HTML element tree, a renderer's closures)
+    before = weakref.ref(node)
+    del node
+    try:
+        with paused():
+            pass
+        assert before() is None  # collected as the block started, not kept frozen to the end
+    finally:
+        gc.unfreeze()
+
+
+def test_checking_again_and_again_freezes_no_more_each_time():
+    import pipeline
+    from checks.config import Config
+    from sources.reader import document_from_bytes
+
+    def check_once() -> None:  # a document, a cycle left behind by its reading, and a check
+        for _ in range(200):
+            _Node()
+        doc = document_from_bytes("全市建成社区食堂24个，今年计划建成30个。".encode(), "d", "d.txt")
+        pipeline.check(pipeline.extract([doc]), Config())
+
+    check_once()
+    try:
+        counts = []
+        for _ in range(3):
+            check_once()
+            counts.append(gc.get_freeze_count())
+        assert counts[2] - counts[1] < 50  # 200 dropped cycles per check would be 200 more each time
+    finally:
+        gc.unfreeze()

@@ -2,7 +2,8 @@
 context, every figure still a claim, and IO03 says where; real-like tables and lists are read as before."""
 from __future__ import annotations
 
-from dataclasses import fields
+from collections import Counter
+from dataclasses import fields, replace
 
 import pytest
 
@@ -27,7 +28,7 @@ def _findings(text: str, fmt: str = "text"):
 
 
 def test_the_thresholds_are_read_from_the_data_file():
-    assert limits() == Limits(min_figures=200, max_gap=2)
+    assert limits() == Limits(min_figures=200, max_gap=4)
 
 
 def test_runs_are_found_in_one_pass_at_the_threshold():
@@ -67,13 +68,13 @@ def test_one_figure_short_of_the_threshold_is_read_figure_by_figure(monkeypatch)
 
 
 def test_the_finding_gives_every_run_and_its_figures_at_exact_offsets():
-    first, second = "今年" + "1万、" * 249 + "1万", "去年" + "2.5%、" * 219 + "2.5%"
+    first, second = "今年" + "1万、" * 249 + "1万", "去年同期" + "2.5%、" * 219 + "2.5%"
     text = f"{first}。\n全市人口56.3万人。\n{second}。"
     claim_set, findings = _findings(text)
     assert len(claim_set.claims) == 250 + 1 + 220
     (finding,) = findings
-    start = len(first) + len("。\n全市人口56.3万人。\n") + 2
-    runs = [[2, len(first)], [start, start + len(second) - 2]]
+    start = len(first) + len("。\n全市人口56.3万人。\n") + 4
+    runs = [[2, len(first)], [start, start + len(second) - 4]]
     assert (finding.start, finding.end, finding.severity.name) == (2, 4, "WARNING")  # its first figure
     assert finding.evidence["offsets"] == runs and finding.evidence["figures"] == 470
     assert [(r.start, r.end) for r in finding.related] == [(start, start + 4)]  # 2.5%
@@ -119,3 +120,47 @@ def test_a_run_parses_each_figure_as_its_own_parse_would(unit, monkeypatch):
     once = _claims(text)
     monkeypatch.setattr(dense.DenseParses, "parse", lambda self, match, text, read: read(match, text))
     assert once == _claims(text)
+
+
+def test_a_shared_claim_is_the_first_of_its_kind_with_its_own_figure_and_place():
+    text = "全市今年新建" + "3个5人1.2万人、" * 100 + "7个" * 100 + "。"
+    claims = _claims(text)
+    assert len(claims) == 400
+    firsts = {}
+    own = {f.name for f in fields(dense.Figure)} - {"kind", "unit"}
+    for claim in claims:
+        key = (claim.measure, claim.qualifier, "万" in claim.text)
+        first = firsts.setdefault(key, claim)
+        plain = replace(first, **{name: getattr(claim, name) for name in own | OWN_PLACE})  # the plain way
+        assert claim == plain and claim.text == text[claim.start:claim.end]
+    assert [(c.text, c.value) for c in claims[-2:]] == [("7个", 7), ("7个", 7)] and len(firsts) == 3
+
+
+DENSE_FINDINGS = ("全市人口合格率为" + "120%、98%、" * 150 + "。全区20个旗县中居第25位、" * 3 + "减少-3个、" * 250
+                  + "。2099年12月1日召开。")
+
+
+def test_a_dense_input_has_the_findings_of_every_claim_row_and_call(monkeypatch):
+    from checks import suites
+    from checks.bounds.column_check import ColumnCheck
+
+    claim_set, _ = _findings(DENSE_FINDINGS)
+    fast = pipeline.check(claim_set, Config()).findings
+    assert Counter(f.rule for f in fast) == {"BD03": 250, "BD01": 150, "BD02": 3, "IO03": 1}
+    monkeypatch.setattr(ColumnCheck, "candidates", lambda self, corpus: None)  # every claim called
+    monkeypatch.setattr(suites, "_figure_columns", lambda claim, doc, known: suites._row(claim, _Corpus(doc)))
+    assert pipeline.check(claim_set, Config()).findings == fast
+
+
+class _Corpus:
+    """Just what ``suites._row`` asks of a corpus."""
+
+    def __init__(self, doc) -> None:
+        self.document = {doc.id: doc}
+
+
+@pytest.mark.parametrize("page", ["<p>全市3个", "&全市3个"])
+def test_a_page_of_figures_between_tags_or_stray_entities_is_one_dense_run(page):
+    claim_set, findings = _findings("<html><body>" + page * 300, fmt="html")
+    assert len(claim_set.claims) == 300
+    assert [f.evidence["figures"] for f in findings] == [300]

@@ -133,3 +133,25 @@ def test_the_same_failure_on_every_call_is_one_finding_with_its_count():
     [error] = findings
     assert error.evidence["occurrences"] == 4 and error.doc == "d0"
     assert "RuntimeError: table unavailable, and 3 more calls the same way" in error.message
+
+
+class OnlyItsCandidates(FailsOnFourteen):
+    """Names the claims it can flag: the one of 17个 (or fails to name them)."""
+
+    def candidates(self, corpus):
+        if self.settings.get("broken"):
+            raise RuntimeError("table unavailable")
+        return {claim.id for claim in corpus.claims if claim.text == "17个"}
+
+
+def test_a_claim_rule_is_called_on_its_candidates_alone():
+    corpus = _corpus()
+    findings = check_corpus(corpus, [OnlyItsCandidates(language="en")])
+    assert [(f.rule, f.doc, f.message) for f in findings] == [("ZZ99", "d0", "17个")]  # 14个 never called
+
+
+def test_candidates_that_cannot_be_named_leave_every_claim_called(monkeypatch):
+    rule = OnlyItsCandidates(language="en")
+    monkeypatch.setitem(rule.settings, "broken", True)
+    findings = check_corpus(_corpus(), [rule])
+    assert sorted((f.rule, f.doc) for f in findings) == [("IE01", "d1"), ("ZZ99", "d0")]

@@ -2,7 +2,7 @@
 Great Expectations suite (``data/claims_suite.json``, run by ``checks.suites``)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from checks import suites
 from checks.corpus import Corpus
@@ -18,6 +18,10 @@ class ColumnCheck(ClaimRule):
     def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
         if claim.id in suites.builtin_failures(corpus).get(self.code, ()) and self.applies(claim):
             yield self.describe(claim, corpus)
+
+    def candidates(self, corpus: Corpus) -> Container[str]:
+        """The claims failing this rule's expectation: the only ones it reports."""
+        return suites.builtin_failures(corpus).get(self.code, frozenset())
 
     def applies(self, claim: Claim) -> bool:
         """Whether this rule's options cover a failing claim (all of them by default)."""

@@ -17,7 +17,7 @@ class DenseFigures(DocumentRule):
     """A long run of figures packed together, read as a table or list dump with shared context.
 
     What it does
-    Finds the runs of at least 200 figures each starting at most 2 characters after the last one
+    Finds the runs of at least 200 figures each starting at most 4 characters after the last one
     ends (``claims/data/dense_figures.toml``), such as a table pasted without its labels or a list
     of tens of thousands of figures. Their figures are all claims, but to keep the time per
     character bounded each run's figures take the subject, place, time and framing of the first

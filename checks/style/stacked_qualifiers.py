@@ -80,10 +80,10 @@ class StackedQualifiers(ClaimRule):
     }
 
     def check_claim(self, claim: Claim, doc: Document, corpus: Corpus) -> Iterable[Finding]:
+        if claim.kind == "date" or not claim.qualifier:  # most claims: nothing to look up
+            return
         table = qualifiers()
         meaning_of = {**table.prefix, **table.suffix}
-        if claim.kind == "date" or not claim.qualifier:
-            return
         words = [word for word in claim.qualifier.split(",") if word in meaning_of]
         start = claim.start
         linked = linked_prefix(claim, doc)
