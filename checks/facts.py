@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import islice
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from checks import sweep
@@ -312,7 +312,7 @@ def flagged(fact: Fact, judge: Judge, listed: int) -> Iterator[tuple[Claim, int,
         if not sides:
             continue
         tagged = [[(position[o.id], o, shape, earlier) for o in first] for _, first, shape, earlier in sides]
-        first = islice(heapq.merge(*tagged, key=_first_item), listed)
+        first = islice(heapq.merge(*tagged, key=itemgetter(0)), listed)
         yield claim, sum(count for count, _, _, _ in sides), [shape.alignment(claim, o, earlier)
                                                                for _, o, shape, earlier in first]
 
@@ -327,9 +327,6 @@ def flagged_pairs(fact: Fact, judge: Judge) -> Iterator[Alignment]:
                                             bounds.strict, earlier):
                 yield shape.alignment(claim, other, earlier)
 
-
-def _first_item(item: tuple) -> object:
-    return item[0]
 
 
 def _forms(claims: tuple[Claim, ...], order: Mapping[str, int]) -> list[tuple[tuple[Claim, ...], list[int]]]:

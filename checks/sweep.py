@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from operator import itemgetter
 
 from claims.claim import Claim
 
@@ -64,13 +65,13 @@ def partners(side: Sequence[Claim], side_ranks: Sequence[int], others: Sequence[
     bounds = [(bound, number) for number, claim in enumerate(others) if (bound := theirs(claim)) is not None]
     if not bounds:
         return
-    bounds.sort(key=_first)
+    bounds.sort(key=itemgetter(0))
     keys = [bound for bound, _ in bounds]
     search = bisect_left if strict else bisect_right
     marked, tree = 0, _Fenwick(len(others))
     found = []
     for bound, number in sorted(((bound, number) for number, claim in enumerate(side)
-                                 if (bound := mine(claim)) is not None), key=_first):
+                                 if (bound := mine(claim)) is not None), key=itemgetter(0)):
         for _, position in bounds[marked:search(keys, bound)]:
             tree.mark(position)
         marked = max(marked, search(keys, bound))
@@ -82,7 +83,7 @@ def partners(side: Sequence[Claim], side_ranks: Sequence[int], others: Sequence[
             skipped, count = 0, tree.below(bisect_left(other_ranks, rank))
         if count:
             found.append((number, count, [others[tree.kth(skipped + k)] for k in range(1, min(count, listed) + 1)]))
-    for number, count, first in sorted(found, key=_first):
+    for number, count, first in sorted(found, key=itemgetter(0)):
         yield side[number], count, first
 
 
@@ -90,7 +91,7 @@ def pairs(side: Sequence[Claim], side_ranks: Sequence[int], others: Sequence[Cla
           mine: Bound, theirs: Bound, strict: bool, later: bool) -> Iterator[tuple[Claim, Claim]]:
     """Every (claim of ``side``, partner) that ``partners`` counts, the partners by their bound."""
     bounds = sorted(((bound, number) for number, claim in enumerate(others) if (bound := theirs(claim)) is not None),
-                    key=_first)
+                    key=itemgetter(0))
     keys = [bound for bound, _ in bounds]
     search = bisect_left if strict else bisect_right
     for number, claim in enumerate(side):
@@ -102,6 +103,3 @@ def pairs(side: Sequence[Claim], side_ranks: Sequence[int], others: Sequence[Cla
             if (other_ranks[position] > rank) if later else (other_ranks[position] < rank):
                 yield claim, others[position]
 
-
-def _first(item: tuple) -> object:
-    return item[0]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from claims.claim import Claim
 from claims.numbers import plain
@@ -52,15 +51,9 @@ def interval(claim: Claim, unit: str | None = None) -> Interval:
     else:
         low, high = claim.low, claim.high
     if unit and claim.unit and unit != claim.unit:
-        low = None if low is None else Decimal(_converted(str(low), claim.unit, unit))
-        high = None if high is None else Decimal(_converted(str(high), claim.unit, unit))
+        low = None if low is None else convert(low, claim.unit, unit)
+        high = None if high is None else convert(high, claim.unit, unit)
     return Interval(low, high)
-
-
-@lru_cache(maxsize=1 << 16)
-def _converted(value: str, unit: str, target: str) -> str:
-    """``convert`` of a decimal's exact text (a pint conversion is slow; copies state the same figures)."""
-    return str(convert(Decimal(value), unit, target))
 
 
 def low(claim: Claim, unit: str | None = None) -> Bound:

@@ -9,15 +9,13 @@ The thresholds are ``claims/data/dense_figures.toml``; no real text comes near t
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
-from itertools import repeat
 
 from claims.claim import Claim, Figure, Segment
 from vocab.files import error, toml_data
-from vocab.records import values_of
+from vocab.records import rebuilt, values_of
 
 _NAME = "dense_figures.toml"
 _BEFORE, _AFTER = 48, 16  # the surroundings a figure's parse reads (claims.figures: a rank's total, 48 back)
@@ -78,7 +76,6 @@ def _kind(figure: Figure) -> tuple[object, ...]:
 _FIELDS = tuple(f.name for f in fields(Claim))
 _PLACE = tuple(_FIELDS.index(name) for name in ("id", "start", "end", "text", "span", "sentence", "clause"))
 _OWN = tuple(_FIELDS.index(f.name) for f in fields(Figure) if f.name not in ("kind", "unit"))
-_set = object.__setattr__
 
 
 @dataclass
@@ -136,9 +133,7 @@ class SharedReadings:
         values = values.copy()
         for position, value in zip(_PLACE, place, strict=True):
             values[position] = value
-        record = object.__new__(Claim)
-        deque(map(_set, repeat(record), _FIELDS, values), maxlen=0)
-        return record
+        return rebuilt(Claim, values)
 
 
 @dataclass

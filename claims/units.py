@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pint
@@ -47,5 +47,11 @@ def units() -> dict[str, Unit]:
 
 def convert(value: Decimal, unit: str, target: str) -> Decimal:
     """``value`` in ``unit`` expressed in ``target`` (both pint names); raises on a dimension mismatch."""
-    ureg = registry()
-    return ureg.Quantity(value, unit).to(target).magnitude
+    return Decimal(_converted(str(value), unit, target))
+
+
+@lru_cache(maxsize=1 << 16)
+def _converted(value: str, unit: str, target: str) -> str:
+    """``convert`` of a decimal's exact text (its digits and exponent, which ``Decimal`` equality
+    would merge): a pint conversion is slow, and copies of a report state the same figures."""
+    return str(registry().Quantity(Decimal(value), unit).to(target).magnitude)

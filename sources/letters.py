@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 
 import numpy as np
 
-_BMP = 0x10000  # the tables cover the Basic Multilingual Plane; a character past it is looked at alone
+BMP = 0x10000  # the tables cover the Basic Multilingual Plane; a character past it is looked at alone
 
 
 def code_points(text: str) -> np.ndarray:
@@ -21,14 +21,14 @@ def is_letter(ch: str) -> bool:
 
 @cache
 def _letters() -> np.ndarray:
-    return np.fromiter(map(is_letter, map(chr, range(_BMP))), dtype=bool, count=_BMP)
+    return np.fromiter(map(is_letter, map(chr, range(BMP))), dtype=bool, count=BMP)
 
 
 @lru_cache(maxsize=8)
 def _members(common: frozenset[str]) -> np.ndarray:
     """Whether each code point of the plane is a non-ASCII character of ``common``."""
-    table = np.zeros(_BMP, dtype=bool)
-    table[[ord(ch) for ch in common if "\x7f" < ch < chr(_BMP)]] = True
+    table = np.zeros(BMP, dtype=bool)
+    table[[ord(ch) for ch in common if "\x7f" < ch < chr(BMP)]] = True
     return table
 
 
@@ -36,9 +36,9 @@ def letter_counts(codes: np.ndarray, common: frozenset[str]) -> tuple[int, int]:
     """(non-ASCII characters of ``common``, those and the other non-ASCII letters) among ``codes``."""
     members, letters = _members(common), _letters()
     far: list[str] = []
-    if len(codes) and codes.max() >= _BMP:
-        far = [chr(code) for code in codes[codes >= _BMP].tolist()]
-        codes = codes[codes < _BMP]
+    if len(codes) and codes.max() >= BMP:
+        far = [chr(code) for code in codes[codes >= BMP].tolist()]
+        codes = codes[codes < BMP]
     hits = int(np.count_nonzero(members[codes])) + sum(ch in common for ch in far)
     rare = int(np.count_nonzero(letters[codes] & ~members[codes])) + sum(ch not in common and is_letter(ch)
                                                                           for ch in far)

@@ -11,7 +11,7 @@ from functools import cache
 import numpy as np
 import opencc
 
-from sources.letters import code_points
+from sources.letters import BMP, code_points
 from sources.offsets import OffsetMap, deletion_mask
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -21,7 +21,6 @@ GLOSS = re.compile(rf"\((?=[a-zü]*[{TONE_LETTERS}])[a-zü{TONE_LETTERS}]{{1,8}}
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _DASHES = "\u2010\u2011\u2012\u2212\ufe63"
-_BMP = 0x10000
 
 
 @cache
@@ -32,7 +31,7 @@ def _fold_table() -> np.ndarray:
     folded.update({ord(ch): ord(" ") for ch in _SPACES})
     folded.update({ord(ch): ord("-") for ch in _DASHES})
     folded[ord("\ufe6a")] = ord("%")
-    table = np.arange(_BMP, dtype=np.uint32)
+    table = np.arange(BMP, dtype=np.uint32)
     table[list(folded)] = list(folded.values())
     return table
 
@@ -55,8 +54,8 @@ def fold(text: str) -> str:
     """Half-width digits and punctuation, plain spaces; the length never changes. Every code point
     is looked up in one table at once (``str.translate`` calls back per character)."""
     codes = code_points(text)
-    if len(codes) and codes.max() >= _BMP:  # a character past the plane is itself
-        folded = np.where(codes < _BMP, _fold_table()[np.minimum(codes, _BMP - 1)], codes)
+    if len(codes) and codes.max() >= BMP:  # a character past the plane is itself
+        folded = np.where(codes < BMP, _fold_table()[np.minimum(codes, BMP - 1)], codes)
     else:
         folded = _fold_table()[codes]
     return folded.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")

@@ -41,7 +41,7 @@ def compact(cls: R) -> R:
     values = attrgetter(*names)
 
     def __reduce__(self: object) -> tuple:
-        return _rebuilt, (cls, values(self))
+        return rebuilt, (cls, values(self))
 
     cls.__reduce__ = __reduce__
     _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in names)
@@ -63,8 +63,9 @@ def made(cls: type, values: dict[str, object]) -> object:
     return record
 
 
-def _rebuilt(cls: type, values: tuple) -> object:
-    """The record of class ``cls`` with these field values."""
+def rebuilt(cls: type, values: Sequence[object]) -> object:
+    """The record of compact class ``cls`` with these field values, in field order (all of them),
+    set without its ``__init__``."""
     record = object.__new__(cls)
     deque(map(_set, repeat(record), _FIELDS[cls], values), maxlen=0)
     return record
