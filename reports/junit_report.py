@@ -3,8 +3,12 @@
 Each finding at error severity is a ``<failure>`` of its document's testcase (``type`` the rule
 id, ``message`` the message, the text ``path:line:col``, the quoted text, the related places
 and the evidence); warnings and infos go to the testcase's ``<system-out>``. A document that
-could not be read is an ``<error>``. Documents keep the input order, findings their sort order;
-no timestamps or durations, so the output is byte-identical for the same input.
+could not be read is an ``<error>``. The human-readable words (the ``text:``, ``also:`` and
+``evidence:`` leads, severities, related places' labels, the fallback messages) are
+``view.language``'s (``reports.labels``); names CI tools key on stay as they are: the suite and
+class name "run-checks", test cases named by path, the rule id as the ``type``. Documents keep the
+input order, findings their sort order; no timestamps or durations, so the output is
+byte-identical for the same input.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from collections import defaultdict
 
 from checks.finding import Finding, Location, Severity
 from reports.evidence import evidence
+from reports.labels import Labels
 from reports.positions import position
 from reports.result import CheckResult
 from reports.view import View
@@ -42,13 +47,14 @@ def _quote(documents: dict[str, Document], place: Finding | Location) -> str:
     return " ".join(doc.original[place.start:place.end].split()) if doc else ""
 
 
-def _details(finding: Finding, documents: dict[str, Document]) -> str:
-    lines = [_where(documents, finding.doc, finding.start), f"text: {_quote(documents, finding)}"]
+def _details(finding: Finding, documents: dict[str, Document], words: Labels) -> str:
+    lines = [_where(documents, finding.doc, finding.start), words.lead("quoted") + _quote(documents, finding)]
     for place in finding.related:
-        lines.append(f"also: {_where(documents, place.doc, place.start)} {_quote(documents, place)}"
-                     + (f" ({place.label})" if place.label else ""))
+        label = place.text(words.language)
+        lines.append(f"{words.lead('also')}{_where(documents, place.doc, place.start)} {_quote(documents, place)}"
+                     + (f" ({label})" if label else ""))
     if finding.evidence:
-        lines.append("evidence: " + json.dumps(evidence(finding), ensure_ascii=False, sort_keys=True))
+        lines.append(words.lead("evidence") + json.dumps(evidence(finding), ensure_ascii=False, sort_keys=True))
     return "\n".join(lines)
 
 
@@ -59,6 +65,7 @@ def render(result: CheckResult, view: View) -> str:
         by_doc[finding.doc].append(finding)
     order = [doc.id for doc in result.claim_set.documents]
     order += sorted(doc_id for doc_id in by_doc if doc_id not in documents)
+    words = Labels(view.language)
 
     suite = ET.Element("testsuite", name=SUITE)
     failures = errors = 0
@@ -66,20 +73,21 @@ def render(result: CheckResult, view: View) -> str:
         doc = documents.get(doc_id)
         case = ET.SubElement(suite, "testcase", classname=SUITE, name=_xml(doc.path if doc else doc_id))
         if doc is not None and doc.status == "skipped":
-            ET.SubElement(case, "skipped", message=_xml(doc.error or "not read"))
+            ET.SubElement(case, "skipped", message=_xml(doc.error or words("not_read")))
         elif doc is not None and not doc.ok:
             errors += 1
-            error = ET.SubElement(case, "error", message=_xml(doc.error or "could not be read"), type="unreadable")
+            error = ET.SubElement(case, "error", message=_xml(doc.error or words("unreadable")),
+                                  type="unreadable")
             error.text = _xml(doc.path)
         out = []
         for finding in by_doc.get(doc_id, []):
             if finding.severity >= Severity.ERROR:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=_xml(finding.message), type=finding.rule)
-                failure.text = _xml(f"{finding.rule} {finding.name}\n{_details(finding, documents)}")
+                failure.text = _xml(f"{finding.rule} {finding.name}\n{_details(finding, documents, words)}")
             else:
-                out.append(f"{finding.severity} {finding.rule} {finding.name}: {finding.message}\n"
-                           + _details(finding, documents))
+                out.append(f"{words(str(finding.severity))} {finding.rule} {finding.name}: {finding.message}\n"
+                           + _details(finding, documents, words))
         if out:
             ET.SubElement(case, "system-out").text = _xml("\n\n".join(out))
     counts = {"tests": str(len(order)), "failures": str(failures), "errors": str(errors), "skipped": "0"}

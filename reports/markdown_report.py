@@ -2,7 +2,8 @@
 
 A title, a summary table (document | errors | warnings | infos), then the findings grouped by
 severity, each with its rule, place (``path:line``), the quoted text, the message and an
-"Also:" line per related place (the first ``view.related``, then how many more). Quoted document
+"Also:" line per related place (the first ``view.related``, then how many more). The report's own
+words are ``view.language``'s (``reports.labels``: "另见", "Also" or "另见 / Also"). Quoted document
 text and messages have Markdown-significant characters escaped (Chinese is kept as is), their
 white space collapsed to one line and control characters written as escapes (``\x1b``); names
 in code spans show their line breaks as ``\x0a``, so that no name can open a heading.
@@ -13,17 +14,16 @@ import re
 from collections import Counter
 
 from checks.finding import Finding, Location, Severity
+from reports.labels import Labels
 from reports.positions import position
 from reports.result import CheckResult
 from reports.safe import visible
-from reports.view import View, more_places
+from reports.view import View
 from sources.document import Document
 
-TITLE = "run-checks report"
 QUOTE_LIMIT = 160  # code points of quoted text before it is cut with "…"
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&])")
 _LEADING = re.compile(r"^([-+#=]|\d+[.)])")  # would start a list, heading or setext underline
-_HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Infos"}
 
 
 def escape(text: str, line_start: bool = False) -> str:
@@ -59,22 +59,23 @@ def _place(doc: Document | None, doc_id: str, offset: int) -> str:
     return _code(f"{doc.path}:{position(doc.original, offset)[0]}")
 
 
-def _finding(finding: Finding, documents: dict[str, Document], view: View) -> list[str]:
+def _finding(finding: Finding, documents: dict[str, Document], view: View, words: Labels) -> list[str]:
     doc = documents.get(finding.doc)
     lines = [f"- **{finding.rule} {finding.name}** — {_place(doc, finding.doc, finding.start)} "
              f"{_quote(doc, finding.start, finding.end)}",
              f"  {escape(finding.message, line_start=True)}"]
     for place in finding.related[:view.related]:
-        lines.append(f"  - Also: {_related(place, documents)}")
-    if finding.related_count > view.related:
-        lines.append(f"  - … and {more_places(finding, view)}")
+        lines.append(f"  - {words.lead('see_also')}{_related(place, documents, view.language)}")
+    if (hidden := finding.related_count - view.related) > 0:
+        lines.append(f"  - {words('more', count=hidden, plural='s' if hidden > 1 else '')}")
     return lines
 
 
-def _related(place: Location, documents: dict[str, Document]) -> str:
+def _related(place: Location, documents: dict[str, Document], language: str) -> str:
     doc = documents.get(place.doc)
     text = f"{_place(doc, place.doc, place.start)} {_quote(doc, place.start, place.end)}"
-    return text + (f" — {escape(place.label)}" if place.label else "")
+    label = place.text(language)
+    return text + (f" — {escape(label)}" if label else "")
 
 
 def render(result: CheckResult, view: View) -> str:
@@ -82,23 +83,29 @@ def render(result: CheckResult, view: View) -> str:
     findings = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
     counts = Counter((f.doc, f.severity) for f in findings)
     totals = Counter(f.severity for f in findings)
-    lines = [f"# {TITLE}", ""]
-    lines.append(f"{totals[Severity.ERROR]} errors, {totals[Severity.WARNING]} warnings, "
-                 f"{totals[Severity.INFO]} infos in {len(documents)} documents"
-                 + (f"; {result.suppressed} suppressed by inline comments." if result.suppressed else "."))
-    lines += ["", "| document | errors | warnings | infos |", "|---|---:|---:|---:|"]
+    words = Labels(view.language)
+    lines = [f"# {words('title')}", ""]
+    lines.append(words.each(lambda one: one(
+        "summary", errors=totals[Severity.ERROR], warnings=totals[Severity.WARNING], infos=totals[Severity.INFO],
+        documents=len(documents), suppressed=one("suppressed", count=result.suppressed) if result.suppressed else "")))
+    lines += ["", f"| {' | '.join(words(key) for key in _COLUMNS)} |", "|---|---:|---:|---:|"]
     for doc in result.claim_set.documents:
-        name = escape(visible(doc.path)) + ("" if doc.ok else f" ({doc.status}: {escape(doc.error or 'not read')})")
+        name = escape(visible(doc.path)) + ("" if doc.ok else
+                                            f" ({words.lead(doc.status)}{escape(doc.error or words('not_read'))})")
         lines.append(f"| {name} | {counts[doc.id, Severity.ERROR]} | {counts[doc.id, Severity.WARNING]} "
                      f"| {counts[doc.id, Severity.INFO]} |")
-    lines.append(f"| **total** | {totals[Severity.ERROR]} | {totals[Severity.WARNING]} | {totals[Severity.INFO]} |")
+    lines.append(f"| **{words('total_row')}** | {totals[Severity.ERROR]} | {totals[Severity.WARNING]} "
+                 f"| {totals[Severity.INFO]} |")
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in findings if f.severity == severity]
         if not group:
             continue
-        lines += ["", f"## {_HEADINGS[severity]} ({len(group)})", ""]
+        lines += ["", f"## {words(f'heading_{severity}', count=len(group))}", ""]
         for finding in group:
-            lines += _finding(finding, documents, view)
+            lines += _finding(finding, documents, view, words)
     if not findings:
-        lines += ["", "No findings."]
+        lines += ["", words("no_findings")]
     return "\n".join(lines) + "\n"
+
+
+_COLUMNS = ("document", "errors", "warnings", "infos")

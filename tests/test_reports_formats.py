@@ -2,7 +2,9 @@
 
 Golden files: ``tests/golden/examples.sarif``, ``examples.junit.xml`` and ``examples.md`` hold each
 format's output for ``examples/`` (rule families cross_source, arithmetic, integrity and dates,
-messages in English) and are compared byte for byte. After a deliberate change to a renderer,
+messages in English, the reports' own words in both languages) and are compared byte for byte;
+``examples.en.*`` hold the JUnit and Markdown reports under ``--lang en``, ``examples.zh.*`` under
+``--lang zh`` (messages in Chinese). After a deliberate change to a renderer,
 a rule's message or documentation, or the examples, regenerate them and review the diff::
 
     UPDATE_GOLDEN=1 python3 -m pytest tests/test_reports_formats.py -q
@@ -24,6 +26,7 @@ from checks.finding import Finding, Location, Severity
 from checks.registry import all_rules
 from claims.frame import ClaimSet
 from reports import junit_report, markdown_report, review, sarif_report
+from reports.labels import Labels, pairs
 from reports.positions import position, span
 from reports.result import CheckResult
 from reports.view import View
@@ -44,6 +47,12 @@ def result() -> CheckResult:
     finally:
         os.chdir(cwd)
     return pipeline.check(pipeline.extract(documents), Config(language="en", select=FAMILIES))
+
+
+@pytest.fixture(scope="module")
+def in_chinese(result) -> CheckResult:
+    """The same documents checked with messages in Chinese (``--lang zh``)."""
+    return pipeline.check(result.claim_set, Config(language="zh", select=FAMILIES))
 
 
 @pytest.fixture
@@ -207,7 +216,7 @@ def test_junit_survives_unreadable_files_and_control_characters():
 
 
 def test_markdown_summary_table_and_the_14_conflict(result):
-    text = markdown_report.render(result, View())
+    text = markdown_report.render(result, View(language="en"))
     assert text.startswith("# run-checks report\n")
     assert "| document | errors | warnings | infos |" in text
     assert "| examples/wuhai\\_magazine\\_reprint.txt | 1 | 3 | 0 |" in text
@@ -218,25 +227,154 @@ def test_markdown_summary_table_and_the_14_conflict(result):
     assert text.index("## Errors") < text.index("## Warnings")
 
 
-def test_markdown_escapes_quoted_text():
-    text = markdown_report.render(_small_result(), View())
+@pytest.mark.parametrize(("language", "status", "heading"), [
+    ("en", "error: ", "## Infos (1)"), ("zh", "错误：", "## 提示（1条）"),
+    ("both", "错误 / error: ", "## 提示（1条） / Infos (1)")])
+def test_markdown_escapes_quoted_text(language, status, heading):
+    text = markdown_report.render(_small_result(), View(language=language))
     assert "“表\\|说明: 共\\*14\\*个\\_站点 \\<b\\>”" in text
     assert "“a\\|b”" in text and "— see \\| here" in text
     assert "bad \\| value \\*14\\*" in text
-    assert "| notes/bad.bin (error: unsupported file type '.bin') | 0 | 0 | 0 |" in text
-    assert "## Infos (1)" in text
+    assert f"| notes/bad.bin ({status}unsupported file type '.bin') | 0 | 0 | 0 |" in text
+    assert heading in text.splitlines()
+
+
+# the reports' own words by --lang (reports/labels.py)
+
+
+def test_markdown_in_chinese(in_chinese):
+    text = markdown_report.render(in_chinese, View(language="zh"))
+    lines = text.splitlines()
+    assert lines[:5] == ["# 核查报告", "", "6个文档中共有错误9条、警告5条、提示0条。", "",
+                         "| 文档 | 错误 | 警告 | 提示 |"]
+    assert "| **合计** | 9 | 5 | 0 |" in lines and lines.index("## 错误（9条）") < lines.index("## 警告（5条）")
+    doc = _doc(in_chinese, "wuhai_magazine_reprint.txt")
+    line = position(doc.original, _conflict_14(in_chinese).start)[0]
+    assert f"- **CS01 cross-source-conflict** — `examples/wuhai_magazine_reprint.txt:{line}` “14個”" in lines
+    assert any(line.startswith("  - 另见：`examples/editor_draft.md:") and line.endswith("“17个” — 此处为17个")
+               for line in lines)
+
+
+def test_markdown_in_both_languages_reads_chinese_then_english(result):
+    lines = markdown_report.render(result, View(language="both")).splitlines()
+    assert lines[:5] == ["# 核查报告 / run-checks report", "",
+                         "6个文档中共有错误9条、警告5条、提示0条。 / 9 errors, 5 warnings, 0 infos in 6 documents.", "",
+                         "| 文档 / document | 错误 / errors | 警告 / warnings | 提示 / infos |"]
+    assert "| **合计 / total** | 9 | 5 | 0 |" in lines
+    assert "## 错误（9条） / Errors (9)" in lines and "## 警告（5条） / Warnings (5)" in lines
+    assert any(line.startswith("  - 另见 / Also: `examples/editor_draft.md:")
+               and line.endswith("“17个” — 此处为17个 / stated as 17个 here") for line in lines)
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", "0 errors, 0 warnings, 0 infos in 1 documents; 2 suppressed by inline comments."),
+    ("zh", "1个文档中共有错误0条、警告0条、提示0条；另有2条已由行内注释屏蔽。"),
+    ("both", "1个文档中共有错误0条、警告0条、提示0条；另有2条已由行内注释屏蔽。 / "
+             "0 errors, 0 warnings, 0 infos in 1 documents; 2 suppressed by inline comments.")])
+def test_markdown_summary_counts_suppressed_findings_and_says_none_were_found(language, line):
+    doc = document_from_text("全市共有12个社区。", doc_id="a", path="a.txt")
+    lines = markdown_report.render(CheckResult(ClaimSet([doc], []), [], all_rules(), suppressed=2),
+                                   View(language=language)).splitlines()
+    assert lines[2] == line
+    none = {"en": "No findings.", "zh": "没有发现问题。", "both": "没有发现问题。 / No findings."}
+    assert lines[-1] == none[language]
+
+
+def test_no_english_word_of_the_markdown_report_under_zh(in_chinese):
+    """Under zh the report's own words are Chinese: left of rule names, paths and the quoted or
+    English evidence, no word of its English labels remains."""
+    text = markdown_report.render(in_chinese, View(language="zh"))
+    for finding in in_chinese.findings:
+        text = text.replace(finding.name, "")
+    text = re.sub(r"`[^`]*`", "", text)  # places
+    for doc in in_chinese.claim_set.documents:
+        text = text.replace(markdown_report.escape(doc.path), "")
+    english = {word for _, en in pairs().values() for word in re.findall(r"[A-Za-z]+", re.sub(r"\{[^}]*\}", "", en))}
+    assert set(re.findall(r"[A-Za-z]+", text)) & english == set()
+
+
+def test_junit_in_chinese_keeps_what_ci_keys_on(in_chinese):
+    text = junit_report.render(in_chinese, View(language="zh"))
+    root = ET.fromstring(text.encode("utf-8"))
+    suite = root.find("testsuite")
+    assert root.get("name") == suite.get("name") == "run-checks" and suite.get("failures") == "9"
+    cases = suite.findall("testcase")
+    assert [case.get("name") for case in cases] == [doc.path for doc in in_chinese.claim_set.documents]
+    assert {case.get("classname") for case in cases} == {"run-checks"}
+    finding = _conflict_14(in_chinese)
+    [failure] = [f for f in suite.iter("failure") if f.get("message") == finding.message]
+    assert failure.get("type") == "CS01" and finding.message.startswith("与其他来源不一致")
+    lines = failure.text.splitlines()
+    assert lines[0] == "CS01 cross-source-conflict" and lines[2] == "原文：14個"
+    assert any(line.startswith("另见：examples/editor_draft.md:") and line.endswith(" 17个 (此处为17个)")
+               for line in lines)
+    assert lines[-1].startswith('依据：{"agreeing": ')
+    outs = "".join(out.text for out in suite.iter("system-out"))
+    assert "警告 CS02 imprecise-restatement: " in outs and "warning" not in outs and "text: " not in outs
+
+
+def test_junit_in_both_languages_and_its_fallback_messages():
+    both = junit_report.render(_small_result(), View(language="both"))
+    suite = ET.fromstring(both.encode("utf-8")).find("testsuite")
+    failure = suite.find("testcase[@name='notes/table.txt']/failure")
+    assert failure.text.splitlines()[2:4] == ["原文 / text: 表|说明: 共*14*个_站点 <b>",
+                                              "另见 / also: notes/table.txt:2:5 a|b (see | here)"]
+    assert failure.text.splitlines()[4] == '依据 / evidence: {"value": "14个"}'
+    assert suite.find("testcase[@name='notes/table.txt']/system-out").text.startswith("提示 / info TI05 mixed-script: ")
+    unnamed = CheckResult(ClaimSet([Document("bad", "bad.bin", "error"), Document("skip", "a.tif", "skipped")], []),
+                          [], all_rules())
+    for language, unread, skipped in (("en", "could not be read", "not read"), ("zh", "无法读取", "未读取"),
+                                      ("both", "无法读取 / could not be read", "未读取 / not read")):
+        suite = ET.fromstring(junit_report.render(unnamed, View(language=language)).encode("utf-8")).find("testsuite")
+        assert suite.find("testcase[@name='bad.bin']/error").get("message") == unread
+        assert suite.find("testcase[@name='bad.bin']/error").get("type") == "unreadable"
+        assert suite.find("testcase[@name='a.tif']/skipped").get("message") == skipped
+
+
+def test_every_label_has_both_languages_with_the_same_fields():
+    own = json.loads((ROOT / "reports" / "data" / "report_labels.json").read_text(encoding="utf-8"))
+    for key, pair in own.items():
+        if key.startswith("_"):
+            continue
+        zh, en = pair
+        assert zh and en and set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), key
+        assert markdown_report.escape(zh) == zh and markdown_report.escape(en) == en, key  # nothing to escape
+    assert pairs()["title"] == ("核查报告", "run-checks report")  # shared with the HTML report
+    assert Labels("zh").lead("quoted") == "原文：" and Labels("both").lead("quoted") == "原文 / text: "
+
+
+def test_a_label_of_the_reports_own_that_a_shared_file_has_is_an_error(monkeypatch):
+    from reports import labels
+    from vocab.files import DataFileError
+
+    real = labels._pairs_of
+    monkeypatch.setattr(labels, "_pairs_of", lambda name: real(name) | ({"title": ("标题", "title")}
+                                                                        if name == labels.OWN else {}))
+    labels.pairs.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"reports/data/report_labels\.json: title: already in"):
+            labels.pairs()
+    finally:
+        monkeypatch.undo()
+        labels.pairs.cache_clear()
 
 
 # golden files
 
 
-@pytest.mark.parametrize(("name", "renderer"), [("examples.sarif", sarif_report.render),
-                                                ("examples.junit.xml", junit_report.render),
-                                                ("examples.md", markdown_report.render),
-                                                ("examples.review.csv", review.render_csv)])
-def test_golden(result, fixed_version, name, renderer):
-    rendered = renderer(result, View())
-    assert rendered == renderer(result, View())
+@pytest.mark.parametrize(("name", "renderer", "language"), [
+    ("examples.sarif", sarif_report.render, "both"),
+    ("examples.junit.xml", junit_report.render, "both"),
+    ("examples.md", markdown_report.render, "both"),
+    ("examples.review.csv", review.render_csv, "both"),
+    ("examples.en.junit.xml", junit_report.render, "en"),
+    ("examples.en.md", markdown_report.render, "en"),
+    ("examples.zh.junit.xml", junit_report.render, "zh"),
+    ("examples.zh.md", markdown_report.render, "zh")])
+def test_golden(result, in_chinese, fixed_version, name, renderer, language):
+    checked = in_chinese if language == "zh" else result
+    rendered = renderer(checked, View(language=language))
+    assert rendered == renderer(checked, View(language=language))
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(exist_ok=True)
@@ -259,9 +397,14 @@ def test_terminal_and_markdown_show_a_few_related_places():
     result = CheckResult(ClaimSet([doc], []), [finding], all_rules())
     shown = terminal.render_findings(result, View(related=2))
     assert shown.count("↳") == 3 and "… and 3 more related places" in shown
-    lines = markdown_report.render(result, View(related=2)).splitlines()
+    lines = markdown_report.render(result, View(related=2, language="en")).splitlines()
     assert sum(line.startswith("  - Also:") for line in lines) == 2
     assert "  - … and 3 more related places" in lines
+    lines = markdown_report.render(result, View(related=2, language="zh")).splitlines()
+    assert sum(line.startswith("  - 另见：") for line in lines) == 2 and "  - ……另有3处" in lines
+    lines = markdown_report.render(result, View(related=2)).splitlines()
+    assert sum(line.startswith("  - 另见 / Also: ") for line in lines) == 2
+    assert "  - ……另有3处 / … and 3 more related places" in lines
 
 
 # the JSON report, streamed
