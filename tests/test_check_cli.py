@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -148,13 +149,31 @@ def test_checking_writes_nothing_into_the_working_folder(tmp_path):
 @pytest.mark.parametrize("fmt, check", [
     ("sarif", lambda text: json.loads(text)["version"] == "2.1.0"),
     ("junit", lambda text: text.startswith("<?xml") and "<testsuite" in text),
-    ("markdown", lambda text: text.startswith("# run-checks report") and "| document |" in text),
+    ("markdown", lambda text: text.startswith("# 核查报告 / run-checks report\n") and "| 文档 / document |" in text),
 ])
 def test_report_formats_from_the_command_line(tmp_path, fmt, check):
     target = tmp_path / f"report.{fmt}"
     result = run("check", "examples", "--format", fmt, "--select", "cross_source", "--output", str(target))
     assert result.returncode == 1 and result.stdout == ""
     assert check(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("language", "title", "lead"), [("zh", "# 核查报告\n", "原文："),
+                                                        ("en", "# run-checks report\n", "text: "),
+                                                        ("both", "# 核查报告 / run-checks report\n", "原文 / text: ")])
+def test_lang_reaches_the_markdown_and_junit_labels(language, title, lead):
+    markdown = run("check", "examples", "--format", "markdown", "--select", "cross_source", "--lang", language).stdout
+    assert markdown.startswith(title)
+    junit = run("check", "examples", "--format", "junit", "--select", "cross_source", "--lang", language).stdout
+    failure = ET.fromstring(junit.encode("utf-8")).find("testsuite/testcase/failure")
+    assert failure.text.splitlines()[2].startswith(lead)
+
+
+def test_the_configured_language_words_the_markdown_report(tmp_path):
+    (tmp_path / "run-checks.toml").write_text('language = "zh"\n', encoding="utf-8")
+    markdown = run("check", str(ROOT / "examples"), "--format", "markdown", "--select", "cross_source",
+                   cwd=tmp_path).stdout
+    assert markdown.startswith("# 核查报告\n") and "\n## 错误（" in markdown and "Errors" not in markdown
 
 
 def test_html_report_from_the_command_line(tmp_path):

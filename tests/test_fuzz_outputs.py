@@ -25,6 +25,7 @@ import pipeline
 from checks.config import ConfigError, parse
 from checks.finding import Finding, Location, Severity
 from checks.registry import all_rules
+from checks.rule import LANGUAGES
 from reports import csv_report, formats, review, writing
 from reports.result import CheckResult
 from reports.safe import formula_like
@@ -44,7 +45,9 @@ SEEDS = range(120)
 SEVERITIES = list(Severity)
 RULES = list(all_rules().items())[:12]
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_OUR_HEADINGS = re.compile(r"^(# run-checks report|## (Errors|Warnings|Infos) \(\d+\))$")
+_OUR_HEADINGS = re.compile(r"^(# (核查报告|run-checks report|核查报告 / run-checks report)"
+                           r"|## ((错误|警告|提示)（\d+条）|(Errors|Warnings|Infos) \(\d+\)"
+                           r"|(错误|警告|提示)（\d+条） / (Errors|Warnings|Infos) \(\d+\)))$")
 
 
 def hostile(rng: random.Random, pieces: int = 4) -> str:
@@ -127,7 +130,7 @@ TEXT_FORMATS = [(entry.command, entry.name) for entry in formats.FORMATS if entr
 @pytest.mark.parametrize("seed", SEEDS)
 def test_hostile_runs_through_every_format(seed):
     result = generated(seed)
-    view = View(width=random.Random(seed).choice((40, 80, 140)))
+    view = View(width=random.Random(seed).choice((40, 80, 140)), language=LANGUAGES[seed % len(LANGUAGES)])
     for command, fmt in TEXT_FORMATS + ([("check", "xlsx")] if seed % 10 == 0 else []):
         run = CheckResult(result.claim_set) if command == "claims" else result
         output = formats.renderer(command, fmt)(run, view)

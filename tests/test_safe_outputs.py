@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 import pipeline
 from checks.finding import Finding, Location, Severity
 from checks.registry import all_rules
@@ -43,11 +45,14 @@ def test_escape_sequences_become_visible_in_terminal_and_markdown():
     assert "达90%，\\x1b[31…" in terminal.render_findings(result, View(width=300))
 
 
-def test_a_file_name_with_line_breaks_cannot_open_a_markdown_heading():
-    output = markdown_report.render(_result(path="a.txt\n# 注入的标题\n---"), View())
-    assert [line for line in output.splitlines() if line.startswith("#")] == [
-        "# run-checks report", "## Errors (1)", "## Warnings (1)"]
-    assert "\\x0a# 注入的标题\\x0a---" in output
+@pytest.mark.parametrize(("language", "headings"), [
+    ("en", ["# run-checks report", "## Errors (1)", "## Warnings (1)"]),
+    ("zh", ["# 核查报告", "## 错误（1条）", "## 警告（1条）"]),
+    ("both", ["# 核查报告 / run-checks report", "## 错误（1条） / Errors (1)", "## 警告（1条） / Warnings (1)"])])
+def test_a_file_name_with_line_breaks_cannot_open_a_markdown_heading(language, headings):
+    output = markdown_report.render(_result(path="a.txt\n# 注入的标题\n---"), View(language=language))
+    assert [line for line in output.splitlines() if line.startswith("#")] == headings
+    assert "\\x0a# 注入的标题\\x0a---" in output and not any(line.startswith("---") for line in output.splitlines())
 
 
 def _rows(text: str) -> list[dict[str, str]]:
