@@ -29,7 +29,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -41,6 +40,7 @@ from checks.finding import Finding
 from claims.claim import Claim
 from claims.numbers import display
 from reports.evidence_text import sentences
+from reports.labels import Labels, pairs
 from reports.positions import LineIndex
 from reports.result import CheckResult
 from reports.review import quote_parts
@@ -132,16 +132,11 @@ def esc(value: object) -> str:
 
 # --- the interface's own words -------------------------------------------------------------------
 
-@cache
-def _labels() -> dict[str, tuple[str, str]]:
-    data = json.loads(_asset("html_labels.json"))
-    return {key: tuple(value) for key, value in data.items() if not key.startswith("_")}
-
-
 @dataclass(frozen=True)
 class _Words:
-    """The labels of ``language``: ``markup`` for the page (both languages, the English marked
-    ``lang="en"``), ``plain`` for attributes."""
+    """The labels of ``language`` (``data/html_labels.json``, read by ``reports.labels``):
+    ``markup`` for the page (both languages, the English marked ``lang="en"``), ``plain`` for
+    attributes."""
 
     language: str
 
@@ -150,11 +145,10 @@ class _Words:
         return "en" if self.language == "en" else "zh-CN"
 
     def plain(self, key: str, **fields: object) -> str:
-        zh, en = (text.format(**fields) for text in _labels()[key])
-        return {"zh": zh, "en": en}.get(self.language, f"{zh} / {en}")
+        return Labels(self.language)(key, **fields)
 
     def markup(self, key: str, **fields: object) -> str:
-        zh, en = (esc(text.format(**fields)) for text in _labels()[key])
+        zh, en = (esc(text.format(**fields)) for text in pairs()[key])
         return {"zh": zh, "en": en}.get(self.language, f'{zh} <span lang="en">{en}</span>')
 
 
@@ -395,7 +389,7 @@ class _Report:
             if found:
                 return found
         line, column = self.lines(doc_id).position(offset)
-        zh, en = _labels()["line_column"]  # one form under "both": it sits beside Chinese names
+        zh, en = pairs()["line_column"]  # one form under "both": it sits beside Chinese names
         return (en if self.view.language == "en" else zh).format(line=line, column=column)
 
     def _filters(self, listed: list[tuple[int, Finding]]) -> str:
@@ -589,6 +583,6 @@ def _claim_title(claim: Claim) -> str:
 
 @cache
 def _asset(name: str) -> str:
-    """The report's own style, script and labels (data/report.css, data/report.js,
-    data/html_labels.json); the hashes of the first two go into the page's Content-Security-Policy."""
+    """The report's own style and script (data/report.css, data/report.js); their hashes go into
+    the page's Content-Security-Policy."""
     return resources.files("reports").joinpath(f"data/{name}").read_text(encoding="utf-8")
