@@ -49,9 +49,10 @@ def _quote(documents: dict[str, Document], place: Finding | Location) -> str:
 
 def _details(finding: Finding, documents: dict[str, Document], words: Labels) -> str:
     lines = [_where(documents, finding.doc, finding.start), words.lead("quoted") + _quote(documents, finding)]
+    also = words.lead("also")
     for place in finding.related:
         label = place.text(words.language)
-        lines.append(f"{words.lead('also')}{_where(documents, place.doc, place.start)} {_quote(documents, place)}"
+        lines.append(f"{also}{_where(documents, place.doc, place.start)} {_quote(documents, place)}"
                      + (f" ({label})" if label else ""))
     if finding.evidence:
         lines.append(words.lead("evidence") + json.dumps(evidence(finding), ensure_ascii=False, sort_keys=True))

@@ -49,7 +49,7 @@ class Labels:
 
     def lead(self, key: str) -> str:
         """The label ``key`` before what it names: "原文：", "text: ", "原文 / text: "."""
-        return self(key) + ("：" if self.language == "zh" else ": ")
+        return _lead(self.language, key)
 
     def each(self, make: Callable[[Labels], str]) -> str:
         """A text made of labels of one language, ``make(labels)``: under "both" made in Chinese,
@@ -57,3 +57,8 @@ class Labels:
         if self.language in ("zh", "en"):
             return make(self)
         return " / ".join(make(Labels(language)) for language in ("zh", "en"))
+
+
+@cache
+def _lead(language: str, key: str) -> str:
+    return Labels(language)(key) + ("：" if language == "zh" else ": ")
