@@ -69,11 +69,12 @@ def render(result: CheckResult, view: View) -> str:
     words = Labels(view.language)
 
     suite = ET.Element("testsuite", name=SUITE)
-    failures = errors = 0
+    failures = errors = skipped = 0
     for doc_id in order:
         doc = documents.get(doc_id)
         case = ET.SubElement(suite, "testcase", classname=SUITE, name=_xml(doc.path if doc else doc_id))
         if doc is not None and doc.status == "skipped":
+            skipped += 1
             ET.SubElement(case, "skipped", message=_xml(doc.error or words("not_read")))
         elif doc is not None and not doc.ok:
             errors += 1
@@ -91,7 +92,7 @@ def render(result: CheckResult, view: View) -> str:
                            + _details(finding, documents, words))
         if out:
             ET.SubElement(case, "system-out").text = _xml("\n\n".join(out))
-    counts = {"tests": str(len(order)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
+    counts = {"tests": str(len(order)), "failures": str(failures), "errors": str(errors), "skipped": str(skipped)}
     suite.attrib.update(counts)
     root = ET.Element("testsuites", name=SUITE, **{k: counts[k] for k in ("tests", "failures", "errors")})
     root.append(suite)

@@ -329,6 +329,7 @@ def test_junit_in_both_languages_and_its_fallback_messages():
         assert suite.find("testcase[@name='bad.bin']/error").get("message") == unread
         assert suite.find("testcase[@name='bad.bin']/error").get("type") == "unreadable"
         assert suite.find("testcase[@name='a.tif']/skipped").get("message") == skipped
+        assert (suite.get("tests"), suite.get("errors"), suite.get("skipped")) == ("2", "1", "1")
 
 
 def test_every_label_has_both_languages_with_the_same_fields():
