@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checks.arithmetic.reach import Reach, occurrences, spaces_before
 from checks.arithmetic.vocab import arithmetic_words, partitions
 from checks.corpus import Corpus
 from claims import periods
@@ -30,12 +31,15 @@ from vocab.files import alternation
 _WORDS = arithmetic_words()
 _TOTAL_BEFORE = re.compile(rf"(?:{alternation(_WORDS['total_before'])}){IN_CLAUSE}{{0,4}}$")   # 合计19.01万元
 _TOTAL_OPENS = re.compile(rf"(?:{alternation(_WORDS['total_opens'])}){IN_CLAUSE}{{0,12}}$")   # 共培训3200人次,其中…
-_BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?\(")  # the total's noun, then its breakdown in brackets
-_COLON_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?:")  # 共计272个小区:新城区10个、…
-_AMONG_OPENS = re.compile(rf"{IN_CLAUSE}{{0,8}}?(?:{alternation(_WORDS['among'])}),")  # 156个小区中,新城区1个…
+_BEHIND, _OPENING = 8, 16  # how far before its figure a total's word is looked for (合计; 共, 累计)
+_NEAR = 8  # how far after the total's figure (and its noun) its bracket, colon or 中, comes
+_AFTER = 40  # how far after the total's figure its 其中 may come, in its sentence
+_BRACKET_OPENS = re.compile(rf"{IN_CLAUSE}{{0,{_NEAR}}}?\(")  # the total's noun, then its breakdown in brackets
+_COLON_OPENS = re.compile(rf"{IN_CLAUSE}{{0,{_NEAR}}}?:")  # 共计272个小区:新城区10个、…
+_AMONG_OPENS = re.compile(rf"{IN_CLAUSE}{{0,{_NEAR}}}?(?:{alternation(_WORDS['among'])}),")  # 156个小区中,新城区1个…
 _PARTS_FOLLOW = re.compile(rf"{IN_SENTENCE}{{0,4}}(?:{alternation(_WORDS['parts_follow'])})")
 # the 其中 after a total: in its sentence, or opening the next (…增长4.5%。其中,…)
-_PARTS_AFTER = re.compile(rf"[^。;!?\n]{{0,40}}?(?:[。;]\s*)?(?:{alternation(_WORDS['parts_follow'])})")
+_PARTS_AFTER = re.compile(rf"[^。;!?\n]{{0,{_AFTER}}}?(?:[。;]\s*)?(?:{alternation(_WORDS['parts_follow'])})")
 # another way of dividing the total (按经营地分, 分城乡看, 从产业看)
 _DIMENSION = re.compile(rf"(?:{alternation(_WORDS['dimension_start'])})[^\d,;。]{{1,6}}"
                         rf"(?:{alternation(_WORDS['dimension_end'])})(?=[,:])")
@@ -70,12 +74,15 @@ def of_document(corpus: Corpus, doc: Document) -> list[Breakdown]:
 
 def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
     """The breakdowns of a document (normalized ``text``, its ``claims`` in reading order)."""
+    starts, ends = _reach(text)
+    if 1 not in starts and 1 not in ends:
+        return
     for index, claim in enumerate(claims):
-        if claim.kind not in ADDITIVE:
-            continue
         start, end = claim.span
-        opens = _TOTAL_OPENS.search(text, max(0, start - 16), start)
-        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - 8), start) else []
+        if claim.kind not in ADDITIVE or not (starts[start] or ends[end]):
+            continue  # no word a total needs is within reach of its figure: every test below fails
+        opens = _TOTAL_OPENS.search(text, max(0, start - _OPENING), start)
+        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - _BEHIND), start) else []
         if len(before) >= 2:
             yield Breakdown(claim, tuple(before), WHOLE)
             continue
@@ -89,6 +96,27 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
         if found:
             parts, listing = found
             yield Breakdown(claim, parts, WHOLE if listing == SELECTION and partitioned(text, parts) else listing)
+
+
+def _reach(text: str) -> tuple[bytearray, bytearray]:
+    """Where a total may start (first) and end (second) in ``text`` for a test of ``breakdowns`` to
+    pass, each needing a word within reach of its figure: before it a total's word (合计 within
+    ``_BEHIND``; 共 within ``_OPENING``, which the colon and 分别 lists need) or a table row's |
+    on its line; after it a bracket or a 中 within ``_NEAR``, or a 其中 where ``_PARTS_AFTER``
+    reaches (``_AFTER`` characters, a 。 or ;, then the spaces before the 其中)."""
+    size = len(text)
+    starts = Reach(size).around(occurrences(text, _WORDS["total_before"]), 1, _BEHIND)
+    starts.around(occurrences(text, _WORDS["total_opens"]), 1, _OPENING)
+    bar = text.find("|")
+    while bar >= 0:  # a row's cells: from its first | to the end of its line
+        line_end = text.find("\n", bar)
+        line_end = size if line_end < 0 else line_end
+        starts.mark(bar + 1, line_end)
+        bar = text.find("|", line_end)
+    ends = Reach(size).around(occurrences(text, ("(", *_WORDS["among"])), -_NEAR, 0)
+    for word in occurrences(text, _WORDS["parts_follow"]):
+        ends.mark(word - _AFTER - 1 - spaces_before(text, word), word)
+    return starts.marks, ends.marks
 
 
 def _column(text: str, claims: list[Claim], index: int) -> tuple[Claim, ...] | None:
