@@ -14,8 +14,11 @@ list tells something only when it adds up.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from checks.arithmetic.reach import Reach, occurrences, spaces_before
 from checks.arithmetic.vocab import arithmetic_words, partitions
@@ -77,6 +80,7 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
     starts, ends = _reach(text)
     if 1 not in starts and 1 not in ends:
         return
+    layout = _Layout(text, claims)
     for index, claim in enumerate(claims):
         start, end = claim.span
         if claim.kind not in ADDITIVE or not (starts[start] or ends[end]):
@@ -90,8 +94,8 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
         if column:
             yield Breakdown(claim, column, WHOLE)
             continue
-        found = (_listed(text, claims, index, opens is not None) or
-                 _selection(text, claims, index, opens is not None) or
+        found = (_listed(layout, index, opens is not None) or
+                 _selection(layout, index, opens is not None) or
                  (_respectively(text, claims, index) if opens else None))
         if found:
             parts, listing = found
@@ -144,15 +148,19 @@ def _column(text: str, claims: list[Claim], index: int) -> tuple[Claim, ...] | N
     return tuple(parts[::-1]) if len(parts) >= 2 else None
 
 
-def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
+def _listed(layout: _Layout, index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
     """Parts right behind the total: in brackets, after a colon, or after `…中,`."""
+    text, claims = layout.text, layout.claims
     total = claims[index]
     end = total.span[1]
     if bracket := _BRACKET_OPENS.match(text, end):
         closing = text.find(")", bracket.end(), total.sentence.end)
-        inside = [c for c in claims[index + 1:] if bracket.end() <= c.span[0] and c.span[1] <= closing
-                  and c.kind != "date"]  # 2021年333个: the year labels a part
-        if closing < 0 or len(inside) < 2 or not all(_alike(total, c) for c in inside):
+        if closing < 0:
+            return None
+        inside = [claim for claim in (claims[later] for later in layout.starting(bracket.end(), closing)
+                                      if later > index)
+                  if claim.span[1] <= closing and claim.kind != "date"]  # 2021年333个: the year labels a part
+        if len(inside) < 2 or not all(_alike(total, c) for c in inside):
             return None
         if _within_years(total, inside):
             return tuple(inside), WHOLE
@@ -169,6 +177,67 @@ def _listed(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tu
         if len(parts) >= 2:
             return tuple(parts), AMONG
     return None
+
+
+@dataclass
+class _Leftmost:
+    """``pattern.search`` asked from positions that mostly increase: the last answer serves again
+    for the same end while no match can start between (from the position asked last to the start
+    of the match it found, or to the end when there was none; a match at a position does not depend
+    on where the search began)."""
+
+    pattern: re.Pattern[str]
+    _last: tuple[int, int, re.Match[str] | None] | None = None
+
+    def search(self, text: str, position: int, end: int = sys.maxsize) -> re.Match[str] | None:
+        if self._last is not None:
+            asked, until, found = self._last
+            if until == end and asked <= position and (found is None or position <= found.start()):
+                return found
+        found = self.pattern.search(text, position, end)
+        self._last = (position, end, found)
+        return found
+
+
+@dataclass
+class _Counter:
+    """How many ``mark`` characters a text holds from ``start`` to a position, counted on from the
+    last position asked when it is further."""
+
+    text: str
+    mark: str
+    start: int
+    _counted: tuple[int, int] | None = None  # (position, count up to it)
+
+    def up_to(self, position: int) -> int:
+        if self._counted is not None and self._counted[0] <= position:
+            count = self._counted[1] + self.text.count(self.mark, self._counted[0], position)
+        else:
+            count = self.text.count(self.mark, self.start, position)
+        self._counted = (max(position, self.start), count)
+        return count
+
+
+@dataclass
+class _Layout:
+    """A document's text and claims (in reading order) with what ``breakdowns`` looks up in them
+    over and over: the claims by where they start (sorted when first asked), and the last passage
+    end and dimension phrase found."""
+
+    text: str
+    claims: list[Claim]
+    passage_end: _Leftmost = field(default_factory=lambda: _Leftmost(_PASSAGE_END))
+    dimension: _Leftmost = field(default_factory=lambda: _Leftmost(_DIMENSION))
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self.claims)), key=lambda index: self.claims[index].span[0])
+        return order, [self.claims[index].span[0] for index in order]
+
+    def starting(self, low: int, high: int) -> list[int]:
+        """The indexes, in reading order, of the claims that start from ``low`` to ``high``."""
+        order, starts = self._by_start
+        return sorted(order[bisect_left(starts, low):bisect_right(starts, high)])
 
 
 def _earlier_in_sentence(claims: list[Claim], index: int) -> Iterator[Claim]:
@@ -189,7 +258,7 @@ def _later_before(claims: list[Claim], index: int, end: int) -> Iterator[Claim]:
         yield claims[later]
 
 
-def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
+def _selection(layout: _Layout, index: int, opens: bool) -> tuple[tuple[Claim, ...], str] | None:
     """Parts after the 其中 that follows the total, in its sentence or opening the next one, with
     no figure measured alike between (`总产值1046.3亿元,增长4.5%。其中,…`); without 共/累计 the
     total must be the first such figure of its sentence. Parts count what the total counts (not
@@ -198,6 +267,7 @@ def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple
     第二产业…;第三产业…`): items after a ; may be of another whole (粮食作物…其中,稻谷…;玉米…;
     油料…). It also ends at a 。, at a nested 其中 and where another way of dividing begins
     (按经营地分, 分城乡看)."""
+    text, claims = layout.text, layout.claims
     total = claims[index]
     following = _PARTS_AFTER.match(text, total.span[1])
     if following is None:
@@ -206,24 +276,29 @@ def _selection(text: str, claims: list[Claim], index: int, opens: bool) -> tuple
     between = any(_alike(total, c) for c in _later_before(claims, index, following.end()))
     if between or (before and not opens):
         return None
-    stop = _PASSAGE_END.search(text, following.end())
+    stop = layout.passage_end.search(text, following.end())
     stop_at = stop.start() if stop else len(text)
-    if (dimension := _DIMENSION.search(text, following.end(), stop_at)) is not None:
+    if (dimension := layout.dimension.search(text, following.end(), stop_at)) is not None:
         stop_at = dimension.start()
+    # _PARTS_FOLLOW finds a nested 其中 before a claim when the first one after the parts' start ends before it
+    nested = min((at + len(word) for word in _WORDS["parts_follow"]
+                  if (at := text.find(word, following.end(), stop_at)) >= 0), default=stop_at)
     segments: dict[int, list[Claim]] = {}
-    for claim in claims[index + 1:]:
-        if claim.span[0] >= stop_at or _PARTS_FOLLOW.search(text, following.end(), claim.span[0]):
+    semicolons = _Counter(text, ";", following.end())
+    for claim in (claims[later] for later in range(index + 1, len(claims))):
+        if claim.span[0] >= stop_at or claim.span[0] >= nested:
             break  # the passage ends, or a nested 其中 lists the parts of a part
         if _alike(total, claim) and claim.aggregate not in _SKIPPED and _counted_alike(total, [claim]):
-            segments.setdefault(text.count(";", following.end(), claim.span[0]), []).append(claim)
+            segments.setdefault(semicolons.up_to(claim.span[0]), []).append(claim)
     parts: list[Claim] = []
     for number in range(len(segments)):
         found = segments.get(number, [])
         if number and (len(found) != 1 or len(segments[0]) != 1):
             break
         parts += found
-    if not partitioned(text, parts):
-        parts = segments.get(0, [])  # past a ; only the members of a partition (第一产业…;第二产业…)
+    first = segments.get(0, [])
+    if len(parts) > len(first) and not partitioned(text, parts):
+        parts = first  # past a ; only the members of a partition (第一产业…;第二产业…)
     return (tuple(parts), SELECTION) if len(parts) >= 2 else None
 
 
@@ -231,8 +306,8 @@ def _respectively(text: str, claims: list[Claim], index: int) -> tuple[tuple[Cla
     """Parts in a 分别 list right after the total's clause (共120个,城区、农村分别为65个、50个): the
     items named may be only some of the kinds counted."""
     listed = _RESPECTIVE.match(text, claims[index].span[1])
-    parts = _run(claims, index, 1)
-    return (tuple(parts), SELECTION) if listed and len(parts) >= 2 and parts[0].span[0] >= listed.end() else None
+    parts = _run(claims, index, 1) if listed else []
+    return (tuple(parts), SELECTION) if len(parts) >= 2 and parts[0].span[0] >= listed.end() else None
 
 
 def _alike(total: Claim, part: Claim) -> bool:
