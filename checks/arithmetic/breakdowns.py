@@ -280,9 +280,7 @@ def _selection(layout: _Layout, index: int, opens: bool) -> tuple[tuple[Claim, .
     stop_at = stop.start() if stop else len(text)
     if (dimension := layout.dimension.search(text, following.end(), stop_at)) is not None:
         stop_at = dimension.start()
-    # _PARTS_FOLLOW finds a nested 其中 before a claim when the first one after the parts' start ends before it
-    nested = min((at + len(word) for word in _WORDS["parts_follow"]
-                  if (at := text.find(word, following.end(), stop_at)) >= 0), default=stop_at)
+    nested = _nested(text, following.end(), stop_at)
     segments: dict[int, list[Claim]] = {}
     semicolons = _Counter(text, ";", following.end())
     for claim in (claims[later] for later in range(index + 1, len(claims))):
@@ -300,6 +298,14 @@ def _selection(layout: _Layout, index: int, opens: bool) -> tuple[tuple[Claim, .
     if len(parts) > len(first) and not partitioned(text, parts):
         parts = first  # past a ; only the members of a partition (第一产业…;第二产业…)
     return (tuple(parts), SELECTION) if len(parts) >= 2 else None
+
+
+def _nested(text: str, start: int, stop: int) -> int:
+    """Where the first [parts_follow] word from ``start`` ends (``stop`` when none ends before it):
+    ``_PARTS_FOLLOW`` finds a nested 其中 from ``start`` to a position before ``stop`` exactly when
+    the position is there or further."""
+    return min((at + len(word) for word in _WORDS["parts_follow"] if (at := text.find(word, start, stop)) >= 0),
+               default=stop)
 
 
 def _respectively(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
