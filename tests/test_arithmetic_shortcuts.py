@@ -125,7 +125,8 @@ def test_averages_and_stated_sums_skip_only_figures_no_pattern_can_take(plain):
         for case in (f"划分为17个生活圈,平均每个{'生活圈服务区域'[:k] if k <= 7 else _pad(k)}4万人左右,惠及53.21万人。",
                      f"全市建成社区食堂24个,平均{_pad(k)}120人次,共服务2880人次。",
                      f"一季度新增企业106.3万户,后附1、2、3月的数字,三者{'的' * (k % 2)}总和{'为' * (k > 5)}104.3万户。",
-                     f"新增企业106.3万户,各月之和{_pad(k - 1)}为104.3万户。"):
+                     f"新增企业106.3万户,各月之和{_pad(k - 1)}为104.3万户。",
+                     f"新增企业106.3万户,上述各项的加起来{'为' * (k % 2)}104.3万户。"):
             for text in (case, DENSE + case):
                 text, claims = _read(text)
                 fast = list(average.averages(text, claims))
@@ -140,12 +141,13 @@ def test_averages_and_stated_sums_skip_only_figures_no_pattern_can_take(plain):
 def test_shares_are_listed_only_after_respectively():
     found = 0
     listed = "一、二、三产业占比分别为10.5%、40.2%和49.3%。"
-    for case in (listed, DENSE + listed, listed.replace("分别", ""), DENSE + "占比" + "2.5%、" * 40):
+    for case in (listed, DENSE + listed, listed.replace("占比", "比重"), listed.replace("分别", ""),
+                 DENSE + "占比" + "2.5%、" * 40):
         text, claims = _read(case)
         fast = list(shares_total._share_lists(text, claims))
         assert fast == list(shares_total._share_lists(text + "分别", claims))  # 分别 after all: no shortcut
         found += len(fast)
-    assert found == 2
+    assert found == 3
 
 
 def test_daily_totals_are_looked_for_only_with_a_daily_average():
@@ -226,3 +228,40 @@ def test_the_nested_parts_word_ends_where_the_pattern_first_finds_it():
         nested = breakdowns._nested(text, start, stop)
         for position in range(start, stop):
             assert (position >= nested) == bool(breakdowns._PARTS_FOLLOW.search(text, start, position)), (text, start)
+
+
+TOKENS = ("合计", "共", "累计", "其中", "中", "里", "(", ")", ":", ",", "。", ";", " ", "\u3000", "\n", "|", "由", "从",
+          "到", "比", "较", "平均", "每个", "三者", "各月", "总和", "之和", "的", "为", "区", "x", "3个", "12.5%")
+
+
+def test_every_position_a_pattern_matches_at_is_within_reach():
+    """The marks are a necessary condition, pattern by pattern: wherever one matches before a
+    figure's start (or after its end), its reach marks that position."""
+    rng = random.Random(17)
+    texts = [*_breakdown_texts(), *_change_texts()]
+    texts += ["".join(rng.choice(TOKENS) for _ in range(rng.randrange(60))) for _ in range(300)]
+    matched = dict.fromkeys(("before", "opens", "row", "bracket", "among", "following", "from", "than", "per", "sum"),
+                            0)
+    for original in texts:
+        text = document_from_text(original).text
+        starts, ends = breakdowns._reach(text)
+        after_from, after_than = growth._reach(text)
+        per, summed = average._reach(text), stated_sum._reach(text)
+        for at in range(len(text) + 1):
+            tests = {
+                "before": (starts, breakdowns._TOTAL_BEFORE.search(text, max(0, at - breakdowns._BEHIND), at)),
+                "opens": (starts, breakdowns._TOTAL_OPENS.search(text, max(0, at - breakdowns._OPENING), at)),
+                "row": (starts, breakdowns._ROW_OPENS.match(text, text.rfind("\n", 0, at) + 1, at)),
+                "bracket": (ends, breakdowns._BRACKET_OPENS.match(text, at)),
+                "among": (ends, breakdowns._AMONG_OPENS.match(text, at)),
+                "following": (ends, breakdowns._PARTS_AFTER.match(text, at)),
+                "from": (after_from, growth._FROM.search(text, max(0, at - 1), at)),
+                "than": (after_than, growth._THAN.search(text, max(0, at - growth._THAN_BACK), at)),
+                "per": (per, average._PER.search(text, max(0, at - average._BACK), at)),
+                "sum": (summed, stated_sum._SUM.search(text, max(0, at - stated_sum._BACK), at)),
+            }
+            for name, (marks, match) in tests.items():
+                if match:
+                    matched[name] += 1
+                    assert marks[at], (name, text, at)
+    assert min(matched.values()) >= 5, matched

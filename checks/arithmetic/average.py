@@ -90,8 +90,7 @@ def of_document(corpus: Corpus, doc: Document, claims: list[Claim]) -> list[tupl
 def averages(text: str, claims: list[Claim]) -> Iterator[tuple[int, Claim, str, Claim]]:
     """(index, average, what it averages over, total): each 平均每… figure and the total after it
     (only the figures within ``_BACK`` characters after a 平均 are tried)."""
-    after = Reach(len(text)).around(occurrences(text, _WORDS["average"]), 1, _BACK).marks
-    for index in starting(claims, after):
+    for index in starting(claims, _reach(text)):
         average = claims[index]
         per = _PER.search(text, max(0, average.span[0] - _BACK), average.span[0])
         if not per or average.kind != "count":
@@ -100,6 +99,11 @@ def averages(text: str, claims: list[Claim]) -> Iterator[tuple[int, Claim, str, 
                       and c.measure == average.measure and c.unit == average.unit), None)
         if total is not None and total.sentence == average.sentence:
             yield index, average, per.group("unit"), total
+
+
+def _reach(text: str) -> bytearray:
+    """Where a figure may start for ``_PER`` to match before it."""
+    return Reach(len(text)).around(occurrences(text, _WORDS["average"]), 1, _BACK).marks
 
 
 def shares_head(phrase: str, subject: str) -> bool:

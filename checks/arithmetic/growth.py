@@ -82,9 +82,7 @@ def changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Clai
     """(start, end, change): 由A…到B followed by a change in the same sentence, or B,比…A and a
     change right after it (收入132亿元,比上年的120亿元增长10%). Only the figures right after a
     [start] word (由, 从), or within ``_THAN_BACK`` characters after a 比 or 较, are tried."""
-    size = len(text)
-    after_from = Reach(size).around(occurrences(text, _WORDS.start), 1, 1).marks
-    after_than = Reach(size).around(occurrences(text, _COMPARED), 1, _THAN_BACK).marks
+    after_from, after_than = _reach(text)
     for index in starting(claims[:-2], after_from):
         start, end = claims[index], claims[index + 1]
         if start.unit != end.unit or start.kind != end.kind or not isinstance(start.value, Decimal):
@@ -104,6 +102,13 @@ def changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Clai
                 and _THAN.search(text, max(0, start.span[0] - _THAN_BACK), start.span[0]) \
                 and _CHANGE.fullmatch(text, start.span[1], change.span[0]):
             yield start, end, change
+
+
+def _reach(text: str) -> tuple[bytearray, bytearray]:
+    """Where a figure may start for ``_FROM`` (first) and ``_THAN`` (second) to match before it."""
+    size = len(text)
+    return (Reach(size).around(occurrences(text, _WORDS.start), 1, 1).marks,
+            Reach(size).around(occurrences(text, _COMPARED), 1, _THAN_BACK).marks)
 
 
 def readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:

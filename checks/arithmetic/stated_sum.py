@@ -79,8 +79,7 @@ def _pairs(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     """(total, stated sum): a sum after a [parts_named] word and the first figure of its sentence
     measured alike (a total comes before its parts and their sum). Only the figures within ``_BACK``
     characters after a [parts_named] word are tried."""
-    after = Reach(len(text)).around(occurrences(text, _WORDS["parts_named"]), 1, _BACK).marks
-    for index in starting(claims, after):
+    for index in starting(claims, _reach(text)):
         summed = claims[index]
         if summed.kind not in ADDITIVE or not _SUM.search(text, max(0, summed.span[0] - _BACK), summed.span[0]):
             continue
@@ -92,6 +91,11 @@ def _pairs(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
             continue  # the sum of other places' figures (乙区和丙区两者之和)
         if not compare(total, summed, _ignored(text, summed)).different:
             yield total, summed
+
+
+def _reach(text: str) -> bytearray:
+    """Where a figure may start for ``_SUM`` to match before it."""
+    return Reach(len(text)).around(occurrences(text, _WORDS["parts_named"]), 1, _BACK).marks
 
 
 def _ignored(text: str, summed: Claim) -> frozenset[str]:
