@@ -265,3 +265,22 @@ def test_every_position_a_pattern_matches_at_is_within_reach():
                     matched[name] += 1
                     assert marks[at], (name, text, at)
     assert min(matched.values()) >= 5, matched
+
+
+def _plain_run(claims, index: int, step: int) -> list:
+    total, run, position = claims[index], [], index + step
+    while 0 <= position < len(claims) and breakdowns._together(total, claims[position]):
+        run.append(claims[position])
+        position += step
+    return run[::step]
+
+
+def test_runs_walked_once_are_those_walked_each_time():
+    rng = random.Random(19)
+    for _ in range(300):
+        claims = [SimpleNamespace(kind=rng.choice("ab"), unit=None, measure=rng.choice(("个", "个", None)),
+                                  sentence=rng.choice((1, 1, 1, 2))) for _ in range(rng.randrange(1, 15))]
+        layout = breakdowns._Layout("", claims)
+        for _ in range(30):
+            index, step = rng.randrange(len(claims)), rng.choice((-1, 1))
+            assert layout.run(index, step) == _plain_run(claims, index, step)

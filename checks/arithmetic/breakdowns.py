@@ -86,7 +86,7 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
         if claim.kind not in ADDITIVE or not (starts[start] or ends[end]):
             continue  # no word a total needs is within reach of its figure: every test below fails
         opens = _TOTAL_OPENS.search(text, max(0, start - _OPENING), start)
-        before = _run(claims, index, -1) if _TOTAL_BEFORE.search(text, max(0, start - _BEHIND), start) else []
+        before = layout.run(index, -1) if _TOTAL_BEFORE.search(text, max(0, start - _BEHIND), start) else []
         if len(before) >= 2:
             yield Breakdown(claim, tuple(before), WHOLE)
             continue
@@ -96,7 +96,7 @@ def breakdowns(text: str, claims: list[Claim]) -> Iterator[Breakdown]:
             continue
         found = (_listed(layout, index, opens is not None) or
                  _selection(layout, index, opens is not None) or
-                 (_respectively(text, claims, index) if opens else None))
+                 (_respectively(layout, index) if opens else None))
         if found:
             parts, listing = found
             yield Breakdown(claim, parts, WHOLE if listing == SELECTION and partitioned(text, parts) else listing)
@@ -169,11 +169,11 @@ def _listed(layout: _Layout, index: int, opens: bool) -> tuple[tuple[Claim, ...]
             return tuple(inside), WHOLE if whole else SELECTION
         return None
     if opens and (colon := _COLON_OPENS.match(text, end)):
-        parts = _run(claims, index, 1)
+        parts = layout.run(index, 1)
         if len(parts) >= 2 and parts[0].span[0] >= colon.end():
             return tuple(parts), WHOLE if _counted_alike(total, parts) else SELECTION
     if _AMONG_OPENS.match(text, end):
-        parts = _run(claims, index, 1)
+        parts = layout.run(index, 1)
         if len(parts) >= 2:
             return tuple(parts), AMONG
     return None
@@ -221,13 +221,31 @@ class _Counter:
 @dataclass
 class _Layout:
     """A document's text and claims (in reading order) with what ``breakdowns`` looks up in them
-    over and over: the claims by where they start (sorted when first asked), and the last passage
-    end and dimension phrase found."""
+    over and over: the claims by where they start (sorted when first asked), the stretches of
+    claims measured alike, and the last passage end and dimension phrase found."""
 
     text: str
     claims: list[Claim]
     passage_end: _Leftmost = field(default_factory=lambda: _Leftmost(_PASSAGE_END))
     dimension: _Leftmost = field(default_factory=lambda: _Leftmost(_DIMENSION))
+    _ends: dict[int, dict[int, int]] = field(default_factory=lambda: {-1: {}, 1: {}})  # step → index → run's end
+
+    def run(self, index: int, step: int) -> list[Claim]:
+        """The claims measured like ``claims[index]`` right before (step -1) or after (step 1) it,
+        in the same sentence, with no other kind of figure between. Claims together with their
+        neighbours are so with all of the stretch: each is walked over once per direction."""
+        claims, ends = self.claims, self._ends[step]
+        if index not in ends:
+            walked, position = [index], index
+            while 0 <= position + step < len(claims) and _together(claims[index], claims[position + step]):
+                position += step
+                if position in ends:
+                    position = ends[position]
+                    break
+                walked.append(position)
+            ends.update(dict.fromkeys(walked, position))
+        end = ends[index]
+        return claims[index + 1:end + 1] if step > 0 else claims[end:index]
 
     @cached_property
     def _by_start(self) -> tuple[list[int], list[int]]:
@@ -308,11 +326,11 @@ def _nested(text: str, start: int, stop: int) -> int:
                default=stop)
 
 
-def _respectively(text: str, claims: list[Claim], index: int) -> tuple[tuple[Claim, ...], str] | None:
+def _respectively(layout: _Layout, index: int) -> tuple[tuple[Claim, ...], str] | None:
     """Parts in a 分别 list right after the total's clause (共120个,城区、农村分别为65个、50个): the
     items named may be only some of the kinds counted."""
-    listed = _RESPECTIVE.match(text, claims[index].span[1])
-    parts = _run(claims, index, 1) if listed else []
+    listed = _RESPECTIVE.match(layout.text, layout.claims[index].span[1])
+    parts = layout.run(index, 1) if listed else []
     return (tuple(parts), SELECTION) if len(parts) >= 2 and parts[0].span[0] >= listed.end() else None
 
 
@@ -338,17 +356,9 @@ def _within_years(total: Claim, parts: list[Claim]) -> bool:
                and span.start[:4] <= p.period.start[:4] <= span.end[:4] for p in parts)
 
 
-def _run(claims: list[Claim], index: int, step: int) -> list[Claim]:
-    """The claims measured like ``claims[index]`` right before (step -1) or after (step 1) it,
-    in the same sentence, with no other kind of figure between."""
-    total, run, position = claims[index], [], index + step
-    while 0 <= position < len(claims):
-        claim = claims[position]
-        if not _alike(total, claim) or claim.sentence != total.sentence:
-            break
-        run.append(claim)
-        position += step
-    return run[::step]
+def _together(total: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` is measured like ``total``, in its sentence."""
+    return _alike(total, claim) and claim.sentence == total.sentence
 
 
 def partitioned(text: str, parts: tuple[Claim, ...] | list[Claim]) -> bool:
