@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
+from checks.arithmetic.reach import Reach, occurrences, starting
 from checks.arithmetic.vocab import arithmetic_words
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -16,7 +17,9 @@ from sources.document import Document
 from vocab.files import alternation
 
 _WORDS = arithmetic_words()
-# 平均每个生活圈4万人左右, 平均每个食堂日均就餐120人次: what follows 平均 names what is averaged over.
+# 平均每个生活圈4万人左右, 平均每个食堂日均就餐120人次: what follows 平均 names what is averaged over,
+# within the 12 characters before the figure.
+_BACK = 12
 _PER = re.compile(rf"(?:{alternation(_WORDS['average'])})(?:(?:{alternation(_WORDS['per'])})"
                   rf"(?:{alternation(_WORDS['per_measure'])})?)?(?P<unit>[\u4e00-\u9fff]{{1,10}})$")
 
@@ -51,7 +54,7 @@ class AverageTimesCount(DocumentRule):
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for count, average, total in _triples(doc.text, claims):
+        for count, average, total in _triples(of_document(corpus, doc, claims), claims):
             product = times(interval(average), interval(count))
             stated = interval(total, average.unit)
             if product.overlaps(stated):
@@ -69,25 +72,38 @@ class AverageTimesCount(DocumentRule):
                 product="–".join("?" if v is None else f"{v:g}" for v in product.show()))
 
 
-def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
-    """(count, average, total) around each 平均 figure of a document."""
-    for index, average, phrase, total in averages(text, claims):
+def _triples(found: list[tuple[int, Claim, str, Claim]], claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(count, average, total) around each 平均 figure of a document (its ``claims``, and the
+    ``averages`` ``found`` in it)."""
+    for index, average, phrase, total in found:
         count = next((c for c in reversed(claims[max(0, index - 4):index])
                       if c.kind == "count" and c.subject and shares_head(phrase, c.subject)), None)
         if count and count.sentence == total.sentence:
             yield count, average, total
 
 
+def of_document(corpus: Corpus, doc: Document, claims: list[Claim]) -> list[tuple[int, Claim, str, Claim]]:
+    """The averages of ``doc`` (its ``claims``), found once per corpus (AR02 and AR12 both read them)."""
+    return corpus.memo(("averages", doc.id), lambda: list(averages(doc.text, claims)))
+
+
 def averages(text: str, claims: list[Claim]) -> Iterator[tuple[int, Claim, str, Claim]]:
-    """(index, average, what it averages over, total): each 平均每… figure and the total after it."""
-    for index, average in enumerate(claims):
-        per = _PER.search(text, max(0, average.span[0] - 12), average.span[0])
+    """(index, average, what it averages over, total): each 平均每… figure and the total after it
+    (only the figures within ``_BACK`` characters after a 平均 are tried)."""
+    for index in starting(claims, _reach(text)):
+        average = claims[index]
+        per = _PER.search(text, max(0, average.span[0] - _BACK), average.span[0])
         if not per or average.kind != "count":
             continue
         total = next((c for c in claims[index + 1:index + 4] if c.kind == average.kind
                       and c.measure == average.measure and c.unit == average.unit), None)
         if total is not None and total.sentence == average.sentence:
             yield index, average, per.group("unit"), total
+
+
+def _reach(text: str) -> bytearray:
+    """Where a figure may start for ``_PER`` to match before it."""
+    return Reach(len(text)).around(occurrences(text, _WORDS["average"]), 1, _BACK).marks
 
 
 def shares_head(phrase: str, subject: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
-from checks.arithmetic.average import averages, shares_head, times
+from checks.arithmetic.average import of_document, shares_head, times
 from checks.comparable import compare
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
@@ -50,7 +50,7 @@ class AverageTimesOtherCount(CorpusRule):
     def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             claims = corpus.claims_of[doc.id]
-            for index, average, phrase, total in averages(doc.text, claims):
+            for index, average, phrase, total in of_document(corpus, doc, claims):
                 if any(c.kind == "count" and c.subject and shares_head(phrase, c.subject)
                        for c in claims[max(0, index - 4):index]):
                     continue  # the count is in this document: AR02's

@@ -73,7 +73,9 @@ class DailyTimesDays(DocumentRule):
 
 
 def _triples(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
-    """(days, daily average, total) of one sentence."""
+    """(days, daily average, total) of one sentence (none in a document without a daily average)."""
+    if not any(claim.aggregate == "daily" for claim in claims):
+        return
     sentences: dict[int, list[Claim]] = {}
     for claim in claims:
         sentences.setdefault(claim.sentence.index, []).append(claim)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
+from checks.arithmetic.reach import Reach, occurrences, starting
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
@@ -20,7 +21,8 @@ from vocab.files import alternation
 _WORDS = change_words()
 _FROM = re.compile(rf"(?:{alternation(_WORDS.start)})$")
 _TO = re.compile(rf"\s*(?:{alternation((*_WORDS.verbs, *_WORDS.before_to))})?(?:{alternation(_WORDS.to)})\s*")
-_THAN = re.compile(rf"[比较]{IN_CLAUSE}{{0,8}}$")  # 比上年的120亿元, 较同期11.6%
+_COMPARED, _THAN_BACK = "比较", 10  # 比上年的120亿元, 较同期11.6%: in the 10 characters before the figure
+_THAN = re.compile(rf"[{_COMPARED}]{IN_CLAUSE}{{0,8}}$")
 _CHANGE = re.compile(rf"\s*(?:{alternation(_WORDS.verbs)})了?\s*")  # …120亿元增长10%
 _DOWN = re.compile(alternation(_WORDS.down))
 
@@ -55,7 +57,7 @@ class GrowthBothEnds(DocumentRule):
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for start, end, change in changes(doc.text, claims):
+        for start, end, change in of_document(corpus, doc, claims):
             found = readings(start, end, change)
             stated = signed(change, doc.text)
             if not found or any(reading.overlaps(stated) for reading, _ in found):
@@ -71,10 +73,17 @@ class GrowthBothEnds(DocumentRule):
                 first=shown(start), last=shown(end), expected=expected, change=shown(change))
 
 
+def of_document(corpus: Corpus, doc: Document, claims: list[Claim]) -> list[tuple[Claim, Claim, Claim]]:
+    """The changes of ``doc`` (its ``claims``), found once per corpus (AR04 and AR07 both read them)."""
+    return corpus.memo(("changes", doc.id), lambda: list(changes(doc.text, claims)))
+
+
 def changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
     """(start, end, change): 由A…到B followed by a change in the same sentence, or B,比…A and a
-    change right after it (收入132亿元,比上年的120亿元增长10%)."""
-    for index in range(len(claims) - 2):
+    change right after it (收入132亿元,比上年的120亿元增长10%). Only the figures right after a
+    [start] word (由, 从), or within ``_THAN_BACK`` characters after a 比 or 较, are tried."""
+    after_from, after_than = _reach(text)
+    for index in starting(claims[:-2], after_from):
         start, end = claims[index], claims[index + 1]
         if start.unit != end.unit or start.kind != end.kind or not isinstance(start.value, Decimal):
             continue
@@ -86,12 +95,20 @@ def changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Clai
         same_sentence = end.sentence == change.sentence
         if change.kind in ("percent", "percentage_points") and same_sentence:
             yield start, end, change
-    for end, start, change in zip(claims, claims[1:], claims[2:], strict=False):
+    for index in (index + 1 for index in starting(claims[1:-1], after_than)):
+        end, start, change = claims[index - 1], claims[index], claims[index + 1]
         alike = end.kind == start.kind and end.unit == start.unit and isinstance(start.value, Decimal)
         if alike and change.kind in ("percent", "percentage_points") and end.sentence == change.sentence \
-                and _THAN.search(text, max(0, start.span[0] - 10), start.span[0]) \
+                and _THAN.search(text, max(0, start.span[0] - _THAN_BACK), start.span[0]) \
                 and _CHANGE.fullmatch(text, start.span[1], change.span[0]):
             yield start, end, change
+
+
+def _reach(text: str) -> tuple[bytearray, bytearray]:
+    """Where a figure may start for ``_FROM`` (first) and ``_THAN`` (second) to match before it."""
+    size = len(text)
+    return (Reach(size).around(occurrences(text, _WORDS.start), 1, 1).marks,
+            Reach(size).around(occurrences(text, _COMPARED), 1, _THAN_BACK).marks)
 
 
 def readings(start: Claim, end: Claim, change: Claim) -> list[tuple[Interval, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
-from checks.arithmetic.growth import changes, readings, signed
+from checks.arithmetic.growth import of_document, readings, signed
 from checks.corpus import Corpus
 from checks.finding import Finding, Location, Severity
 from checks.registry import register
@@ -45,7 +45,7 @@ class PercentForPoints(DocumentRule):
     })
 
     def check_document(self, doc: Document, claims: list[Claim], corpus: Corpus) -> Iterable[Finding]:
-        for start, end, change in _rate_changes(doc.text, claims):
+        for start, end, change in _rate_changes(of_document(corpus, doc, claims)):
             found = dict((label, reading) for reading, label in readings(start, end, change))
             stated = signed(change, doc.text)
             points, relative = found.get("points"), found.get("relative")
@@ -62,9 +62,10 @@ class PercentForPoints(DocumentRule):
                 points=str(plain(abs(end.value - start.value))), relative=f"{_middle(relative):.3g}%")
 
 
-def _rate_changes(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
-    """(start, end, change) of two percentages: 由A到B…change, and B,比…A change."""
-    for start, end, change in changes(text, claims):
+def _rate_changes(found: list[tuple[Claim, Claim, Claim]]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """The (start, end, change) of ``found`` (``growth.changes``) of two percentages: 由A到B…change,
+    and B,比…A change."""
+    for start, end, change in found:
         if start.kind == end.kind == change.kind == "percent":
             yield start, end, change
 

@@ -82,7 +82,10 @@ class SharesOverWhole(DocumentRule):
 
 
 def _share_lists(text: str, claims: list[Claim]) -> Iterator[list[Claim]]:
-    """Runs of two or more percentages joined by 、/和 right after a share word and 分别."""
+    """Runs of two or more percentages joined by 、/和 right after a share word and 分别 (none in a
+    text without 分别)."""
+    if _LISTS.respectively not in text:
+        return
     run: list[Claim] = []
     for claim in [*claims, None]:
         joined = claim is not None and claim.kind == "percent" and isinstance(claim.value, Decimal) and run \

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from types import MappingProxyType
 
+from checks.arithmetic.reach import Reach, occurrences, starting
 from checks.arithmetic.sums import difference
 from checks.arithmetic.vocab import arithmetic_words
 from checks.comparable import compare
@@ -21,6 +23,7 @@ from vocab.files import alternation
 _WORDS = arithmetic_words()
 _SELECTION = re.compile(alternation(_WORDS["parts_follow"]))
 _ASPECTS = frozenset({"status", "scope", "aggregate"})
+_BACK = 10  # how far before its figure a sum's words are looked for
 _SUM = re.compile(rf"(?:{alternation(_WORDS['parts_named'])})的?(?:{alternation(_WORDS['sum_of'])})[为是达共]?$")
 
 
@@ -74,19 +77,25 @@ class StatedSumAndTotal(DocumentRule):
 
 def _pairs(text: str, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     """(total, stated sum): a sum after a [parts_named] word and the first figure of its sentence
-    measured alike (a total comes before its parts and their sum)."""
-    for index, summed in enumerate(claims):
-        if summed.kind not in ADDITIVE or not _SUM.search(text, max(0, summed.span[0] - 10), summed.span[0]):
+    measured alike (a total comes before its parts and their sum). Only the figures within ``_BACK``
+    characters after a [parts_named] word are tried."""
+    for index in starting(claims, _reach(text)):
+        summed = claims[index]
+        if summed.kind not in ADDITIVE or not _SUM.search(text, max(0, summed.span[0] - _BACK), summed.span[0]):
             continue
-        earlier = [c for c in claims[:index] if c.sentence == summed.sentence and c.kind == summed.kind
-                   and c.unit == summed.unit and c.measure == summed.measure]
-        total = earlier[0] if earlier else None
+        total = next((c for c in islice(claims, index) if c.sentence == summed.sentence and c.kind == summed.kind
+                      and c.unit == summed.unit and c.measure == summed.measure), None)
         if total is None or _SELECTION.search(text, total.span[1], summed.span[0]):
             continue  # after 其中 the parts summed may be only some of the total's
         if total.place and summed.place and total.place != summed.place:
             continue  # the sum of other places' figures (乙区和丙区两者之和)
         if not compare(total, summed, _ignored(text, summed)).different:
             yield total, summed
+
+
+def _reach(text: str) -> bytearray:
+    """Where a figure may start for ``_SUM`` to match before it."""
+    return Reach(len(text)).around(occurrences(text, _WORDS["parts_named"]), 1, _BACK).marks
 
 
 def _ignored(text: str, summed: Claim) -> frozenset[str]:
