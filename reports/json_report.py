@@ -13,12 +13,11 @@ text as one string.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from functools import partial
 
 from checks.finding import Finding
-from claims.frame import claim_record, document_record
+from claims.frame import claim_records, document_record
 from claims.numbers import plain
 from reports.evidence import evidence
 from reports.json_text import Items, exact, streamed
@@ -54,7 +53,7 @@ def stream(result: CheckResult, view: View) -> Iterator[bytes]:
     fields: list[tuple[str, object]] = [
         ("version", VERSION),
         ("documents", Items(claim_set.documents, document_record)),
-        ("claims", Items(claim_set.claims, partial(claim_record, number=_numbers()))),
+        ("claims", Items(claim_set.claims, claim_records(_number))),
     ]
     if result.findings is not None:
         documents = {doc.id: doc for doc in claim_set.documents}
@@ -72,23 +71,7 @@ def render(result: CheckResult, view: View) -> str:
     return b"".join(stream(result, view)).decode("utf-8")
 
 
-def _numbers() -> Callable[[Decimal], int | float | str]:
-    """``_number``, each value's number made once (a run's figures repeat: years, small counts);
-    equal Decimals give equal numbers (``plain`` depends on the value, not its spelling)."""
-    known: dict[Decimal, int | float | str] = {}
-
-    def number(value: Decimal) -> int | float | str:
-        try:
-            return known[value]
-        except KeyError:
-            made = known[value] = _number(value)
-            return made
-        except TypeError:  # a signalling NaN has no hash
-            return _number(value)
-
-    return number
-
-
 def _number(value: Decimal) -> int | float | str:
+    """A figure's JSON value, its float through ``json_text.exact``."""
     number = plain(value)
     return exact(number) if isinstance(number, float) else number
