@@ -1,6 +1,7 @@
 """The serial tail of a large check (issue 18): each fast path gives exactly what its plain
 definition gives. Claim records made with a cache of numbers are ``claim_record``'s records,
-odd figures included."""
+odd figures included; the inputs found with one resolution per folder are those found by
+resolving every path."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,6 +13,8 @@ import pytest
 import pipeline
 from claims.frame import claim_record, claim_records
 from claims.numbers import plain
+from sources.files import not_regular
+from sources.reader import find_inputs
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
@@ -34,3 +37,33 @@ def test_claim_records_with_cached_numbers_are_claim_record(claims):
     distinct = {value for claim in claims for value in (claim.value, claim.low, claim.high, claim.precision,
                                                        claim.total) if isinstance(value, Decimal)}
     assert len(calls) == len(distinct) < len(claims)  # each figure's number made once
+
+
+def _resolving_every_path(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The plain definition of ``find_inputs``'s files and repeats: each path's key resolved."""
+    files, repeats, seen = [], [], set()
+    for given in paths:
+        found = (sorted((p for p in given.rglob("*") if not p.is_dir() and not any(
+            part.startswith(".") for part in p.relative_to(given).parts)), key=Path.as_posix)
+            if given.is_dir() else [given])
+        for path in found:
+            key = path.absolute() if not_regular(path) else path.resolve()
+            (repeats if key in seen else files).append(path)
+            seen.add(key)
+    return files, repeats
+
+
+def test_inputs_found_with_one_resolution_per_folder_are_those_of_resolving_each_path(tmp_path, monkeypatch):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    for name in ("a/x.txt", "a/deep/y.md", "a/.hidden.txt", "z.txt"):
+        (tmp_path / name).write_text("2024年增长5%。", encoding="utf-8")
+    (tmp_path / "a" / "same.txt").symlink_to("x.txt")  # a link to a file of the folder: a repeat
+    (tmp_path / "a" / "broken.txt").symlink_to("nowhere.txt")  # unreadable, keyed by its own path
+    (tmp_path / "b").symlink_to(tmp_path / "a")  # another way to the same folder
+    (tmp_path / "b2").symlink_to("b")
+    monkeypatch.chdir(tmp_path)
+    given = [Path("a"), Path("b"), tmp_path / "a" / "x.txt", Path("./b2/deep/y.md"), Path("z.txt"), tmp_path / "z.txt"]
+    inputs = find_inputs(given)
+    assert (inputs.files, inputs.duplicates) == _resolving_every_path(given)
+    assert Path("a/same.txt") in inputs.files and {Path("a/x.txt"), Path("b/x.txt")} <= set(inputs.duplicates)
+    assert inputs.files.count(Path("a/broken.txt")) == 1 and "broken" in inputs.unreadable[Path("a/broken.txt")]
