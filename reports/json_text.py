@@ -80,8 +80,26 @@ def parts(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list
     ``Items`` may stand anywhere in a value; the rest of a value holding one must be what orjson
     encodes (no integer beyond 64 bits: only ``Items`` elements have the standard encoder's
     fallback)."""
-    made: list[Part] = [partial(bytes, b"{")]
-    separator = b"\n"
+    first = opened(fields, sort_keys)
+    return [*first, *closed((), sort_keys, after=len(first) > 1)]
+
+
+def opened(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list[Part]:
+    """The pieces of an object's opening and of its first members, ``fields``; ``closed`` makes
+    the pieces of the others and of its end, so that the two together are ``parts``."""
+    return [partial(bytes, b"{"), *_members(fields, sort_keys, b"\n")]
+
+
+def closed(fields: Iterable[tuple[str, object]], sort_keys: bool = False, after: bool = True) -> list[Part]:
+    """The pieces of an object's members ``fields`` after those of ``opened`` (``after``: when
+    it had any), and of the object's end."""
+    made = _members(fields, sort_keys, b",\n" if after else b"\n")
+    return [*made, partial(bytes, b"\n}\n" if after or made else b"}\n")]
+
+
+def _members(fields: Iterable[tuple[str, object]], sort_keys: bool, separator: bytes) -> list[Part]:
+    """The pieces of the members ``fields``, the first led by ``separator``."""
+    made: list[Part] = []
     for key, value in fields:
         opening = separator + b"  " + _encoded(key, sort_keys) + b": "
         separator = b",\n"
@@ -99,7 +117,6 @@ def parts(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list
             made.append(partial(bytes, between[at]))
             made += _array(arrays[int(between[at + 1])], indent, sort_keys)
         made.append(partial(bytes, between[-1]))
-    made.append(partial(bytes, b"\n}\n" if separator != b"\n" else b"}\n"))
     return made
 
 

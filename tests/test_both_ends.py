@@ -1,11 +1,13 @@
-"""A long text made on two cores from both ends (``reports.both_ends``): the same bytes as one
-process makes, and a failure of the copy never a shorter text."""
+"""A long text made on two cores from both ends (``reports.both_ends``), or its start made ahead
+while the check's copy works (``reports.ahead``): the same bytes as one process makes at once,
+and a failure of a copy, of a fork or of a temporary file never a shorter text."""
 from __future__ import annotations
 
 import json
 import os
 import signal
 import sys
+import tempfile
 import time
 from functools import partial
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 
 import pipeline
 from checks.config import Config
+from parallel.beside import beside
 from reports import both_ends, json_report, json_text, sarif_report, writing
 from reports.both_ends import FORK_FROM, pieces
 from reports.view import View
@@ -110,3 +113,95 @@ def test_a_report_on_two_cores_is_the_text_of_one_process(seeds_result, monkeypa
     single = b"".join(render(seeds_result, View()))
     assert made and made[0] >= 4 and parallel == single
     json.loads(parallel)
+
+
+def test_without_a_fork_or_a_spool_every_piece_is_made_here(monkeypatch):
+    """The fork (``vocab.forked``) fails, or its unnamed file cannot be opened: a whole text, made here."""
+    parts = [partial(_where, index) for index in range(FORK_FROM + 6)]
+    expected = [f"{index} {os.getpid()}" for index in range(FORK_FROM + 6)]
+
+    def refused(*args):
+        raise OSError("refused")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert b"".join(pieces(parts)).decode().splitlines() == expected
+    monkeypatch.undo()
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    assert b"".join(pieces(parts)).decode().splitlines() == expected
+
+
+# --- the documents and claims made ahead, while the check's copy works (reports.ahead) -----------
+
+def _plain(result) -> bytes:
+    return b"".join(json_report.stream(result, View()))
+
+
+@pytest.mark.parametrize("budget", [0, 1, 3, 10**9])
+def test_a_report_made_partly_ahead_is_the_report_made_at_once(seeds_result, monkeypatch, budget):
+    """Whatever share of the documents and claims the wait allowed, the same bytes."""
+    monkeypatch.setattr(json_text, "CHUNK", 2)
+    ahead = json_report.ahead(seeds_result.claim_set)
+    calls = iter(range(10**9))
+    ahead.make(lambda: next(calls) < budget)
+    assert ahead.made == min(budget, len(ahead.parts)) and len(ahead.parts) > 3
+    assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+    assert ahead.made == 0  # written once: the file is gone
+
+
+def test_pieces_made_ahead_for_another_claim_set_are_not_used(seeds_result):
+    ahead = json_report.ahead(pipeline.extract([]))
+    ahead.make()
+    assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+
+
+def test_a_file_that_cannot_hold_the_pieces_made_ahead_leaves_them_to_be_made_again(seeds_result, monkeypatch):
+    """No room to open or to write the file ahead, or a file cut short: the whole report."""
+    def refused(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    ahead = json_report.ahead(seeds_result.claim_set)
+    ahead.make()
+    assert ahead.made == 0 and b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+    monkeypatch.undo()
+    ahead = json_report.ahead(seeds_result.claim_set)
+    ahead.make()
+    os.ftruncate(ahead._spool.fileno(), 100)  # cut short after it was written
+    assert ahead.made > 0 and b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+
+
+@LINUX
+def test_a_check_copy_killed_while_the_report_is_made_ahead_leaves_a_whole_report(seeds_result, monkeypatch):
+    """The copy dies while this process makes the documents and claims ahead: its work is done
+    here, and the report is whole and the same."""
+    monkeypatch.setattr(json_text, "CHUNK", 1)
+    ahead = json_report.ahead(seeds_result.claim_set)
+    started = []
+
+    def there() -> int:
+        if os.getpid() != PARENT:
+            while not os.path.exists(marker):  # until this process is making pieces ahead
+                time.sleep(0.001)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return os.getpid()
+
+    def meanwhile(running) -> None:
+        started.append(running())
+        open(marker, "w").close()
+        ahead.make(lambda: time.sleep(0.003) or running())  # slower than the copy's end
+
+    marker = str(Path(tempfile.mkdtemp()) / "making")
+    assert beside(lambda: 1, there, meanwhile=meanwhile) == (1, PARENT)
+    assert started == [True] and 0 <= ahead.made < len(ahead.parts)
+    assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+
+
+def test_an_interrupt_while_making_ahead_stops_the_copy_and_is_raised(seeds_result):
+    """Ctrl-C in this process's wait: the copy is killed and reaped, the interrupt raised."""
+    def interrupted(running) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        beside(lambda: 1, lambda: time.sleep(30), meanwhile=interrupted)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no copy is left behind

@@ -67,3 +67,23 @@ def test_inputs_found_with_one_resolution_per_folder_are_those_of_resolving_each
     assert (inputs.files, inputs.duplicates) == _resolving_every_path(given)
     assert Path("a/same.txt") in inputs.files and {Path("a/x.txt"), Path("b/x.txt")} <= set(inputs.duplicates)
     assert inputs.files.count(Path("a/broken.txt")) == 1 and "broken" in inputs.unreadable[Path("a/broken.txt")]
+
+
+def test_a_parallel_json_check_makes_its_documents_and_claims_ahead(tmp_path, monkeypatch):
+    """On two cores the command line makes the start of its JSON report while the check's copy
+    works, and writes the bytes of a run on one core."""
+    import run_checks
+    from reports.ahead import Ahead
+
+    made: list[int] = []
+    real = Ahead.make
+    monkeypatch.setattr(Ahead, "make", lambda self, running: real(self, running) or made.append(self.made))
+
+    def written(jobs: str) -> bytes:
+        target = tmp_path / f"out{jobs}.json"
+        assert run_checks.main(["check", str(EXAMPLES), "--jobs", jobs, "--format", "json", "--isolated",
+                                "--quiet", "--output", str(target)]) == 1
+        return target.read_bytes()
+
+    one = written("1")
+    assert made == [] and written("2") == one and len(made) == 1
