@@ -31,27 +31,31 @@ FULL_COLLECTIONS = 1000  # middle-generation collections between two of the whol
 
 def beside(here: Callable[[], A], there: Callable[[], B], pack: Callable[[list], object] | None = None,
            unpack: Callable[[object], list] | None = None,
-           meanwhile: Callable[[Callable[[], bool]], object] | None = None) -> tuple[A, B]:
+           then: Callable[[bool], object] | None = None) -> tuple[A, B]:
     """``(here(), there())``, ``there`` run in a forked copy while ``here`` runs in this process;
     each batch of a list in the copy's result travels as ``pack(batch)`` (for example as columns,
-    cheaper to pickle and load than record by record) and is read back with ``unpack``. Once
-    ``here`` is done, ``meanwhile(running)`` may use the wait for the copy: ``running()`` says
-    whether the copy is still at work (never when there is no copy)."""
-    with forked(lambda spool: _send(spool, there, pack)) as copy:
+    cheaper to pickle and load than record by record) and is read back with ``unpack``. ``then``
+    is more work the two share, each once its own is done: ``then(False)`` here after ``here``,
+    ``then(True)`` in the copy once its result is written (``reports.ahead``)."""
+    with forked(lambda spool: _send(spool, there, pack, then)) as copy:
         mine = here()
-        if meanwhile is not None:
-            meanwhile(copy.running)
+        if then is not None:
+            then(False)
         if not copy.wait():
             return mine, there()
         copy.spool.seek(0)
         return mine, _received(copy.spool, unpack)
 
 
-def _send(spool: IO[bytes], work: Callable[[], object], pack: Callable[[list], object] | None) -> None:
-    """In the copy: run ``work`` and write its pickled result. Its own collections mostly leave
-    alone the findings it keeps (the inherited heap is frozen by ``vocab.forked``)."""
+def _send(spool: IO[bytes], work: Callable[[], object], pack: Callable[[list], object] | None,
+          then: Callable[[bool], object] | None) -> None:
+    """In the copy: run ``work`` and write its pickled result, then the copy's share of ``then``.
+    Its own collections mostly leave alone the findings it keeps (the inherited heap is frozen by
+    ``vocab.forked``)."""
     gc.set_threshold(*gc.get_threshold()[:2], FULL_COLLECTIONS)
     _dumped(work(), spool, pack)
+    if then is not None:
+        then(True)
 
 
 def _received(spool: IO[bytes], unpack: Callable[[object], list] | None) -> object:

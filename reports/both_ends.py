@@ -35,7 +35,7 @@ Part = Callable[[], bytes]
 FORK_FROM = 24  # pieces; fewer are made here (a fork and the copy's exit cost ~12 ms of a 200 MB process, a
 # JSON piece of 256 records 1 to 3 ms)
 FORK_BELOW = 2**30  # bytes resident in this process; above, the pieces are made here
-_FRONT, _BACK = 0, 1  # in the shared counters: the next piece from the front, and one past the next from the back
+FRONT, BACK = 0, 1  # in the shared counters: the next piece from the front, and one past the next from the back
 
 
 def pieces(parts: Sequence[Part]) -> Iterator[bytes]:
@@ -47,7 +47,7 @@ def pieces(parts: Sequence[Part]) -> Iterator[bytes]:
         return
     with mmap.mmap(-1, 8 * (len(parts) + 2)) as memory:
         shared = memoryview(memory).cast("q")  # the two counters, then each piece's length
-        shared[_FRONT], shared[_BACK] = 0, len(parts)
+        shared[FRONT], shared[BACK] = 0, len(parts)
         try:
             yield from _both_ends(parts, shared)
         finally:
@@ -60,10 +60,10 @@ def _both_ends(parts: Sequence[Part], shared: memoryview) -> Iterator[bytes]:
         if copy.spool is None:  # no spool to lock and read: every piece is made here
             yield from (part() for part in parts)
             return
-        while (index := _taken(shared, copy.spool, _FRONT)) is not None:
+        while (index := taken(shared, copy.spool, FRONT)) is not None:
             yield parts[index]()
         made = copy.wait()
-        met = shared[_BACK]
+        met = shared[BACK]
         if not made:  # the copy failed, or there was none: the pieces it took are made here
             yield from (part() for part in parts[met:])
             return
@@ -86,17 +86,18 @@ def _resident() -> int:
         return 0
 
 
-def _taken(shared: memoryview, spool: IO[bytes], end: int) -> int | None:
-    """The index of the next piece from ``end`` (``_FRONT`` or ``_BACK``), now taken; None when
-    the two ends have met."""
+def taken(shared: memoryview, spool: IO[bytes], end: int) -> int | None:
+    """The index of the next piece from ``end`` (``FRONT`` or ``BACK``), now taken; None when
+    the two ends have met. ``shared`` holds the two counters first; ``spool`` is a file both
+    processes opened before the fork (its first byte is their lock)."""
     with _locked(spool):
-        front, back = shared[_FRONT], shared[_BACK]
+        front, back = shared[FRONT], shared[BACK]
         if front >= back:
             return None
-        if end == _FRONT:
-            shared[_FRONT] = front + 1
+        if end == FRONT:
+            shared[FRONT] = front + 1
             return front
-        shared[_BACK] = back - 1
+        shared[BACK] = back - 1
         return back - 1
 
 
@@ -113,7 +114,7 @@ def _locked(spool: IO[bytes]) -> Iterator[None]:
 
 def _make_from_back(parts: Sequence[Part], shared: memoryview, spool: IO[bytes]) -> None:
     """In the copy: make pieces from the back, each written to the spool and its length shared."""
-    while (index := _taken(shared, spool, _BACK)) is not None:
+    while (index := taken(shared, spool, BACK)) is not None:
         data = parts[index]()
         spool.write(data)
         shared[2 + index] = len(data)

@@ -9,8 +9,9 @@ no figure, ``"unused_reference_rows"`` lists them (``figures.csv:9``).
 
 ``stream`` writes the text as it makes it, a chunk of records at a time (``json_text.opened``),
 so that a run of 10,000 reports never holds its records or its text whole; ``render`` is the same
-text as one string. The documents and claims (``head``) may be made ahead, while the check runs
-(``ahead``, ``reports.ahead``), and the findings (``tail``) once it is done.
+text as one string. The documents and claims (``head``) may be made ahead, by the check's two
+processes once each is done with its half (``ahead``, ``reports.ahead``), and the findings
+(``tail``) once the check is over.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def finding_record(finding: Finding, doc: Document | None = None) -> dict[str, o
 def stream(result: CheckResult, view: View, ahead: Ahead | None = None) -> Iterator[bytes]:
     """The claims contract as UTF-8 text in pieces, with the findings when the rules ran; for
     ``claims`` and ``check`` alike. ``ahead``: the documents and claims made ahead (``ahead``)
-    while the result's check ran."""
+    by the processes of the result's check."""
     if ahead is not None and ahead.source is result.claim_set:
         return ahead.pieces(tail(result))
     return pieces([*head(result.claim_set), *tail(result)])
@@ -60,7 +61,7 @@ def stream(result: CheckResult, view: View, ahead: Ahead | None = None) -> Itera
 
 def ahead(claim_set: ClaimSet) -> Ahead:
     """The pieces of the documents and claims of ``claim_set``'s report, to be made ahead
-    (``Ahead.make``) while its check runs."""
+    (``Ahead.make``) by the two processes of its check; made before the check forks."""
     return Ahead(head(claim_set), claim_set)
 
 

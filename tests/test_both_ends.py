@@ -130,22 +130,53 @@ def test_without_a_fork_or_a_spool_every_piece_is_made_here(monkeypatch):
     assert b"".join(pieces(parts)).decode().splitlines() == expected
 
 
-# --- the documents and claims made ahead, while the check's copy works (reports.ahead) -----------
+# --- the documents and claims made ahead by the check's two processes (reports.ahead) ---------
 
 def _plain(result) -> bytes:
     return b"".join(json_report.stream(result, View()))
 
 
-@pytest.mark.parametrize("budget", [0, 1, 3, 10**9])
-def test_a_report_made_partly_ahead_is_the_report_made_at_once(seeds_result, monkeypatch, budget):
-    """Whatever share of the documents and claims the wait allowed, the same bytes."""
+def _marking(part, log: str, kill_at: int | None = None, index: int = 0):
+    """``part``, slowed down, noting who made it in ``log``; the copy dies at piece ``kill_at``."""
+    def made() -> bytes:
+        if os.getpid() != PARENT and index == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.002)
+        with open(log, "a", encoding="ascii") as out:
+            out.write(f"{index} {os.getpid()}\n")
+        return part()
+    return made
+
+
+def _makers(log: str) -> dict[int, int]:
+    with open(log, encoding="ascii") as lines:
+        return {int(index): int(pid) for index, pid in (line.split() for line in lines)}
+
+
+@pytest.mark.parametrize("who", [(), (False,), (True,), (True, False), (False, True)])
+def test_a_report_made_ahead_from_either_end_is_the_report_made_at_once(seeds_result, monkeypatch, who):
+    """Made here from the front, as the copy would from the back, both, or neither: the same bytes."""
     monkeypatch.setattr(json_text, "CHUNK", 2)
     ahead = json_report.ahead(seeds_result.claim_set)
-    calls = iter(range(10**9))
-    ahead.make(lambda: next(calls) < budget)
-    assert ahead.made == min(budget, len(ahead.parts)) and len(ahead.parts) > 3
+    assert len(ahead.parts) > 3
+    for copy in who:
+        ahead.make(copy)
     assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
-    assert ahead.made == 0  # written once: the file is gone
+
+
+@LINUX
+def test_the_two_processes_of_the_check_share_the_pieces_made_ahead(seeds_result, monkeypatch, tmp_path):
+    """This process from the first piece, the copy from the last, once each is done: both made some,
+    and the report is the same."""
+    monkeypatch.setattr(json_text, "CHUNK", 1)
+    ahead = json_report.ahead(seeds_result.claim_set)
+    log = str(tmp_path / "makers")
+    ahead.parts = [_marking(part, log, index=index) for index, part in enumerate(ahead.parts)]
+    assert beside(lambda: 1, os.getpid, then=ahead.make)[0] == 1
+    makers = _makers(log)
+    assert sorted(makers) == list(range(len(ahead.parts)))
+    assert makers[0] == PARENT and makers[len(ahead.parts) - 1] != PARENT
+    assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
 
 
 def test_pieces_made_ahead_for_another_claim_set_are_not_used(seeds_result):
@@ -154,57 +185,49 @@ def test_pieces_made_ahead_for_another_claim_set_are_not_used(seeds_result):
     assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
 
 
-def test_a_file_that_cannot_hold_the_pieces_made_ahead_leaves_them_to_be_made_again(seeds_result, monkeypatch):
-    """No room to open or to write the file ahead, or a file cut short: the whole report."""
+def test_no_file_for_the_pieces_made_ahead_leaves_them_to_be_made_when_written(seeds_result, monkeypatch):
     def refused(*args):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(tempfile, "TemporaryFile", refused)
     ahead = json_report.ahead(seeds_result.claim_set)
     ahead.make()
-    assert ahead.made == 0 and b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
-    monkeypatch.undo()
+    ahead.make(True)
+    assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_a_file_of_pieces_made_ahead_cut_short_has_its_pieces_made_again(seeds_result, copy):
     ahead = json_report.ahead(seeds_result.claim_set)
-    ahead.make()
-    os.ftruncate(ahead._spool.fileno(), 100)  # cut short after it was written
-    assert ahead.made > 0 and b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
+    ahead.make(copy)
+    os.ftruncate((ahead._back if copy else ahead._front).fileno(), 100)  # lost after it was written
+    assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
 
 
 @LINUX
-def test_a_check_copy_killed_while_the_report_is_made_ahead_leaves_a_whole_report(seeds_result, monkeypatch):
-    """The copy dies while this process makes the documents and claims ahead: its work is done
-    here, and the report is whole and the same."""
+def test_a_check_copy_killed_while_it_makes_pieces_ahead_leaves_a_whole_report(seeds_result, monkeypatch, tmp_path):
+    """The copy dies part-way through its share: its result and the pieces it took are made here,
+    and the report is whole and the same."""
     monkeypatch.setattr(json_text, "CHUNK", 1)
     ahead = json_report.ahead(seeds_result.claim_set)
-    started = []
-
-    def there() -> int:
-        if os.getpid() != PARENT:
-            while not os.path.exists(marker):  # until this process is making pieces ahead
-                time.sleep(0.001)
-            os.kill(os.getpid(), signal.SIGKILL)
-        return os.getpid()
-
-    def meanwhile(running) -> None:
-        started.append(running())
-        open(marker, "w").close()
-        ahead.make(lambda: time.sleep(0.003) or running())  # slower than the copy's end
-
-    marker = str(Path(tempfile.mkdtemp()) / "making")
-    assert beside(lambda: 1, there, meanwhile=meanwhile) == (1, PARENT)
-    assert started == [True] and 0 <= ahead.made < len(ahead.parts)
+    log, last = str(tmp_path / "makers"), len(ahead.parts) - 1
+    ahead.parts = [_marking(part, log, last - 3, index) for index, part in enumerate(ahead.parts)]
+    assert beside(lambda: time.sleep(0.2), os.getpid, then=ahead.make) == (None, PARENT)  # made here again
+    assert {index for index, pid in _makers(log).items() if pid != PARENT} == {last, last - 1, last - 2}
     assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
 
 
 @LINUX
 def test_an_interrupt_while_making_ahead_stops_the_copy_and_is_raised():
-    """Ctrl-C in this process's wait: the copy is killed and reaped, the interrupt raised."""
-    def interrupted(running) -> None:
-        raise KeyboardInterrupt
+    """Ctrl-C in this process's share: the copy is killed and reaped, the interrupt raised."""
+    def interrupted(copy: bool) -> None:
+        if not copy:
+            raise KeyboardInterrupt
+        time.sleep(30)
 
     before = _children()
     with pytest.raises(KeyboardInterrupt):
-        beside(lambda: 1, lambda: time.sleep(30), meanwhile=interrupted)
+        beside(lambda: 1, lambda: 2, then=interrupted)
     assert _children() == before  # no copy is left behind, not even a zombie
 
 

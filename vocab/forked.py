@@ -39,16 +39,6 @@ class Copy:
     pid: int | None
     status: int | None = None
 
-    def running(self) -> bool:
-        """Whether the copy is still at work (it is reaped here once it has left)."""
-        if self.pid is None or self.status is not None:
-            return False
-        pid, status = os.waitpid(self.pid, os.WNOHANG)
-        if pid == 0:
-            return True
-        self.status = os.waitstatus_to_exitcode(status)
-        return False
-
     def wait(self) -> bool:
         """Wait for the copy to leave; whether its work returned (False when there was no copy)."""
         if self.pid is None:
