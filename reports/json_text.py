@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 import orjson
@@ -153,10 +153,22 @@ class _Chunk:
     def __call__(self) -> bytes:
         elements = self.items.elements[self.start:self.end]
         record = self.items.record
-        text = _encoded(elements if record is None else [record(element) for element in elements], self.sort_keys)
-        # "[\n  element,\n  element\n]" at the outermost level
-        return ((b"[\n" if self.start == 0 else b",\n") + self.indent + b"  "
-                + text[4:-2].replace(b"\n", b"\n" + self.indent))
+        value: object = elements if record is None else [record(element) for element in elements]
+        depth = len(self.indent) // 2  # the elements encoded inside as many more arrays, at their own indent
+        for _ in range(depth):
+            value = [value]
+        text = _encoded(value, self.sort_keys)
+        # "[\n  [\n    element,\n    element\n  ]\n]" for an array opening on a line indented by two
+        before, after = _around(depth)
+        return (b"[\n" if self.start == 0 else b",\n") + text[len(before):len(text) - len(after)]
+
+
+@cache
+def _around(depth: int) -> tuple[bytes, bytes]:
+    """The text before and after the elements of an array inside ``depth`` more arrays, at the
+    outermost level."""
+    return (b"".join(b"  " * level + b"[\n" for level in range(depth + 1)),
+            b"".join(b"\n" + b"  " * level + b"]" for level in reversed(range(depth + 1))))
 
 
 def _encoded(value: object, sort_keys: bool) -> bytes:
