@@ -25,8 +25,6 @@ from typing import IO
 
 from reports.both_ends import BACK, FRONT, Part, pieces, taken
 
-BLOCK = 16 * 1024 * 1024  # bytes read back from this process's file at a time
-
 
 class Ahead:
     """The pieces ``parts`` (the start of a report about ``source``), made by this process and
@@ -69,8 +67,9 @@ class Ahead:
             self._shared[self._done] = 1
 
     def pieces(self, rest: Sequence[Part]) -> Iterator[bytes]:
-        """The bytes of every piece in order, then of ``rest``: those made ahead read back, the
-        others made now (on two cores when many). Called once the copy has left."""
+        """The bytes of every piece in order, then of ``rest``: those made ahead read back one by
+        one (each a whole piece, as ``reports.both_ends`` gives them), the others made now (on two
+        cores when many). Called once the copy has left."""
         if self._shared is None:
             yield from pieces([*self.parts, *rest])
             return
@@ -79,7 +78,10 @@ class Ahead:
         lengths = list(shared[2:2 + count])
         todo: list[Part] = []
         if self._front_whole and _holds(self._front, sum(lengths[:front])):
-            yield from _blocks(self._front, sum(lengths[:front]))
+            at = 0
+            for length in lengths[:front]:
+                yield _read(self._front, length, at)
+                at += length
         else:
             todo += self.parts[:front]
         todo += self.parts[front:met]
@@ -109,11 +111,6 @@ class Ahead:
 def _holds(spool: IO[bytes] | None, length: int) -> bool:
     """Whether ``spool`` holds exactly ``length`` bytes (no file: when none are wanted)."""
     return os.fstat(spool.fileno()).st_size == length if spool is not None else length == 0
-
-
-def _blocks(spool: IO[bytes] | None, length: int) -> Iterator[bytes]:
-    for at in range(0, length, BLOCK):
-        yield _read(spool, min(BLOCK, length - at), at)
 
 
 def _read(spool: IO[bytes], length: int, at: int) -> bytes:

@@ -164,6 +164,16 @@ def test_a_report_made_ahead_from_either_end_is_the_report_made_at_once(seeds_re
     assert b"".join(json_report.stream(seeds_result, View(), ahead)) == _plain(seeds_result)
 
 
+def test_the_pieces_made_ahead_come_back_one_by_one(seeds_result, monkeypatch):
+    """Read back as the pieces they were, so that each decodes on its own (standard output
+    writes them as text) and they are the pieces made at once."""
+    monkeypatch.setattr(json_text, "CHUNK", 3)
+    ahead = json_report.ahead(seeds_result.claim_set)
+    ahead.make()
+    ahead.make(True)
+    assert list(json_report.stream(seeds_result, View(), ahead)) == list(json_report.stream(seeds_result, View()))
+
+
 @LINUX
 def test_the_two_processes_of_the_check_share_the_pieces_made_ahead(seeds_result, monkeypatch, tmp_path):
     """This process from the first piece, the copy from the last, once each is done: both made some,

@@ -69,9 +69,9 @@ def test_inputs_found_with_one_resolution_per_folder_are_those_of_resolving_each
     assert inputs.files.count(Path("a/broken.txt")) == 1 and "broken" in inputs.unreadable[Path("a/broken.txt")]
 
 
-def test_a_parallel_json_check_makes_its_documents_and_claims_ahead(tmp_path, monkeypatch):
+def test_a_parallel_json_check_makes_its_documents_and_claims_ahead(tmp_path, monkeypatch, capsys):
     """On two cores the command line makes the start of its JSON report in the check's two
-    processes, and writes the bytes of a run on one core."""
+    processes, and writes the bytes of a run on one core, to a file or to standard output."""
     import run_checks
     from reports.ahead import Ahead
 
@@ -87,3 +87,6 @@ def test_a_parallel_json_check_makes_its_documents_and_claims_ahead(tmp_path, mo
 
     one = written("1")
     assert made == [] and written("2") == one and made == [False]  # the copy's share is in the copy
+    capsys.readouterr()
+    assert run_checks.main(["check", str(EXAMPLES), "--jobs", "2", "--format", "json", "--isolated", "--quiet"]) == 1
+    assert capsys.readouterr().out == one.decode("utf-8") and made == [False, False]
