@@ -191,7 +191,7 @@ def _main(argv: list[str] | None) -> int:
             claim_set = pipeline.with_sources(claim_set, [*references, *archive])
             if args.format == "json" and not args.statistics and run.parallel:  # made by the check's two processes
                 ahead = json_report.ahead(claim_set)
-            result = pipeline.check(claim_set, config, stages, run, then=ahead and ahead.make)
+            result = pipeline.check(claim_set, config, stages, run, ahead and ahead.make)
             result = pipeline.without_findings_in(result, [doc.id for doc in claim_set.documents[:len(archive)
                                                                                                    + len(references)]])
             if args.fix:
