@@ -150,14 +150,16 @@ def with_document(claim_set: ClaimSet, doc: Document) -> ClaimSet:
     return ClaimSet([*claim_set.documents, doc], [*claim_set.claims, *found])
 
 
-def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: Executor | None = None) -> CheckResult:
+def check(claim_set: ClaimSet, config: Config, progress: Stages = unshown, run: Executor | None = None,
+          then: Callable[[bool], object] | None = None) -> CheckResult:
     """The findings of the rules ``config`` selects over the readable documents' claims (none in
     a reference table: its rows are what the others are checked against); ``progress`` sees the
     alignments, then the rules. An executor that ``aligns`` (Dask) matches the alignment blocks
-    on its workers; one that is ``parallel`` splits the rules over two cores (``run_rules``)."""
+    on its workers; one that is ``parallel`` splits the rules over two cores (``run_rules``),
+    and ``then`` is more work the two processes share once each is done (``parallel.beside``)."""
     corpus = Corpus(claim_set.documents, claim_set.claims, run=run.map if run is not None and run.aligns else map)
     rules = selected_rules(config)
-    split = beside if run is not None and run.parallel else None
+    split = partial(beside, then=then) if run is not None and run.parallel else None
     with paused():
         findings = run_rules(corpus, config, claim_set.documents, lambda rules: progress("checking", rules, len(rules)),
                              split=split, prepare=partial(_align, corpus, progress=progress))

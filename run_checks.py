@@ -44,7 +44,7 @@ from ledger.sources import archived
 from ledger.store import DEFAULT_PATH as DEFAULT_LEDGER
 from ledger.store import LedgerError
 from parallel.executors import ENGINES, EngineError, Executor, executor
-from reports import docx_report, formats, html_report, notes, writing
+from reports import docx_report, formats, html_report, json_report, notes, writing
 from reports.progress import Stages
 from reports.result import CheckResult
 from reports.sarif_report import tool_version
@@ -183,13 +183,15 @@ def _main(argv: list[str] | None) -> int:
         if not any(doc.ok for doc in documents):
             notes.say("no_document", language, unread=_unread(documents))
             return USAGE_ERROR
-        status = 0
+        status, ahead = 0, None
         if args.command == "claims":
             result = CheckResult(claim_set)
         else:
             archive = archived(args.ledger, documents) if args.ledger else []
             claim_set = pipeline.with_sources(claim_set, [*references, *archive])
-            result = pipeline.check(claim_set, config, stages, run)
+            if args.format == "json" and not args.statistics and run.parallel:  # made by the check's two processes
+                ahead = json_report.ahead(claim_set)
+            result = pipeline.check(claim_set, config, stages, run, ahead and ahead.make)
             result = pipeline.without_findings_in(result, [doc.id for doc in claim_set.documents[:len(archive)
                                                                                                    + len(references)]])
             if args.fix:
@@ -219,7 +221,7 @@ def _main(argv: list[str] | None) -> int:
     entry = None if getattr(args, "statistics", False) else formats.format_of(args.command, args.format)
     if entry is not None and entry.stream is not None:  # written as it is made, never held whole
         with stages.status("rendering"):
-            pieces = entry.stream(result, view)
+            pieces = json_report.stream(result, view, ahead) if ahead else entry.stream(result, view)
             if args.output is None:
                 sys.stdout.writelines(piece.decode("utf-8") for piece in pieces)
             else:

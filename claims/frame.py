@@ -60,6 +60,44 @@ def claim_record(claim: Claim, number: Callable[[Decimal], object] = plain) -> d
             "sentence": claim.sentence.index, "clause": claim.clause.index}
 
 
+def claim_records(number: Callable[[Decimal], object] = plain) -> Callable[[Claim], dict[str, object]]:
+    """``claim_record`` with ``number`` as a function of one argument that makes each value's
+    number once: the JSON of a run calls it for every claim, and a run's figures repeat (years,
+    small counts). Equal Decimals give equal numbers (``number`` must depend on the value, not its
+    spelling); a value that cannot be a key (a signalling NaN) takes ``claim_record`` itself."""
+    known = _Numbers(number)
+
+    def record(claim: Claim) -> dict[str, object]:
+        period = claim.period
+        try:
+            return {"id": claim.id, "doc": claim.doc, "start": claim.start, "end": claim.end, "text": claim.text,
+                    "kind": claim.kind, "value": known[claim.value], "low": known[claim.low],
+                    "high": known[claim.high], "unit": claim.unit, "measure": claim.measure,
+                    "qualifier": claim.qualifier, "subject": claim.subject, "place": claim.place,
+                    "time": claim.time, "precision": known[claim.precision], "total": known[claim.total],
+                    "period": None if period is None else {"kind": period.kind, "start": period.start,
+                                                           "end": period.end, "text": period.text,
+                                                           "inferred": period.inferred},
+                    "aggregate": claim.aggregate, "scope": list(claim.scope), "status": claim.status,
+                    "sentence": claim.sentence.index, "clause": claim.clause.index}
+        except TypeError:  # unhashable
+            return claim_record(claim, number)
+
+    return record
+
+
+class _Numbers(dict):
+    """Each figure's JSON value, made on first use: ``number`` of a Decimal, anything else as it is."""
+
+    def __init__(self, number: Callable[[Decimal], object]) -> None:
+        super().__init__({None: None})
+        self.number = number
+
+    def __missing__(self, value: object) -> object:
+        made = self[value] = self.number(value) if isinstance(value, Decimal) else value
+        return made
+
+
 def _flat(record: dict[str, object]) -> dict[str, object]:
     """A claim record with flat columns for a table."""
     period = record.pop("period") or {}

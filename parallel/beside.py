@@ -8,74 +8,54 @@ pickled into an unnamed temporary file as it is made, and the copy leaves. This 
 once its own piece is done and the copy is gone, so the two never hold the result at once (a pipe
 would keep the copy, and all it holds, alive until this process had read it all); it reads
 without the cyclic collector's passes (a result is plain records, and each pass would traverse
-all those read so far). The copy moves what it inherits out of its own collector's passes
-(``gc.freeze``), so that they do not copy the pages they would write. Linux only: elsewhere, or
-when the copy cannot start or fails, the second piece runs here after the first, so the results
-never depend on where they were computed.
+all those read so far). The fork, the spool and the copy's exit are ``vocab.forked``'s. Linux
+only: elsewhere, or when the copy cannot start or fails, the second piece runs here after the
+first, so the results never depend on where they were computed.
 """
 from __future__ import annotations
 
 import gc
-import os
 import pickle
-import signal
-import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TypeVar
 
 from parallel.collector import paused
+from vocab.forked import forked
 
 A = TypeVar("A")
 B = TypeVar("B")
-FAILED = 1  # the copy's exit status when its work raised
 BATCH = 2000  # items of a list in the copy's result pickled at a time
 FULL_COLLECTIONS = 1000  # middle-generation collections between two of the whole heap in the copy (default 10)
 
 
 def beside(here: Callable[[], A], there: Callable[[], B], pack: Callable[[list], object] | None = None,
-           unpack: Callable[[object], list] | None = None) -> tuple[A, B]:
+           unpack: Callable[[object], list] | None = None,
+           then: Callable[[bool], object] | None = None) -> tuple[A, B]:
     """``(here(), there())``, ``there`` run in a forked copy while ``here`` runs in this process;
     each batch of a list in the copy's result travels as ``pack(batch)`` (for example as columns,
-    cheaper to pickle and load than record by record) and is read back with ``unpack``."""
-    if not sys.platform.startswith("linux"):
-        return here(), there()
-    try:
-        spool = tempfile.TemporaryFile()  # opened before the fork: the copy writes it, this process reads it
-    except OSError:
-        return here(), there()
-    with spool:
-        try:
-            pid = os.fork()
-        except OSError:
-            return here(), there()
-        if pid == 0:  # the copy: work, write the result, and leave without running this process's exit handlers
-            _send(spool, there, pack)
-        try:
-            mine = here()
-        except BaseException:
-            os.kill(pid, signal.SIGKILL)
-            raise
-        finally:
-            _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
+    cheaper to pickle and load than record by record) and is read back with ``unpack``. ``then``
+    is more work the two share, each once its own is done: ``then(False)`` here after ``here``,
+    ``then(True)`` in the copy once its result is written (``reports.ahead``)."""
+    with forked(lambda spool: _send(spool, there, pack, then)) as copy:
+        mine = here()
+        if then is not None:
+            then(False)
+        if not copy.wait():
             return mine, there()
-        spool.seek(0)
-        return mine, _received(spool, unpack)
+        copy.spool.seek(0)
+        return mine, _received(copy.spool, unpack)
 
 
-def _send(spool: IO[bytes], work: Callable[[], object], pack: Callable[[list], object] | None) -> None:
-    """Run ``work`` in the copy and write its pickled result; exit the copy either way."""
-    status = FAILED
-    gc.freeze()  # the inherited heap stays out of the collector's walks (they cost ~O(heap) each) ...
-    gc.set_threshold(*gc.get_threshold()[:2], FULL_COLLECTIONS)  # ... and so, mostly, do the findings it keeps
-    try:
-        _dumped(work(), spool, pack)
-        spool.flush()
-        status = 0
-    finally:
-        os._exit(status)
+def _send(spool: IO[bytes], work: Callable[[], object], pack: Callable[[list], object] | None,
+          then: Callable[[bool], object] | None) -> None:
+    """In the copy: run ``work`` and write its pickled result, then the copy's share of ``then``.
+    Its own collections mostly leave alone the findings it keeps (the inherited heap is frozen by
+    ``vocab.forked``)."""
+    gc.set_threshold(*gc.get_threshold()[:2], FULL_COLLECTIONS)
+    _dumped(work(), spool, pack)
+    if then is not None:
+        then(True)
 
 
 def _received(spool: IO[bytes], unpack: Callable[[object], list] | None) -> object:

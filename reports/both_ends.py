@@ -21,22 +21,21 @@ its check stage); under it, a run's write stays near the memory its check stage 
 from __future__ import annotations
 
 import fcntl
-import gc
 import mmap
 import os
-import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import IO
+
+from vocab.forked import forked
 
 Part = Callable[[], bytes]
 FORK_FROM = 24  # pieces; fewer are made here (a fork and the copy's exit cost ~12 ms of a 200 MB process, a
 # JSON piece of 256 records 1 to 3 ms)
 FORK_BELOW = 2**30  # bytes resident in this process; above, the pieces are made here
-FAILED = 1  # the copy's exit status when its work raised
-_FRONT, _BACK = 0, 1  # in the shared counters: the next piece from the front, and one past the next from the back
+FRONT, BACK = 0, 1  # in the shared counters: the next piece from the front, and one past the next from the back
 
 
 def pieces(parts: Sequence[Part]) -> Iterator[bytes]:
@@ -46,49 +45,36 @@ def pieces(parts: Sequence[Part]) -> Iterator[bytes]:
     if len(parts) < FORK_FROM or not sys.platform.startswith("linux") or _resident() > FORK_BELOW:
         yield from (part() for part in parts)
         return
-    try:
-        spool = tempfile.TemporaryFile()  # opened before the fork: the copy writes it, this process reads it
-    except OSError:
-        yield from (part() for part in parts)
-        return
-    with spool, mmap.mmap(-1, 8 * (len(parts) + 2)) as memory:
+    with mmap.mmap(-1, 8 * (len(parts) + 2)) as memory:
         shared = memoryview(memory).cast("q")  # the two counters, then each piece's length
+        shared[FRONT], shared[BACK] = 0, len(parts)
         try:
-            yield from _both_ends(parts, shared, spool)
+            yield from _both_ends(parts, shared)
         finally:
             shared.release()
 
 
-def _both_ends(parts: Sequence[Part], shared: memoryview, spool: IO[bytes]) -> Iterator[bytes]:
-    """``pieces`` once the spool and the shared counters are open: fork, make, read back."""
-    shared[_FRONT], shared[_BACK] = 0, len(parts)
-    try:
-        pid = os.fork()
-    except OSError:  # no copy: this process makes every piece from the front
-        pid = None
-    if pid == 0:  # the copy: make pieces from the back, and leave without this process's exit handlers
-        _make_from_back(parts, shared, spool)
-    try:
-        while (index := _taken(shared, spool, _FRONT)) is not None:
+def _both_ends(parts: Sequence[Part], shared: memoryview) -> Iterator[bytes]:
+    """``pieces`` once the shared counters are set: fork, make, read back."""
+    with forked(partial(_make_from_back, parts, shared)) as copy:
+        if copy.spool is None:  # no spool to lock and read: every piece is made here
+            yield from (part() for part in parts)
+            return
+        while (index := taken(shared, copy.spool, FRONT)) is not None:
             yield parts[index]()
-    except BaseException:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        raise
-    finally:
-        status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) if pid else FAILED
-    met = shared[_BACK]
-    if status != 0:  # the copy failed: the pieces it took are made here
-        yield from (part() for part in parts[met:])
-        return
-    lengths = list(shared[2 + met:2 + len(parts)])
-    end = sum(lengths)  # the copy wrote its pieces last first
-    for length in lengths:
-        end -= length
-        data = os.pread(spool.fileno(), length, end)
-        if len(data) != length:  # never a shorter text
-            raise OSError(f"the spool of the forked copy holds {len(data)} bytes of a piece of {length}")
-        yield data
+        made = copy.wait()
+        met = shared[BACK]
+        if not made:  # the copy failed, or there was none: the pieces it took are made here
+            yield from (part() for part in parts[met:])
+            return
+        lengths = list(shared[2 + met:2 + len(parts)])
+        end = sum(lengths)  # the copy wrote its pieces last first
+        for length in lengths:
+            end -= length
+            data = os.pread(copy.spool.fileno(), length, end)
+            if len(data) != length:  # never a shorter text
+                raise OSError(f"the spool of the forked copy holds {len(data)} bytes of a piece of {length}")
+            yield data
 
 
 def _resident() -> int:
@@ -100,17 +86,18 @@ def _resident() -> int:
         return 0
 
 
-def _taken(shared: memoryview, spool: IO[bytes], end: int) -> int | None:
-    """The index of the next piece from ``end`` (``_FRONT`` or ``_BACK``), now taken; None when
-    the two ends have met."""
+def taken(shared: memoryview, spool: IO[bytes], end: int) -> int | None:
+    """The index of the next piece from ``end`` (``FRONT`` or ``BACK``), now taken; None when
+    the two ends have met. ``shared`` holds the two counters first; ``spool`` is a file both
+    processes opened before the fork (its first byte is their lock)."""
     with _locked(spool):
-        front, back = shared[_FRONT], shared[_BACK]
+        front, back = shared[FRONT], shared[BACK]
         if front >= back:
             return None
-        if end == _FRONT:
-            shared[_FRONT] = front + 1
+        if end == FRONT:
+            shared[FRONT] = front + 1
             return front
-        shared[_BACK] = back - 1
+        shared[BACK] = back - 1
         return back - 1
 
 
@@ -126,16 +113,8 @@ def _locked(spool: IO[bytes]) -> Iterator[None]:
 
 
 def _make_from_back(parts: Sequence[Part], shared: memoryview, spool: IO[bytes]) -> None:
-    """In the copy: make pieces from the back, each written to the spool and its length shared;
-    exit the copy either way."""
-    status = FAILED
-    gc.freeze()  # the inherited heap stays out of the collector's passes, which would copy the pages they write
-    try:
-        while (index := _taken(shared, spool, _BACK)) is not None:
-            data = parts[index]()
-            spool.write(data)
-            shared[2 + index] = len(data)
-        spool.flush()
-        status = 0
-    finally:
-        os._exit(status)
+    """In the copy: make pieces from the back, each written to the spool and its length shared."""
+    while (index := taken(shared, spool, BACK)) is not None:
+        data = parts[index]()
+        spool.write(data)
+        shared[2 + index] = len(data)

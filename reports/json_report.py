@@ -7,21 +7,24 @@ None) has no "findings" key. When the usage rules left documents alone as no pub
 ``"not_publications"`` lists their ids; when rows of a ``--reference`` table were compared with
 no figure, ``"unused_reference_rows"`` lists them (``figures.csv:9``).
 
-``stream`` writes the text as it makes it, a chunk of records at a time (``json_text.streamed``),
+``stream`` writes the text as it makes it, a chunk of records at a time (``json_text.opened``),
 so that a run of 10,000 reports never holds its records or its text whole; ``render`` is the same
-text as one string.
+text as one string. The documents and claims (``head``) may be made ahead, by the check's two
+processes once each is done with its half (``ahead``, ``reports.ahead``), and the findings
+(``tail``) once the check is over.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from functools import partial
 
 from checks.finding import Finding
-from claims.frame import claim_record, document_record
+from claims.frame import ClaimSet, claim_records, document_record
 from claims.numbers import plain
+from reports.ahead import Ahead
+from reports.both_ends import Part, pieces
 from reports.evidence import evidence
-from reports.json_text import Items, exact, streamed
+from reports.json_text import Items, closed, exact, opened
 from reports.result import CheckResult
 from reports.view import View
 from sources.document import Document
@@ -47,24 +50,39 @@ def finding_record(finding: Finding, doc: Document | None = None) -> dict[str, o
     return record
 
 
-def stream(result: CheckResult, view: View) -> Iterator[bytes]:
+def stream(result: CheckResult, view: View, ahead: Ahead | None = None) -> Iterator[bytes]:
     """The claims contract as UTF-8 text in pieces, with the findings when the rules ran; for
-    ``claims`` and ``check`` alike."""
-    claim_set = result.claim_set
-    fields: list[tuple[str, object]] = [
-        ("version", VERSION),
-        ("documents", Items(claim_set.documents, document_record)),
-        ("claims", Items(claim_set.claims, partial(claim_record, number=_numbers()))),
-    ]
+    ``claims`` and ``check`` alike. ``ahead``: the documents and claims made ahead (``ahead``)
+    by the processes of the result's check."""
+    if ahead is not None and ahead.source is result.claim_set:
+        return ahead.pieces(tail(result))
+    return pieces([*head(result.claim_set), *tail(result)])
+
+
+def ahead(claim_set: ClaimSet) -> Ahead:
+    """The pieces of the documents and claims of ``claim_set``'s report, to be made ahead
+    (``Ahead.make``) by the two processes of its check; made before the check forks."""
+    return Ahead(head(claim_set), claim_set)
+
+
+def head(claim_set: ClaimSet) -> list[Part]:
+    """The pieces of the report's start, its documents and claims: what no finding changes."""
+    return opened([("version", VERSION), ("documents", Items(claim_set.documents, document_record)),
+                   ("claims", Items(claim_set.claims, claim_records(_number)))])
+
+
+def tail(result: CheckResult) -> list[Part]:
+    """The pieces of the report after ``head``'s: the findings and what the check left aside."""
+    fields: list[tuple[str, object]] = []
     if result.findings is not None:
-        documents = {doc.id: doc for doc in claim_set.documents}
+        documents = {doc.id: doc for doc in result.claim_set.documents}
         fields.append(("findings", Items(result.findings,
                                          lambda finding: finding_record(finding, documents.get(finding.doc)))))
         if result.not_publications:
             fields.append(("not_publications", list(result.not_publications)))
         if result.unused_rows:
             fields.append(("unused_reference_rows", list(result.unused_rows)))
-    return streamed(fields)
+    return closed(fields)
 
 
 def render(result: CheckResult, view: View) -> str:
@@ -72,23 +90,7 @@ def render(result: CheckResult, view: View) -> str:
     return b"".join(stream(result, view)).decode("utf-8")
 
 
-def _numbers() -> Callable[[Decimal], int | float | str]:
-    """``_number``, each value's number made once (a run's figures repeat: years, small counts);
-    equal Decimals give equal numbers (``plain`` depends on the value, not its spelling)."""
-    known: dict[Decimal, int | float | str] = {}
-
-    def number(value: Decimal) -> int | float | str:
-        try:
-            return known[value]
-        except KeyError:
-            made = known[value] = _number(value)
-            return made
-        except TypeError:  # a signalling NaN has no hash
-            return _number(value)
-
-    return number
-
-
 def _number(value: Decimal) -> int | float | str:
+    """A figure's JSON value, its float through ``json_text.exact``."""
     number = plain(value)
     return exact(number) if isinstance(number, float) else number

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 import orjson
@@ -80,8 +80,26 @@ def parts(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list
     ``Items`` may stand anywhere in a value; the rest of a value holding one must be what orjson
     encodes (no integer beyond 64 bits: only ``Items`` elements have the standard encoder's
     fallback)."""
-    made: list[Part] = [partial(bytes, b"{")]
-    separator = b"\n"
+    first = opened(fields, sort_keys)
+    return [*first, *closed((), sort_keys, after=len(first) > 1)]
+
+
+def opened(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list[Part]:
+    """The pieces of an object's opening and of its first members, ``fields``; ``closed`` makes
+    the pieces of the others and of its end, so that the two together are ``parts``."""
+    return [partial(bytes, b"{"), *_members(fields, sort_keys, b"\n")]
+
+
+def closed(fields: Iterable[tuple[str, object]], sort_keys: bool = False, after: bool = True) -> list[Part]:
+    """The pieces of an object's members ``fields`` after those of ``opened`` (``after``: when
+    it had any), and of the object's end."""
+    made = _members(fields, sort_keys, b",\n" if after else b"\n")
+    return [*made, partial(bytes, b"\n}\n" if after or made else b"}\n")]
+
+
+def _members(fields: Iterable[tuple[str, object]], sort_keys: bool, separator: bytes) -> list[Part]:
+    """The pieces of the members ``fields``, the first led by ``separator``."""
+    made: list[Part] = []
     for key, value in fields:
         opening = separator + b"  " + _encoded(key, sort_keys) + b": "
         separator = b",\n"
@@ -99,7 +117,6 @@ def parts(fields: Iterable[tuple[str, object]], sort_keys: bool = False) -> list
             made.append(partial(bytes, between[at]))
             made += _array(arrays[int(between[at + 1])], indent, sort_keys)
         made.append(partial(bytes, between[-1]))
-    made.append(partial(bytes, b"\n}\n" if separator != b"\n" else b"}\n"))
     return made
 
 
@@ -136,10 +153,22 @@ class _Chunk:
     def __call__(self) -> bytes:
         elements = self.items.elements[self.start:self.end]
         record = self.items.record
-        text = _encoded(elements if record is None else [record(element) for element in elements], self.sort_keys)
-        # "[\n  element,\n  element\n]" at the outermost level
-        return ((b"[\n" if self.start == 0 else b",\n") + self.indent + b"  "
-                + text[4:-2].replace(b"\n", b"\n" + self.indent))
+        value: object = elements if record is None else [record(element) for element in elements]
+        depth = len(self.indent) // 2  # the elements encoded inside as many more arrays, at their own indent
+        for _ in range(depth):
+            value = [value]
+        text = _encoded(value, self.sort_keys)
+        # "[\n  [\n    element,\n    element\n  ]\n]" for an array opening on a line indented by two
+        before, after = _around(depth)
+        return (b"[\n" if self.start == 0 else b",\n") + text[len(before):len(text) - len(after)]
+
+
+@cache
+def _around(depth: int) -> tuple[bytes, bytes]:
+    """The text before and after the elements of an array inside ``depth`` more arrays, at the
+    outermost level."""
+    return (b"".join(b"  " * level + b"[\n" for level in range(depth + 1)),
+            b"".join(b"\n" + b"  " * level + b"]" for level in reversed(range(depth + 1))))
 
 
 def _encoded(value: object, sort_keys: bool) -> bytes:

@@ -50,14 +50,14 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
     for given in map(Path, paths):
         if not given.exists() and not given.is_symlink():
             raise FileNotFoundError(f"no such file or folder: {display(str(given))}")
-        if given.is_dir():
-            found = sorted(_walk(given, inputs.unreadable, set()), key=lambda p: p.as_posix())
+        folder = given.is_dir()
+        if folder:
+            found = sorted(_walk(given, inputs.unreadable, set()), key=lambda pair: pair[0].as_posix())
         else:
-            found = [given]
-        for path in found:
-            key = path.absolute() if path in inputs.unreadable or not_regular(path) else path.resolve()
+            found = [(given, _key(given, given in inputs.unreadable or not_regular(given)))]
+        for path, key in found:
             first = seen.get(key)
-            if first is not None and first in inputs.skipped and not given.is_dir():
+            if first is not None and first in inputs.skipped and not folder:
                 inputs.skipped.remove(first)  # named on its own: read it, and say why it cannot be
             elif first is not None:
                 inputs.duplicates.append(path)
@@ -65,22 +65,24 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
                 continue
             seen[key] = path
             inputs.files.append(path)
-            if given.is_dir() and path not in inputs.unreadable and path.suffix.lower() not in FORMATS:
+            if folder and path not in inputs.unreadable and path.suffix.lower() not in FORMATS:
                 inputs.skipped.append(path)
     return inputs
 
 
-def _walk(folder: Path, unreadable: dict[Path, str], visited: set[tuple[int, int]]) -> Iterator[Path]:
-    """Every path under ``folder`` that is not a folder or hidden, following links to folders once
-    each; a folder that cannot be listed, or a link back to one already walked, is recorded in
-    ``unreadable`` and given as a path."""
+def _walk(folder: Path, unreadable: dict[Path, str], visited: set[tuple[int, int]]) -> Iterator[tuple[Path, str]]:
+    """Every path under ``folder`` that is not a folder or hidden, with its key (``_key``),
+    following links to folders once each; a folder that cannot be listed, or a link back to one
+    already walked, is recorded in ``unreadable`` and given as a path. The key of a file that is
+    not a link is its name in the folder's resolved path (one resolution per folder, not per file)."""
     try:
         info = folder.stat()
         visited.add((info.st_dev, info.st_ino))
         entries = list(os.scandir(folder))
+        real = os.path.realpath(folder)
     except OSError as error:
         unreadable[folder] = f"cannot read folder: {error.strerror or error}"
-        yield folder
+        yield folder, _key(folder, True)
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -94,12 +96,18 @@ def _walk(folder: Path, unreadable: dict[Path, str], visited: set[tuple[int, int
         if not is_dir:
             if reason := not_regular(path):
                 unreadable[path] = reason
-            yield path
+            yield path, (_key(path, reason) if reason or entry.is_symlink() else os.path.join(real, entry.name))
         elif identity in visited:
             unreadable[path] = "a link back to a folder already read (a loop)"
-            yield path
+            yield path, _key(path, True)
         else:
             yield from _walk(path, unreadable, visited)
+
+
+def _key(path: Path, unreadable: str | bool | None) -> str:
+    """What tells two paths to one file apart from two files: the resolved path, or the absolute
+    path of what cannot be read (it may not resolve)."""
+    return str(path.absolute()) if unreadable else os.path.realpath(path)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

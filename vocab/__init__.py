@@ -1,2 +1,3 @@
 """The bottom layer: reading the project's data files (word lists, tables and TOML beside the code that uses
-them), and the compact records every layer above pickles (``records``)."""
+them), the compact records every layer above pickles (``records``), and the forked copy that works
+beside this process (``forked``)."""
