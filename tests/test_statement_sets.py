@@ -68,6 +68,7 @@ def _check(others: Others, held: set[tuple], everything: list[Claim], chooser: r
     """``others`` answers as the plain set ``held`` of keys: the claims of the fact with one of
     those keys, outside ``others.doc``, in the fact's order."""
     plain = [claim for claim in everything if claim.doc != others.doc and _key(claim) in held]
+    assert others[:3] == tuple(plain[:3])  # first: before the fact keeps a longer head of these keys
     assert list(others) == plain and len(others) == len(plain) and bool(others) == bool(plain)
     for stop in (0, 1, 2, 5, len(plain) + 3):
         assert others[:stop] == tuple(plain[:stop])
