@@ -128,6 +128,7 @@ class _Keyed:
     _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
     _only: dict[tuple, frozenset[tuple]] = field(default_factory=dict)
     _aspects: dict[frozenset[tuple], list[list[tuple]]] = field(default_factory=dict)
+    _interned: dict[frozenset[tuple], frozenset[tuple]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
@@ -181,8 +182,13 @@ class _Keyed:
 
     def only(self, keys: frozenset[tuple], keep: Callable[[Claim], bool]) -> frozenset[tuple]:
         if (keys, keep) not in self._only:
-            self._only[(keys, keep)] = frozenset(key for key in keys if keep(self.members[key][0]))
+            self._only[(keys, keep)] = self.interned(frozenset(key for key in keys if keep(self.members[key][0])))
         return self._only[(keys, keep)]
+
+    def interned(self, keys: frozenset[tuple]) -> frozenset[tuple]:
+        """``keys`` as the one object of sets equal to it: the caches keyed by key sets then find
+        it by identity, not by comparing thousands of keys."""
+        return self._interned.setdefault(keys, keys)
 
     def by_aspect(self, keys: frozenset[tuple]) -> list[list[tuple]]:
         """``keys`` in the fact's order, by their aspects (``comparison_key``): kept per key set."""
@@ -309,7 +315,7 @@ class Fact:
         near = {aspects: [other for other in groups if not compare(claim, first[other]).different]
                 for aspects, claim in first.items()}  # the aspects each aspects' claims compare with
         searched = {aspects: Overlaps([(key, key[1]) for key in keys]) for aspects, keys in groups.items()}
-        comparable = {aspects: frozenset(key for other in others for key in groups[other])
+        comparable = {aspects: keyed.interned(frozenset(key for other in others for key in groups[other]))
                       for aspects, others in near.items()}
         related: dict[tuple, tuple[tuple[frozenset[tuple], frozenset[tuple]], ...]] = {}
         for key in keyed.members:

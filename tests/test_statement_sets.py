@@ -164,3 +164,18 @@ def test_thousands_of_different_figures_hold_no_set_per_figure_of_thousands_of_k
     middle = statements[1500]
     assert len(middle.disagree) == 2999 and middle.support == 1 and middle.claim not in middle.disagree
     assert [claim.doc for claim in middle.disagree[:3]] == docs[:3]
+
+
+def test_thousands_of_figures_that_all_agree_share_one_set_of_keys():
+    docs = [f"copy_{number:04d}" for number in range(2000)]
+    claims = tuple(Claim(kind="count", value=None, low=Decimal(5000 + 3 * number), high=None, qualifier="超过",
+                         unit="item", measure="个", precision=None, id=f"{doc}:0", doc=doc, start=0, end=7,
+                         text=f"超过{5000 + 3 * number}个", subject="改造老旧小区", place="乌海市", time="2024")
+                   for number, doc in enumerate(docs))
+    [fact] = facts([Link(claims, claims, 100.0)], {doc: index for index, doc in enumerate(docs)})
+    statements = fact.statements
+    assert {id(statement.agree.keys) for statement in statements} == {id(statements[0].agree.keys)}
+    assert all(not statement.agree.less and not statement.disagree for statement in statements)
+    everything = statements[0].agree.only(bool)  # the same keys: the same set, found by identity
+    assert everything.keys is statements[0].agree.keys and len(everything) == 1999
+    assert [claim.doc for claim in statements[7].agree[:3]] == docs[:3] and statements[7].support == 2000
