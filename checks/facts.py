@@ -38,8 +38,9 @@ class Others:
 
     def __init__(self, fact: _Keyed, keys: frozenset[tuple], doc: str, less: frozenset[tuple] = frozenset()) -> None:
         self._fact, self.keys, self.less, self.doc = fact, keys, less, doc
-        self._length = fact.size(keys) - fact.size(less) - sum(1 for o in fact.of_doc[doc]
-                                                               if self._has(fact.key_of[o.id]))
+        own = [fact.key_of[o.id] for o in fact.of_doc[doc]]  # the keys of ``doc``'s claims
+        held = sum(1 for key in own if key in keys and key not in less) if less else sum(key in keys for key in own)
+        self._length = fact.size(keys) - (fact.size(less) if less else 0) - held
 
     def _has(self, key: tuple | None) -> bool:
         return key in self.keys and key not in self.less
