@@ -4,7 +4,9 @@ Connected links (``checks.alignment.Link``: classes of identical statements alig
 other) form one fact. Each claim of a fact is a statement of it, with the claims of other
 documents whose intervals agree with it and those that disagree. Claims alike for comparing (the
 same aspects and interval) share their lists, so a fact of thousands of copies holds one list
-per distinct figure, not one per claim.
+per distinct figure, not one per claim. Of a figure's agreeing and disagreeing keys, the fewer
+are listed (found by sorted bounds, ``checks.overlaps``) and the others held as the comparable
+keys less those: a fact of K different figures costs about K log K, not K sets of K keys.
 """
 from __future__ import annotations
 
@@ -13,27 +15,35 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from typing import Any
 
 from checks import sweep
 from checks.alignment import Alignment, Link
 from checks.comparable import compare, comparison_key
+from checks.overlaps import Overlaps
 from checks.sweep import Bound
 from checks.values import interval, is_exact
 from claims.claim import Claim
 
 
 class Others:
-    """The claims of a fact whose key (aspects and interval) is one of ``keys``, in the fact's
-    order, without those of document ``doc``: a read-only sequence shared in all but ``doc``."""
+    """The claims of a fact whose key (aspects and interval) is one of ``keys`` but none of
+    ``less`` (some of ``keys``), in the fact's order, without those of document ``doc``: a
+    read-only sequence shared in all but ``doc``. Most of a fact's keys are held as the keys of
+    some aspects ``less`` the few others, so that a fact of K figures holds no K sets of K keys."""
 
-    __slots__ = ("_fact", "keys", "doc", "_length")
+    __slots__ = ("_fact", "keys", "less", "doc", "_length")
 
-    def __init__(self, fact: _Keyed, keys: frozenset[tuple], doc: str) -> None:
-        self._fact, self.keys, self.doc = fact, keys, doc
-        self._length = fact.size(keys) - sum(1 for o in fact.of_doc[doc] if fact.key_of[o.id] in keys)
+    def __init__(self, fact: _Keyed, keys: frozenset[tuple], doc: str, less: frozenset[tuple] = frozenset()) -> None:
+        self._fact, self.keys, self.less, self.doc = fact, keys, less, doc
+        own = [fact.key_of[o.id] for o in fact.of_doc[doc]]  # the keys of ``doc``'s claims
+        held = sum(1 for key in own if key in keys and key not in less) if less else sum(key in keys for key in own)
+        self._length = fact.size(keys) - (fact.size(less) if less else 0) - held
+
+    def _has(self, key: tuple | None) -> bool:
+        return key in self.keys and key not in self.less
 
     def __len__(self) -> int:
         return self._length
@@ -42,38 +52,46 @@ class Others:
         return self._length > 0
 
     def __iter__(self) -> Iterator[Claim]:
-        lists = [self._fact.members[key] for key in self._fact.ordered(self.keys)]
-        merged = lists[0] if len(lists) == 1 else heapq.merge(*lists, key=self._fact.position)
-        return (claim for claim in merged if claim.doc != self.doc)
+        fact = self._fact
+        return (claim for claim in fact.head(self.keys, fact.size(self.keys))
+                if claim.doc != self.doc and fact.key_of[claim.id] not in self.less)
 
     def __getitem__(self, item: slice) -> tuple[Claim, ...]:
         if item.start or item.step or item.stop is None:
             return tuple(islice(iter(self), item.start, item.stop, item.step))
-        head = self._fact.head(self.keys, item.stop + len(self._fact.of_doc[self.doc]))  # enough outside ``doc``
-        return tuple(islice((claim for claim in head if claim.doc != self.doc), item.stop))
+        fact = self._fact  # enough outside ``doc`` and ``less``:
+        head = fact.head(self.keys, item.stop + len(fact.of_doc[self.doc]) + fact.size(self.less))
+        return tuple(islice((claim for claim in head if claim.doc != self.doc
+                             and fact.key_of[claim.id] not in self.less), item.stop))
 
     def __contains__(self, claim: object) -> bool:
-        return isinstance(claim, Claim) and claim.doc != self.doc and self._fact.key_of.get(claim.id) in self.keys
+        return isinstance(claim, Claim) and claim.doc != self.doc and self._has(self._fact.key_of.get(claim.id))
 
     def aspects(self) -> list[Claim]:
         """One claim per distinct ``comparison_key``: what ``compare`` reads (looked through
         per aspect, not per figure)."""
-        found = []
-        for keys in self._fact.by_aspect(self.keys):
-            claim = next((claim for key in keys for claim in self._fact.top(key, _first, self.doc)), None)
+        fact, found = self._fact, []
+        for keys in fact.by_aspect(self.keys):
+            kept = (key for key in keys if key not in self.less)
+            first = next(kept, None)
+            if first is None:
+                continue
+            claim = next((claim for key in chain((first,), kept) for claim in fact.top(key, _first, self.doc)), None)
             if claim is not None:
-                found.append(claim)
-        return found
+                found.append((fact.rank(first), claim))
+        return [claim for _, claim in sorted(found, key=itemgetter(0))]
 
     def only(self, keep: Callable[[Claim], bool]) -> Others:
         """The claims of the keys whose claims ``keep`` holds for (judged by one of each key; kept
         per ``keep`` object, so pass the same one for claims alike)."""
-        return Others(self._fact, self._fact.only(self.keys, keep), self.doc)
+        kept = self._fact.only(self.keys, keep)
+        return Others(self._fact, kept, self.doc, frozenset(key for key in self.less if key in kept) if self.less
+                      else self.less)
 
     def least(self, rank: Callable[[Claim], Any]) -> Claim | None:
         """The claim of the lowest ``rank`` (ties: the first in the fact's order), None if empty;
         each key's ranking is kept per ``rank`` object, so pass the same one for a fact's claims."""
-        return self._fact.least(self.keys, rank, self.doc)
+        return self._fact.least(self.keys, rank, self.doc, self.less)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +125,11 @@ class _Keyed:
     _sizes: dict[frozenset[tuple], int] = field(default_factory=dict)
     _rank: dict[tuple, int] = field(default_factory=dict)
     _top: dict[tuple, list[Claim]] = field(default_factory=dict)
+    _ranked: dict[tuple, list[Claim]] = field(default_factory=dict)
     _heads: dict[frozenset[tuple], tuple[Claim, ...]] = field(default_factory=dict)
     _only: dict[tuple, frozenset[tuple]] = field(default_factory=dict)
     _aspects: dict[frozenset[tuple], list[list[tuple]]] = field(default_factory=dict)
+    _interned: dict[frozenset[tuple], frozenset[tuple]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unit = self.claims[0].unit
@@ -124,6 +144,10 @@ class _Keyed:
     def position(self, claim: Claim) -> int:
         return self.index[claim.id]
 
+    def rank(self, key: tuple) -> int:
+        """Where ``key`` first stands in the fact's order, among its keys."""
+        return self._rank[key]
+
     def top(self, key: tuple, rank: Callable[[Claim], Any], doc: str) -> list[Claim]:
         """The claim of ``key`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
         return self._outside(self._two_of(key, rank), doc)
@@ -133,16 +157,21 @@ class _Keyed:
             self._top[(key, rank)] = self._two(self.members[key], rank)
         return self._top[(key, rank)]
 
-    def least(self, keys: frozenset[tuple], rank: Callable[[Claim], Any], doc: str) -> Claim | None:
-        """The claim of ``keys`` of the lowest ``rank`` (ties: the first) outside document ``doc``."""
-        if (keys, rank) not in self._top:
-            self._top[(keys, rank)] = self._two([o for key in keys for o in self._two_of(key, rank)], rank)
-        found = self._outside(self._top[(keys, rank)], doc)
-        return found[0] if found else None
+    def least(self, keys: frozenset[tuple], rank: Callable[[Claim], Any], doc: str,
+              less: frozenset[tuple]) -> Claim | None:
+        """The claim of ``keys`` but ``less`` of the lowest ``rank`` (ties: the first) outside
+        document ``doc``: the first such of each key's two (``_two``), ranked once per key set."""
+        if (keys, rank) not in self._ranked:
+            self._ranked[(keys, rank)] = self._sorted([o for key in keys for o in self._two_of(key, rank)], rank)
+        key_of = self.key_of
+        return next((o for o in self._ranked[(keys, rank)] if o.doc != doc and key_of[o.id] not in less), None)
+
+    def _sorted(self, claims: list[Claim], rank: Callable[[Claim], Any]) -> list[Claim]:
+        return sorted(claims, key=lambda claim: (rank(claim), self.index[claim.id]))
 
     def _two(self, claims: list[Claim], rank: Callable[[Claim], Any]) -> list[Claim]:
         """The lowest-ranked claim and the lowest-ranked of another document (ties: the first)."""
-        ranked = sorted(claims, key=lambda claim: (rank(claim), self.index[claim.id]))
+        ranked = self._sorted(claims, rank)
         return ranked[:1] + [next((o for o in ranked if o.doc != ranked[0].doc), ranked[0])] if ranked else []
 
     @staticmethod
@@ -154,8 +183,13 @@ class _Keyed:
 
     def only(self, keys: frozenset[tuple], keep: Callable[[Claim], bool]) -> frozenset[tuple]:
         if (keys, keep) not in self._only:
-            self._only[(keys, keep)] = frozenset(key for key in keys if keep(self.members[key][0]))
+            self._only[(keys, keep)] = self.interned(frozenset(key for key in keys if keep(self.members[key][0])))
         return self._only[(keys, keep)]
+
+    def interned(self, keys: frozenset[tuple]) -> frozenset[tuple]:
+        """``keys`` as the one object of sets equal to it: the caches keyed by key sets then find
+        it by identity, not by comparing thousands of keys."""
+        return self._interned.setdefault(keys, keys)
 
     def by_aspect(self, keys: frozenset[tuple]) -> list[list[tuple]]:
         """``keys`` in the fact's order, by their aspects (``comparison_key``): kept per key set."""
@@ -167,9 +201,11 @@ class _Keyed:
         return self._aspects[keys]
 
     def head(self, keys: frozenset[tuple], length: int) -> tuple[Claim, ...]:
-        """The first ``length`` claims of ``keys`` in the fact's order (kept per key set)."""
+        """At least the first ``length`` claims of ``keys`` in the fact's order (kept per key set,
+        and at least doubled when a longer one is asked for)."""
         kept = self._heads.get(keys)
         if kept is None or (len(kept) < length and len(kept) < self.size(keys)):
+            length = max(length, 2 * len(kept or ()))
             lists = [self.members[key][:length] for key in keys]
             kept = tuple(sorted((claim for found in lists for claim in found), key=self.position)[:length])
             self._heads[keys] = kept
@@ -273,23 +309,30 @@ class Fact:
         that are a different fact, joined only through a third claim, are neither), and the best
         alignment score it takes part in."""
         keyed = _Keyed(self.claims)
-        first = {key: members[0] for key, members in keyed.members.items()}
-        different: dict[tuple, bool] = {}  # per pair of aspects
-        related: dict[tuple, tuple[frozenset[tuple], frozenset[tuple]]] = {}
-        for key, claim in first.items():
-            agree, disagree = [], []
-            for other_key, other in first.items():
-                if (key[0], other_key[0]) not in different:
-                    different[(key[0], other_key[0])] = bool(compare(claim, other).different)
-                if not different[(key[0], other_key[0])]:
-                    (agree if key[1].overlaps(other_key[1]) else disagree).append(other_key)
-            related[key] = (frozenset(agree), frozenset(disagree))
+        groups: dict[tuple, list[tuple]] = {}  # the keys by aspects, in the fact's order
+        for key in keyed.members:
+            groups.setdefault(key[0], []).append(key)
+        first = {aspects: keyed.members[keys[0]][0] for aspects, keys in groups.items()}
+        near = {aspects: [other for other in groups if not compare(claim, first[other]).different]
+                for aspects, claim in first.items()}  # the aspects each aspects' claims compare with
+        searched = {aspects: Overlaps([(key, key[1]) for key in keys]) for aspects, keys in groups.items()}
+        comparable = {aspects: keyed.interned(frozenset(key for other in others for key in groups[other]))
+                      for aspects, others in near.items()}
+        related: dict[tuple, tuple[tuple[frozenset[tuple], frozenset[tuple]], ...]] = {}
+        for key in keyed.members:
+            indexes, keys = [searched[other] for other in near[key[0]]], comparable[key[0]]
+            if 2 * sum(index.apart_bound(key[1]) for index in indexes) < len(keys):  # few apart: agree is the rest
+                apart = frozenset(found for index in indexes for found in index.apart(key[1]))
+                related[key] = ((keys, apart), (apart, frozenset()))
+            else:
+                agree = frozenset(found for index in indexes for found in index.overlapping(key[1]))
+                related[key] = ((agree, frozenset()), (keys, agree))
         scores = _scores(self.links)
         found = []
         for claim in self.claims:
-            agree, disagree = related[keyed.key_of[claim.id]]
-            found.append(Statement(claim, Others(keyed, agree, claim.doc), Others(keyed, disagree, claim.doc),
-                                   scores[claim.id]))
+            (agree, fewer), (disagree, less) = related[keyed.key_of[claim.id]]
+            found.append(Statement(claim, Others(keyed, agree, claim.doc, fewer),
+                                   Others(keyed, disagree, claim.doc, less), scores[claim.id]))
         return tuple(found)
 
 
