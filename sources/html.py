@@ -60,6 +60,16 @@ _IMPLIED_ENDS = {
 }
 # Any block start tag closes an open <p> unless another block lies between them.
 _P_END = (frozenset(("p",)), BLOCK_TAGS - {"p"})
+# tag -> the implied ends its start tag applies, in order
+_CLOSES = {
+    tag: ((_P_END,) if tag in BLOCK_TAGS else ()) + ((_IMPLIED_ENDS[tag],) if tag in _IMPLIED_ENDS else ())
+    for tag in BLOCK_TAGS | _IMPLIED_ENDS.keys()
+}
+# Tags whose start the parser does nothing with but report (no raw text mode in any Python version).
+_PLAIN_TAGS = BLOCK_TAGS | frozenset(
+    "a abbr b bdi bdo big cite code del dfn em font i ins kbd mark nobr q s samp small span strike "
+    "strong sub sup tt u var".split()
+)
 
 _WHITESPACE = " \t\n\r\f"
 _WHITESPACE_CODES = np.array([ord(ch) for ch in _WHITESPACE], dtype=np.uint32)
@@ -67,6 +77,7 @@ _WORD = re.compile(r"[^ \t\n\r\f]+")
 _SPACE = re.compile(r"[ \t\n\r\f]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _UNTERMINATED = re.compile(r"<[a-zA-Z/!?]")
+_PLAIN_START = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)>")  # a start tag without attributes
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 CORE_SHARE = 0.4  # a content container holding more than this share of the text is the core
@@ -262,22 +273,33 @@ class _TreeBuilder(HTMLParser):
             self.position += j - i
         return j
 
+    def parse_starttag(self, i: int) -> int:
+        """Read a start tag without attributes of a common tag (``<p>``, ``<span>``) with one
+        pattern, as the standard parser would; any other with the standard parser."""
+        match = _PLAIN_START.match(self.rawdata, i)
+        if match is None or (tag := match.group(1).lower()) not in _PLAIN_TAGS:
+            return super().parse_starttag(i)
+        self.lasttag = tag
+        self.handle_starttag(tag, [])
+        return match.end()
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        position = self.position
+        position, stack, elements = self.position, self.stack, self.elements
         if tag == "meta":
             self._read_meta(attrs)
-        self._close_implied(tag, position)
-        parent = self.stack[-1]
-        element = _Element(tag, len(self.elements), parent, position)
+        if self.head is not None or tag in _CLOSES:
+            self._close_implied(tag, position)
+        parent = stack[-1]
+        element = _Element(tag, len(elements), parent, position)
         self._classify(element, attrs)
         parent.children.append(element)
-        self.elements.append(element)
+        elements.append(element)
         if tag == "head" and self.head is None:
-            self.head, self.head_depth = element, len(self.stack)
+            self.head, self.head_depth = element, len(stack)
         elif tag == "title" and self.title_element is None:
             self.title_element = element
         if tag not in VOID_TAGS:
-            self.stack.append(element)
+            stack.append(element)
             self.open[tag] = self.open.get(tag, 0) + 1
             self.open_candidates += element.candidate
 
@@ -355,19 +377,17 @@ class _TreeBuilder(HTMLParser):
             element.own += count
 
     def _close_implied(self, tag: str, position: int) -> None:
-        if tag not in _HEAD_TAGS and self._head_open():
+        if self.head is not None and tag not in _HEAD_TAGS and self._head_open():
             self._pop_to(self.head_depth, position)
-        if tag in BLOCK_TAGS:
-            self._close_open(*_P_END, position)
-        if tag in _IMPLIED_ENDS:
-            self._close_open(*_IMPLIED_ENDS[tag], position)
+        for targets, stops in _CLOSES.get(tag, ()):
+            self._close_open(targets, stops, position)
 
     def _head_open(self) -> bool:
         depth = self.head_depth
-        return self.head is not None and depth < len(self.stack) and self.stack[depth] is self.head
+        return depth < len(self.stack) and self.stack[depth] is self.head
 
     def _close_open(self, targets: frozenset[str], stops: frozenset[str], position: int) -> None:
-        if not any(self.open.get(target) for target in targets):
+        if not any(map(self.open.get, targets)):
             return
         for depth in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[depth].tag
@@ -388,7 +408,7 @@ class _TreeBuilder(HTMLParser):
         rules, tag = self.rules, element.tag
         element.drop = element.parent.drop or tag in rules.drop_tags
         furniture, content = tag in rules.furniture_tags, tag in rules.content_tags
-        if tag == "header" and self.open_candidates:
+        if furniture and tag == "header" and self.open_candidates:
             furniture = False  # the article's own header: headline, date
         if attrs and tag not in ("html", "body"):
             names = " ".join(v for k, v in attrs if (k == "id" or k == "class") and v)
