@@ -469,8 +469,13 @@ class _Writer:
             self._decoded(text, start, end)
             return
         text = self.markup[start:end]
-        if _SPACE.search(text) is None:
-            self._emit(text, start)
+        if _SPACE.search(text) is None:  # one word: what _emit does
+            if self.pending_break is not None or self.pending_space is not None:
+                self._lead()
+            self.after_mark = False
+            self.parts.append(text)
+            self.origins.append(start)
+            self.ends.append(-1)
             return
         done = 0
         for match in _WORD.finditer(text):
@@ -617,21 +622,24 @@ def _find_core(elements: list[_Element]) -> _Element | None:
     return min(holders, key=lambda e: e.kept, default=None)
 
 
-def _drop_menus(elements: list[_Element], core: _Element | None) -> None:
-    """Drop short link-dense blocks, except the core, what it holds and what holds it."""
+def _drop_menus(elements: list[_Element], core: _Element | None) -> bool:
+    """Drop short link-dense blocks, except the core, what it holds and what holds it; whether
+    there was one."""
     lineage: set[int] = set()
     node = core
     while node is not None:
         lineage.add(id(node))
         node = node.parent
     inside: set[int] = set()
+    found = False
     for element in elements[1:]:
         if element.parent.dropped:
             element.dropped = True
         elif element is core or id(element.parent) in inside:
             inside.add(id(element))
         elif id(element) not in lineage and _is_menu(element):
-            element.dropped = True
+            element.dropped = found = True
+    return found
 
 
 def _is_menu(element: _Element) -> bool:
@@ -701,8 +709,8 @@ def extract_html(markup: str) -> HtmlText:
     _drop_furniture(elements)
     _measure_kept(elements)
     core = _find_core(elements)
-    _drop_menus(elements, core)
-    _measure_kept(elements)
+    if _drop_menus(elements, core):
+        _measure_kept(elements)  # else nothing more was dropped: the counts stand
     heading = next((e for e in elements if e.tag == "h1" and not e.dropped), None)
     writer = _Writer(markup)
     if core is None:
