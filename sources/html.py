@@ -60,10 +60,17 @@ _IMPLIED_ENDS = {
 }
 # Any block start tag closes an open <p> unless another block lies between them.
 _P_END = (frozenset(("p",)), BLOCK_TAGS - {"p"})
-# tag -> the implied ends its start tag applies, in order
+_ENDS = (_P_END, *dict.fromkeys(_IMPLIED_ENDS.values()))  # the implied-end rules, by number
+# tag -> the numbers of the rules its start tag applies, in order
 _CLOSES = {
-    tag: ((_P_END,) if tag in BLOCK_TAGS else ()) + ((_IMPLIED_ENDS[tag],) if tag in _IMPLIED_ENDS else ())
+    tag: tuple(_ENDS.index(rule) for rule in ((_P_END,) if tag in BLOCK_TAGS else ()) + (
+        (_IMPLIED_ENDS[tag],) if tag in _IMPLIED_ENDS else ()))
     for tag in BLOCK_TAGS | _IMPLIED_ENDS.keys()
+}
+# tag -> the numbers of the rules it stops
+_STOPS = {
+    tag: tuple(number for number, (_, stops) in enumerate(_ENDS) if tag in stops)
+    for tag in frozenset().union(*(stops for _, stops in _ENDS))
 }
 # Tags whose start the parser does nothing with but report (no raw text mode in any Python version).
 _PLAIN_TAGS = BLOCK_TAGS | frozenset(
@@ -241,7 +248,8 @@ class _TreeBuilder(HTMLParser):
         self.position = 0  # where the parser stands in the markup
         self.root = _Element("#root", 0, None, 0)
         self.stack = [self.root]
-        self.open: dict[str, int] = {}  # tag -> elements of it on the stack
+        self.depths: dict[str, list[int]] = {}  # tag -> where its elements are on the stack
+        self.stop_depths: list[list[int]] = [[] for _ in _ENDS]  # rule -> where elements stopping it are
         self.open_candidates = 0  # content containers on the stack
         self.elements = [self.root]  # in document (pre-)order
         self.verbatim: list[int] = []  # (element index, start, end) of each verbatim text, flat
@@ -287,8 +295,10 @@ class _TreeBuilder(HTMLParser):
         position, stack, elements = self.position, self.stack, self.elements
         if tag == "meta":
             self._read_meta(attrs)
-        if self.head is not None or tag in _CLOSES:
-            self._close_implied(tag, position)
+        if self.head is not None and tag not in _HEAD_TAGS and self._head_open():
+            self._pop_to(self.head_depth, position)
+        for number in _CLOSES.get(tag, ()):
+            self._close_open(number, position)
         parent = stack[-1]
         element = _Element(tag, len(elements), parent, position)
         self._classify(element, attrs)
@@ -300,16 +310,14 @@ class _TreeBuilder(HTMLParser):
             self.title_element = element
         if tag not in VOID_TAGS:
             stack.append(element)
-            self.open[tag] = self.open.get(tag, 0) + 1
+            self.depths.setdefault(tag, []).append(len(stack) - 1)
+            for number in _STOPS.get(tag, ()):
+                self.stop_depths[number].append(len(stack) - 1)
             self.open_candidates += element.candidate
 
     def handle_endtag(self, tag: str) -> None:
-        if not self.open.get(tag):
-            return  # a stray end tag
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                self._pop_to(depth, self.position)
-                return
+        if depths := self.depths.get(tag):  # else a stray end tag
+            self._pop_to(depths[-1], self.position)  # the innermost open element of it
 
     def handle_data(self, data: str) -> None:
         start, current = self.position, self.stack[-1]
@@ -376,31 +384,28 @@ class _TreeBuilder(HTMLParser):
         for element, count in zip(self.elements, counts.astype(np.int64).tolist(), strict=True):
             element.own += count
 
-    def _close_implied(self, tag: str, position: int) -> None:
-        if self.head is not None and tag not in _HEAD_TAGS and self._head_open():
-            self._pop_to(self.head_depth, position)
-        for targets, stops in _CLOSES.get(tag, ()):
-            self._close_open(targets, stops, position)
-
     def _head_open(self) -> bool:
         depth = self.head_depth
         return depth < len(self.stack) and self.stack[depth] is self.head
 
-    def _close_open(self, targets: frozenset[str], stops: frozenset[str], position: int) -> None:
-        if not any(map(self.open.get, targets)):
-            return
-        for depth in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[depth].tag
-            if tag in targets:
-                self._pop_to(depth, position)
-                return
-            if tag in stops:
-                return
+    def _close_open(self, number: int, position: int) -> None:
+        """Apply implied-end rule ``number``: close the innermost open target unless an element
+        that stops the rule lies inside it (no walk down the stack: the depths are kept)."""
+        target = 0
+        for tag in _ENDS[number][0]:
+            if (found := self.depths.get(tag)) and found[-1] > target:
+                target = found[-1]
+        stops = self.stop_depths[number]
+        if target > (stops[-1] if stops else 0):
+            self._pop_to(target, position)
 
     def _pop_to(self, depth: int, position: int) -> None:
+        depths, stop_depths = self.depths, self.stop_depths
         for element in self.stack[depth:]:
             element.end = position
-            self.open[element.tag] -= 1
+            depths[element.tag].pop()
+            for number in _STOPS.get(element.tag, ()):
+                stop_depths[number].pop()
             self.open_candidates -= element.candidate
         del self.stack[depth:]
 
