@@ -539,8 +539,9 @@ class _Writer:
 
 def _write(writer: _Writer, top: _Element) -> None:
     """Write the text under ``top``, leaving out dropped elements. A table row whose cells hold no
-    block is written on one line as a Markdown row (``| 昆都仑区 | 20座 |``)."""
-    stack: list[_Element | _Atom | tuple[_Element] | tuple[str, int]] = [top]
+    block is written on one line as a Markdown row (``| 昆都仑区 | 20座 |``). On the stack, a
+    number is where a block ends (a number, not a tuple: the collector does not track it)."""
+    stack: list[_Element | _Atom | int | tuple[str, int]] = [top]
     pop, push, extend, atom = stack.pop, stack.append, stack.extend, writer.atom
     while stack:
         item = pop()
@@ -558,12 +559,12 @@ def _write(writer: _Writer, top: _Element) -> None:
                 continue
             if item.tag in BLOCK_TAGS:
                 writer.block(item.start)
-                push((item,))
+                push(item.end)
             extend(reversed(item.children))
+        elif type(item) is int:
+            writer.block(item)
         elif len(item) == 3:
             atom(*item)
-        elif len(item) == 1:
-            writer.block(item[0].end)
         else:
             writer.mark(*item)
             if item[0] == " |":
