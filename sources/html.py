@@ -236,9 +236,10 @@ def _decode_reference(source: str) -> tuple[str, int]:
 class _TreeBuilder(HTMLParser):
     """Builds the element tree with source offsets, and reads <title> and <meta> on the way.
 
-    The parser's position is kept as one offset into the markup (``updatepos``), and the tags
-    open are counted, so an end tag or an implied end finds nothing to close without a search.
-    Visible characters of verbatim text are counted once at the end, over the whole markup.
+    The parser's position is kept as one offset into the markup (``updatepos``), and where the
+    open elements of each tag (and those that stop each implied-end rule) stand on the stack, so
+    an end tag or an implied end finds what it closes without a walk down the stack. Visible
+    characters of verbatim text are counted once at the end, over the whole markup.
     """
 
     def __init__(self, markup: str, rules: _Rules) -> None:
