@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import html
 import re
-from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -36,6 +35,7 @@ from html.parser import HTMLParser
 
 import numpy as np
 
+from sources.letters import code_points
 from sources.offsets import OffsetMap
 from vocab.files import toml_data
 
@@ -60,11 +60,31 @@ _IMPLIED_ENDS = {
 }
 # Any block start tag closes an open <p> unless another block lies between them.
 _P_END = (frozenset(("p",)), BLOCK_TAGS - {"p"})
+_ENDS = (_P_END, *dict.fromkeys(_IMPLIED_ENDS.values()))  # the implied-end rules, by number
+# tag -> the numbers of the rules its start tag applies, in order
+_CLOSES = {
+    tag: tuple(_ENDS.index(rule) for rule in ((_P_END,) if tag in BLOCK_TAGS else ()) + (
+        (_IMPLIED_ENDS[tag],) if tag in _IMPLIED_ENDS else ()))
+    for tag in BLOCK_TAGS | _IMPLIED_ENDS.keys()
+}
+# tag -> the numbers of the rules it stops
+_STOPS = {
+    tag: tuple(number for number, (_, stops) in enumerate(_ENDS) if tag in stops)
+    for tag in frozenset().union(*(stops for _, stops in _ENDS))
+}
+# Tags whose start the parser does nothing with but report (no raw text mode in any Python version).
+_PLAIN_TAGS = BLOCK_TAGS | frozenset(
+    "a abbr b bdi bdo big cite code del dfn em font i ins kbd mark nobr q s samp small span strike "
+    "strong sub sup tt u var".split()
+)
 
 _WHITESPACE = " \t\n\r\f"
+_WHITESPACE_CODES = np.array([ord(ch) for ch in _WHITESPACE], dtype=np.uint32)
 _WORD = re.compile(r"[^ \t\n\r\f]+")
+_SPACE = re.compile(r"[ \t\n\r\f]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _UNTERMINATED = re.compile(r"<[a-zA-Z/!?]")
+_PLAIN_START = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)>")  # a start tag without attributes
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 CORE_SHARE = 0.4  # a content container holding more than this share of the text is the core
@@ -146,21 +166,22 @@ def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
     )
 
 
-# A piece of text: (text, start, end, raw). Raw text is a verbatim slice of the markup
-# (character k came from ``start + k``); otherwise every character came from ``start:end``.
-_Atom = tuple[str, int, int, bool]
+# A piece of text: (text, start, end). Text None is the verbatim slice ``markup[start:end]``
+# (character k came from ``start + k``); otherwise every character of text came from ``start:end``.
+_Atom = tuple[str | None, int, int]
 
 
 class _Element:
     """One element of the tree, with the measures the content heuristics use."""
 
     __slots__ = (
-        "tag", "parent", "children", "start", "end", "drop", "furniture", "candidate",
+        "tag", "index", "parent", "children", "start", "end", "drop", "furniture", "candidate",
         "own", "text", "holds_core", "dropped", "kept", "links",
     )
 
-    def __init__(self, tag: str, parent: _Element | None, start: int) -> None:
+    def __init__(self, tag: str, index: int, parent: _Element | None, start: int) -> None:
         self.tag = tag
+        self.index = index  # in document order
         self.parent = parent
         self.children: list[_Element | _Atom] = []
         self.start = start
@@ -194,13 +215,13 @@ def _reference_atoms(source: str, start: int) -> list[_Atom]:
     """Atoms for one character or entity reference ``source`` found at ``start``.
 
     The decoded characters map to the whole reference. A tail that decoding left as it was
-    ("&notit;" -> "¬it;", an unknown "&foo;") stays raw, so every span still decodes exactly.
+    ("&notit;" -> "¬it;", an unknown "&foo;") stays verbatim, so every span still decodes exactly.
     """
     head, tail = _decode_reference(source)
     head_end = start + len(source) - tail
-    atoms: list[_Atom] = [(head, start, head_end, head == source[: head_end - start])]
+    atoms: list[_Atom] = [(None if head == source[: head_end - start] else head, start, head_end)]
     if tail:
-        atoms.append((source[len(source) - tail :], head_end, start + len(source), True))
+        atoms.append((None, head_end, start + len(source)))
     return atoms
 
 
@@ -213,16 +234,26 @@ def _decode_reference(source: str) -> tuple[str, int]:
 
 
 class _TreeBuilder(HTMLParser):
-    """Builds the element tree with source offsets, and reads <title> and <meta> on the way."""
+    """Builds the element tree with source offsets, and reads <title> and <meta> on the way.
+
+    The parser's position is kept as one offset into the markup (``updatepos``), and where the
+    open elements of each tag (and those that stop each implied-end rule) stand on the stack, so
+    an end tag or an implied end finds what it closes without a walk down the stack. Visible
+    characters of verbatim text are counted once at the end, over the whole markup.
+    """
 
     def __init__(self, markup: str, rules: _Rules) -> None:
         super().__init__(convert_charrefs=False)
         self.markup = markup
         self.rules = rules
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
-        self.root = _Element("#root", None, 0)
+        self.position = 0  # where the parser stands in the markup
+        self.root = _Element("#root", 0, None, 0)
         self.stack = [self.root]
+        self.depths: dict[str, list[int]] = {}  # tag -> where its elements are on the stack
+        self.stop_depths: list[list[int]] = [[] for _ in _ENDS]  # rule -> where elements stopping it are
+        self.open_candidates = 0  # content containers on the stack
         self.elements = [self.root]  # in document (pre-)order
+        self.verbatim: list[int] = []  # (element index, start, end) of each verbatim text, flat
         self.meta: dict[str, str] = {}
         self.head: _Element | None = None
         self.head_depth = 0
@@ -242,37 +273,66 @@ class _TreeBuilder(HTMLParser):
         self.close()
         for element in self.stack:
             element.end = len(self.markup)
+        self._count_verbatim()
         return self.root
 
-    def _position(self) -> int:
-        return self.line_starts[self.lineno - 1] + self.offset  # what getpos() reports
+    def updatepos(self, i: int, j: int) -> int:
+        """Advance over ``rawdata[i:j]`` (what the parser's line and column would say)."""
+        if i < j:
+            self.position += j - i
+        return j
+
+    def parse_starttag(self, i: int) -> int:
+        """Read a start tag without attributes of a common tag (``<p>``, ``<span>``) with one
+        pattern, as the standard parser would; any other with the standard parser."""
+        match = _PLAIN_START.match(self.rawdata, i)
+        if match is None or (tag := match.group(1).lower()) not in _PLAIN_TAGS:
+            return super().parse_starttag(i)
+        self.lasttag = tag
+        self.handle_starttag(tag, [])
+        return match.end()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        position = self._position()
+        position, stack, elements = self.position, self.stack, self.elements
         if tag == "meta":
             self._read_meta(attrs)
-        self._close_implied(tag, position)
-        parent = self.stack[-1]
-        element = _Element(tag, parent, position)
+        if self.head is not None and tag not in _HEAD_TAGS and self._head_open():
+            self._pop_to(self.head_depth, position)
+        for number in _CLOSES.get(tag, ()):
+            self._close_open(number, position)
+        parent = stack[-1]
+        element = _Element(tag, len(elements), parent, position)
         self._classify(element, attrs)
         parent.children.append(element)
-        self.elements.append(element)
+        elements.append(element)
         if tag == "head" and self.head is None:
-            self.head, self.head_depth = element, len(self.stack)
+            self.head, self.head_depth = element, len(stack)
         elif tag == "title" and self.title_element is None:
             self.title_element = element
         if tag not in VOID_TAGS:
-            self.stack.append(element)
+            stack.append(element)
+            self.depths.setdefault(tag, []).append(len(stack) - 1)
+            for number in _STOPS.get(tag, ()):
+                self.stop_depths[number].append(len(stack) - 1)
+            self.open_candidates += element.candidate
 
     def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                self._pop_to(depth, self._position())
-                return
+        if depths := self.depths.get(tag):  # else a stray end tag
+            self._pop_to(depths[-1], self.position)  # the innermost open element of it
 
     def handle_data(self, data: str) -> None:
-        start = self._position()
-        self._add([(data, start, start + len(data), True)], data)
+        start, current = self.position, self.stack[-1]
+        if current is self.title_element or current is self.head:
+            current = self._enter(data, start)
+        if current.drop:
+            return
+        end = start + len(data)
+        children = current.children
+        if children and type(last := children[-1]) is tuple and last[0] is None and last[2] == start:
+            children[-1] = (None, last[1], end)  # verbatim text right after verbatim text: one piece
+        else:
+            children.append((None, start, end))
+        self.verbatim += (current.index, start, end)
 
     def handle_entityref(self, name: str) -> None:
         self._reference(1 + len(name))
@@ -282,63 +342,79 @@ class _TreeBuilder(HTMLParser):
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         """Read an unknown ``<![...`` section as a bogus comment instead of failing."""
-        saved = self.getpos()
+        saved = self.position
         try:
             return super().parse_marked_section(i, report)
         except AssertionError:
-            self.lineno, self.offset = saved
+            self.position = saved
             return self.parse_bogus_comment(i)
 
     def _reference(self, length: int) -> None:
-        start = self._position()
+        start = self.position
         end = start + length + (self.markup.startswith(";", start + length))
         source = self.markup[start:end]
-        self._add(_reference_atoms(source, start), source)
+        current = self.stack[-1]
+        if current is self.title_element or current is self.head:
+            current = self._enter(source, start)
+        if current.drop:
+            return
+        for atom in _reference_atoms(source, start):
+            current.children.append(atom)
+            if atom[0] is None:
+                self.verbatim += (current.index, atom[1], atom[2])
+            else:
+                current.own += _visible(atom[0])
 
-    def _add(self, atoms: list[_Atom], source: str) -> None:
+    def _enter(self, source: str, start: int) -> _Element:
+        """Note the title's source text; text in <head> ends it. The element the text goes in."""
         current = self.stack[-1]
         if current is self.title_element:
             self.title_source.append(source)
         if current is self.head and source.strip(_WHITESPACE):
-            self._pop_to(self.head_depth, atoms[0][1])
-            current = self.stack[-1]
-        if current.drop:
-            return
-        current.children.extend(atoms)
-        for atom in atoms:
-            current.own += _visible(atom[0])
+            self._pop_to(self.head_depth, start)
+        return self.stack[-1]
 
-    def _close_implied(self, tag: str, position: int) -> None:
-        if tag not in _HEAD_TAGS and self._head_open():
-            self._pop_to(self.head_depth, position)
-        if tag in BLOCK_TAGS:
-            self._close_open(*_P_END, position)
-        if tag in _IMPLIED_ENDS:
-            self._close_open(*_IMPLIED_ENDS[tag], position)
+    def _count_verbatim(self) -> None:
+        """Add the visible characters of each verbatim text to its element's ``own``."""
+        if not self.verbatim:
+            return
+        spans = np.array(self.verbatim, dtype=np.int64).reshape(-1, 3)
+        solid = np.zeros(len(self.markup) + 1, dtype=np.int32)
+        np.cumsum(~np.isin(code_points(self.markup), _WHITESPACE_CODES), out=solid[1:])
+        counts = np.bincount(spans[:, 0], solid[spans[:, 2]] - solid[spans[:, 1]], len(self.elements))
+        for element, count in zip(self.elements, counts.astype(np.int64).tolist(), strict=True):
+            element.own += count
 
     def _head_open(self) -> bool:
         depth = self.head_depth
-        return self.head is not None and depth < len(self.stack) and self.stack[depth] is self.head
+        return depth < len(self.stack) and self.stack[depth] is self.head
 
-    def _close_open(self, targets: frozenset[str], stops: frozenset[str], position: int) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[depth].tag
-            if tag in targets:
-                self._pop_to(depth, position)
-                return
-            if tag in stops:
-                return
+    def _close_open(self, number: int, position: int) -> None:
+        """Apply implied-end rule ``number``: close the innermost open target unless an element
+        that stops the rule lies inside it (no walk down the stack: the depths are kept)."""
+        target = 0
+        for tag in _ENDS[number][0]:
+            if (found := self.depths.get(tag)) and found[-1] > target:
+                target = found[-1]
+        stops = self.stop_depths[number]
+        if target > (stops[-1] if stops else 0):
+            self._pop_to(target, position)
 
     def _pop_to(self, depth: int, position: int) -> None:
+        depths, stop_depths = self.depths, self.stop_depths
         for element in self.stack[depth:]:
             element.end = position
+            depths[element.tag].pop()
+            for number in _STOPS.get(element.tag, ()):
+                stop_depths[number].pop()
+            self.open_candidates -= element.candidate
         del self.stack[depth:]
 
     def _classify(self, element: _Element, attrs: list[tuple[str, str | None]]) -> None:
         rules, tag = self.rules, element.tag
         element.drop = element.parent.drop or tag in rules.drop_tags
         furniture, content = tag in rules.furniture_tags, tag in rules.content_tags
-        if tag == "header" and any(open_.candidate for open_ in self.stack):
+        if furniture and tag == "header" and self.open_candidates:
             furniture = False  # the article's own header: headline, date
         if attrs and tag not in ("html", "body"):
             names = " ".join(v for k, v in attrs if (k == "id" or k == "class") and v)
@@ -358,12 +434,18 @@ class _TreeBuilder(HTMLParser):
 
 
 class _Writer:
-    """Accumulates output text and its offsets, collapsing whitespace and block breaks."""
+    """Accumulates output text and its offsets, collapsing whitespace and block breaks.
 
-    def __init__(self) -> None:
+    The text is kept as pieces, each a verbatim slice of the markup (end -1: character k came
+    from ``origin + k``) or characters that all came from ``origin:end``; the map of every
+    character is built from the pieces at once, at the end.
+    """
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
         self.parts: list[str] = []
-        self.starts = array("q")
-        self.ends = array("q")
+        self.origins: list[int] = []
+        self.ends: list[int] = []
         self.pending_break: int | None = None
         self.pending_space: tuple[int, int] | None = None
         self.after_mark = False
@@ -388,40 +470,57 @@ class _Writer:
         for char in text:
             self._insert(char, position, position)
 
-    def atom(self, text: str, start: int, end: int, raw: bool) -> None:
-        if raw:
-            done = 0
-            for match in _WORD.finditer(text):
-                if match.start() > done:
-                    self._space(start + done, start + done + 1)
-                done = match.end()
-                self._emit(match.group(), start + match.start())
-            if done < len(text):
-                self._space(start + done, start + done + 1)
+    def atom(self, text: str | None, start: int, end: int) -> None:
+        if text is not None:
+            self._decoded(text, start, end)
             return
+        text = self.markup[start:end]
+        if _SPACE.search(text) is None:  # one word: what _emit does
+            if self.pending_break is not None or self.pending_space is not None:
+                self._lead()
+            self.after_mark = False
+            self.parts.append(text)
+            self.origins.append(start)
+            self.ends.append(-1)
+            return
+        done = 0
+        for match in _WORD.finditer(text):
+            if match.start() > done:
+                self._space(start + done, start + done + 1)
+            done = match.end()
+            self._emit(match.group(), start + match.start())
+        if done < len(text):
+            self._space(start + done, start + done + 1)
+
+    def _decoded(self, text: str, start: int, end: int) -> None:
         for char in text:
             if char in _WHITESPACE:
                 self._space(start, end)
             else:
                 self._lead()
-                self.parts.append(char)
-                self.starts.append(start)
-                self.ends.append(end)
+                self._insert(char, start, end)
 
     def result(self) -> tuple[str, OffsetMap]:
-        starts = np.array(self.starts, dtype=np.int32)
-        ends = np.array(self.ends, dtype=np.int32)
-        return "".join(self.parts), OffsetMap(starts, ends)
+        lengths = np.fromiter(map(len, self.parts), dtype=np.int64, count=len(self.parts))
+        origins = np.array(self.origins, dtype=np.int64)
+        ends = np.array(self.ends, dtype=np.int64)
+        verbatim = np.repeat(ends < 0, lengths)
+        shift = np.repeat(np.cumsum(lengths) - lengths - origins, lengths)  # text position - markup position
+        starts = np.where(verbatim, np.arange(len(verbatim)) - shift, np.repeat(origins, lengths))
+        ends = np.where(verbatim, starts + 1, np.repeat(ends, lengths))
+        return "".join(self.parts), OffsetMap(starts.astype(np.int32), ends.astype(np.int32))
 
     def _space(self, start: int, end: int) -> None:
         if self.pending_space is None and not self.after_mark:
             self.pending_space = (start, end)
 
     def _emit(self, chunk: str, start: int) -> None:
-        self._lead()
+        if self.pending_break is not None or self.pending_space is not None:
+            self._lead()
+        self.after_mark = False
         self.parts.append(chunk)
-        self.starts.extend(range(start, start + len(chunk)))
-        self.ends.extend(range(start + 1, start + len(chunk) + 1))
+        self.origins.append(start)
+        self.ends.append(-1)
 
     def _lead(self) -> None:
         """Write the pending line break or space, if any text precedes it."""
@@ -435,41 +534,42 @@ class _Writer:
 
     def _insert(self, char: str, start: int, end: int) -> None:
         self.parts.append(char)
-        self.starts.append(start)
+        self.origins.append(start)
         self.ends.append(end)
 
 
 def _write(writer: _Writer, top: _Element) -> None:
     """Write the text under ``top``, leaving out dropped elements. A table row whose cells hold no
-    block is written on one line as a Markdown row (``| 昆都仑区 | 20座 |``)."""
-    stack: list[_Element | _Atom | tuple[_Element] | tuple[str, int]] = [top]
+    block is written on one line as a Markdown row (``| 昆都仑区 | 20座 |``). On the stack, a
+    number is where a block ends (a number, not a tuple: the collector does not track it)."""
+    stack: list[_Element | _Atom | int | tuple[str, int]] = [top]
+    pop, push, extend, atom = stack.pop, stack.append, stack.extend, writer.atom
     while stack:
-        item = stack.pop()
-        if isinstance(item, _Element):
+        item = pop()
+        if type(item) is _Element:
             if item.dropped:
                 if item.tag in BLOCK_TAGS:
                     writer.block(item.start)
                 continue
             if item.tag == "tr" and _flat_row(item):
                 cells = [c for c in item.children if isinstance(c, _Element) and c.tag in _CELLS and not c.dropped]
-                stack.append((" |", item.end))
+                push((" |", item.end))
                 for index, cell in reversed(list(enumerate(cells))):
-                    stack.extend(reversed(cell.children))
-                    stack.append(("| " if index == 0 else " | ", cell.start))
+                    extend(reversed(cell.children))
+                    push(("| " if index == 0 else " | ", cell.start))
                 continue
-            is_block = item.tag in BLOCK_TAGS
-            if is_block:
+            if item.tag in BLOCK_TAGS:
                 writer.block(item.start)
-                stack.append((item,))
-            stack.extend(reversed(item.children))
-        elif len(item) == 1:
-            writer.block(item[0].end)
-        elif len(item) == 2:
+                push(item.end)
+            extend(reversed(item.children))
+        elif type(item) is int:
+            writer.block(item)
+        elif len(item) == 3:
+            atom(*item)
+        else:
             writer.mark(*item)
             if item[0] == " |":
                 writer.block(item[1])
-        else:
-            writer.atom(*item)
 
 
 _CELLS = frozenset(("td", "th"))
@@ -529,21 +629,24 @@ def _find_core(elements: list[_Element]) -> _Element | None:
     return min(holders, key=lambda e: e.kept, default=None)
 
 
-def _drop_menus(elements: list[_Element], core: _Element | None) -> None:
-    """Drop short link-dense blocks, except the core, what it holds and what holds it."""
+def _drop_menus(elements: list[_Element], core: _Element | None) -> bool:
+    """Drop short link-dense blocks, except the core, what it holds and what holds it; whether
+    there was one."""
     lineage: set[int] = set()
     node = core
     while node is not None:
         lineage.add(id(node))
         node = node.parent
     inside: set[int] = set()
+    found = False
     for element in elements[1:]:
         if element.parent.dropped:
             element.dropped = True
         elif element is core or id(element.parent) in inside:
             inside.add(id(element))
         elif id(element) not in lineage and _is_menu(element):
-            element.dropped = True
+            element.dropped = found = True
+    return found
 
 
 def _is_menu(element: _Element) -> bool:
@@ -577,9 +680,9 @@ def _is_inside(element: _Element, ancestor: _Element) -> bool:
     return False
 
 
-def _plain(element: _Element) -> str:
-    """The kept text under ``element`` on one line."""
-    writer = _Writer()
+def _plain(element: _Element, markup: str) -> str:
+    """The kept text under ``element`` (of ``markup``) on one line."""
+    writer = _Writer(markup)
     _write(writer, element)
     return " ".join(writer.result()[0].split())
 
@@ -596,7 +699,7 @@ def _title(builder: _TreeBuilder, heading: _Element | None, rules: _Rules) -> st
     for name in rules.title_meta:
         if value := builder.meta.get(name):
             return _strip_site_suffix(" ".join(value.split()), rules.title_separators)
-    if heading is not None and (text := _plain(heading)):
+    if heading is not None and (text := _plain(heading, builder.markup)):
         return text
     if builder.title_element is not None:
         text = " ".join(html.unescape("".join(builder.title_source)).split())
@@ -613,10 +716,10 @@ def extract_html(markup: str) -> HtmlText:
     _drop_furniture(elements)
     _measure_kept(elements)
     core = _find_core(elements)
-    _drop_menus(elements, core)
-    _measure_kept(elements)
+    if _drop_menus(elements, core):
+        _measure_kept(elements)  # else nothing more was dropped: the counts stand
     heading = next((e for e in elements if e.tag == "h1" and not e.dropped), None)
-    writer = _Writer()
+    writer = _Writer(markup)
     if core is None:
         _write(writer, root)
     else:
