@@ -96,8 +96,8 @@ class SharedReadings:
     _readings: dict[tuple[object, ...], Claim] = field(default_factory=dict)
     _rows: dict[int, list[object]] = field(default_factory=dict)  # id of a figure of the run → its claim's values
     _segments: dict[str, Segment] = field(default_factory=dict)  # the last sentence and clause found
-    _queued: list[int] = field(default_factory=list)  # the indexes of the figures queued, and their claims' values
-    _values: list[list[object]] = field(default_factory=list)
+    _queued: list[int] = field(default_factory=list)  # the indexes of the figures queued for ``claims``
+    _values: list[list[object]] = field(default_factory=list)  # and their claims' values
 
     def __post_init__(self) -> None:
         self.runs = dense_runs(self.spans)
@@ -125,7 +125,6 @@ class SharedReadings:
         if not self._within(index):
             return 0, subject
         rows, values = self._rows, self._values
-        position = index
         for position in range(index, self.runs[self._run].last + 1):
             figure = figures[position]
             row = rows.get(id(figure))  # the figures are kept by the extraction while the run lasts

@@ -42,8 +42,7 @@ class OffsetMap:
     def spans(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
         """``span`` of every ``(starts[k], ends[k])``, at once: the original starts and the ends."""
         begin, stop = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
-        empty = stop <= begin
-        if empty.any():
+        if (stop <= begin).any():
             return _one_by_one(self, starts, ends)
         return self.starts[begin].tolist(), self.ends[stop - 1].tolist()
 
