@@ -8,8 +8,10 @@ The thresholds are ``claims/data/dense_figures.toml``; no real text comes near t
 """
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import TYPE_CHECKING
@@ -163,6 +165,10 @@ class SharedReadings:
         cost), their offsets mapped at once."""
         if not self._queued:
             return []
+        with _uncollected():
+            return self._made(doc, context)
+
+    def _made(self, doc: Document, context: DocumentContext) -> list[Claim]:
         columns = list(zip(*self._values, strict=True))
         spans = list(map(self.spans.__getitem__, self._queued))
         starts, ends = zip(*spans, strict=True)
@@ -187,6 +193,21 @@ class SharedReadings:
             found.append(last)
         self._segments[which] = last
         return found
+
+
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """No automatic collection inside the block. The claims of a run hold no reference cycles, but
+    their 20,000 allocations would start some 30 collections, each walking the young columns of
+    field values again (0.06 CPU s at 20,000 figures); after it, one collection walks them once."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass

@@ -185,3 +185,19 @@ def test_a_page_of_figures_between_tags_or_stray_entities_is_one_dense_run(page)
     claim_set, findings = _findings("<html><body>" + page * 300, fmt="html")
     assert len(claim_set.claims) == 300
     assert [f.evidence["figures"] for f in findings] == [300]
+
+
+def test_a_run_is_made_with_the_collector_paused_and_left_as_it_was(monkeypatch):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(dense.SharedReadings, "_made", lambda self, doc, context: seen.append(gc.isenabled()) or [])
+    assert gc.isenabled()
+    _claims("今年" + "3个" * 300)
+    gc.disable()
+    try:
+        _claims("今年" + "3个" * 300)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False] and gc.isenabled()
