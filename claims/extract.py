@@ -4,12 +4,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import fields, replace
-from functools import cache
+from functools import cache, partial
 
 from claims.aspects import AspectReader
 from claims.claim import Claim, Figure
 from claims.context import DocumentContext, place_of, time_of
-from claims.dense import DenseParses, SharedReadings, dense_runs
+from claims.dense import DenseParses, SharedReadings
 from claims.figures import date, quantity
 from claims.lists import distribute
 from claims.patterns import master
@@ -71,26 +71,33 @@ def extract_claims(doc: Document) -> list[Claim]:
     starts = sorted(places)
     found: list[tuple[int, int, Figure]] = []
     parses = DenseParses()
+    dated = partial(_dated, doc.meta.year)
     for match in master().finditer(text):
         group = match.lastgroup
-        if group == "skip" or overlaps(blocked, match.start(), match.end()):
+        start, end = match.span()
+        if group == "skip" or overlaps(blocked, start, end):
             continue
         if group in _DATE_GROUPS:
-            figure = date(match, doc.meta.year)
+            figure = parses.parse(match, text, dated)
         else:
-            index = bisect.bisect_right(starts, match.start())
-            if index < len(starts) and starts[index] < match.end():
+            index = bisect.bisect_right(starts, start)
+            if index < len(starts) and starts[index] < end:
                 match = _before_place(match, text, places, starts)
+                start, end = match.span()
             figure = parses.parse(match, text, quantity)
-            if figure is not None and match.end() in places:
+            if figure is not None and end in places:
                 figure = _place_follows(figure)
         if figure is not None:
-            found.append((match.start(), match.end(), figure))
-            parses.found(match.start(), match.end())
+            found.append((start, end, figure))
     relative = [item for item in relative_days(text, doc.meta.published) if not overlaps(blocked, item[0], item[1])]
     if relative:
         found = sorted([*found, *relative], key=lambda item: item[0])
     return _claims(doc, found)
+
+
+def _dated(year: int | None, match: re.Match[str], text: str) -> Figure | None:
+    """The figure of a date match (``DenseParses``' reading: a date reads its match alone)."""
+    return date(match, year)
 
 
 def _before_place(match: re.Match[str], text: str, places: dict[int, int], starts: list[int]) -> re.Match[str]:
@@ -117,14 +124,19 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
     aspects = AspectReader(doc)
     dates = [(start, _as_time(figure)) for start, _, figure in found if figure.kind == "date"]
     claims: list[Claim] = []
-    readings = SharedReadings(dense_runs([(_claim_start(doc.text, start, f), end) for start, end, f in found]))
+    figures = [figure for _, _, figure in found]
+    readings = SharedReadings([(_claim_start(doc.text, start, f), end) for start, end, f in found])
     previous_end, previous_subject = -1, None
-    for number, (start, end, figure) in enumerate(found, 1):
-        earlier = readings.earlier(number - 1, figure)
-        if earlier is not None:  # a figure of a dense run (claims.dense): its kind's reading there
-            claims.append(_shared_claim(doc, context, readings, earlier, figure, number, start, end))
-            previous_end, previous_subject = end, previous_subject if figure.kind == "date" else earlier.subject
+    index = 0
+    while index < len(found):
+        shared, previous_subject = readings.share(index, figures, previous_subject)
+        if shared:  # figures of a dense run (claims.dense): their kind's reading there
+            index += shared
+            previous_end = found[index - 1][1]
             continue
+        number, (start, end, figure) = index + 1, found[index]
+        index += 1
+        claims += readings.claims(doc, context)  # those shared so far, for the subjects read from them
         sentence = context.sentence_start(start)
         same_sentence = previous_end >= sentence
         subject = _resolve_subject(doc.text, start, end, figure, context, claims,
@@ -147,6 +159,7 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
         previous_end = end
         if figure.kind != "date":
             previous_subject = subject
+    claims += readings.claims(doc, context)
     listed = distribute(claims, context)
     return [claim if claim is read else aspects.refreshed(claim) for claim, read in zip(listed, claims, strict=True)]
 
@@ -154,17 +167,6 @@ def _claims(doc: Document, found: list[tuple[int, int, Figure]]) -> list[Claim]:
 def _claim_start(text: str, start: int, figure: Figure) -> int:
     """Where a figure's claim starts: a rank's text includes its 第."""
     return text.rfind("第", max(0, start - 2), start) if figure.kind == "rank" else start
-
-
-def _shared_claim(doc: Document, context: DocumentContext, readings: SharedReadings, earlier: Claim, figure: Figure,
-                  number: int, start: int, end: int) -> Claim:
-    """The claim of a dense run's figure, with the reading of ``earlier`` (of its kind, in its run)."""
-    start = _claim_start(doc.text, start, figure)
-    original_start, original_end = doc.original_span(start, end)
-    return readings.shared(earlier, figure, (f"{doc.id}:{number}", original_start, original_end,
-                                             doc.original[original_start:original_end], (start, end),
-                                             readings.segment("sentence", start, context.sentence),
-                                             readings.segment("clause", start, context.clause)))
 
 
 def _resolve_subject(text: str, start: int, end: int, figure: Figure, context: DocumentContext,

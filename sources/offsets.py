@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,13 @@ class OffsetMap:
             position = int(self.starts[start]) if start < len(self.starts) else self.end_of_text()
             return position, position
         return int(self.starts[start]), int(self.ends[end - 1])
+
+    def spans(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+        """``span`` of every ``(starts[k], ends[k])``, at once: the original starts and the ends."""
+        begin, stop = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        if (stop <= begin).any():
+            return _one_by_one(self, starts, ends)
+        return self.starts[begin].tolist(), self.ends[stop - 1].tolist()
 
     def end_of_text(self) -> int:
         return int(self.ends[-1]) if len(self.ends) else 0
@@ -98,5 +106,22 @@ class Runs:
             return position, position
         return self._start(start), self._end(end - 1)
 
+    def spans(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+        """``span`` of every ``(starts[k], ends[k])``, at once: the original starts and the ends."""
+        begin, last = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64) - 1
+        if (last < begin).any():
+            return _one_by_one(self, starts, ends)
+        at, origin, end = (np.frombuffer(column, dtype=np.int64) for column in (self.at, self.origin, self.end))
+        first, final = np.searchsorted(at, begin, side="right") - 1, np.searchsorted(at, last, side="right") - 1
+        opening = origin[first] + np.where(end[first] < 0, begin - at[first], 0)
+        closing = np.where(end[final] < 0, origin[final] + last - at[final] + 1, end[final])
+        return opening.tolist(), closing.tolist()
+
     def end_of_text(self) -> int:
         return self._end(self.length - 1) if self.length else 0
+
+
+def _one_by_one(offsets: OffsetMap | Runs, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+    """``offsets.spans`` when a span is empty (its own rule, ``span``'s)."""
+    found = [offsets.span(start, end) for start, end in zip(starts, ends, strict=True)]
+    return [start for start, _ in found], [end for _, end in found]

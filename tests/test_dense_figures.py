@@ -111,7 +111,7 @@ def test_the_fuzz_family_of_figures_in_one_sentence_is_guarded(tmp_path):
 
 
 DENSE_FAMILIES = ("3个", "1万、", "2.5%、", "第1", "2023年", "约3个多", "居第2位、", "1.2亿元至1.5亿元、",
-                  "3个12345热线")
+                  "3个12345热线", "2023年3月5日、", "3月5日至8日、", "2020—2023年", "2023年以来5个")
 
 
 @pytest.mark.parametrize("unit", DENSE_FAMILIES)
@@ -134,6 +134,27 @@ def test_a_shared_claim_is_the_first_of_its_kind_with_its_own_figure_and_place()
         plain = replace(first, **{name: getattr(claim, name) for name in own | OWN_PLACE})  # the plain way
         assert claim == plain and claim.text == text[claim.start:claim.end]
     assert [(c.text, c.value) for c in claims[-2:]] == [("7个", 7), ("7个", 7)] and len(firsts) == 3
+
+
+def test_the_claims_of_a_run_made_at_once_have_the_place_and_figure_of_a_full_reading(monkeypatch):
+    page = ("<html><body><p>全市今年新建" + "3个&amp;5人" * 150 + "2.5%、" * 60 + "3个&nbsp;" * 100
+            + "。</p><p>去年" + "2023年3月5日、" * 210 + "1.2万人</p></body></html>")
+    doc = document_from_text(page, fmt="html")
+    guarded = extract_claims(doc)
+    runs = dense_runs([c.span for c in guarded])
+    monkeypatch.setattr(dense, "limits", lambda: Limits(min_figures=10**9, max_gap=0))
+    full = extract_claims(doc)
+    assert [(r.first, r.last) for r in runs] == [(0, 459), (460, 670)] and len(full) == 671
+    own = OWN_PLACE | {f.name for f in fields(dense.Figure)} - {"kind", "unit"}
+    assert [[getattr(c, name) for name in sorted(own)] for c in guarded] == [
+        [getattr(c, name) for name in sorted(own)] for c in full]
+    assert all(page[c.start:c.end] == c.text for c in guarded) and guarded[-1].text == "1.2万人"
+    for run in runs:
+        firsts = {}
+        for claim in guarded[run.first:run.last + 1]:
+            first = firsts.setdefault((claim.kind, claim.measure, claim.value if claim.kind == "date" else None), claim)
+            assert claim == replace(first, **{name: getattr(claim, name) for name in own})
+    assert len(firsts) == 2 and guarded[-1] == full[-1]  # the first of its kind in its run: read in full
 
 
 DENSE_FINDINGS = ("全市人口合格率为" + "120%、98%、" * 150 + "。全区20个旗县中居第25位、" * 3 + "减少-3个、" * 250
@@ -164,3 +185,19 @@ def test_a_page_of_figures_between_tags_or_stray_entities_is_one_dense_run(page)
     claim_set, findings = _findings("<html><body>" + page * 300, fmt="html")
     assert len(claim_set.claims) == 300
     assert [f.evidence["figures"] for f in findings] == [300]
+
+
+def test_a_run_is_made_with_the_collector_paused_and_left_as_it_was(monkeypatch):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(dense.SharedReadings, "_made", lambda self, doc, context: seen.append(gc.isenabled()) or [])
+    assert gc.isenabled()
+    _claims("今年" + "3个" * 300)
+    gc.disable()
+    try:
+        _claims("今年" + "3个" * 300)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False] and gc.isenabled()

@@ -309,6 +309,20 @@ def test_runs_give_every_span_of_html_entities_and_inserted_breaks():
     assert page[slice(*runs.span(2, 3))] == "&nbsp;"
 
 
+def test_spans_map_every_span_at_once_as_span_does_one_by_one():
+    from sources.html import extract_html
+
+    page = "<html><body><p>全市&nbsp;GDP达&#19975;亿元</p><p>增长5&#46;2%&not;</p></body></html>"
+    for offsets in (normalized(GLOSSED)[1], extract_html(page).offsets):
+        size = len(offsets)
+        pairs = [(start, end) for start in range(size) for end in range(start + 1, size + 1)]
+        starts, ends = [start for start, _ in pairs], [end for _, end in pairs]
+        for mapped in (offsets, offsets.compact()):
+            assert list(zip(*mapped.spans(starts, ends), strict=True)) == [mapped.span(*pair) for pair in pairs]
+            assert mapped.spans([3, size], [3, size]) == ([mapped.span(3, 3)[0], offsets.end_of_text()],
+                                                         [mapped.span(3, 3)[1], offsets.end_of_text()])
+
+
 def test_a_copied_text_is_one_run():
     runs = OffsetMap.identity(9000).compact()
     assert (list(runs.at), list(runs.origin), len(runs)) == ([0], [0], 9000)
