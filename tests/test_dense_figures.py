@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import fields, replace
+from decimal import Decimal
+from operator import attrgetter
 
 import pytest
 
 import pipeline
 from benchmarks.fuzz_inputs import Input, try_input
+from checks import suites
 from checks.config import Config
+from checks.corpus import Corpus
 from claims import dense
+from claims.claim import Claim, Segment
 from claims.dense import Limits, dense_runs, limits
 from claims.extract import extract_claims
 from sources.reader import document_from_text
@@ -141,7 +146,6 @@ DENSE_FINDINGS = ("全市人口合格率为" + "120%、98%、" * 150 + "。全�
 
 
 def test_a_dense_input_has_the_findings_of_every_claim_row_and_call(monkeypatch):
-    from checks import suites
     from checks.bounds.column_check import ColumnCheck
 
     claim_set, _ = _findings(DENSE_FINDINGS)
@@ -171,10 +175,7 @@ PLACED = ("发布时间:2024-12-11\n全市城乡居民医保参保率达到" + "
 
 
 def _suite_failures(claim_set, claims=None):
-    from checks.corpus import Corpus
-    from checks.suites import builtin_failures
-
-    return builtin_failures(Corpus(claim_set.documents, claims or claim_set.claims))
+    return suites.builtin_failures(Corpus(claim_set.documents, claims or claim_set.claims))
 
 
 def _read_as(claims, fields_read):
@@ -206,10 +207,6 @@ _FIGURES = [  # figures differing from the one before in one field the built-in 
 def _bounds_claims(doc_ids):
     """Claims of every figure of ``_FIGURES`` and subject, in each document, at each of three places
     (after 甲, after 增长, after 将于: 17, 19, 22): the same readings in different places."""
-    from decimal import Decimal
-
-    from claims.claim import Claim, Segment
-
     def number(value):
         return Decimal(value) if isinstance(value, int) else value
 
@@ -226,11 +223,6 @@ def _bounds_claims(doc_ids):
 
 
 def test_the_built_in_suite_reads_each_field_of_a_reading(monkeypatch):
-    from operator import attrgetter
-
-    from checks import suites
-    from checks.corpus import Corpus
-
     documents = [document_from_text(head + _BOUNDS_TEXT, doc_id=doc) for doc, head in _HEADS.items()]
     assert [len(head) for head in _HEADS.values()] == [15, 15] and documents[0].meta.published is None
     claims = _bounds_claims(_HEADS)
@@ -240,12 +232,9 @@ def test_the_built_in_suite_reads_each_field_of_a_reading(monkeypatch):
     assert {rule: len(ids) for rule, ids in shared.items()} == {"BD01": 2, "BD02": 18, "BD03": 18, "BD04": 6}
 
 
-@pytest.mark.parametrize("text", [DENSE_FINDINGS, PLACED, "今年" + "3个5人1.2万人、" * 100], ids=["findings", "placed", "plain"])
+@pytest.mark.parametrize("text", [DENSE_FINDINGS, PLACED, "今年" + "3个5人1.2万人、" * 100],
+                         ids=["findings", "placed", "plain"])
 def test_the_built_in_suite_decides_a_reading_once_with_the_verdicts_of_every_claim(monkeypatch, text):
-    from operator import attrgetter
-
-    from checks import suites
-
     claim_set = pipeline.extract([document_from_text(text)])
     claims = claim_set.claims + _read_as(claim_set.claims, suites.READ)
     rows = []
