@@ -193,8 +193,9 @@ def _runs(claims: list[Claim], rng: random.Random) -> list[Claim]:
     """Each claim followed by a run of copies reading as it (its very subject, as a dense run's
     figures have), with other figures, places and ids, one in four with a field of the reading
     changed (``alignment.READ``: what the run's shortcut must notice)."""
-    changes = [{"time": "2023"}, {"period": PERIODS[1]}, {"status": "plan"}, {"measure": "项"}, {"unit": "ten_thousand_yuan"},
-               {"kind": "money"}, {"aggregate": "new"}, {"scope": ("民营",)}, {"subject": claims[0].subject + "建设"}]
+    changes = [{"time": "2023"}, {"period": PERIODS[1]}, {"status": "plan"}, {"measure": "项"},
+               {"unit": "ten_thousand_yuan"}, {"kind": "money"}, {"aggregate": "new"}, {"scope": ("民营",)},
+               {"subject": claims[0].subject + "建设"}]
     found = []
     for claim in claims:
         if rng.random() < 0.3:  # an amount of money: its unit tells what it measures
