@@ -238,9 +238,8 @@ def _position(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
 
 def _statement_key(claim: Claim) -> tuple | None:
     """What makes claims identical statements for alignment besides their place and restating
-    documents (``align_block``'s class, in any block); None for a claim that cannot align."""
-    if claim.kind not in ALIGNED or not claim.subject:
-        return None
+    documents (``align_block``'s class, in any block), for a claim of an aligned kind with a
+    subject; None when too little of the subject is left to align on."""
     subject = normalized_subject(claim.subject)
     if len(subject) < 2:
         return None
@@ -265,6 +264,8 @@ def statement_groups(claims: Iterable[Claim], restated: Mapping[str, frozenset[s
     found: dict[tuple, list[tuple[int, Claim]]] = defaultdict(list)
     last, copied, members = None, None, None
     for index, claim in enumerate(claims):
+        if claim.kind not in ALIGNED or not claim.subject:
+            continue
         copies = restated.get(claim.id, _NONE)
         if copies is not copied or not read_alike(claim, last):
             key = _statement_key(claim)
@@ -282,15 +283,18 @@ def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
     their first claims), each named by its lowest claim id, that claim first (it stands for the
     class in the blocks). ``groups`` may give ``statement_groups(claims, restated)``."""
     groups = groups if groups is not None else statement_groups(claims, restated)
-    found: dict[tuple, tuple[int, list[Claim]]] = {}
-    for number, group in enumerate(groups):
+    found: list[tuple[int, list[Claim]]] = []  # each class's first index and claims
+    for group in groups:
+        by_place: dict[object, list[Claim]] = {}
         for index, claim in group:
-            key = (number, place(claim))
-            if key not in found:
-                found[key] = (index, [])
-            found[key][1].append(claim)
+            where = place(claim)
+            members = by_place.get(where)
+            if members is None:
+                members = by_place[where] = []
+                found.append((index, members))
+            members.append(claim)
     named = {}
-    for _, members in sorted(found.values(), key=_first_index):
+    for _, members in sorted(found, key=_first_index):
         first = min(members, key=_id)
         named[first.id] = [first, *(claim for claim in members if claim is not first)]
     return named
