@@ -165,8 +165,9 @@ def _float(value: object) -> float | None:
 def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
     """Claim ids failing each expectation of the built-in suite, by the rule in its meta. Each
     expectation of a form ``row_test`` knows is checked row by row in plain Python (the same rows
-    Great Expectations reports, without building the table), once per reading (``_READING``) unless
-    a row's verdict read the claim's place; any other goes to Great Expectations."""
+    Great Expectations reports, without building the table), and among claims sharing the very
+    subject of the claim before them (a dense run's), once per reading (``_READING``) unless its
+    verdict read the claim's place; any other expectation goes to Great Expectations."""
     def compute() -> dict[str, set[str]]:
         suite = json.loads(resources.files("checks.bounds").joinpath("data/claims_suite.json").read_text("utf-8"))
         failures: dict[str, set[str]] = {}
@@ -174,8 +175,10 @@ def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
         plain = [(expectation["meta"]["rule"], test) for expectation, test in tests if test is not None]
         figures: dict[tuple, dict[str, Any]] = {}
         failed: dict[tuple, tuple[str, ...]] = {}  # a reading → the rules its claims fail, wherever they stand
+        subject: object = failed  # the claim before's (none yet)
         for claim in corpus.claims:
-            reading = _READING(claim)  # a dense run's claims share it: decided once
+            alike, subject = claim.subject is subject, claim.subject  # a dense run's claims share their subject
+            reading = _READING(claim) if alike else None
             rules = failed.get(reading)
             if rules is None:
                 doc = corpus.document[claim.doc]
@@ -184,7 +187,7 @@ def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
                 for rule, test in plain:
                     if test(row):
                         rules += (rule,)
-                if not row.placed:
+                if alike and not row.placed:
                     failed[reading] = rules
             for rule in rules:
                 failures.setdefault(rule, set()).add(claim.id)
