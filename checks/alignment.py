@@ -236,20 +236,43 @@ def _position(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
     return lambda claim: (order[claim.doc], claim.start)
 
 
-def _statement_key(claim: Claim, restated: Mapping[str, frozenset[str]]) -> tuple:
-    """What makes claims identical statements for alignment besides their place (``align_block``'s
-    class, in any block)."""
-    return (claim.kind, unit_class(claim), normalized_subject(claim.subject), year_of(claim), comparison_key(claim),
-            restated.get(claim.id, _NONE))
+def _statement_key(claim: Claim) -> tuple | None:
+    """What makes claims identical statements for alignment besides their place and restating
+    documents (``align_block``'s class, in any block), for a claim of an aligned kind with a
+    subject; None when too little of the subject is left to align on."""
+    subject = normalized_subject(claim.subject)
+    if len(subject) < 2:
+        return None
+    return claim.kind, unit_class(claim), subject, year_of(claim), comparison_key(claim)
+
+
+READ = ("subject", "kind", "unit", "measure", "time", "period", "aggregate", "scope", "status")  # by _statement_key
+_READING = attrgetter(*READ)
+
+
+def read_alike(claim: Claim, other: Claim | None) -> bool:
+    """Whether ``claim`` reads as ``other`` for ``_statement_key`` (``_READING``), as the figures of a
+    dense run do (sharing the very subject: a cheap first test)."""
+    return other is not None and claim.subject is other.subject and _READING(claim) == _READING(other)
 
 
 def statement_groups(claims: Iterable[Claim], restated: Mapping[str, frozenset[str]]) -> list[list[tuple[int, Claim]]]:
-    """The claims that may align, by all that makes them identical statements but their place,
-    each with its place in ``claims``: worked out once for the blockings by place and by province."""
+    """The claims that may align, by all that makes them identical statements but their place
+    (``_statement_key`` and the restating documents), each with its place in ``claims``: worked
+    out once for the blockings by place and by province. A claim reading as the one before it
+    (``read_alike``), restated alike, joins its group."""
     found: dict[tuple, list[tuple[int, Claim]]] = defaultdict(list)
+    last, copied, members = None, None, None
     for index, claim in enumerate(claims):
-        if claim.kind in ALIGNED and claim.subject and len(normalized_subject(claim.subject)) >= 2:
-            found[_statement_key(claim, restated)].append((index, claim))
+        if claim.kind not in ALIGNED or not claim.subject:
+            continue
+        copies = restated.get(claim.id, _NONE)
+        if copies is not copied or not read_alike(claim, last):
+            key = _statement_key(claim)
+            members = None if key is None else found[(*key, copies)]
+        last, copied = claim, copies
+        if members is not None:
+            members.append((index, claim))
     return list(found.values())
 
 
@@ -260,15 +283,18 @@ def statement_classes(claims: Iterable[Claim], place: Callable[[Claim], object],
     their first claims), each named by its lowest claim id, that claim first (it stands for the
     class in the blocks). ``groups`` may give ``statement_groups(claims, restated)``."""
     groups = groups if groups is not None else statement_groups(claims, restated)
-    found: dict[tuple, tuple[int, list[Claim]]] = {}
-    for number, group in enumerate(groups):
+    found: list[tuple[int, list[Claim]]] = []  # each class's first index and claims
+    for group in groups:
+        by_place: dict[object, list[Claim]] = {}
         for index, claim in group:
-            key = (number, place(claim))
-            if key not in found:
-                found[key] = (index, [])
-            found[key][1].append(claim)
+            where = place(claim)
+            members = by_place.get(where)
+            if members is None:
+                members = by_place[where] = []
+                found.append((index, members))
+            members.append(claim)
     named = {}
-    for _, members in sorted(found.values(), key=_first_index):
+    for _, members in sorted(found, key=_first_index):
         first = min(members, key=_id)
         named[first.id] = [first, *(claim for claim in members if claim is not first)]
     return named

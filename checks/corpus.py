@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
@@ -105,6 +106,8 @@ class Corpus:
         document restates in the same words (no document is left to state them otherwise), so a
         thousand copies cost nothing."""
         everyone, restated, inside = len(self.documents), self._restated_by, self._in_notices
+        if not restated and not inside and everyone:
+            return list(self.claims)
         return [claim for claim in self.claims
                 if len(restated.get(claim.id, _NONE)) < everyone and claim.id not in inside]
 
@@ -149,8 +152,8 @@ class Corpus:
     @cached_property
     def claims_of(self) -> dict[str, list[Claim]]:
         grouped: dict[str, list[Claim]] = {doc.id: [] for doc in self.documents}
-        for claim in self.claims:
-            grouped.setdefault(claim.doc, []).append(claim)
+        for doc, claims in groupby(self.claims, _doc):  # a document's claims come together
+            grouped.setdefault(doc, []).extend(claims)
         return grouped
 
 

@@ -40,8 +40,11 @@ def _words() -> dict[str, re.Pattern[str]]:
 
 
 def notice_spans(doc: Document) -> list[tuple[int, int]]:
-    """The paragraphs of ``doc``'s normalized view that are correction notices."""
+    """The paragraphs of ``doc``'s normalized view that are correction notices (none without a
+    notice word in the text: no word holds a line break)."""
     spans, start = [], 0
+    if not _words()["notice"].search(doc.text):
+        return spans
     for line in doc.text.split("\n"):
         if _words()["notice"].search(line):
             spans.append((start, start + len(line)))

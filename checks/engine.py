@@ -9,7 +9,7 @@ the exception and what it was looking at, and the run goes on with the other cal
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -128,19 +128,51 @@ def _claim_walk(rule: ClaimRule, corpus: Corpus, findings: list[Finding]) -> lis
     and a rule that names its ``candidates`` is called on those alone (when naming them fails, on
     every claim, whose calls then say how)."""
     failures: list[tuple[Target, Exception]] = []
-    kinds, check = rule.kinds, rule.check_claim
+    check = rule.check_claim
     try:
         only = rule.candidates(corpus)
     except Exception:  # noqa: BLE001 - each call below meets the failure and reports it
         only = None
-    for doc in corpus.documents:
-        for claim in corpus.claims_of[doc.id]:
-            if (kinds is None or claim.kind in kinds) and (only is None or claim.id in only):
-                try:
-                    findings.extend(check(claim, doc, corpus))
-                except Exception as error:
-                    failures.append((_claim_target(doc.id, claim), error))
+    for doc, claim in _walked(corpus, rule.kinds, only):
+        try:
+            findings.extend(check(claim, doc, corpus))
+        except Exception as error:
+            failures.append((_claim_target(doc.id, claim), error))
     return failures
+
+
+def _walked(corpus: Corpus, kinds: frozenset[str] | None, only: Container[str] | None) -> list[tuple[Document, Claim]]:
+    """The claims of ``kinds`` (None: every kind) among the ids ``only`` (None: all), each with its
+    document, in reading order: the claims of each kind are listed once per corpus, and
+    candidates that can be listed are looked up by their place among them."""
+    walk = _of_kinds(corpus, kinds)
+    if only is None:
+        return walk
+    if isinstance(only, Collection):
+        if not only:
+            return []
+        place = corpus.memo(("claim places", kinds), lambda: {claim.id: n for n, (_, claim) in enumerate(walk)})
+        if len(place) == len(walk):  # one claim per id
+            return [walk[n] for n in sorted(place[claim_id] for claim_id in only if claim_id in place)]
+    return [(doc, claim) for doc, claim in walk if claim.id in only]
+
+
+def _of_kinds(corpus: Corpus, kinds: frozenset[str] | None) -> list[tuple[Document, Claim]]:
+    """The claims of ``kinds`` (None: every kind) with their documents, in reading order (kept per
+    corpus: every kind's claims are listed in one pass)."""
+    def by_kind() -> dict[str | None, list[tuple[Document, Claim]]]:
+        found: dict[str | None, list[tuple[Document, Claim]]] = {None: []}
+        for doc in corpus.documents:
+            for claim in corpus.claims_of[doc.id]:
+                found[None].append((doc, claim))
+                found.setdefault(claim.kind, []).append((doc, claim))
+        return found
+    listed = corpus.memo("claims by kind", by_kind)
+    if kinds is None:
+        return listed[None]
+    if len(kinds) == 1:
+        return listed.get(next(iter(kinds)), [])
+    return corpus.memo(("claims of kinds", kinds), lambda: [pair for pair in listed[None] if pair[1].kind in kinds])
 
 
 def _internal_errors(rule: Rule, failures: list[tuple[Target, Exception]]) -> list[Finding]:

@@ -82,24 +82,32 @@ def passage_key(text: str, start: int, claims: Iterable[Claim]) -> str:
 def passages(documents: list[Document], claims_of: dict[str, list[Claim]]) -> list[Passage]:
     """Every sentence holding a claim, in input order; sentences too short to identify are left out."""
     found = []
-    keys: dict[tuple, str] = {}  # (sentence, claims' spans in it) → key: copies share most sentences
+    keys: dict[tuple, str | None] = {}  # (sentence, claims' spans in it) → key (None: no passage)
     for doc in documents:
         by_sentence: dict[int, list[Claim]] = defaultdict(list)
         for claim in claims_of.get(doc.id, ()):
             by_sentence[claim.sentence.index].append(claim)
         for members in by_sentence.values():
-            members.sort(key=_span)
+            if len(members) > 1:
+                members.sort(key=_span)
             sentence = members[0].sentence
             text = doc.text[sentence.start:sentence.end]
             where = (text, *(claim.span[0] - sentence.start for claim in members),
                      *(claim.span[1] - sentence.start for claim in members))
-            key = keys.get(where)
-            if key is None:
-                key = keys[where] = passage_key(text, sentence.start, members)
-            passage = Passage(doc.id, sentence.start, sentence.end, key, tuple(members))
-            if passage.words >= MIN_WORDS and key.count(MASK) == len(members):
-                found.append(passage)
+            if where in keys:  # copies, and a page of short lines, repeat their sentences
+                key = keys[where]
+            else:
+                key = keys[where] = _key(passage_key(text, sentence.start, members), len(members))
+            if key is not None:
+                found.append(Passage(doc.id, sentence.start, sentence.end, key, tuple(members)))
     return found
+
+
+def _key(key: str, claims: int) -> str | None:
+    """``key``, or None when it is too short to identify a passage or does not mask its ``claims``
+    one by one."""
+    masks = key.count(MASK)
+    return key if len(key) - masks >= MIN_WORDS and masks == claims else None
 
 
 _span = attrgetter("span")

@@ -112,10 +112,15 @@ def signal(doc: Document) -> Signal:
 
 
 def _shaped_lines(doc: Document) -> Iterator[tuple[str, str]]:
-    """Each non-blank line of ``doc``'s normalized text, stripped, and its shape."""
+    """Each non-blank line of ``doc``'s normalized text, stripped, and its shape (worked out once
+    per distinct line: a dump repeats its lines)."""
+    shapes: dict[str, str] = {}
     for raw in doc.text.splitlines():
         if line := raw.strip():
-            yield line, line_shape(line)
+            shape = shapes.get(line)
+            if shape is None:
+                shape = shapes[line] = line_shape(line)
+            yield line, shape
 
 
 def _signal(lines: list[tuple[str, str]]) -> Signal:

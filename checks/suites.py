@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +76,7 @@ class _Row(dict):
     def __init__(self, claim: Claim, doc: Document, known: dict[str, Any] | None = None) -> None:
         super().__init__(known or ())
         self.claim, self.doc = claim, doc
+        self.placed = False  # whether a column read the claim's place in its text (``_READING``)
 
     def __missing__(self, name: str) -> Any:
         value = self[name] = _COLUMN[name](self.claim, self.doc, self)
@@ -114,8 +116,8 @@ _COLUMN: dict[str, Callable[[Claim, Document, _Row], Any]] = {
     "high": lambda claim, doc, row: _float(claim.high), "total": lambda claim, doc, row: _float(claim.total),
     "lowest_percent": lambda claim, doc, row: _lowest_percent(claim, row),
     "highest": lambda claim, doc, row: row["value"] if row["value"] is not None else row["high"],
-    "days_after_publication": lambda claim, doc, row: _days_after_publication(claim, doc),
-    "capped_rate": lambda claim, doc, row: _capped_rate(claim, doc.text),
+    "days_after_publication": lambda claim, doc, row: _days_after_publication(claim, doc, row),
+    "capped_rate": lambda claim, doc, row: _capped_rate(claim, doc.text, row),
     "non_negative": lambda claim, doc, row: (claim.kind in NON_NEGATIVE
                                              and not vocab.has_any(claim.subject, vocab.signed_words())),
     "ranked": lambda claim, doc, row: claim.kind == "rank" and claim.total is not None,
@@ -123,25 +125,37 @@ _COLUMN: dict[str, Callable[[Claim, Document, _Row], Any]] = {
 }
 
 
-def _days_after_publication(claim: Claim, doc: Document) -> int | None:
+# The claim fields the columns of the built-in suite's tests read (``doc``: its publication date)
+# besides the claim's place in the text, which ``_days_after_publication`` and ``_capped_rate``
+# mark the row ``placed`` for reading.
+READ = ("doc", "kind", "unit", "value", "low", "high", "total", "subject", "precision")
+_READING = attrgetter(*READ)
+
+
+def _days_after_publication(claim: Claim, doc: Document, row: _Row) -> int | None:
     """Days from ``doc``'s publication to the first day of a reported date (of a day or a month, not
     a plan); None for any other claim or a document without a publication date."""
     if claim.kind != "date" or claim.precision not in ("day", "month"):
         return None
     first_day, published = iso_day(claim.low), iso_day(doc.meta.published)
-    if first_day is None or published is None or vocab.planned(doc.text, claim):
+    if first_day is None or published is None:
+        return None
+    row.placed = True  # its sentence says whether it is a plan
+    if vocab.planned(doc.text, claim):
         return None
     return (first_day - published).days
 
 
-def _capped_rate(claim: Claim, text: str) -> bool:
+def _capped_rate(claim: Claim, text: str, row: _Row) -> bool:
     """A percentage of a rate or share that cannot pass 100 % (not growth, not over-fulfilment)."""
     if claim.kind != "percent" or claim.unit not in _TENTHS:
         return False
     word = vocab.rate_word(claim.subject)
     growth = vocab.growth_words()
-    return bool(word and not word.exceedable and not vocab.has_any(claim.subject, growth)
-                and not vocab.has_any(clause_before(text, claim.span[0]), growth))
+    if not word or word.exceedable or vocab.has_any(claim.subject, growth):
+        return False
+    row.placed = True  # the clause before it may speak of growth
+    return not vocab.has_any(clause_before(text, claim.span[0]), growth)
 
 
 def _float(value: object) -> float | None:
@@ -151,19 +165,32 @@ def _float(value: object) -> float | None:
 def builtin_failures(corpus: Corpus) -> dict[str, set[str]]:
     """Claim ids failing each expectation of the built-in suite, by the rule in its meta. Each
     expectation of a form ``row_test`` knows is checked row by row in plain Python (the same rows
-    Great Expectations reports, without building the table); any other goes to Great Expectations."""
+    Great Expectations reports, without building the table), and among claims sharing the very
+    subject of the claim before them (a dense run's), once per reading (``_READING``) unless its
+    verdict read the claim's place; any other expectation goes to Great Expectations."""
     def compute() -> dict[str, set[str]]:
         suite = json.loads(resources.files("checks.bounds").joinpath("data/claims_suite.json").read_text("utf-8"))
         failures: dict[str, set[str]] = {}
         tests = [(expectation, row_test(expectation)) for expectation in suite["expectations"]]
         plain = [(expectation["meta"]["rule"], test) for expectation, test in tests if test is not None]
         figures: dict[tuple, dict[str, Any]] = {}
+        failed: dict[tuple, tuple[str, ...]] = {}  # a reading → the rules its claims fail, wherever they stand
+        subject: object = failed  # the claim before's (none yet)
         for claim in corpus.claims:
-            doc = corpus.document[claim.doc]
-            row = _Row(claim, doc, _figure_columns(claim, doc, figures))
-            for rule, test in plain:
-                if test(row):
-                    failures.setdefault(rule, set()).add(claim.id)
+            alike, subject = claim.subject is subject, claim.subject  # a dense run's claims share their subject
+            reading = _READING(claim) if alike else None
+            rules = failed.get(reading)
+            if rules is None:
+                doc = corpus.document[claim.doc]
+                row = _Row(claim, doc, _figure_columns(claim, doc, figures))
+                rules = ()
+                for rule, test in plain:
+                    if test(row):
+                        rules += (rule,)
+                if alike and not row.placed:
+                    failed[reading] = rules
+            for rule in rules:
+                failures.setdefault(rule, set()).add(claim.id)
         rest = [expectation for expectation, test in tests if test is None]
         if rest:
             for failure in validate(claims_table(corpus), {**suite, "expectations": rest}):
@@ -199,7 +226,7 @@ def row_test(expectation: dict[str, Any]) -> Callable[[dict[str, Any]], bool] | 
 
         def not_greater(row: dict[str, Any]) -> bool:
             a, b = row[a_name], row[b_name]
-            a, b = (None if value is None or value != value else value for value in (a, b))
+            a, b = (None if a != a else a), (None if b != b else b)  # NaN as null
             if a is b is None:
                 return False
             return (a is None or b is None or not (a >= b if or_equal else a > b)) and chosen(row)

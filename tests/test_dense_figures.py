@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import fields, replace
+from decimal import Decimal
+from operator import attrgetter
 
 import pytest
 
 import pipeline
 from benchmarks.fuzz_inputs import Input, try_input
+from checks import suites
 from checks.config import Config
+from checks.corpus import Corpus
 from claims import dense
+from claims.claim import Claim, Segment
 from claims.dense import Limits, dense_runs, limits
 from claims.extract import extract_claims
 from sources.reader import document_from_text
@@ -162,7 +167,6 @@ DENSE_FINDINGS = ("全市人口合格率为" + "120%、98%、" * 150 + "。全�
 
 
 def test_a_dense_input_has_the_findings_of_every_claim_row_and_call(monkeypatch):
-    from checks import suites
     from checks.bounds.column_check import ColumnCheck
 
     claim_set, _ = _findings(DENSE_FINDINGS)
@@ -201,3 +205,86 @@ def test_a_run_is_made_with_the_collector_paused_and_left_as_it_was(monkeypatch)
     finally:
         gc.enable()
     assert seen == [False, False] and gc.isenabled()
+
+
+PLACED = ("发布时间:2024-12-11\n全市城乡居民医保参保率达到" + "120%、" * 210 + "增长120%、" + "120%、" * 10 + "。"
+          + "\n" + "2025年1月3日、" * 210 + "将于" + "2025年1月3日、" * 10 + "。")
+
+
+def _suite_failures(claim_set, claims=None):
+    return suites.builtin_failures(Corpus(claim_set.documents, claims or claim_set.claims))
+
+
+def _read_as(claims, fields_read):
+    """Each claim again (a new id) with the reading of another claim of its document, every other
+    field its own: a claim that reads as another wherever it stands."""
+    mixed = []
+    for number, (claim, other) in enumerate(zip(claims, claims[7:] + claims[:7], strict=True)):
+        if claim.doc == other.doc:
+            mixed.append(replace(claim, id=f"{claim.doc}:mixed{number}",
+                                 **{name: getattr(other, name) for name in fields_read}))
+    return mixed
+
+
+_BOUNDS_TEXT = "\n甲增长乙将于丙。"  # after a line of 15 characters, a publication date or not
+_HEADS = {"undated": "本文的这一行里没有写上发布日期", "dated": "发布时间:2024-12-11"}
+_FIGURES = [  # figures differing from the one before in one field the built-in suite reads, with another
+    # verdict (the first decided without reading its place, so that a reading missing the field would take its verdict)
+    ("percent", None, 120, 120, 120, None, None), ("percent", "percent", 120, 90, 120, None, None),
+    ("percent", "percent", 120, 120, 120, None, None),
+    ("count", "item", -3, -3, -3, None, None), ("percentage_points", "item", -3, -3, -3, None, None),
+    ("count", "item", -3, 1, 1, None, None), ("count", "item", 3, 1, 1, None, None),
+    ("count", "item", None, -5, 3, None, None), ("count", "item", None, -5, -3, None, None),
+    ("rank", None, 5, 5, 5, 3, None), ("rank", None, 5, 5, 5, 10, None),
+    ("date", None, "2025-01-03", "2025-01-03", "2025-01-03", None, "year"),
+    ("date", None, "2025-01-03", "2025-01-03", "2025-01-03", None, "day"),
+]
+
+
+def _bounds_claims(doc_ids):
+    """Claims of each subject, at each of three places (after 增长, after 将于, after 甲: 19, 22, 17),
+    of every figure of ``_FIGURES`` in turn, in each document: the same readings in different places."""
+    def number(value):
+        return Decimal(value) if isinstance(value, int) else value
+
+    claims = []
+    for doc in doc_ids:
+        for subject in ("参保率", "增长率", "利润"):
+            for at in (19, 22, 17):
+                for kind, unit, value, low, high, total, precision in _FIGURES:
+                    claims.append(Claim(kind=kind, unit=unit, value=number(value), low=number(low), high=number(high),
+                                        total=number(total), precision=precision, subject=subject,
+                                        id=f"{doc}:{len(claims)}", doc=doc, start=at, end=at, text="",
+                                        span=(at, at), sentence=Segment(1, 16, 23), clause=Segment(1, 16, 23)))
+    return claims
+
+
+def test_the_built_in_suite_reads_each_field_of_a_reading(monkeypatch):
+    documents = [document_from_text(head + _BOUNDS_TEXT, doc_id=doc) for doc, head in _HEADS.items()]
+    assert [len(head) for head in _HEADS.values()] == [15, 15] and documents[0].meta.published is None
+    claims = _bounds_claims(_HEADS)
+    shared = suites.builtin_failures(Corpus(documents, claims))
+    monkeypatch.setattr(suites, "_READING", attrgetter("id"))
+    assert shared == suites.builtin_failures(Corpus(documents, claims))
+    assert {rule: len(ids) for rule, ids in shared.items()} == {"BD01": 2, "BD02": 18, "BD03": 18, "BD04": 6}
+
+
+@pytest.mark.parametrize("text", [DENSE_FINDINGS, PLACED, "今年" + "3个5人1.2万人、" * 100],
+                         ids=["findings", "placed", "plain"])
+def test_the_built_in_suite_decides_a_reading_once_with_the_verdicts_of_every_claim(monkeypatch, text):
+    claim_set = pipeline.extract([document_from_text(text)])
+    claims = claim_set.claims + _read_as(claim_set.claims, suites.READ)
+    rows = []
+    figure_columns = suites._figure_columns
+    monkeypatch.setattr(suites, "_figure_columns", lambda *args: rows.append(1) or figure_columns(*args))
+    shared = _suite_failures(claim_set, claims)
+    if text.startswith("今年"):
+        assert len(rows) == 4  # the first claim (none before it to share with), then each of 3 readings once
+    monkeypatch.setattr(suites, "_READING", attrgetter("id"))  # the plain way: every claim its own row
+    assert shared == _suite_failures(claim_set, claims)
+
+
+def test_a_verdict_that_reads_the_place_is_made_for_each_claim_of_a_run():
+    failures = _suite_failures(pipeline.extract([document_from_text(PLACED)]))
+    assert {rule: len(ids) for rule, ids in failures.items()} == {"BD01": 220, "BD04": 210}
+    assert "text:211" not in failures["BD01"]  # after 增长: growth, not a share

@@ -155,3 +155,48 @@ def test_candidates_that_cannot_be_named_leave_every_claim_called(monkeypatch):
     monkeypatch.setitem(rule.settings, "broken", True)
     findings = check_corpus(_corpus(), [rule])
     assert sorted((f.rule, f.doc) for f in findings) == [("IE01", "d1"), ("ZZ99", "d0")]
+
+
+class _Records(_Test, ClaimRule):
+    """Records the claims it is called on, in order."""
+
+    def __init__(self, kinds, only, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds, self.only, self.called = kinds, only, []
+
+    def candidates(self, corpus):
+        return self.only
+
+    def check_claim(self, claim, doc, corpus) -> Iterable[Finding]:
+        self.called.append((doc.id, claim.id))
+        return ()
+
+
+class _Unlisted:
+    """Candidates that can be asked about but not listed."""
+
+    def __init__(self, ids) -> None:
+        self.ids = ids
+
+    def __contains__(self, claim_id) -> bool:
+        return claim_id in self.ids
+
+
+def test_a_claim_rule_is_called_on_the_claims_of_its_kinds_among_its_candidates_in_reading_order():
+    texts = ["2023年2月30日,全市建成17个生活圈,完成投资3亿元,增长5%。", "2024年,全市新建14所学校,投资2亿元。",
+             "全市建成9个生活圈,占比40%。"]
+    corpus = _corpus(texts)
+    corpus.claims.reverse()  # the walk follows the documents, then each one's claims
+    corpus = Corpus(corpus.documents, corpus.claims)
+    twin = Corpus(corpus.documents, corpus.claims + [corpus.claims[0]])  # one id twice
+    ids = [claim.id for claim in corpus.claims]
+    kinds_of = {claim.kind for claim in corpus.claims}
+    assert {"count", "money", "percent", "date"} <= kinds_of
+    for kinds in (None, frozenset({"count"}), frozenset({"money", "percent"}), frozenset({"area"})):
+        for only in (None, set(), set(ids[::2]), {*ids[1::3], "d9:1"}, _Unlisted(set(ids[::2])), frozenset(ids)):
+            for walked in (corpus, twin):
+                plain = [(doc.id, claim.id) for doc in walked.documents for claim in walked.claims_of[doc.id]
+                         if (kinds is None or claim.kind in kinds) and (only is None or claim.id in only)]
+                rule = _Records(kinds, only, language="en")
+                check_corpus(walked, [rule])
+                assert rule.called == plain

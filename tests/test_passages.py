@@ -1,8 +1,10 @@
 """Passages copied across documents: masked keys, families of close keys, figures by position."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from checks.corpus import Corpus
-from checks.passages import MASK, passage_key, passages
+from checks.passages import MASK, MIN_WORDS, Passage, passage_key, passages
 from claims.extract import extract_claims
 from sources.reader import document_from_text
 
@@ -69,3 +71,29 @@ def test_a_copied_pair_is_not_aligned_again_by_subject():
     assert corpus.copied(first, second) and corpus.aligned(75.0) == []
     reworded = _corpus("全市建成17个一刻钟便民生活圈。", "截至年底,我市一刻钟便民生活圈已达14个。")
     assert not reworded.copied(*reworded.claims) and len(reworded.aligned(75.0)) == 1
+
+
+def _plain_passages(corpus: Corpus) -> list[Passage]:
+    """Every sentence holding a claim made a passage, its key worked out afresh, then the short ones
+    and those whose key lost a mask left out."""
+    found = []
+    for doc in corpus.documents:
+        by_sentence = defaultdict(list)
+        for claim in corpus.claims_of[doc.id]:
+            by_sentence[claim.sentence.index].append(claim)
+        for members in by_sentence.values():
+            members.sort(key=lambda claim: claim.span)
+            sentence = members[0].sentence
+            key = passage_key(doc.text[sentence.start:sentence.end], sentence.start, members)
+            passage = Passage(doc.id, sentence.start, sentence.end, key, tuple(members))
+            if passage.words >= MIN_WORDS and key.count(MASK) == len(members):
+                found.append(passage)
+    return found
+
+
+def test_repeated_and_short_sentences_give_the_passages_of_the_plain_definition():
+    page = "全市3个。" * 40 + "全市共投入资金18.6亿元改造老旧小区272个。" * 3 + "截至6月底,建成17个“生活圈”。"
+    corpus = _corpus(page, "全市共投入资金18.6亿元改造老旧小区272个。全市3个。", "3个5人" * 300)
+    found = passages(corpus.documents, corpus.claims_of)
+    assert found == _plain_passages(corpus)
+    assert [(p.doc, len(p.claims)) for p in found] == [("d0", 2)] * 3 + [("d1", 2)]  # the others too short

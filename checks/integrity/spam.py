@@ -46,6 +46,7 @@ _DIGITS = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{2,6}"
 _LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9._/@:-])(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]{3,19}"
                           r"(?![A-Za-z0-9._/@-])")
 _LETTER = re.compile("[A-Za-z]")
+_SPACES = re.compile(r"\s*")  # what str.strip strips
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]", re.IGNORECASE)
 _KINDS = {"spam": ("垃圾广告", "spam"), "url": ("无关网址", "stray URL")}
 _DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -219,7 +220,7 @@ def _spam_runs(line: str, present: frozenset[str] = PATTERNS) -> Iterator[Inject
                 start = max(byline.end(), _brand(line, start))
         if not spam and dateline and end <= dateline.start() and kinds - {"ads"}:
             spam = not _legit(line, start, end, inside=True)
-        if not spam and _opens_line(line, start, end) and kinds & _OPENS_LINE:
+        if not spam and kinds & _OPENS_LINE and _opens_line(line, start, end):
             spam = not _legit(line, start, end, inside=True)
         if spam and "latin" in kinds and "brand" not in kinds:  # the Han name of a Latin brand (万博最新ManBetX…)
             start = _brand(line, start, guess=False)
@@ -242,7 +243,7 @@ _OPENS_LINE = {"brand-suffix"}
 def _opens_line(line: str, start: int, end: int) -> bool:
     """Whether ``start..end`` opens the line and the sentence opens again right after it
     (彩迷会近日，…): a name spliced before the paragraph, which reads on without it."""
-    return not line[:start].strip() and bool(lexicon().opener.match(line, end))
+    return _SPACES.match(line).end() >= start and bool(lexicon().opener.match(line, end))
 
 
 def _present(text: str) -> frozenset[str]:

@@ -14,6 +14,7 @@ from vocab.files import alternation, data_lines
 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _TOKEN = re.compile(r"(\d+(?:\.\d+)?)([十百千万亿]*)")
+_HUNDREDS = re.compile(r"\d[十百千]")  # a digit with 十, 百 or 千 as its multiplier
 
 
 @cache
@@ -84,6 +85,6 @@ class ArabicWithHundreds(PatternRule):
         return _mixed()
 
     def fields(self, match: re.Match[str], doc: Document) -> dict[str, Any] | None:
-        if not re.search(r"\d[十百千]", match.group()):
+        if not _HUNDREDS.search(match.group()):
             return None
         return {"suggestion": plain(value_of(match.group()))}

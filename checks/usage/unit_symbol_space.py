@@ -5,10 +5,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from types import MappingProxyType
 from typing import Any
 
 from checks.finding import Finding, Severity
+from checks.first_characters import finditer
 from checks.registry import register
 from checks.usage._pattern import UsageRule, quiet_spans
 from sources.document import Document
@@ -111,7 +113,8 @@ class UnitSymbolSpace(UsageRule):
     }
 
     def check_usage(self, doc: Document) -> Iterable[Finding]:
-        if len(_ends().findall(doc.text)) < _vocabulary()[3]["min_quantities"]:
+        least = _vocabulary()[3]["min_quantities"]
+        if sum(1 for _ in islice(finditer(_ends(), doc.text), least)) < least:
             return  # too few quantities for technical text
         found = quantities(doc)
         if not is_technical(doc, found):
