@@ -292,12 +292,16 @@ def _brand(line: str, start: int, guess: bool = True) -> int:
 
 
 def _runs(items: list[Item]) -> list[list[Item]]:
+    """The sorted ``items`` in runs: each item starting at or before the furthest end of its run so far."""
     runs: list[list[Item]] = []
+    reach = -1
     for item in items:
-        if runs and item[0] <= max(end for _, end, _ in runs[-1]):
+        if runs and item[0] <= reach:
             runs[-1].append(item)
+            reach = max(reach, item[1])
         else:
             runs.append([item])
+            reach = item[1]
     return runs
 
 
