@@ -475,13 +475,8 @@ class _Writer:
             self._decoded(text, start, end)
             return
         text = self.markup[start:end]
-        if _SPACE.search(text) is None:  # one word: what _emit does
-            if self.pending_break is not None or self.pending_space is not None:
-                self._lead()
-            self.after_mark = False
-            self.parts.append(text)
-            self.origins.append(start)
-            self.ends.append(-1)
+        if _SPACE.search(text) is None:  # one word
+            self._emit(text, start)
             return
         done = 0
         for match in _WORD.finditer(text):
