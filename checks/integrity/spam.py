@@ -56,7 +56,8 @@ _CLAUSE_MARKS = set("，,；;：:")  # a line of keywords has no clauses
 _INSTITUTION = set("府局委厅办院部馆校会社台所处")  # a name ending so is an institution, not a brand
 _PARTICLES = set("的了是在和与及对将被把着过向从为于也都就而但并所要会能已")
 _CATEGORY_ORDER = ("gambling", "adult", "seo", "ads")
-PATTERNS = frozenset({"terms", "code", "latin", "digits", "url"})  # what a line is searched for (``_patterns``)
+_FIXED = {"code": _CODE, "latin": _LATIN_BRAND, "digits": _DIGITS, "url": _URL}  # the patterns beside the terms
+PATTERNS = frozenset({"terms", *_FIXED})  # what a line is searched for (``_patterns``)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def _present(text: str) -> frozenset[str]:
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return {"terms": lexicon().terms, "code": _CODE, "latin": _LATIN_BRAND, "digits": _DIGITS, "url": _URL}
+    return {"terms": lexicon().terms, **_FIXED}
 
 
 def _items(line: str, present: frozenset[str] = PATTERNS) -> list[Item]:
