@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from typing import IO
 
-from reports.both_ends import BACK, FRONT, Part, pieces, taken
+from reports.both_ends import BACK, FRONT, Part, make_from, pieces, spooled
 
 
 class Ahead:
@@ -54,10 +54,7 @@ class Ahead:
             if not copy and self._front is None:
                 self._front = tempfile.TemporaryFile()
             spool = self._back if copy else self._front
-            while (index := taken(self._shared, self._back, end)) is not None:
-                data = self.parts[index]()
-                spool.write(data)
-                self._shared[2 + index] = len(data)
+            make_from(end, self.parts, self._shared, self._back, spool)
             spool.flush()
         except OSError:  # no room, no file: the pieces taken are made again when written
             if not copy:
@@ -78,20 +75,14 @@ class Ahead:
         lengths = list(shared[2:2 + count])
         todo: list[Part] = []
         if self._front_whole and _holds(self._front, sum(lengths[:front])):
-            at = 0
-            for length in lengths[:front]:
-                yield _read(self._front, length, at)
-                at += length
+            yield from spooled(self._front, lengths[:front])
         else:
             todo += self.parts[:front]
         todo += self.parts[front:met]
         if shared[self._done] and _holds(self._back, sum(lengths[met:])):
             yield from pieces(todo)
             todo = []
-            end = sum(lengths[met:])  # the copy wrote its pieces last first
-            for length in lengths[met:]:
-                end -= length
-                yield _read(self._back, length, end)
+            yield from spooled(self._back, lengths[met:], last_first=True)
         else:
             todo += self.parts[met:]
         self._closed()
@@ -112,9 +103,3 @@ def _holds(spool: IO[bytes] | None, length: int) -> bool:
     """Whether ``spool`` holds exactly ``length`` bytes (no file: when none are wanted)."""
     return os.fstat(spool.fileno()).st_size == length if spool is not None else length == 0
 
-
-def _read(spool: IO[bytes], length: int, at: int) -> bytes:
-    data = os.pread(spool.fileno(), length, at)
-    if len(data) != length:  # never a shorter text
-        raise OSError(f"a report's temporary file holds {len(data)} bytes of a piece of {length}")
-    return data

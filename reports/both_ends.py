@@ -26,7 +26,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import partial
 from typing import IO
 
 from vocab.forked import forked
@@ -56,7 +55,7 @@ def pieces(parts: Sequence[Part]) -> Iterator[bytes]:
 
 def _both_ends(parts: Sequence[Part], shared: memoryview) -> Iterator[bytes]:
     """``pieces`` once the shared counters are set: fork, make, read back."""
-    with forked(partial(_make_from_back, parts, shared)) as copy:
+    with forked(lambda spool: make_from(BACK, parts, shared, spool, spool)) as copy:
         if copy.spool is None:  # no spool to lock and read: every piece is made here
             yield from (part() for part in parts)
             return
@@ -67,14 +66,7 @@ def _both_ends(parts: Sequence[Part], shared: memoryview) -> Iterator[bytes]:
         if not made:  # the copy failed, or there was none: the pieces it took are made here
             yield from (part() for part in parts[met:])
             return
-        lengths = list(shared[2 + met:2 + len(parts)])
-        end = sum(lengths)  # the copy wrote its pieces last first
-        for length in lengths:
-            end -= length
-            data = os.pread(copy.spool.fileno(), length, end)
-            if len(data) != length:  # never a shorter text
-                raise OSError(f"the spool of the forked copy holds {len(data)} bytes of a piece of {length}")
-            yield data
+        yield from spooled(copy.spool, list(shared[2 + met:2 + len(parts)]), last_first=True)
 
 
 def _resident() -> int:
@@ -112,9 +104,25 @@ def _locked(spool: IO[bytes]) -> Iterator[None]:
         fcntl.lockf(spool.fileno(), fcntl.LOCK_UN, 1, 0)
 
 
-def _make_from_back(parts: Sequence[Part], shared: memoryview, spool: IO[bytes]) -> None:
-    """In the copy: make pieces from the back, each written to the spool and its length shared."""
-    while (index := taken(shared, spool, BACK)) is not None:
+def make_from(end: int, parts: Sequence[Part], shared: memoryview, lock: IO[bytes], spool: IO[bytes]) -> None:
+    """Make pieces from ``end`` (``FRONT`` or ``BACK``) until the two ends meet, each written to
+    ``spool`` and its length shared (``lock``: the file whose first byte is the two's lock)."""
+    while (index := taken(shared, lock, end)) is not None:
         data = parts[index]()
         spool.write(data)
         shared[2 + index] = len(data)
+
+
+def spooled(spool: IO[bytes], lengths: Sequence[int], last_first: bool = False) -> Iterator[bytes]:
+    """The pieces of ``lengths`` that ``spool`` holds, in order (``last_first``: written from
+    the last back, as the copy makes them); never a shorter one (``OSError``)."""
+    at = sum(lengths) if last_first else 0
+    for length in lengths:
+        if last_first:
+            at -= length
+        data = os.pread(spool.fileno(), length, at)
+        if len(data) != length:
+            raise OSError(f"a temporary file of a report holds {len(data)} bytes of a piece of {length}")
+        yield data
+        if not last_first:
+            at += length
